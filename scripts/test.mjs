@@ -1,0 +1,66 @@
+// `npm test`: every check, in the order that fails fastest. Installs what it needs.
+// Ends with one `N passed, N failed` line summing every runner.
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureAgents, ensureBrowser, ensureDependencies, must, root, run } from './setup.mjs';
+
+const reports = join(root, '.cache', 'test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+ensureDependencies();
+ensureAgents();
+
+step('type-check', () => must('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+step('architecture', () => must('node', ['scripts/check-architecture.mjs']));
+
+const failures = [];
+for (const project of ['unit', 'integration']) {
+  step(`${project} tests`, () => {
+    const status = run('npx', [
+      'vitest', 'run', '--project', project,
+      '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${project}.json`)}`,
+    ]);
+    if (status !== 0) failures.push(project);
+  });
+}
+
+step('end-to-end tests', () => {
+  ensureBrowser();
+  const status = run('npx', ['playwright', 'test', '--reporter=list,json'], {
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') },
+  });
+  if (status !== 0) failures.push('e2e');
+});
+
+const totals = [...countVitest('unit'), ...countVitest('integration'), countPlaywright()].reduce(
+  (sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed }),
+  { passed: 0, failed: 0 },
+);
+console.log(failures.length ? `\n✗ failing: ${failures.join(', ')}` : '\n✓ all checks passed');
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failures.length || totals.failed || totals.passed === 0 ? 1 : 0);
+
+function step(title, action) {
+  console.log(`\n━━ ${title} ━━`);
+  action();
+}
+
+function readJson(name) {
+  const path = join(reports, name);
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+function countVitest(project) {
+  const report = readJson(`${project}.json`);
+  if (!report) return [{ passed: 0, failed: 1 }];
+  return [{ passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numPendingTests ?? 0) }];
+}
+
+function countPlaywright() {
+  const report = readJson('e2e.json');
+  if (!report) return { passed: 0, failed: 1 };
+  const stats = report.stats ?? {};
+  // A skipped test is a defect here, so it counts as a failure.
+  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0) };
+}

@@ -1,0 +1,44 @@
+import type { AclMessage } from '../protocol/message';
+import type { Command, Effect, HostEvent, KernelEvent, KernelSnapshot } from '../kernel/types';
+
+/** An agent kind the host can spawn: a built-in or a user's component. */
+export interface KindInfo {
+  kind: string;
+  /** Human label, e.g. "Echo agent": also the palette button's accessible name. */
+  label: string;
+  description: string;
+  /** SHA-256 of the component bytes, hex. */
+  hash: string;
+  bytes: number;
+  builtin: boolean;
+}
+
+/**
+ * Runs agent instances. The kernel never sees one directly: the shell hands it
+ * spawn/deliver/kill effects and gets host events back, in batches.
+ */
+export interface AgentHost {
+  /** Validate a component against `workbench:agent`, compile it, make its kind spawnable. */
+  registerKind(kind: string, component: Uint8Array, meta?: Partial<KindInfo>): Promise<KindInfo>;
+  kinds(): KindInfo[];
+  /** Carry out spawn, deliver and kill effects (others are the shell's). */
+  perform(effects: readonly Effect[]): void;
+  onEvents(listener: (events: HostEvent[]) => void): () => void;
+  dispose(): Promise<void>;
+}
+
+export type SendResult = { ok: true; id: string } | { ok: false; error: string };
+
+/** The control API the UI (over comlink), the CLI and tests use. */
+export interface WorkbenchApi {
+  command(command: Command): Promise<void>;
+  /** Send from the console `you` (or `from`, a client node). Returns the validation error if any. */
+  send(draft: unknown, from?: string): Promise<SendResult>;
+  /** Send and wait for the reply (matched by reply_with), or a `failure` on timeout. */
+  request(draft: unknown, timeoutMs: number, from?: string): Promise<AclMessage>;
+  kinds(): Promise<KindInfo[]>;
+  registerComponent(label: string, component: Uint8Array): Promise<KindInfo>;
+  snapshot(): Promise<KernelSnapshot>;
+  /** Events are delivered in coalesced batches (at most ~30 per second in the browser). */
+  subscribe(listener: (events: KernelEvent[]) => void): Promise<() => void>;
+}

@@ -1,0 +1,180 @@
+/**
+ * The kernel's contract with the world. The kernel is sans-I/O: `step(input)` returns
+ * the facts it appended (events) and what it wants done (effects); a shell performs
+ * the effects and feeds results back as host events and ticks.
+ */
+import type { AclMessage, FailureReason, JsonValue } from '../protocol/message';
+
+export type AgentStatus =
+  | 'loading'
+  | 'running'
+  | 'suspended'
+  | 'restarting'
+  | 'stopping'
+  | 'stopped'
+  | 'failed';
+
+export type NodeKind = 'agent' | 'topic' | 'client';
+
+export interface AgentLimits {
+  /** CPU deadline for one `handle` call, enforced by the host's watchdog. */
+  deadlineMs: number;
+  /** Linear-memory cap in 64 KiB pages; undefined = the module's own maximum. */
+  memoryPages?: number;
+  /** Queued (not yet delivered) messages before overflow. */
+  mailboxCapacity: number;
+  maxMessageBytes: number;
+}
+
+export interface AgentSpec {
+  name: string;
+  /** Built-in kind id (`echo`, `counter`, ...) or `custom:<module hash>`. */
+  kind: string;
+  config?: JsonValue;
+  limits?: Partial<AgentLimits>;
+  /** Give the agent a worker of its own. */
+  isolated?: boolean;
+}
+
+export interface LinkSpec {
+  id: string;
+  a: string;
+  b: string;
+}
+
+// ─── Inputs ──────────────────────────────────────────────────────────────────
+
+export type Command =
+  | { type: 'agent.deploy'; spec: AgentSpec }
+  | { type: 'agent.stop'; name: string }
+  | { type: 'agent.start'; name: string }
+  | { type: 'agent.restart'; name: string }
+  | { type: 'agent.suspend'; name: string }
+  | { type: 'agent.resume'; name: string }
+  | { type: 'topic.create'; name: string }
+  | { type: 'client.create'; name: string }
+  /** Removes an agent, topic or client and every link that touches it. */
+  | { type: 'node.remove'; name: string }
+  | { type: 'link.add'; a: string; b: string; id?: string }
+  | { type: 'link.remove'; id: string }
+  /**
+   * A message from outside the agents. `from` names a client node (on the network,
+   * needs links) or is omitted for the operator console `you`, which reaches every
+   * node directly. `message` is untrusted input: the kernel validates it.
+   */
+  | { type: 'message.send'; message: unknown; from?: string };
+
+/** Every host event names the agent instance it came from; stale instances are ignored. */
+export type HostEvent =
+  | { type: 'agent.ready'; agent: string; instance: number }
+  | { type: 'agent.init-failed'; agent: string; instance: number; error: string }
+  /** `message` is what the guest passed to `send`: untrusted JSON text or value. */
+  | { type: 'agent.sent'; agent: string; instance: number; message: unknown }
+  | { type: 'agent.handled'; agent: string; instance: number; messageId: string; error?: string }
+  | { type: 'agent.crashed'; agent: string; instance: number; reason: string; messageId?: string }
+  | { type: 'kv.set'; agent: string; instance: number; key: string; value: string }
+  | { type: 'agent.log'; agent: string; instance: number; level: LogLevel; text: string };
+
+/** The clock reached a time the kernel asked for with a `timer` effect. */
+export interface Tick {
+  type: 'tick';
+}
+
+export type KernelInput = Command | HostEvent | Tick;
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+// ─── Outputs ─────────────────────────────────────────────────────────────────
+
+export type Effect =
+  | {
+      type: 'spawn';
+      agent: string;
+      instance: number;
+      kind: string;
+      config: JsonValue;
+      limits: AgentLimits;
+      /** The agent's durable key-value state, restored into the new instance. */
+      kv: Record<string, string>;
+      isolated: boolean;
+    }
+  | { type: 'deliver'; agent: string; instance: number; message: AclMessage }
+  | { type: 'kill'; agent: string; instance: number }
+  | { type: 'timer'; at: number }
+  /** A message addressed to a client node or to the console `you`. */
+  | { type: 'reply'; client: string; message: AclMessage };
+
+export type EventBody =
+  | { type: 'agent.deployed'; agent: string; kind: string; config: JsonValue }
+  | { type: 'agent.status'; agent: string; status: AgentStatus; reason?: string }
+  | { type: 'agent.crashed'; agent: string; reason: string; messageId?: string }
+  | { type: 'agent.restarted'; agent: string; instance: number }
+  | { type: 'node.added'; node: string; kind: Exclude<NodeKind, 'agent'> }
+  | { type: 'node.removed'; node: string }
+  | { type: 'link.added'; link: LinkSpec }
+  | { type: 'link.removed'; link: LinkSpec }
+  /** A message accepted for routing (after validation), with the full envelope. */
+  | { type: 'message.sent'; message: AclMessage }
+  /** Handed to `to` (an agent's instance, a client, a topic fan-out) over `link`. */
+  | { type: 'message.delivered'; messageId: string; to: string; link?: string }
+  | { type: 'message.handled'; messageId: string; agent: string }
+  /** Could not be routed or delivered; the sender gets a `failure` when it can receive one. */
+  | { type: 'message.failed'; messageId: string; to: string; reason: FailureReason; detail?: string }
+  | { type: 'message.dead-lettered'; message: AclMessage; to: string; reason: FailureReason; detail?: string }
+  /** Input that never became a message (validation error), with the precise error. */
+  | { type: 'message.invalid'; from: string; error: string }
+  | { type: 'kv.set'; agent: string; key: string; value: string }
+  | { type: 'log'; agent: string; level: LogLevel; text: string };
+
+export type KernelEvent = EventBody & { seq: number; t: number };
+
+export interface StepResult {
+  events: KernelEvent[];
+  effects: Effect[];
+}
+
+// ─── Injected nondeterminism ─────────────────────────────────────────────────
+
+export interface Clock {
+  now(): number;
+}
+
+/** Seeded pseudo-random source: `next()` in [0, 1). */
+export interface Rng {
+  next(): number;
+}
+
+// ─── Read model ──────────────────────────────────────────────────────────────
+
+export interface Counters {
+  sent: number;
+  delivered: number;
+  failed: number;
+}
+
+export interface AgentView {
+  name: string;
+  kind: string;
+  status: AgentStatus;
+  instance: number;
+  restarts: number;
+  /** Queued plus in flight. */
+  mailboxDepth: number;
+  counters: Counters;
+  config: JsonValue;
+  limits: AgentLimits;
+}
+
+export interface LinkView extends LinkSpec {
+  counters: Counters;
+}
+
+export interface KernelSnapshot {
+  time: number;
+  agents: AgentView[];
+  topics: string[];
+  clients: string[];
+  links: LinkView[];
+  /** Events appended so far (the next event's seq). */
+  seq: number;
+}
