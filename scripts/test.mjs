@@ -61,6 +61,8 @@ function countPlaywright() {
   const report = readJson('e2e.json');
   if (!report) return { passed: 0, failed: 1 };
   const stats = report.stats ?? {};
-  // A skipped test is a defect here, so it counts as a failure.
-  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0) };
+  // A skipped test is a defect here, so it counts as a failure. A test that passed
+  // only on its retry is reported loudly but does not fail the run.
+  if (stats.flaky) console.warn(`⚠ ${stats.flaky} end-to-end test(s) passed only on retry: see .cache/test-reports/e2e.json`);
+  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: (stats.unexpected ?? 0) + (stats.skipped ?? 0) };
 }

@@ -3,6 +3,7 @@
  * the facts it appended (events) and what it wants done (effects); a shell performs
  * the effects and feeds results back as host events and ticks.
  */
+import type { OrreryErrorData } from '../protocol/errors';
 import type { AclMessage, FailureReason, JsonValue } from '../protocol/message';
 
 export type AgentStatus =
@@ -117,9 +118,10 @@ export type EventBody =
   | { type: 'message.sent'; message: AclMessage }
   /** Handed to `to` (an agent's instance, a client, a topic fan-out) over `link`. */
   | { type: 'message.delivered'; messageId: string; to: string; link?: string }
-  | { type: 'message.handled'; messageId: string; agent: string }
+  /** `error`: the guest returned an error (the sender got `not-understood`). */
+  | { type: 'message.handled'; messageId: string; agent: string; error?: string }
   /** Could not be routed or delivered; the sender gets a `failure` when it can receive one. */
-  | { type: 'message.failed'; messageId: string; to: string; reason: FailureReason; detail?: string }
+  | { type: 'message.failed'; messageId: string; to: string; reason: FailureReason; detail?: string; link?: string }
   | { type: 'message.dead-lettered'; message: AclMessage; to: string; reason: FailureReason; detail?: string }
   /** Input that never became a message (validation error), with the precise error. */
   | { type: 'message.invalid'; from: string; error: string }
@@ -131,6 +133,11 @@ export type KernelEvent = EventBody & { seq: number; t: number };
 export interface StepResult {
   events: KernelEvent[];
   effects: Effect[];
+  /**
+   * Set when the input was rejected (invalid command, invalid console/client message):
+   * nothing changed except a `log` (commands) or `message.invalid` (messages) event.
+   */
+  error?: OrreryErrorData;
 }
 
 // ─── Injected nondeterminism ─────────────────────────────────────────────────

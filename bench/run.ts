@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: every figure next to a baseline measured in the same run (these
+ * machines are shared and noisy), printed as one table, also written as JSON to
+ * .cache/bench.json for comparison across commits.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { measureDispatch, measureRawPingPong, measureRuntimeRoundTrips } from '../src/hosts/node/measure';
+import { measureKernelRouting } from './kernelRouting';
+import { renderTable, type Figure } from './table';
+
+const quick = process.argv.includes('--quick');
+const durationMs = quick ? 500 : 2000;
+const figures: Figure[] = [];
+
+const routing = measureKernelRouting(quick ? 50_000 : 300_000);
+figures.push({
+  name: 'kernel routing, in-process, no wasm',
+  value: routing.kernelMsgsPerSecond,
+  unit: 'msgs/s',
+  baseline: { name: 'bare Map+array dispatch', value: routing.bareMsgsPerSecond },
+  target: { min: 1_000_000 },
+});
+
+const dispatch = await measureDispatch({ durationMs });
+figures.push({
+  name: 'agent dispatch, our binding',
+  value: dispatch.binding.perSecond,
+  unit: 'calls/s',
+  baseline: { name: 'core module called directly', value: dispatch.direct.perSecond },
+  target: { ratio: 0.5 },
+});
+figures.push({
+  name: "agent dispatch, jco's generated glue",
+  value: dispatch.glue.perSecond,
+  unit: 'calls/s',
+  baseline: { name: 'core module called directly', value: dispatch.direct.perSecond },
+});
+
+// Interleave baseline and subject so a noisy neighbour hurts both alike.
+const raw1 = await measureRawPingPong(durationMs);
+const runtime = await measureRuntimeRoundTrips({ durationMs });
+const raw2 = await measureRawPingPong(durationMs);
+figures.push({
+  name: 'cross-worker request/response (kernel + pool + wasm echo)',
+  value: runtime.perSecond,
+  unit: 'round trips/s',
+  baseline: { name: 'raw postMessage ping-pong', value: (raw1.perSecond + raw2.perSecond) / 2 },
+  target: { ratio: 0.8 },
+});
+
+console.log(`\nOrrery benchmarks (Node ${process.version}, ${quick ? 'quick' : 'full'} run)\n`);
+console.log(renderTable(figures));
+mkdirSync('.cache', { recursive: true });
+writeFileSync('.cache/bench.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2));

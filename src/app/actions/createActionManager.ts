@@ -1,0 +1,112 @@
+/**
+ * The action registry (Excalidraw's `actions/register.ts` idea): every user action is one
+ * named unit; buttons, shortcuts and (later) the command palette come from this list.
+ * Actions return changes as data; the manager carries them out against the store and the
+ * kernel API, and turns failures into notices.
+ */
+import type { WorkbenchStore } from '../store/createWorkbenchStore';
+import { APP_ERRORS, errorText } from '../errors';
+import { addLink, deployAgent, removeAgent, restartAgent, startAgent, stopAgent } from './agentActions';
+import type { Action, ActionArgs, ActionId, ActionOutcome, AnyAction, ChangeSource } from './types';
+import { sendMessage, showDockTab, toggleTheme } from './uiActions';
+
+export const BUILTIN_ACTIONS: readonly AnyAction[] = [
+  deployAgent,
+  restartAgent,
+  stopAgent,
+  startAgent,
+  removeAgent,
+  addLink,
+  sendMessage,
+  toggleTheme,
+  showDockTab,
+] as AnyAction[];
+
+export interface ShortcutClash {
+  shortcut: string;
+  actions: ActionId[];
+}
+
+export interface ActionManager {
+  get<Id extends ActionId>(id: Id): Action<Id>;
+  canRun<Id extends ActionId>(id: Id, args: ActionArgs[Id]): boolean;
+  run<Id extends ActionId>(id: Id, args: ActionArgs[Id], source?: ChangeSource): Promise<ActionOutcome>;
+  /** The action bound to a normalized shortcut (`Shift+R`), if any. */
+  byShortcut(shortcut: string): AnyAction | undefined;
+  /** Shortcuts claimed by more than one action: reported, never silently shadowed. */
+  readonly clashes: readonly ShortcutClash[];
+}
+
+/** Normalize `event` to the registry's `Ctrl+Alt+Shift+Key` form. */
+export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): string {
+  const parts: string[] = [];
+  if (event.ctrlKey || event.metaKey) parts.push('Ctrl');
+  if (event.altKey) parts.push('Alt');
+  if (event.shiftKey) parts.push('Shift');
+  parts.push(event.key.length === 1 ? event.key.toUpperCase() : event.key);
+  return parts.join('+');
+}
+
+export function createActionManager(
+  store: WorkbenchStore,
+  actions: readonly AnyAction[] = BUILTIN_ACTIONS,
+): ActionManager {
+  const byId = new Map<ActionId, AnyAction>();
+  const shortcuts = new Map<string, AnyAction>();
+  const clashes: ShortcutClash[] = [];
+  for (const action of actions) {
+    if (byId.has(action.id)) throw new Error(`Action "${action.id}" is registered twice`);
+    byId.set(action.id, action);
+    if (!action.shortcut) continue;
+    const other = shortcuts.get(action.shortcut);
+    if (other) clashes.push({ shortcut: action.shortcut, actions: [other.id, action.id] });
+    else shortcuts.set(action.shortcut, action);
+  }
+
+  const get = <Id extends ActionId>(id: Id): Action<Id> => {
+    const action = byId.get(id);
+    if (!action) throw new Error(`Unknown action "${id}"`);
+    return action as unknown as Action<Id>;
+  };
+
+  const canRun = <Id extends ActionId>(id: Id, args: ActionArgs[Id]): boolean => {
+    const action = get(id);
+    return action.predicate ? action.predicate(store.getState(), args) : true;
+  };
+
+  const run = async <Id extends ActionId>(
+    id: Id,
+    args: ActionArgs[Id],
+    _source: ChangeSource = 'user',
+  ): Promise<ActionOutcome> => {
+    const action = get(id);
+    const state = store.getState();
+    if (action.predicate && !action.predicate(state, args)) {
+      return { ok: false, error: `${action.label} does not apply now` };
+    }
+    const changes = action.perform(state, args);
+    if (changes.reserve) state.reserve(changes.reserve.name, changes.reserve.at);
+    if (changes.ui) store.setState(changes.ui);
+    try {
+      for (const command of changes.commands ?? []) await store.api.command(command);
+      if (changes.send) {
+        const send = await store.api.send(changes.send.draft);
+        return { ok: true, send };
+      }
+      return { ok: true };
+    } catch (error) {
+      if (changes.reserve) store.getState().release(changes.reserve.name);
+      const message = errorText(error);
+      store.getState().notify('ui002', APP_ERRORS.ui002(action.label, message));
+      return { ok: false, error: message };
+    }
+  };
+
+  return {
+    get,
+    canRun,
+    run,
+    byShortcut: (shortcut) => shortcuts.get(shortcut),
+    clashes,
+  };
+}

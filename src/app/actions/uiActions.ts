@@ -1,0 +1,21 @@
+import type { Action } from './types';
+
+export const sendMessage: Action<'message.send'> = {
+  id: 'message.send',
+  label: 'Send',
+  // Ctrl/Cmd+Enter is bound inside the composer's editor, where the text lives.
+  perform: (_state, { draft }) => ({ send: { draft } }),
+};
+
+export const toggleTheme: Action<'theme.toggle'> = {
+  id: 'theme.toggle',
+  label: 'Toggle theme',
+  shortcut: 'Shift+T',
+  perform: (state) => ({ ui: { theme: state.theme === 'dark' ? 'light' : 'dark' } }),
+};
+
+export const showDockTab: Action<'dock.show'> = {
+  id: 'dock.show',
+  label: 'Show dock tab',
+  perform: (_state, { tab }) => ({ ui: { dockTab: tab } }),
+};

@@ -1,0 +1,208 @@
+/**
+ * One workbench store per workbench instance (xyflow's `createStore(props)` pattern):
+ * a zustand vanilla store fed by the kernel's event batches. React reads it through
+ * narrow selectors; nothing in here knows about React.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { WorkbenchApi } from '../../hosts/types';
+import type { KernelEvent } from '../../kernel/types';
+import { APP_ERRORS, errorText } from '../errors';
+import { applySnapshot, reduceEvents, snapshotFits } from './reduceEvents';
+import type { DockTab, Notice, Theme, WorkbenchData, XY } from './types';
+
+export interface WorkbenchActions {
+  setSelected(name: string | null): void;
+  setTheme(theme: Theme): void;
+  setDockTab(tab: DockTab): void;
+  setPositions(moves: Record<string, XY>): void;
+  /** Reserve a name (and where it should appear) before `agent.deploy` is sent. */
+  reserve(name: string, at: XY | null): void;
+  release(name: string): void;
+  notify(code: string, message: string): void;
+  dismiss(id: number): void;
+}
+
+export type WorkbenchState = WorkbenchData & WorkbenchActions;
+
+/** The API plus what a host may add: `ready()` says why built-in kinds failed to load. */
+export type ConnectedApi = WorkbenchApi & { ready?(): Promise<void> };
+
+export interface WorkbenchStore extends StoreApi<WorkbenchState> {
+  readonly api: ConnectedApi;
+  /** Subscribe to the kernel, load kinds and the first snapshot. Returns its disposer. */
+  connect(): () => void;
+  /** Apply events now (tests; the live path batches them per frame). */
+  ingest(events: readonly KernelEvent[]): void;
+}
+
+export interface WorkbenchStoreOptions {
+  /** Schedules a batch flush; default: next animation frame, or 50 ms if frames stall. */
+  schedule?: (flush: () => void) => () => void;
+  /** How often the derived numbers are reconciled with a kernel snapshot (ms); 0 = never. */
+  reconcileMs?: number;
+  theme?: Theme;
+}
+
+const MAX_NOTICES = 4;
+
+function defaultSchedule(flush: () => void): () => void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    flush();
+  };
+  // A hidden tab gets no frames; the timeout keeps the store current anyway.
+  const frame = requestAnimationFrame(run);
+  const timer = setTimeout(run, 50);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+export function initialData(theme: Theme = 'dark'): WorkbenchData {
+  return {
+    agents: {},
+    agentOrder: [],
+    links: {},
+    positions: {},
+    pending: {},
+    rows: [],
+    droppedRows: 0,
+    rowById: {},
+    kinds: [],
+    selected: null,
+    theme,
+    dockTab: 'log',
+    connection: { state: 'connecting' },
+    notices: [],
+    lastSeq: -1,
+  };
+}
+
+export function createWorkbenchStore(
+  api: ConnectedApi,
+  options: WorkbenchStoreOptions = {},
+): WorkbenchStore {
+  const schedule = options.schedule ?? defaultSchedule;
+  const reconcileMs = options.reconcileMs ?? 1000;
+  let noticeId = 0;
+
+  const store = createStore<WorkbenchState>()((set, get) => ({
+    ...initialData(options.theme),
+    setSelected: (selected) => {
+      if (get().selected !== selected) set({ selected });
+    },
+    setTheme: (theme) => set({ theme }),
+    setDockTab: (dockTab) => set({ dockTab }),
+    setPositions: (moves) => set((s) => ({ positions: { ...s.positions, ...moves } })),
+    reserve: (name, at) => set((s) => ({ pending: { ...s.pending, [name]: at } })),
+    release: (name) =>
+      set((s) => {
+        if (!(name in s.pending)) return {};
+        const pending = { ...s.pending };
+        delete pending[name];
+        return { pending };
+      }),
+    notify: (code, message) =>
+      set((s) => {
+        const notice: Notice = { id: ++noticeId, code, message };
+        return { notices: [...s.notices, notice].slice(-MAX_NOTICES) };
+      }),
+    dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  }));
+
+  let buffer: KernelEvent[] = [];
+  let cancelFlush: (() => void) | null = null;
+
+  const flush = () => {
+    cancelFlush = null;
+    const events = buffer;
+    buffer = [];
+    if (events.length > 0) store.setState((s) => reduceEvents(s, events));
+  };
+
+  const enqueue = (events: KernelEvent[]) => {
+    for (const e of events) buffer.push(e);
+    cancelFlush ??= schedule(flush);
+  };
+
+  const reconcile = async () => {
+    const snapshot = await api.snapshot();
+    // Flush first so the comparison sees everything that has arrived.
+    if (cancelFlush) {
+      cancelFlush();
+      flush();
+    }
+    const state = store.getState();
+    if (snapshotFits(state.lastSeq, snapshot)) store.setState((s) => applySnapshot(s, snapshot));
+  };
+
+  const connect = () => {
+    let disposed = false;
+    let unsubscribe: (() => void) | null = null;
+    let timer: ReturnType<typeof setInterval> | null = null;
+    let reconciling = false;
+
+    const tick = () => {
+      if (reconciling || disposed) return;
+      reconciling = true;
+      reconcile()
+        .catch(() => {
+          // A missed reconciliation is harmless: the next tick retries.
+        })
+        .finally(() => {
+          reconciling = false;
+        });
+    };
+
+    (async () => {
+      try {
+        // Subscribe before the snapshot so nothing falls between them.
+        const off = await api.subscribe((events) => enqueue(events));
+        if (disposed) {
+          off();
+          return;
+        }
+        unsubscribe = off;
+        // Kinds failing to load is reported, but the workbench still opens (custom kinds can
+        // still be registered).
+        await api.ready?.().catch((error: unknown) => {
+          if (!disposed) store.getState().notify('ui005', APP_ERRORS.ui005(errorText(error)));
+        });
+        const [kinds, snapshot] = await Promise.all([api.kinds(), api.snapshot()]);
+        if (disposed) return;
+        store.setState((s) => ({
+          kinds,
+          connection: { state: 'ready' },
+          ...(snapshotFits(s.lastSeq, snapshot) ? applySnapshot(s, snapshot) : {}),
+        }));
+        if (reconcileMs > 0) timer = setInterval(tick, reconcileMs);
+      } catch (error) {
+        if (disposed) return;
+        const message = errorText(error);
+        store.setState({ connection: { state: 'error', message } });
+        store.getState().notify('ui001', APP_ERRORS.ui001(message));
+      }
+    })();
+
+    return () => {
+      disposed = true;
+      unsubscribe?.();
+      if (timer) clearInterval(timer);
+      cancelFlush?.();
+      cancelFlush = null;
+      buffer = [];
+    };
+  };
+
+  const ingest = (events: readonly KernelEvent[]) => {
+    store.setState((s) => reduceEvents(s, events));
+  };
+
+  return Object.assign(store, { api, connect, ingest });
+}

@@ -1,0 +1,331 @@
+/**
+ * The pure projection of kernel events onto what the UI shows. No I/O, no clocks: the
+ * store factory batches events and calls this once per batch.
+ */
+import type { AgentView, KernelEvent, KernelSnapshot } from '../../kernel/types';
+import type { AclMessage, JsonValue } from '../../protocol/message';
+import { freePosition } from './layout';
+import type {
+  AgentState,
+  GraphSlice,
+  LinkState,
+  LogOutcome,
+  LogRow,
+  LogSlice,
+  UiSlice,
+} from './types';
+
+/** Enough history to scroll back through; older rows are dropped in chunks. */
+export const MAX_LOG_ROWS = 10_000;
+const DROP_CHUNK = 2_000;
+const CONTENT_CHARS = 240;
+
+type Projected = GraphSlice & LogSlice & Pick<UiSlice, 'lastSeq' | 'selected'>;
+
+export function compactJson(value: JsonValue | undefined, max = CONTENT_CHARS): string {
+  let text: string;
+  try {
+    text = value === undefined ? '' : JSON.stringify(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function receiverText(message: AclMessage): string {
+  return Array.isArray(message.receiver) ? message.receiver.join(', ') : String(message.receiver);
+}
+
+function emptyCounters() {
+  return { sent: 0, delivered: 0, failed: 0 };
+}
+
+function fromView(view: AgentView): AgentState {
+  return {
+    name: view.name,
+    kind: view.kind,
+    status: view.status,
+    instance: view.instance,
+    restarts: view.restarts,
+    mailboxDepth: view.mailboxDepth,
+    counters: { ...view.counters },
+    config: view.config,
+  };
+}
+
+/** Copy-on-write helpers: each batch clones a collection at most once. */
+class Draft {
+  agents: Record<string, AgentState>;
+  links: Record<string, LinkState>;
+  positions: Record<string, GraphSlice['positions'][string]>;
+  pending: GraphSlice['pending'];
+  agentOrder: string[];
+  rows: LogRow[];
+  rowById: Record<string, number>;
+  droppedRows: number;
+  selected: string | null;
+  private cloned = new Set<string>();
+
+  constructor(private readonly base: Projected) {
+    this.agents = base.agents;
+    this.links = base.links;
+    this.positions = base.positions;
+    this.pending = base.pending;
+    this.agentOrder = base.agentOrder;
+    this.rows = base.rows;
+    this.rowById = base.rowById;
+    this.droppedRows = base.droppedRows;
+    this.selected = base.selected;
+  }
+
+  private once(key: string): boolean {
+    if (this.cloned.has(key)) return false;
+    this.cloned.add(key);
+    return true;
+  }
+
+  mutAgents(): Record<string, AgentState> {
+    if (this.once('agents')) this.agents = { ...this.agents };
+    return this.agents;
+  }
+  mutLinks(): Record<string, LinkState> {
+    if (this.once('links')) this.links = { ...this.links };
+    return this.links;
+  }
+  mutPositions(): GraphSlice['positions'] {
+    if (this.once('positions')) this.positions = { ...this.positions };
+    return this.positions;
+  }
+  mutPending(): GraphSlice['pending'] {
+    if (this.once('pending')) this.pending = { ...this.pending };
+    return this.pending;
+  }
+  mutRowById(): Record<string, number> {
+    if (this.once('rowById')) this.rowById = { ...this.rowById };
+    return this.rowById;
+  }
+  mutOrder(): string[] {
+    if (!this.cloned.has('agentOrder')) {
+      this.cloned.add('agentOrder');
+      this.agentOrder = [...this.agentOrder];
+    }
+    return this.agentOrder;
+  }
+  mutRows(): LogRow[] {
+    if (!this.cloned.has('rows')) {
+      this.cloned.add('rows');
+      this.rows = [...this.rows];
+    }
+    return this.rows;
+  }
+
+  /** Replace one agent's state with a patch (no-op if unknown). */
+  patchAgent(name: string, patch: (a: AgentState) => Partial<AgentState>): void {
+    const current = this.agents[name];
+    if (!current) return;
+    this.mutAgents()[name] = { ...current, ...patch(current) };
+  }
+
+  patchRow(messageId: string, outcome: LogOutcome, reason?: string): void {
+    const abs = this.rowById[messageId];
+    if (abs === undefined) return;
+    const index = abs - this.droppedRows;
+    const row = this.rows[index];
+    if (!row) return;
+    // A failure is final; a later delivery to another receiver does not hide it.
+    if (row.outcome === 'failed' || row.outcome === 'dead-lettered') return;
+    this.mutRows()[index] = { ...row, outcome, ...(reason !== undefined ? { reason } : {}) };
+  }
+
+  pushRow(row: LogRow): void {
+    const rows = this.mutRows();
+    this.mutRowById()[row.key] = this.droppedRows + rows.length;
+    rows.push(row);
+  }
+
+  trimRows(): void {
+    if (this.rows.length <= MAX_LOG_ROWS) return;
+    const drop = Math.max(DROP_CHUNK, this.rows.length - MAX_LOG_ROWS);
+    const removed = this.mutRows().splice(0, drop);
+    const byId = this.mutRowById();
+    for (const row of removed) delete byId[row.key];
+    this.droppedRows += drop;
+  }
+
+  removeNode(name: string): void {
+    if (this.agents[name]) delete this.mutAgents()[name];
+    if (this.positions[name]) delete this.mutPositions()[name];
+    if (this.agentOrder.includes(name)) {
+      this.agentOrder = this.agentOrder.filter((n) => n !== name);
+      this.cloned.add('agentOrder');
+    }
+    for (const [id, link] of Object.entries(this.links)) {
+      if (link.a === name || link.b === name) delete this.mutLinks()[id];
+    }
+    if (this.selected === name) this.selected = null;
+  }
+
+  result(): Partial<Projected> {
+    const out: Partial<Projected> = {};
+    if (this.agents !== this.base.agents) out.agents = this.agents;
+    if (this.links !== this.base.links) out.links = this.links;
+    if (this.positions !== this.base.positions) out.positions = this.positions;
+    if (this.pending !== this.base.pending) out.pending = this.pending;
+    if (this.agentOrder !== this.base.agentOrder) out.agentOrder = this.agentOrder;
+    if (this.rows !== this.base.rows) out.rows = this.rows;
+    if (this.rowById !== this.base.rowById) out.rowById = this.rowById;
+    if (this.droppedRows !== this.base.droppedRows) out.droppedRows = this.droppedRows;
+    if (this.selected !== this.base.selected) out.selected = this.selected;
+    return out;
+  }
+}
+
+function addAgent(d: Draft, state: AgentState): void {
+  d.mutAgents()[state.name] = state;
+  if (!d.agentOrder.includes(state.name)) d.mutOrder().push(state.name);
+  if (!d.positions[state.name]) {
+    const wanted = d.pending[state.name];
+    d.mutPositions()[state.name] = wanted ?? freePosition(Object.values(d.positions));
+  }
+  if (state.name in d.pending) delete d.mutPending()[state.name];
+}
+
+/** Apply a batch of events. Events at or below `lastSeq` were already applied and are skipped. */
+export function reduceEvents(state: Projected, events: readonly KernelEvent[]): Partial<Projected> {
+  const d = new Draft(state);
+  let lastSeq = state.lastSeq;
+  for (const event of events) {
+    if (event.seq <= lastSeq) continue;
+    lastSeq = event.seq;
+    switch (event.type) {
+      case 'agent.deployed':
+        addAgent(d, {
+          name: event.agent,
+          kind: event.kind,
+          status: 'loading',
+          instance: 0,
+          restarts: 0,
+          mailboxDepth: 0,
+          counters: emptyCounters(),
+          config: event.config,
+        });
+        break;
+      case 'agent.status':
+        d.patchAgent(event.agent, (a) => ({
+          status: event.status,
+          reason: event.reason,
+          mailboxDepth: event.status === 'stopped' ? 0 : a.mailboxDepth,
+        }));
+        break;
+      case 'agent.crashed':
+        d.patchAgent(event.agent, () => ({ reason: event.reason }));
+        break;
+      case 'agent.restarted':
+        d.patchAgent(event.agent, (a) => ({ instance: event.instance, restarts: a.restarts + 1 }));
+        break;
+      case 'node.removed':
+        d.removeNode(event.node);
+        break;
+      case 'node.added':
+        // Topics and clients get their own node types in a later issue.
+        break;
+      case 'link.added':
+        d.mutLinks()[event.link.id] = { ...event.link, pulse: 0, messages: 0 };
+        break;
+      case 'link.removed':
+        if (d.links[event.link.id]) delete d.mutLinks()[event.link.id];
+        break;
+      case 'message.sent': {
+        const m = event.message;
+        d.patchAgent(m.sender, (a) => ({ counters: { ...a.counters, sent: a.counters.sent + 1 } }));
+        d.pushRow({
+          key: m.id,
+          seq: event.seq,
+          t: m.sent_at ?? event.t,
+          performative: m.performative,
+          sender: m.sender,
+          receiver: receiverText(m),
+          content: compactJson(m.content),
+          outcome: 'sent',
+        });
+        break;
+      }
+      case 'message.delivered': {
+        d.patchAgent(event.to, (a) => ({
+          mailboxDepth: a.mailboxDepth + 1,
+          counters: { ...a.counters, delivered: a.counters.delivered + 1 },
+        }));
+        if (event.link) {
+          const link = d.links[event.link];
+          if (link) {
+            d.mutLinks()[event.link] = { ...link, pulse: link.pulse + 1, messages: link.messages + 1 };
+          }
+        }
+        d.patchRow(event.messageId, 'delivered');
+        break;
+      }
+      case 'message.handled':
+        d.patchAgent(event.agent, (a) => ({ mailboxDepth: Math.max(0, a.mailboxDepth - 1) }));
+        break;
+      case 'message.failed':
+        d.patchAgent(event.to, (a) => ({ counters: { ...a.counters, failed: a.counters.failed + 1 } }));
+        d.patchRow(event.messageId, 'failed', detailed(event.reason, event.detail));
+        break;
+      case 'message.dead-lettered':
+        d.patchRow(event.message.id, 'dead-lettered', detailed(event.reason, event.detail));
+        break;
+      case 'message.invalid':
+        d.pushRow({
+          key: `invalid-${event.seq}`,
+          seq: event.seq,
+          t: event.t,
+          performative: '(invalid)',
+          sender: event.from,
+          receiver: '',
+          content: '',
+          outcome: 'invalid',
+          reason: event.error,
+        });
+        break;
+      case 'kv.set':
+      case 'log':
+        break;
+    }
+  }
+  d.trimRows();
+  return { ...d.result(), lastSeq };
+}
+
+function detailed(reason: string, detail: string | undefined): string {
+  return detail ? `${reason}: ${detail}` : reason;
+}
+
+/**
+ * Adopt the kernel's read model. Call it only when the snapshot and the applied events
+ * describe the same point (`snapshot.seq - 1 === lastSeq`), or before any event was
+ * applied: then the snapshot is the truth, including the numbers the event projection
+ * only approximates (mailbox depth, counters).
+ */
+export function applySnapshot(state: Projected, snapshot: KernelSnapshot): Partial<Projected> {
+  const d = new Draft(state);
+  const seen = new Set<string>();
+  for (const view of snapshot.agents) {
+    seen.add(view.name);
+    if (!d.agents[view.name]) addAgent(d, fromView(view));
+    else d.patchAgent(view.name, (a) => ({ ...fromView(view), reason: a.reason }));
+  }
+  for (const name of Object.keys(d.agents)) if (!seen.has(name)) d.removeNode(name);
+  const linkIds = new Set(snapshot.links.map((l) => l.id));
+  for (const link of snapshot.links) {
+    if (!d.links[link.id]) {
+      d.mutLinks()[link.id] = { id: link.id, a: link.a, b: link.b, pulse: 0, messages: link.counters.delivered };
+    }
+  }
+  for (const id of Object.keys(d.links)) if (!linkIds.has(id)) delete d.mutLinks()[id];
+  return { ...d.result(), lastSeq: Math.max(state.lastSeq, snapshot.seq - 1) };
+}
+
+/** Whether a snapshot can be adopted without contradicting applied events. */
+export function snapshotFits(lastSeq: number, snapshot: KernelSnapshot): boolean {
+  return lastSeq === -1 || snapshot.seq - 1 === lastSeq;
+}

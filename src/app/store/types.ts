@@ -1,0 +1,92 @@
+import type { KindInfo } from '../../hosts/types';
+import type { AgentStatus, Counters, LinkSpec } from '../../kernel/types';
+import type { JsonValue } from '../../protocol/message';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+/** What the canvas and the inspector know about one agent (a projection of the event log). */
+export interface AgentState {
+  name: string;
+  kind: string;
+  status: AgentStatus;
+  /** Why the status changed, when the kernel said (e.g. a crash reason). */
+  reason?: string;
+  instance: number;
+  restarts: number;
+  mailboxDepth: number;
+  counters: Counters;
+  config: JsonValue;
+}
+
+export interface LinkState extends LinkSpec {
+  /** Bumped whenever a message crosses the link; the edge re-runs its flash animation. */
+  pulse: number;
+  messages: number;
+}
+
+export type LogOutcome = 'sent' | 'delivered' | 'failed' | 'dead-lettered' | 'invalid';
+
+/** One row of the message log: a `message.sent` (or `message.invalid`) event and its fate. */
+export interface LogRow {
+  /** Stable key: the message id, or `invalid-<seq>`. */
+  key: string;
+  seq: number;
+  t: number;
+  performative: string;
+  sender: string;
+  receiver: string;
+  /** Compact JSON, truncated for display. */
+  content: string;
+  outcome: LogOutcome;
+  /** Failure reason and detail, when the message failed or was invalid. */
+  reason?: string;
+}
+
+export type Theme = 'dark' | 'light';
+export type DockTab = 'log' | 'composer';
+
+export type ConnectionState =
+  | { state: 'connecting' }
+  | { state: 'ready' }
+  | { state: 'error'; message: string };
+
+/** A user-facing problem with a stable code (see `errors.ts`). */
+export interface Notice {
+  id: number;
+  code: string;
+  message: string;
+}
+
+export interface GraphSlice {
+  agents: Record<string, AgentState>;
+  /** Deployment order: the canvas and "first agent" follow it. */
+  agentOrder: string[];
+  links: Record<string, LinkState>;
+  positions: Record<string, XY>;
+  /** Names handed to `agent.deploy` whose `agent.deployed` has not arrived yet. */
+  pending: Record<string, XY | null>;
+}
+
+export interface LogSlice {
+  rows: LogRow[];
+  /** Rows dropped from the front to keep memory bounded. */
+  droppedRows: number;
+  /** Message id → absolute row number (array index + droppedRows). */
+  rowById: Record<string, number>;
+}
+
+export interface UiSlice {
+  kinds: KindInfo[];
+  selected: string | null;
+  theme: Theme;
+  dockTab: DockTab;
+  connection: ConnectionState;
+  notices: Notice[];
+  /** Last applied event seq (-1 before any). */
+  lastSeq: number;
+}
+
+export type WorkbenchData = GraphSlice & LogSlice & UiSlice;

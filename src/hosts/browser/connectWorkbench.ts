@@ -1,0 +1,50 @@
+/**
+ * The UI's handle on the workbench: starts the kernel worker and speaks WorkbenchApi to
+ * it over comlink. Events arrive in coalesced batches (~30/s).
+ */
+import * as Comlink from 'comlink';
+import type { KernelEvent } from '../../kernel/types';
+import type { WorkbenchApi } from '../types';
+import type { KernelWorkerApi } from './kernel.worker';
+
+export interface WorkbenchConnection extends WorkbenchApi {
+  /** Resolves when built-in kinds are loaded; rejects with why not (e.g. agents not built). */
+  ready(): Promise<void>;
+  dispose(): void;
+}
+
+export function connectWorkbench(): WorkbenchConnection {
+  const worker = new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module', name: 'orrery-kernel' });
+  const remote = Comlink.wrap<KernelWorkerApi>(worker);
+  const releases = new Set<() => void>();
+  let disposed = false;
+  return {
+    ready: () => remote.ready(),
+    command: (command) => remote.command(command),
+    send: (draft, from) => remote.send(draft, from),
+    request: (draft, timeoutMs, from) => remote.request(draft, timeoutMs, from),
+    kinds: () => remote.kinds(),
+    registerComponent: (label, component) => {
+      // Transfer a copy: the caller keeps its bytes.
+      const copy = component.slice();
+      return remote.registerComponent(label, Comlink.transfer(copy, [copy.buffer]));
+    },
+    snapshot: () => remote.snapshot(),
+    async subscribe(listener: (events: KernelEvent[]) => void) {
+      const remoteUnsubscribe = await remote.subscribe(Comlink.proxy(listener));
+      const release = () => {
+        if (!releases.delete(release)) return;
+        void remoteUnsubscribe().finally(() => remoteUnsubscribe[Comlink.releaseProxy]());
+      };
+      releases.add(release);
+      return release;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const release of [...releases]) release();
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,322 @@
+/**
+ * The shell around the sans-I/O kernel: feeds it commands, host events and ticks,
+ * performs its effects (host effects in batches, timers, replies), keeps the event log,
+ * publishes events to subscribers in coalesced batches, and implements WorkbenchApi.
+ */
+import type { Clock, Effect, KernelEvent, KernelInput, KernelSnapshot, StepResult } from '../kernel/types';
+import type { AclMessage } from '../protocol/message';
+import type { AgentHost, KindInfo, SendResult, WorkbenchApi } from './types';
+import { OrreryError } from '../protocol/errors';
+import { hashBytes } from '../wasm/hashBytes';
+
+/** What the shell needs of a kernel (see src/kernel). */
+export interface RuntimeKernel {
+  step(input: KernelInput): StepResult;
+  snapshot(): KernelSnapshot;
+}
+
+export interface Schedule {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface RuntimeOptions {
+  kernel: RuntimeKernel;
+  host: AgentHost;
+  clock: Clock;
+  schedule?: Schedule;
+  /** Minimum gap between event batches to subscribers (browser: 33 ≈ 30/s). Default 0. */
+  publishIntervalMs?: number;
+  /** Keep at most this many events in memory (oldest dropped first). Default: all. */
+  logLimit?: number;
+  /** Grace after a request's own timeout before the shell gives up on the kernel. */
+  requestGraceMs?: number;
+}
+
+export interface Runtime extends WorkbenchApi {
+  /** Feed one input to the kernel now and perform its effects. */
+  input(input: KernelInput): StepResult;
+  /** The event log kept so far. */
+  log(): readonly KernelEvent[];
+  /** Messages the kernel addresses to a client node (or `you`). */
+  onReply(client: string, listener: (message: AclMessage) => void): () => void;
+  dispose(): Promise<void>;
+}
+
+const CONSOLE = 'you';
+const defaultSchedule: Schedule = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
+};
+
+interface Pending {
+  resolve(message: AclMessage): void;
+  /** Clock time after which the shell stops waiting for the kernel's own timeout. */
+  giveUpAt: number;
+  draft: Record<string, unknown>;
+  client: string;
+  timeoutMs: number;
+}
+
+/** One sweep timer for all requests instead of a timer each (cheaper per round trip). */
+const SWEEP_MS = 250;
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const { kernel, host, clock } = options;
+  const schedule = options.schedule ?? defaultSchedule;
+  const publishInterval = options.publishIntervalMs ?? 0;
+  const logLimit = options.logLimit ?? Infinity;
+  const grace = options.requestGraceMs ?? 1000;
+
+  let eventLog: KernelEvent[] = [];
+  let unpublished: KernelEvent[] = [];
+  let publishTimer: unknown;
+  let lastPublish = -Infinity;
+  const subscribers = new Set<(events: KernelEvent[]) => void>();
+  const replyListeners = new Map<string, Set<(m: AclMessage) => void>>();
+  const pending = new Map<string, Pending>();
+  const timerTimes: number[] = [];
+  let timerHandle: unknown;
+  let timerAt: number | undefined;
+  let hostOutbox: Effect[] = [];
+  let depth = 0;
+  let requestSeq = 0;
+  let sweepTimer: unknown;
+  let disposed = false;
+
+  const offHost = host.onEvents((events) => {
+    if (disposed) return;
+    batch(() => {
+      for (const e of events) absorb(kernel.step(e));
+    });
+  });
+
+  /** Runs `fn`, then hands every host effect it produced to the host in one batch. */
+  function batch<T>(fn: () => T): T {
+    depth++;
+    try {
+      return fn();
+    } finally {
+      depth--;
+      if (depth === 0 && hostOutbox.length > 0) {
+        const effects = hostOutbox;
+        hostOutbox = [];
+        host.perform(effects);
+      }
+    }
+  }
+
+  function absorb(result: StepResult): StepResult {
+    const { events, effects } = result;
+    if (events.length > 0) {
+      for (const e of events) eventLog.push(e);
+      if (eventLog.length > logLimit) eventLog = eventLog.slice(eventLog.length - Math.floor(logLimit / 2));
+      if (subscribers.size > 0) {
+        for (const e of events) unpublished.push(e);
+        schedulePublish();
+      }
+    }
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'spawn':
+        case 'deliver':
+        case 'kill':
+          hostOutbox.push(effect);
+          break;
+        case 'timer':
+          addTimer(effect.at);
+          break;
+        case 'reply':
+          reply(effect.client, effect.message);
+          break;
+      }
+    }
+    return result;
+  }
+
+  function feed(input: KernelInput): StepResult {
+    return batch(() => absorb(kernel.step(input)));
+  }
+
+  // ─── Timers ────────────────────────────────────────────────────────────────
+
+  function addTimer(at: number): void {
+    if (!timerTimes.includes(at)) {
+      timerTimes.push(at);
+      timerTimes.sort((a, b) => a - b);
+    }
+    armTimer();
+  }
+
+  function armTimer(): void {
+    if (disposed) return;
+    const next = timerTimes[0];
+    if (next === undefined || next === timerAt) return;
+    if (timerHandle !== undefined) schedule.clearTimeout(timerHandle);
+    timerAt = next;
+    timerHandle = schedule.setTimeout(fireTimer, Math.max(0, next - clock.now()));
+  }
+
+  function fireTimer(): void {
+    timerHandle = undefined;
+    timerAt = undefined;
+    const now = clock.now();
+    if ((timerTimes[0] ?? Infinity) <= now) {
+      while ((timerTimes[0] ?? Infinity) <= now) timerTimes.shift();
+      feed({ type: 'tick' });
+    }
+    armTimer();
+  }
+
+  // ─── Replies and requests ─────────────────────────────────────────────────
+
+  function reply(client: string, message: AclMessage): void {
+    if (message.in_reply_to !== undefined) {
+      const key = pendingKey(client, message.in_reply_to);
+      const p = pending.get(key);
+      if (p) {
+        pending.delete(key);
+        p.resolve(message);
+      }
+    }
+    const listeners = replyListeners.get(client);
+    if (listeners) for (const l of listeners) l(message);
+  }
+
+  function send(draft: unknown, from?: string): SendResult {
+    const input: KernelInput = from === undefined ? { type: 'message.send', message: draft } : { type: 'message.send', message: draft, from };
+    const { events, error } = feed(input);
+    for (const e of events) {
+      if (e.type === 'message.invalid') return { ok: false, error: e.error };
+      if (e.type === 'message.sent') return { ok: true, id: e.message.id };
+    }
+    if (error) return { ok: false, error: `${error.code}: ${error.message}` };
+    return { ok: false, error: 'the kernel neither accepted nor refused the message' };
+  }
+
+  function request(draft: unknown, timeoutMs: number, from?: string): Promise<AclMessage> {
+    if (draft === null || typeof draft !== 'object' || Array.isArray(draft)) {
+      const result = send(draft, from);
+      return Promise.reject(new Error(result.ok ? 'a request must be a message object' : result.error));
+    }
+    const d = { ...(draft as Record<string, unknown>) };
+    if (typeof d['reply_with'] !== 'string' || d['reply_with'] === '') d['reply_with'] = `req-${++requestSeq}`;
+    if (d['reply_by'] === undefined) d['reply_by'] = clock.now() + timeoutMs;
+    const client = from ?? CONSOLE;
+    const key = pendingKey(client, d['reply_with'] as string);
+    return new Promise<AclMessage>((resolve, reject) => {
+      pending.set(key, { resolve, giveUpAt: clock.now() + timeoutMs + grace, draft: d, client, timeoutMs });
+      armSweep();
+      const result = send(d, from);
+      if (!result.ok) {
+        pending.delete(key);
+        reject(new Error(result.error));
+      }
+    });
+  }
+
+  /** Safety net only: the kernel answers an expired request with `failure` (timeout) itself. */
+  function armSweep(): void {
+    if (sweepTimer !== undefined || disposed || pending.size === 0) return;
+    sweepTimer = schedule.setTimeout(() => {
+      sweepTimer = undefined;
+      const now = clock.now();
+      for (const [key, p] of pending) {
+        if (p.giveUpAt > now) continue;
+        pending.delete(key);
+        p.resolve(timeoutFailure(p.draft, p.client, p.timeoutMs, now));
+      }
+      armSweep();
+    }, SWEEP_MS);
+  }
+
+  // ─── Publishing ───────────────────────────────────────────────────────────
+
+  function schedulePublish(): void {
+    if (publishTimer !== undefined || disposed) return;
+    const wait = Math.max(0, lastPublish + publishInterval - clock.now());
+    publishTimer = schedule.setTimeout(publish, wait);
+  }
+
+  function publish(): void {
+    publishTimer = undefined;
+    lastPublish = clock.now();
+    if (unpublished.length === 0) return;
+    const events = unpublished;
+    unpublished = [];
+    for (const s of subscribers) {
+      try {
+        s(events);
+      } catch {
+        /* a subscriber's bug must not stop the others */
+      }
+    }
+  }
+
+  return {
+    input: feed,
+    log: () => eventLog,
+
+    onReply(client, listener) {
+      let set = replyListeners.get(client);
+      if (!set) replyListeners.set(client, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+
+    async command(command) {
+      const { error } = feed(command);
+      if (error) throw new OrreryError(error);
+    },
+    async send(draft, from) {
+      return send(draft, from);
+    },
+    request,
+    async kinds(): Promise<KindInfo[]> {
+      return host.kinds();
+    },
+    async registerComponent(label, component) {
+      const hash = await hashBytes(component);
+      return host.registerKind(`custom:${hash}`, component, { label, builtin: false });
+    },
+    async snapshot() {
+      return kernel.snapshot();
+    },
+    async subscribe(listener) {
+      subscribers.add(listener);
+      return () => {
+        subscribers.delete(listener);
+      };
+    },
+
+    async dispose() {
+      if (disposed) return;
+      publish();
+      disposed = true;
+      offHost();
+      if (timerHandle !== undefined) schedule.clearTimeout(timerHandle);
+      if (publishTimer !== undefined) schedule.clearTimeout(publishTimer);
+      if (sweepTimer !== undefined) schedule.clearTimeout(sweepTimer);
+      pending.clear();
+      subscribers.clear();
+      await host.dispose();
+    },
+  };
+}
+
+function pendingKey(client: string, replyWith: string): string {
+  return `${client}\u0000${replyWith}`;
+}
+
+function timeoutFailure(draft: Record<string, unknown>, client: string, timeoutMs: number, now: number): AclMessage {
+  const receiver = draft['receiver'];
+  return {
+    id: `runtime-timeout-${String(draft['reply_with'])}`,
+    performative: 'failure',
+    sender: typeof receiver === 'string' ? receiver : 'kernel',
+    receiver: client,
+    content: { reason: 'timeout', detail: `no reply within ${timeoutMs} ms` },
+    in_reply_to: String(draft['reply_with']),
+    sent_at: now,
+  };
+}

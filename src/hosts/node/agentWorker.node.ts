@@ -1,0 +1,11 @@
+/** Entry of a Node agent worker (worker_threads): the shared runtime on parentPort. */
+import { parentPort } from 'node:worker_threads';
+import { startAgentWorker } from '../worker/startAgentWorker';
+import type { ToAgentWorker } from '../worker/protocol';
+
+const port = parentPort;
+if (!port) throw new Error('agentWorker.node must run in a worker_threads Worker');
+startAgentWorker({
+  post: (message) => port.postMessage(message),
+  onMessage: (handler) => port.on('message', (m: ToAgentWorker) => handler(m)),
+});

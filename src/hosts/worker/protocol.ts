@@ -1,0 +1,53 @@
+/**
+ * The data path between a worker-pool host and its agent workers: raw postMessage, in
+ * batches. Every spawn and deliver carries a `token` the watchdog uses to name what runs.
+ */
+import type { AgentLimits, HostEvent } from '../../kernel/types';
+import type { JsonValue } from '../../protocol/message';
+import type { CompiledComponent } from '../../wasm/compileComponent';
+
+export type WorkerEffect =
+  | {
+      type: 'spawn';
+      token: number;
+      agent: string;
+      instance: number;
+      /** Module hash of the kind (sent earlier with a `kind` message). */
+      hash: string;
+      config: JsonValue;
+      limits: AgentLimits;
+      kv: Record<string, string>;
+    }
+  /** `message` is the envelope already encoded as JSON text. */
+  | { type: 'deliver'; token: number; agent: string; instance: number; messageId: string; message: string }
+  | { type: 'kill'; agent: string; instance: number };
+
+export type ToAgentWorker =
+  | {
+      t: 'init';
+      /** Watchdog slots, see WATCHDOG_LAYOUT. */
+      watchdog: SharedArrayBuffer | undefined;
+      /** Kernel clock reading at `wallBase` (performance.timeOrigin + performance.now()). */
+      clockBase: number;
+      wallBase: number;
+    }
+  | { t: 'kind'; compiled: CompiledComponent; modules?: Array<[string, WebAssembly.Module]> }
+  | { t: 'effects'; effects: WorkerEffect[] };
+
+export type FromAgentWorker =
+  /** `done` lists the tokens finished since the last batch. */
+  | { t: 'events'; events: HostEvent[]; done: number[] }
+  | { t: 'fatal'; error: string };
+
+/**
+ * A worker's watchdog slot: Int32 [0] = token running now (0 = idle); Float64 [1] = wall
+ * time it started, [2] = its deadline in ms. The worker writes, the host only reads.
+ */
+export const WATCHDOG_BYTES = 24;
+export const WD_TOKEN = 0;
+export const WD_STARTED = 1;
+export const WD_DEADLINE = 2;
+
+export function wallNow(): number {
+  return performance.timeOrigin + performance.now();
+}

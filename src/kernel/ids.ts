@@ -1,0 +1,17 @@
+/** Deterministic ids: `m1, m2, ...` for messages, `l1, l2, ...` for links. No randomness needed. */
+export class Ids {
+  private messages = 0;
+  private links = 0;
+
+  message(): string {
+    return `m${++this.messages}`;
+  }
+
+  /** The next `l<n>` not already taken (callers may choose their own link ids). */
+  link(taken: (id: string) => boolean): string {
+    let id: string;
+    do id = `l${++this.links}`;
+    while (taken(id));
+    return id;
+  }
+}

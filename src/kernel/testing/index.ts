@@ -1,0 +1,2 @@
+export * from './createTestWorkbench';
+export type * from './types';

@@ -1,0 +1,178 @@
+/**
+ * A spawnable agent kind inside a runtime worker: the loaded glue plus compiled core
+ * modules, cached per memory cap, from which instances are made in ~1–6 ms.
+ */
+import { GUEST_FUNCTIONS } from './agentWorld';
+import type { CompiledComponent } from './compileComponent';
+import { ComponentValidationError } from './componentError';
+import { instantiateDirect, planDirectBinding, type DirectPlan } from './directBinding';
+import { loadGlue, type InstantiateGlue } from './loadGlue';
+import { capMemory } from './wasmBinary';
+
+/** What the host offers one instance (`workbench:agent/host`). */
+export interface HostBindings {
+  send(message: string): void;
+  kvGet(key: string): string | undefined;
+  kvSet(key: string, value: string): void;
+  nowMs(): number;
+  log(level: string, text: string): void;
+  /** A host binding threw: it is caught here so the guest never sees a host bug. */
+  onHostError?(fn: string, error: unknown): void;
+}
+
+export type CallOutcome = { ok: true } | { ok: false; error: string };
+
+/** The guest trapped: the instance is dead and must be re-instantiated. */
+export class AgentTrap extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AgentTrap';
+  }
+}
+
+export interface AgentInstance {
+  /** Throws AgentTrap on a trap; `{ok:false}` when the guest returned an error. */
+  init(config: string): CallOutcome;
+  handle(message: string): CallOutcome;
+  readonly dead: boolean;
+}
+
+export type BindingKind = 'direct' | 'jco';
+
+export interface AgentKind {
+  hash: string;
+  /** `direct`: our canonical-ABI binding on the main core module; `jco`: jco's glue. */
+  binding: BindingKind;
+  instantiate(host: HostBindings, options?: { memoryPages?: number | undefined }): Promise<AgentInstance>;
+}
+
+/**
+ * `precompiled` are modules compiled elsewhere (e.g. by the compiler) for the module's own
+ * memory maximum; capped variants are compiled here on first use.
+ */
+export async function createAgentKind(
+  compiled: CompiledComponent,
+  precompiled?: ReadonlyMap<string, WebAssembly.Module>,
+  options: { binding?: BindingKind } = {},
+): Promise<AgentKind> {
+  let glue: Promise<InstantiateGlue> | undefined;
+  const files = new Map(compiled.coreModules.map((m) => [m.name, m.bytes]));
+  const modules = new Map<string, Promise<WebAssembly.Module>>();
+  for (const [name, module] of precompiled ?? []) modules.set(`${name}|own`, Promise.resolve(module));
+
+  function coreModule(name: string, pages: number | undefined): Promise<WebAssembly.Module> {
+    const key = `${name}|${pages ?? 'own'}`;
+    let module = modules.get(key);
+    if (!module) {
+      const bytes = files.get(name);
+      if (!bytes) return Promise.reject(new Error(`jco glue asked for unknown core module ${name}`));
+      module = WebAssembly.compile((pages === undefined ? bytes : capMemory(bytes, pages)) as Uint8Array<ArrayBuffer>);
+      modules.set(key, module);
+      module.catch(() => modules.delete(key));
+    }
+    return module;
+  }
+
+  let plan: DirectPlan | undefined;
+  if (options.binding !== 'jco') {
+    const own = new Map<string, WebAssembly.Module>();
+    for (const name of files.keys()) own.set(name, await coreModule(name, undefined));
+    plan = planDirectBinding(compiled.js, own);
+  }
+  if (!plan) glue = loadGlue(compiled.js);
+
+  return {
+    hash: compiled.hash,
+    binding: plan ? 'direct' : 'jco',
+    async instantiate(host, instanceOptions = {}) {
+      const pages = instanceOptions.memoryPages;
+      if (plan) {
+        const raw = await instantiateDirect(await coreModule(plan.main, pages), plan.names, host);
+        return guardCalls(raw.init, raw.handle, (e) => ({ trapped: e }));
+      }
+      if (pages !== undefined) {
+        // Surface a cap below the initial memory as a clear error, not a link error.
+        for (const name of files.keys()) await coreModule(name, pages);
+      }
+      return instantiateWithGlue(await glue!, (name) => coreModule(name, pages), host);
+    },
+  };
+}
+
+type Classified = { error: string } | { trapped: unknown };
+
+/** One dead flag per instance: after a trap every call is refused, as in the component model. */
+function guardCalls(
+  init: (config: string) => CallOutcome | void,
+  handle: (message: string) => CallOutcome | void,
+  classify: (e: unknown) => Classified,
+): AgentInstance {
+  let dead = false;
+  const call = (fn: (arg: string) => CallOutcome | void, arg: string): CallOutcome => {
+    if (dead) throw new AgentTrap('cannot enter component instance: it trapped before');
+    try {
+      return fn(arg) ?? { ok: true };
+    } catch (e) {
+      const c = classify(e);
+      if ('error' in c) return { ok: false, error: c.error };
+      dead = true;
+      throw new AgentTrap(c.trapped instanceof Error ? c.trapped.message : String(c.trapped));
+    }
+  };
+  return {
+    init: (config) => call(init, config),
+    handle: (message) => call(handle, message),
+    get dead() {
+      return dead;
+    },
+  };
+}
+
+async function instantiateWithGlue(
+  glue: InstantiateGlue,
+  getCoreModule: (name: string) => Promise<WebAssembly.Module>,
+  host: HostBindings,
+): Promise<AgentInstance> {
+  const guard = <A extends unknown[], R>(fn: string, f: (...args: A) => R, fallback: R) =>
+    (...args: A): R => {
+      try {
+        return f(...args);
+      } catch (e) {
+        try {
+          host.onHostError?.(fn, e);
+        } catch {
+          /* the error reporter itself failed: nothing more to do */
+        }
+        return fallback;
+      }
+    };
+  const imports = {
+    'workbench:agent/host': {
+      send: guard('send', (m: string) => host.send(m), undefined),
+      kvGet: guard('kv-get', (k: string) => host.kvGet(k), undefined),
+      kvSet: guard('kv-set', (k: string, v: string) => host.kvSet(k, v), undefined),
+      nowMs: guard('now-ms', () => BigInt(Math.max(0, Math.floor(host.nowMs()))), 0n),
+      log: guard('log', (l: string, t: string) => host.log(l, t), undefined),
+    },
+  };
+  const exports = await glue(getCoreModule, imports);
+  const guest = (exports['guest'] ?? exports['workbench:agent/guest@0.1.0']) as Record<string, unknown> | undefined;
+  const missing = GUEST_FUNCTIONS.filter((f) => typeof guest?.[f] !== 'function');
+  if (!guest || missing.length > 0) {
+    throw new ComponentValidationError({
+      code: 'wasm-wrong-exports',
+      summary: 'The instantiated component lacks guest functions',
+      expected: GUEST_FUNCTIONS.join(', '),
+      received: guest ? Object.keys(guest).join(', ') || 'none' : 'no guest export',
+    });
+  }
+  // jco throws a string returned as `err` as ComponentError with `payload`.
+  return guardCalls(guest['init'] as (config: string) => void, guest['handle'] as (message: string) => void, (e) => {
+    if (typeof e === 'string') return { error: e };
+    if (e !== null && typeof e === 'object' && Object.prototype.hasOwnProperty.call(e, 'payload')) {
+      const payload = (e as { payload: unknown }).payload;
+      return { error: typeof payload === 'string' ? payload : JSON.stringify(payload) };
+    }
+    return { trapped: e };
+  });
+}
