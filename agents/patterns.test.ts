@@ -120,7 +120,7 @@ describe('contract net', () => {
 describe('saga', () => {
   const s = loadScenario('saga');
   const steps = ['flights', 'hotels', 'cars', 'payments'];
-  const failAt = (agent: string): Record<string, Json> => Object.fromEntries(steps.map((a) => [a, a === agent ? { fail: true, reason: `${a} down` } : {}]));
+  const failAt = (agent: string): Record<string, Json> => Object.fromEntries(steps.map((a): [string, Json] => [a, a === agent ? { fail: true, reason: `${a} down` } : {}]));
   const requests = (net: Network) => net.from('coordinator', 'request').map((m) => `${String(m.receiver)}:${(m.content as { action: string }).action}`);
 
   it('compensates the completed steps in reverse order when a step fails', async () => {

@@ -82,7 +82,7 @@ export class Network {
   }
 
   send(draft: { [key: string]: Json }, sender: string): void {
-    const message = { ...draft, sender, id: `m${++this.ids}`, sent_at: 0 } as Envelope;
+    const message = { ...draft, sender, id: `m${++this.ids}`, sent_at: 0 } as unknown as Envelope;
     if (message.content === undefined) message.content = null;
     this.sent.push(message);
     const fromNode = sender === CONSOLE || sender === KERNEL ? undefined : sender;

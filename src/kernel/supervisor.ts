@@ -29,6 +29,9 @@ export function spawn(ctx: KernelContext, agent: AgentNode): void {
   });
 }
 
+/** Crash reason a host reports for agents that shared a worker the watchdog terminated. */
+export const WORKER_TERMINATED = 'worker-terminated';
+
 export function onReady(ctx: KernelContext, agent: AgentNode): void {
   if (agent.status !== 'loading' && agent.status !== 'restarting') return; // a duplicate ready
   if (agent.status === 'restarting') ctx.log.emit({ type: 'agent.restarted', agent: agent.name, instance: agent.instance });
@@ -53,7 +56,16 @@ export function onCrashed(ctx: KernelContext, agent: AgentNode, reason: string, 
   const starting = agent.status === 'loading' || agent.status === 'restarting';
   const inFlight = agent.inFlight;
   // Blame the named message, else the first in flight (the host handles them in order).
-  const i = starting ? -1 : messageId !== undefined ? inFlight.indexOf(messageId) : inFlight.length > 0 ? 0 : -1;
+  // A bystander whose worker was terminated for another agent's sake blames nothing:
+  // every message it held goes back to its queue.
+  const i =
+    starting || reason === WORKER_TERMINATED
+      ? -1
+      : messageId !== undefined
+        ? inFlight.indexOf(messageId)
+        : inFlight.length > 0
+          ? 0
+          : -1;
   const blamed = i >= 0 ? inFlight.at(i) : undefined;
   if (blamed === undefined) ctx.log.emit({ type: 'agent.crashed', agent: agent.name, reason });
   else ctx.log.emit({ type: 'agent.crashed', agent: agent.name, reason, messageId: blamed.id });

@@ -5,6 +5,7 @@
  */
 import type { OrreryErrorData } from '../protocol/errors';
 import type { AclMessage, FailureReason, JsonValue } from '../protocol/message';
+import type { FaultKind, FaultSpec, LinkPolicy, OverflowPolicy, RedeliveryPolicy, RestartType, SupervisorSpec } from './resilienceTypes';
 
 export type AgentStatus =
   | 'loading'
@@ -25,6 +26,10 @@ export interface AgentLimits {
   /** Queued (not yet delivered) messages before overflow. */
   mailboxCapacity: number;
   maxMessageBytes: number;
+  /** What a full mailbox does with one more message. Default `reject`. */
+  overflow?: OverflowPolicy;
+  /** Bulkhead: requests handled concurrently (in flight); undefined = the kernel default. */
+  maxConcurrent?: number;
 }
 
 export interface AgentSpec {
@@ -35,6 +40,11 @@ export interface AgentSpec {
   limits?: Partial<AgentLimits>;
   /** Give the agent a worker of its own. */
   isolated?: boolean;
+  /** Supervision group (a group node); none = top level. */
+  group?: string;
+  restart?: RestartType;
+  /** The message being handled when the agent crashed: redelivered once, or dead-lettered. */
+  redelivery?: RedeliveryPolicy;
 }
 
 export interface LinkSpec {
@@ -58,6 +68,11 @@ export type Command =
   | { type: 'node.remove'; name: string }
   | { type: 'link.add'; a: string; b: string; id?: string }
   | { type: 'link.remove'; id: string }
+  | { type: 'link.configure'; id: string; policy: Partial<LinkPolicy> }
+  | { type: 'group.create'; spec: SupervisorSpec }
+  | { type: 'chaos.inject'; fault: FaultSpec }
+  /** Clears one fault, or every fault when `id` is omitted. */
+  | { type: 'chaos.clear'; id?: string }
   /**
    * A message from outside the agents. `from` names a client node (on the network,
    * needs links) or is omitted for the operator console `you`, which reaches every
@@ -103,7 +118,9 @@ export type Effect =
   | { type: 'kill'; agent: string; instance: number }
   | { type: 'timer'; at: number }
   /** A message addressed to a client node or to the console `you`. */
-  | { type: 'reply'; client: string; message: AclMessage };
+  | { type: 'reply'; client: string; message: AclMessage }
+  /** Agent faults the host carries out: trap on the next message, spin, slow down, skew now-ms. */
+  | { type: 'fault'; agent: string; instance: number; fault: 'crash' | 'hang' | 'slow' | 'clock-skew'; ms?: number };
 
 export type EventBody =
   | { type: 'agent.deployed'; agent: string; kind: string; config: JsonValue }
@@ -126,7 +143,21 @@ export type EventBody =
   /** Input that never became a message (validation error), with the precise error. */
   | { type: 'message.invalid'; from: string; error: string }
   | { type: 'kv.set'; agent: string; key: string; value: string }
-  | { type: 'log'; agent: string; level: LogLevel; text: string };
+  | { type: 'log'; agent: string; level: LogLevel; text: string }
+  | { type: 'group.created'; spec: SupervisorSpec }
+  /** A restart scheduled after a backoff delay. */
+  | { type: 'agent.backoff'; agent: string; delayMs: number; attempt: number }
+  /** The group exceeded its restart intensity: children stopped, escalated to `parent` (or failed at top level). */
+  | { type: 'group.escalated'; group: string; parent?: string; reason: string }
+  | { type: 'message.redelivered'; messageId: string; agent: string; attempt: number }
+  | { type: 'message.retried'; messageId: string; link: string; attempt: number }
+  | { type: 'message.acked'; messageId: string; link: string }
+  | { type: 'message.duplicate-discarded'; messageId: string; agent: string }
+  | { type: 'link.configured'; link: string; policy: LinkPolicy }
+  | { type: 'breaker.state'; link: string; state: 'closed' | 'open' | 'half-open' }
+  | { type: 'chaos.injected'; fault: string; kind: FaultKind; messageId?: string; agent?: string; link?: string }
+  | { type: 'chaos.set'; fault: FaultSpec }
+  | { type: 'chaos.cleared'; fault: string };
 
 export type KernelEvent = EventBody & { seq: number; t: number };
 
