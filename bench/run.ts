@@ -5,7 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureDispatch, measureRawPingPong, measureRuntimeRoundTrips } from '../src/hosts/node/measure';
+import { measureComlinkPerCall } from './comlinkBaseline';
 import { measureKernelRouting } from './kernelRouting';
+import { measureRawBatchedOneWay, measureRoutedOneWay } from './oneWay';
 import { renderTable, type Figure } from './table';
 
 const quick = process.argv.includes('--quick');
@@ -40,12 +42,31 @@ figures.push({
 const raw1 = await measureRawPingPong(durationMs);
 const runtime = await measureRuntimeRoundTrips({ durationMs });
 const raw2 = await measureRawPingPong(durationMs);
+const comlink = await measureComlinkPerCall(durationMs);
 figures.push({
   name: 'cross-worker request/response (kernel + pool + wasm echo)',
   value: runtime.perSecond,
   unit: 'round trips/s',
   baseline: { name: 'raw postMessage ping-pong', value: (raw1.perSecond + raw2.perSecond) / 2 },
   target: { ratio: 0.8 },
+});
+figures.push({
+  name: 'cross-worker request/response vs comlink',
+  value: runtime.perSecond,
+  unit: 'round trips/s',
+  baseline: { name: 'comlink, one call per round trip', value: comlink },
+  target: { ratio: 3 },
+});
+
+const oneWayMessages = quick ? 20_000 : 100_000;
+const rawOneWay = await measureRawBatchedOneWay(oneWayMessages);
+const routedOneWay = await measureRoutedOneWay(oneWayMessages);
+figures.push({
+  name: 'cross-worker one-way routed (wasm echo handles each)',
+  value: routedOneWay,
+  unit: 'msgs/s',
+  baseline: { name: 'raw batched postMessage (256/msg)', value: rawOneWay },
+  target: { ratio: 0.7 },
 });
 
 console.log(`\nOrrery benchmarks (Node ${process.version}, ${quick ? 'quick' : 'full'} run)\n`);

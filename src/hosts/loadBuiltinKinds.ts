@@ -12,6 +12,7 @@ export interface ManifestEntry {
   hash: string;
   bytes: number;
   language: string;
+  role: 'core' | 'pattern';
 }
 
 export interface AgentAssetSource {
@@ -47,33 +48,45 @@ export function parseManifest(raw: unknown, where: string): ManifestEntry[] {
       hash: e['hash'] as string,
       bytes: typeof e['bytes'] === 'number' ? e['bytes'] : 0,
       language: typeof e['language'] === 'string' ? e['language'] : 'unknown',
+      role: e['role'] === 'pattern' ? 'pattern' : 'core',
     };
   });
 }
 
 /**
  * Registers every built-in kind with the host. `only` limits it to some kinds (tests).
- * Kinds are registered in parallel; a broken one fails the whole load, naming it.
+ * Core kinds are compiled now, in parallel; a broken one fails the whole load, naming it.
+ * Pattern kinds are only declared when the host can defer them: they compile on first
+ * spawn, so start-up does not pay for agents most sessions never deploy.
  */
 export async function loadBuiltinKinds(host: AgentHost, source: AgentAssetSource, only?: readonly string[]): Promise<KindInfo[]> {
   const manifest = parseManifest(await source.readManifest(), source.where).filter((e) => !only || only.includes(e.kind));
-  return Promise.all(
-    manifest.map(async (entry) => {
-      const bytes = await source.readFile(entry.file);
-      let info: KindInfo;
-      try {
-        info = await host.registerKind(entry.kind, bytes, { label: entry.label, description: entry.description, builtin: true });
-      } catch (e) {
-        throw new BuiltinKindsError(`built-in kind "${entry.kind}" (${source.where}/${entry.file}): ${e instanceof Error ? e.message : String(e)}`);
-      }
-      if (info.hash !== entry.hash) {
-        throw new BuiltinKindsError(
-          `built-in kind "${entry.kind}": expected hash ${entry.hash} from manifest.json, received ${info.hash} — rebuild with npm run build:agents`,
-        );
-      }
-      return info;
-    }),
-  );
+  const register = async (entry: ManifestEntry): Promise<KindInfo> => {
+    const bytes = await source.readFile(entry.file);
+    let info: KindInfo;
+    try {
+      info = await host.registerKind(entry.kind, bytes, metaOf(entry));
+    } catch (e) {
+      throw new BuiltinKindsError(`built-in kind "${entry.kind}" (${source.where}/${entry.file}): ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (info.hash !== entry.hash) {
+      throw new BuiltinKindsError(
+        `built-in kind "${entry.kind}": expected hash ${entry.hash} from manifest.json, received ${info.hash} — rebuild with npm run build:agents`,
+      );
+    }
+    return info;
+  };
+  const deferred = host.declareKind ? manifest.filter((e) => e.role === 'pattern') : [];
+  for (const entry of deferred) {
+    const info: KindInfo = { kind: entry.kind, hash: entry.hash, bytes: entry.bytes, ...metaOf(entry) };
+    host.declareKind!(info, () => register(entry));
+  }
+  const eager = await Promise.all(manifest.filter((e) => !deferred.includes(e)).map(register));
+  return [...eager, ...deferred.map((e) => ({ kind: e.kind, hash: e.hash, bytes: e.bytes, ...metaOf(e) }))];
+}
+
+function metaOf(entry: ManifestEntry): Omit<KindInfo, 'kind' | 'hash' | 'bytes'> {
+  return { label: entry.label, description: entry.description, builtin: true, role: entry.role, language: entry.language };
 }
 
 /** Browser: assets served next to the app (`<base>agents/`). */

@@ -11,6 +11,9 @@ export interface KindInfo {
   hash: string;
   bytes: number;
   builtin: boolean;
+  /** Palette grouping: `core` built-ins, `pattern` role agents for the gallery, `custom` uploads. */
+  role?: 'core' | 'pattern' | 'custom';
+  language?: string;
 }
 
 /**
@@ -21,6 +24,12 @@ export interface AgentHost {
   /** Validate a component against `workbench:agent`, compile it, make its kind spawnable. */
   registerKind(kind: string, component: Uint8Array, meta?: Partial<KindInfo>): Promise<KindInfo>;
   kinds(): KindInfo[];
+  /**
+   * Make a kind known (listed by `kinds()`) without compiling it yet: `register` (which
+   * must end in `registerKind`) runs once, on the first spawn. Keeps start-up fast when
+   * there are many built-ins. Optional.
+   */
+  declareKind?(info: KindInfo, register: () => Promise<KindInfo>): void;
   /** Carry out spawn, deliver and kill effects (others are the shell's). */
   perform(effects: readonly Effect[]): void;
   onEvents(listener: (events: HostEvent[]) => void): () => void;
@@ -28,6 +37,13 @@ export interface AgentHost {
 }
 
 export type SendResult = { ok: true; id: string } | { ok: false; error: string };
+
+/** What the inspector shows of one agent beyond the snapshot: its kv state and its mailbox. */
+export interface AgentInspection {
+  kv: Record<string, string>;
+  /** In flight, then queued, in delivery order. */
+  mailbox: AclMessage[];
+}
 
 /** The control API the UI (over comlink), the CLI and tests use. */
 export interface WorkbenchApi {
@@ -39,6 +55,8 @@ export interface WorkbenchApi {
   kinds(): Promise<KindInfo[]>;
   registerComponent(label: string, component: Uint8Array): Promise<KindInfo>;
   snapshot(): Promise<KernelSnapshot>;
+  /** One agent's key-value state and mailbox (empty for an unknown agent). */
+  inspect(agent: string): Promise<AgentInspection>;
   /** Events are delivered in coalesced batches (at most ~30 per second in the browser). */
   subscribe(listener: (events: KernelEvent[]) => void): Promise<() => void>;
 }
