@@ -62,6 +62,10 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
   const clock = options.clock ?? { now: () => Date.now() };
   const compile = options.compile ?? ((bytes: Uint8Array) => compileComponent(bytes));
   const kinds = new Map<string, RegisteredKind>();
+  /** Declared kinds not compiled yet: compiled on their first spawn. */
+  const declared = new Map<string, { info: KindInfo; register: () => Promise<KindInfo>; pending?: Promise<KindInfo> }>();
+  /** Spawns waiting for their kind to compile, by agent: a kill meanwhile cancels them. */
+  const waitingSpawns = new Map<string, number>();
   const byHash = new Map<string, Promise<RegisteredKind['compiled']>>();
   const listeners = new Set<(events: HostEvent[]) => void>();
   const shared: Array<WorkerSlot | undefined> = new Array(size).fill(undefined);
@@ -182,6 +186,8 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
       hash: compiled.hash,
       bytes: compiled.bytes,
       builtin: meta.builtin ?? false,
+      ...(meta.role ? { role: meta.role } : {}),
+      ...(meta.language ? { language: meta.language } : {}),
     };
     let modules: Array<[string, WebAssembly.Module]> | undefined;
     const entry: RegisteredKind = { info, compiled, modules };
@@ -201,7 +207,7 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
     return entry;
   }
 
-  return {
+  const host: WorkerPoolHost = {
     async registerKind(kind, component, meta = {}) {
       const hash = await hashBytes(component);
       let compiled = byHash.get(hash);
@@ -214,7 +220,14 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
       return entry.info;
     },
 
-    kinds: () => Array.from(kinds.values(), (k) => k.info),
+    kinds: () => [
+      ...Array.from(kinds.values(), (k) => k.info),
+      ...Array.from(declared.values(), (d) => d.info).filter((info) => !kinds.has(info.kind)),
+    ],
+
+    declareKind(info, register) {
+      if (!kinds.has(info.kind)) declared.set(info.kind, { info, register });
+    },
 
     perform(effects: readonly Effect[]) {
       const batches = new Map<WorkerSlot, WorkerEffect[]>();
@@ -228,6 +241,25 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
         switch (effect.type) {
           case 'spawn': {
             const kind = kinds.get(effect.kind);
+            const lazy = kind ? undefined : declared.get(effect.kind);
+            if (lazy) {
+              // Compile on first use, then spawn. The kernel delivers nothing before
+              // agent.ready, so nothing can overtake this spawn.
+              lazy.pending ??= lazy.register();
+              waitingSpawns.set(effect.agent, effect.instance);
+              lazy.pending.then(
+                () => {
+                  if (waitingSpawns.get(effect.agent) !== effect.instance) return; // killed meanwhile
+                  waitingSpawns.delete(effect.agent);
+                  host.perform([effect]);
+                },
+                (e: unknown) => {
+                  lazy.pending = undefined;
+                  emit([{ type: 'agent.init-failed', agent: effect.agent, instance: effect.instance, error: e instanceof Error ? e.message : String(e) }]);
+                },
+              );
+              break;
+            }
             if (!kind) {
               failed.push({
                 type: 'agent.init-failed',
@@ -279,6 +311,7 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
             break;
           }
           case 'kill': {
+            if (waitingSpawns.get(effect.agent) === effect.instance) waitingSpawns.delete(effect.agent);
             const slot = placement.get(effect.agent);
             if (!slot || slot.agents.get(effect.agent) !== effect.instance) break;
             out(slot).push({ type: 'kill', agent: effect.agent, instance: effect.instance });
@@ -333,6 +366,7 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
       listeners.clear();
     },
   };
+  return host;
 
   function placeFor(agent: string, wantsIsolation: boolean): WorkerSlot {
     const current = placement.get(agent);
