@@ -40,21 +40,15 @@ export function sniffWasm(bytes: Uint8Array): WasmFileKind {
 // ─── LEB128 ──────────────────────────────────────────────────────────────────
 
 export function readU32(bytes: Uint8Array, offset: number): { value: number; next: number } {
-  let value = 0;
-  let shift = 0;
-  let pos = offset;
-  for (;;) {
-    if (pos >= bytes.length) throw new RangeError('LEB128 runs past the end of the module');
-    const byte = bytes[pos++]!;
-    value += (byte & 0x7f) * 2 ** shift;
-    if ((byte & 0x80) === 0) break;
-    shift += 7;
-    if (shift > 35) throw new RangeError('LEB128 u32 is too long');
-  }
-  return { value, next: pos };
+  return readUnsignedLeb(bytes, offset, 35, 'u32');
 }
 
+/** Exact up to 2^53; memory limits in pages never come near that. */
 export function readU64(bytes: Uint8Array, offset: number): { value: number; next: number } {
+  return readUnsignedLeb(bytes, offset, 63, 'u64');
+}
+
+function readUnsignedLeb(bytes: Uint8Array, offset: number, maxShift: number, what: string): { value: number; next: number } {
   let value = 0;
   let shift = 0;
   let pos = offset;
@@ -64,7 +58,7 @@ export function readU64(bytes: Uint8Array, offset: number): { value: number; nex
     value += (byte & 0x7f) * 2 ** shift;
     if ((byte & 0x80) === 0) break;
     shift += 7;
-    if (shift > 63) throw new RangeError('LEB128 u64 is too long');
+    if (shift > maxShift) throw new RangeError(`LEB128 ${what} is too long`);
   }
   return { value, next: pos };
 }
