@@ -27,9 +27,12 @@ export class ComponentValidationError extends Error {
   readonly expected: string;
   readonly received: string;
   readonly hint: string | undefined;
+  /** The whole detail, so the error can cross a worker boundary and be rebuilt. */
+  readonly detail: ComponentErrorDetail;
 
   constructor(detail: ComponentErrorDetail) {
     super(formatComponentError(detail));
+    this.detail = detail;
     this.name = 'ComponentValidationError';
     this.code = detail.code;
     this.expected = detail.expected;

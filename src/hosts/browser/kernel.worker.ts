@@ -13,6 +13,7 @@ import { createRuntime } from '../createRuntime';
 import { fetchAgentAssets, loadBuiltinKinds } from '../loadBuiltinKinds';
 import type { WorkbenchApi } from '../types';
 import { createWorkerPoolHost } from '../worker/createWorkerPoolHost';
+import { connectCompiler } from './connectCompiler';
 import { spawnBrowserAgentWorker } from './spawnBrowserAgentWorker';
 
 /** Events reach the UI at most this often: ~30 batches per second keeps the canvas smooth. */
@@ -20,7 +21,8 @@ const PUBLISH_INTERVAL_MS = 33;
 
 const clock = createRealClock();
 const kernel = createKernel({ clock, rng: createSeededRng(Date.now() >>> 0) });
-const host = createWorkerPoolHost({ spawnWorker: spawnBrowserAgentWorker, clock });
+const compiler = connectCompiler();
+const host = createWorkerPoolHost({ spawnWorker: spawnBrowserAgentWorker, clock, compile: compiler.compile });
 const runtime = createRuntime({ kernel, host, clock, publishIntervalMs: PUBLISH_INTERVAL_MS });
 const agentsBase = new URL(`${import.meta.env.BASE_URL}agents/`, self.location.origin).href;
 const ready = loadBuiltinKinds(host, fetchAgentAssets(agentsBase));
@@ -55,6 +57,7 @@ const api: KernelWorkerApi = {
   },
   registerComponent: (label, component) => runtime.registerComponent(label, component),
   snapshot: () => runtime.snapshot(),
+  inspect: (agent) => runtime.inspect(agent),
   subscribe: async (listener) => Comlink.proxy(await runtime.subscribe(listener)),
 };
 
