@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureDispatch, measureRawPingPong, measureRuntimeRoundTrips } from '../src/hosts/node/measure';
 import { measureComlinkPerCall } from './comlinkBaseline';
 import { measureKernelRouting } from './kernelRouting';
+import { measureLocalLatency } from './localLatency';
 import { measureRawBatchedOneWay, measureRoutedOneWay } from './oneWay';
 import { renderTable, type Figure } from './table';
 
@@ -68,6 +69,10 @@ figures.push({
   baseline: { name: 'raw batched postMessage (256/msg)', value: rawOneWay },
   target: { ratio: 0.7 },
 });
+
+const latency = await measureLocalLatency(quick ? 2000 : 10_000);
+figures.push({ name: 'local routing latency p50 (same thread, wasm echo)', value: latency.p50Us, unit: 'µs', target: { max: 100 } });
+figures.push({ name: 'local routing latency p99 (same thread, wasm echo)', value: latency.p99Us, unit: 'µs', target: { max: 1000 } });
 
 console.log(`\nOrrery benchmarks (Node ${process.version}, ${quick ? 'quick' : 'full'} run)\n`);
 console.log(renderTable(figures));

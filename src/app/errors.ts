@@ -8,6 +8,7 @@ export const APP_ERRORS = {
   'ui003': (detail: string) => `The message was not sent: ${detail}`,
   'ui004': (detail: string) => `The composer text is not valid JSON: ${detail}. Expected one JSON object such as {"performative":"request","receiver":"echo-1","content":{}}.`,
   'ui005': (detail: string) => `The built-in agent kinds could not be loaded (${detail}). Run \`npm run build:agents\` and reload.`,
+  'ui006': (file: string, detail: string) => `"${file}" was not added as an agent: ${detail}`,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERRORS;

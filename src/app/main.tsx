@@ -2,25 +2,41 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
-import { connectWorkbench } from '../hosts/browser/connectWorkbench';
+import { connectLab } from '../experiments/browser/connectLab';
 import { App } from './App';
 import { createActionManager } from './actions/createActionManager';
 import { createWorkbenchStore } from './store/createWorkbenchStore';
+import { openWorkspaceRepository } from '../workspace/persistence/openWorkspaceRepository';
+import { createModuleRecorder } from './workspace/moduleRecorder';
+import { createWorkspaceSession } from './workspace/createWorkspaceSession';
 
 const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches ?? false;
 
-const api = connectWorkbench();
-const store = createWorkbenchStore(api, { theme: prefersLight ? 'light' : 'dark' });
+const modules = createModuleRecorder();
+const api = connectLab();
+const store = createWorkbenchStore(modules.wrap(api), { theme: prefersLight ? 'light' : 'dark' });
 const actions = createActionManager(store);
+// `?bench`: the perf scripts (e2e/perf) drive the real API from the page. Off by default.
+if (new URLSearchParams(location.search).has('bench')) Object.assign(window, { __orreryBench: { api, store } });
+const workspace = createWorkspaceSession({ store, modules, openRepository: () => openWorkspaceRepository() });
+void workspace.start();
+
+// `?debug` exposes the workbench to the console (and to e2e tests that need bulk traffic).
+if (new URLSearchParams(location.search).has('debug')) {
+  Object.assign(globalThis, { __orrery: { store, api, actions } });
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App store={store} actions={actions} />
+    <App store={store} actions={actions} workspace={workspace} />
   </StrictMode>,
 );
 
 // Vite HMR replaces modules; the kernel worker must not leak across reloads.
 import.meta.hot?.dispose(() => api.dispose());
-window.addEventListener('pagehide', () => api.dispose());
+window.addEventListener('pagehide', () => {
+  void workspace.flush();
+  api.dispose();
+});

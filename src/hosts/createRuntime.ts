@@ -8,11 +8,14 @@ import type { AclMessage } from '../protocol/message';
 import type { AgentHost, KindInfo, SendResult, WorkbenchApi } from './types';
 import { OrreryError } from '../protocol/errors';
 import { hashBytes } from '../wasm/hashBytes';
+import { createRealSchedule } from './realSchedule';
 
 /** What the shell needs of a kernel (see src/kernel). */
 export interface RuntimeKernel {
   step(input: KernelInput): StepResult;
   snapshot(): KernelSnapshot;
+  kv?(agent: string): Record<string, string>;
+  mailbox?(agent: string): AclMessage[];
 }
 
 export interface Schedule {
@@ -44,10 +47,6 @@ export interface Runtime extends WorkbenchApi {
 }
 
 const CONSOLE = 'you';
-const defaultSchedule: Schedule = {
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
-};
 
 interface Pending {
   resolve(message: AclMessage): void;
@@ -63,7 +62,7 @@ const SWEEP_MS = 250;
 
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { kernel, host, clock } = options;
-  const schedule = options.schedule ?? defaultSchedule;
+  const schedule = options.schedule ?? createRealSchedule();
   const publishInterval = options.publishIntervalMs ?? 0;
   const logLimit = options.logLimit ?? Infinity;
   const grace = options.requestGraceMs ?? 1000;
@@ -121,6 +120,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         case 'spawn':
         case 'deliver':
         case 'kill':
+        case 'fault':
           hostOutbox.push(effect);
           break;
         case 'timer':
@@ -281,6 +281,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     async snapshot() {
       return kernel.snapshot();
+    },
+    async inspect(agent) {
+      return { kv: kernel.kv?.(agent) ?? {}, mailbox: kernel.mailbox?.(agent) ?? [] };
     },
     async subscribe(listener) {
       subscribers.add(listener);

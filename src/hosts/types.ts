@@ -1,5 +1,5 @@
 import type { AclMessage } from '../protocol/message';
-import type { Command, Effect, HostEvent, KernelEvent, KernelSnapshot } from '../kernel/types';
+import type { Command, DeadLetter, Effect, HostEvent, KernelEvent, KernelSnapshot } from '../kernel/types';
 
 /** An agent kind the host can spawn: a built-in or a user's component. */
 export interface KindInfo {
@@ -57,6 +57,8 @@ export interface WorkbenchApi {
   snapshot(): Promise<KernelSnapshot>;
   /** One agent's key-value state and mailbox (empty for an unknown agent). */
   inspect(agent: string): Promise<AgentInspection>;
+  /** The kernel's dead-letter queue, oldest first (optional: hosts may not keep one). */
+  deadLetters?(): Promise<DeadLetter[]>;
   /** Events are delivered in coalesced batches (at most ~30 per second in the browser). */
   subscribe(listener: (events: KernelEvent[]) => void): Promise<() => void>;
 }

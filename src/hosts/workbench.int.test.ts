@@ -88,7 +88,7 @@ describe('Node workbench with worker_threads', () => {
     expect(JSON.stringify(failure.content)).toMatch(/agent-crashed/);
     expect((await ask(wb, 'crash1', { action: 'ping' })).content).toEqual({ pong: true });
     const crashed = wb.runtime.log().filter((e) => e.type === 'agent.crashed' && e.agent === 'crash1');
-    expect(crashed).toHaveLength(1);
+    expect(crashed).toHaveLength(2); // the crashing message is redelivered once (redelivery 'once'), then dead-lettered
     expect(JSON.stringify(crashed[0])).toMatch(/trap/);
     expect(wb.runtime.log().some((e) => e.type === 'agent.restarted' && e.agent === 'crash1')).toBe(true);
   });

@@ -1,6 +1,7 @@
 /**
  * Mailboxes: one FIFO queue per agent plus the deliveries in flight (handed to the
- * instance, not yet handled, at most `maxInFlight`). Per sender→receiver order holds by
+ * instance, not yet handled, at most the agent's window: min(maxInFlight, maxConcurrent),
+ * the bulkhead; beyond it messages wait in the queue). Per sender→receiver order holds by
  * construction: a pair's messages enter the queue in send order (transit along one link is
  * FIFO; when links get latency, a pair's arrival time will be max(own, previous) as in
  * Maelstrom's net), leave it in that order, and crash requeues put in-flight messages back
@@ -8,17 +9,31 @@
  */
 import type { AclMessage, FailureReason } from '../protocol/message';
 import type { KernelContext } from './context';
+import { onHandledOverLink } from './network';
 import type { AgentNode } from './registry';
+import { failMessage } from './router';
 
 /** Accepts a message into `agent`'s mailbox, or says why it cannot. */
 export function enqueue(ctx: KernelContext, agent: AgentNode, message: AclMessage, link: string | undefined): FailureReason | undefined {
   const status = agent.status;
-  if (status === 'running' && agent.queue.length === 0 && agent.inFlight.length < ctx.maxInFlight) {
+  if (status === 'running' && agent.queue.length === 0 && agent.inFlight.length < agent.window) {
     hand(ctx, agent, message, link); // fast path: nothing waiting, straight to the instance
     return undefined;
   }
   if (status === 'stopped' || status === 'failed' || status === 'stopping') return 'agent-stopped';
-  if (agent.queue.length >= agent.limits.mailboxCapacity) return 'mailbox-full';
+  if (agent.queue.length >= agent.limits.mailboxCapacity) {
+    if (agent.limits.overflow !== 'drop-oldest' || agent.queue.length === 0) return 'mailbox-full';
+    // drop-oldest: the newest message takes the place of the oldest queued one, which is
+    // dead-lettered (its sender told) after the new one is in, so a failure that comes
+    // back to this agent finds the mailbox as it should be.
+    const oldest = agent.queue.at(0);
+    const oldestLink = agent.queue.linkAt(0);
+    agent.queue.drop();
+    agent.queue.push(message, link);
+    failMessage(ctx, oldest, agent.name, 'mailbox-full', `dropped as the oldest of ${agent.limits.mailboxCapacity} queued messages (overflow: drop-oldest)`, oldestLink);
+    pump(ctx, agent);
+    return undefined;
+  }
   agent.queue.push(message, link);
   pump(ctx, agent);
   return undefined;
@@ -28,7 +43,7 @@ export function enqueue(ctx: KernelContext, agent: AgentNode, message: AclMessag
 export function pump(ctx: KernelContext, agent: AgentNode): void {
   if (agent.status !== 'running') return;
   const queue = agent.queue;
-  while (queue.length > 0 && agent.inFlight.length < ctx.maxInFlight) {
+  while (queue.length > 0 && agent.inFlight.length < agent.window) {
     const message = queue.at(0);
     const link = queue.linkAt(0);
     queue.drop();
@@ -49,10 +64,13 @@ export function handled(ctx: KernelContext, agent: AgentNode, messageId: string,
   const i = inFlight.length > 0 && inFlight.at(0).id === messageId ? 0 : inFlight.indexOf(messageId);
   if (i < 0) return undefined;
   const message = inFlight.at(i);
+  const link = inFlight.linkAt(i);
   if (i === 0) inFlight.drop();
   else inFlight.removeAt(i);
   if (error === undefined) ctx.log.emit({ type: 'message.handled', messageId, agent: agent.name, seq: 0, t: 0 });
   else ctx.log.emit({ type: 'message.handled', messageId, agent: agent.name, error });
+  if (agent.redelivered !== undefined) agent.redelivered.delete(messageId);
+  if (link !== undefined && ctx.net.watching) onHandledOverLink(ctx, message, agent.name, link, error === undefined);
   pump(ctx, agent);
   return message;
 }

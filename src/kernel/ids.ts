@@ -2,6 +2,12 @@
 export class Ids {
   private messages = 0;
   private links = 0;
+  private tokens = 0;
+
+  /** Identities for scheduled kernel timers (restarts, retries, breakers). */
+  token(): number {
+    return ++this.tokens;
+  }
 
   message(): string {
     return `m${++this.messages}`;

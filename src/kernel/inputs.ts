@@ -7,6 +7,7 @@ import { describeValue } from '../protocol/describe';
 import type { KernelContext } from './context';
 import type { ClientNode } from './registry';
 import { sendKernelFailure, sendMessage } from './router';
+import { runDue } from './timers';
 
 /**
  * A message from the console (`from` omitted or "you") or a client node (`from`, or the
@@ -43,8 +44,16 @@ function invalid(ctx: KernelContext, from: string, error: OrreryErrorData): Orre
   return error;
 }
 
-/** Every request whose deadline has come gets a `failure` (timeout) to its requester. */
+/**
+ * Every request whose deadline has come gets a `failure` (timeout) to its requester; then
+ * the due restarts, landings, retries and breaker probes, in (time, order).
+ */
 export function onTick(ctx: KernelContext): void {
+  onReplyDeadlines(ctx);
+  runDue(ctx);
+}
+
+function onReplyDeadlines(ctx: KernelContext): void {
   for (const request of ctx.correlation.takeDue(ctx.now)) {
     const original = request.message;
     const content: { [key: string]: JsonValue } = {

@@ -8,9 +8,17 @@ import { errorData, type OrreryErrorData } from '../protocol/errors';
 import { DEFAULT_MAX_MESSAGE_BYTES, type AclMessage } from '../protocol/message';
 import { KERNEL_SENDER } from '../protocol/names';
 import { describeValue } from '../protocol/describe';
+import { Chaos, clear as clearChaos, inject as injectChaos } from './chaos';
 import type { KernelContext } from './context';
 import { Correlation } from './correlation';
+import { DeadLetters } from './deadLetters';
 import { EventLog } from './eventLog';
+import { createGroup, Groups } from './groups';
+import { configureLink } from './linkPolicy';
+import { NetState } from './network';
+import { Reliability } from './reliability';
+import { Scheduler } from './scheduler';
+import { runDue } from './timers';
 import { onHostEvent } from './hostEvents';
 import { Ids } from './ids';
 import * as lifecycle from './lifecycle';
@@ -18,7 +26,7 @@ import { Links } from './links';
 import { Metrics } from './metrics';
 import { Registry } from './registry';
 import { consoleSend, onTick } from './inputs';
-import type { AgentLimits, AgentView, Clock, Effect, KernelEvent, KernelInput, KernelSnapshot, Rng, StepResult } from './types';
+import type { AgentLimits, AgentView, Clock, DeadLetter, Effect, KernelEvent, KernelInput, KernelSnapshot, LinkView, Rng, StepResult } from './types';
 
 export interface KernelOptions {
   clock: Clock;
@@ -42,8 +50,10 @@ export interface Kernel {
   kv(agent: string): Record<string, string>;
   /** In flight, then queued, in delivery order (for the inspector). */
   mailbox(agent: string): AclMessage[];
-  /** The earliest pending reply deadline. */
+  /** The earliest time the kernel wants a tick (reply deadline, restart, transit, retry...). */
   nextTimer(): number | undefined;
+  /** The dead-letter queue, oldest first (the newest 10 000; the log has them all). */
+  deadLetters(): DeadLetter[];
 }
 
 export const DEFAULT_LIMITS: Readonly<AgentLimits> = {
@@ -70,6 +80,12 @@ export function createKernel(options: KernelOptions): Kernel {
     defaultLimits: { ...DEFAULT_LIMITS, maxMessageBytes, ...options.defaultLimits },
     maxInFlight: Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT),
     maxMessageBytes,
+    scheduler: new Scheduler(),
+    groups: new Groups(),
+    deadLetters: new DeadLetters(),
+    chaos: new Chaos(),
+    net: new NetState(),
+    reliable: new Reliability(),
     armedTimer: undefined,
   };
 
@@ -80,6 +96,8 @@ export function createKernel(options: KernelOptions): Kernel {
     let error: OrreryErrorData | undefined;
     try {
       error = dispatch(ctx, input);
+      // Whatever this step scheduled for now (a message held behind an earlier one) lands now.
+      if (ctx.scheduler.size > 0 && ctx.scheduler.next()! <= ctx.now) runDue(ctx);
       if (error !== undefined && !isMessageError(input)) {
         ctx.log.emit({ type: 'log', agent: KERNEL_SENDER, level: 'error', text: `${error.code}: ${error.message}` });
       }
@@ -111,7 +129,8 @@ export function createKernel(options: KernelOptions): Kernel {
       const agent = ctx.registry.agent(name);
       return agent ? [...agent.inFlight.toArray(), ...agent.queue.toArray()] : [];
     },
-    nextTimer: () => ctx.correlation.next(),
+    nextTimer: () => nextDeadline(ctx),
+    deadLetters: () => ctx.deadLetters.list(),
   };
 }
 
@@ -156,6 +175,14 @@ function dispatch(ctx: KernelContext, input: KernelInput): OrreryErrorData | und
       return lifecycle.addLink(ctx, input.a, input.b, input.id);
     case 'link.remove':
       return lifecycle.removeLink(ctx, input.id);
+    case 'link.configure':
+      return configureLink(ctx, input.id, input.policy);
+    case 'group.create':
+      return createGroup(ctx, input.spec);
+    case 'chaos.inject':
+      return injectChaos(ctx, input.fault);
+    case 'chaos.clear':
+      return clearChaos(ctx, input.id);
     default: {
       const type: unknown = (input as { type: unknown }).type;
       return errorData('ORR017', `unknown input type ${describeValue(type)}`, { expected: 'a command, host event or tick', received: describeValue(type) });
@@ -176,17 +203,23 @@ function describeInput(input: unknown): string {
 /** Ask the shell for a tick at the earliest deadline unless an earlier one is armed. */
 function armTimer(ctx: KernelContext): void {
   if (ctx.armedTimer !== undefined && ctx.armedTimer <= ctx.now) ctx.armedTimer = undefined;
-  const next = ctx.correlation.next();
+  const next = nextDeadline(ctx);
   if (next !== undefined && (ctx.armedTimer === undefined || next < ctx.armedTimer)) {
     ctx.effects.push({ type: 'timer', at: next });
     ctx.armedTimer = next;
   }
 }
 
+function nextDeadline(ctx: KernelContext): number | undefined {
+  const a = ctx.correlation.next();
+  const b = ctx.scheduler.next();
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
 function snapshot(ctx: KernelContext): KernelSnapshot {
   const agents: AgentView[] = [];
   for (const agent of ctx.registry.ofType('agent')) {
-    agents.push({
+    const view: AgentView = {
       name: agent.name,
       kind: agent.kind,
       status: agent.status,
@@ -196,14 +229,24 @@ function snapshot(ctx: KernelContext): KernelSnapshot {
       counters: ctx.metrics.node(agent.name),
       config: agent.config,
       limits: { ...agent.limits },
-    });
+    };
+    if (agent.group !== undefined) view.group = agent.group;
+    agents.push(view);
   }
   return {
     time: ctx.clock.now(),
     agents,
     topics: [...ctx.registry.ofType('topic')].map((t) => t.name),
     clients: [...ctx.registry.ofType('client')].map((c) => c.name),
-    links: [...ctx.links.byId.values()].map((link) => ({ ...link, counters: ctx.metrics.link(link.id) })),
+    links: [...ctx.links.byId.values()].map((link) => {
+      const view: LinkView = { id: link.id, a: link.a, b: link.b, counters: ctx.metrics.link(link.id) };
+      if (link.policy !== undefined) view.policy = link.policy;
+      if (link.breaker !== undefined) view.breaker = link.breaker.state;
+      return view;
+    }),
+    groups: ctx.groups.views(),
+    deadLetters: ctx.deadLetters.total,
+    faults: [...ctx.chaos.faults.values()],
     seq: ctx.log.nextSeq,
   };
 }

@@ -8,22 +8,37 @@ import { nameProblem } from '../protocol/names';
 import { describeValue } from '../protocol/describe';
 import type { KernelContext } from './context';
 import { pump, requeueInFlight } from './delivery';
+import { refreshNet } from './network';
 import { createAgentNode, isAlive, type AgentNode, type NetNode } from './registry';
+import type { RedeliveryPolicy, RestartType } from './resilienceTypes';
 import { failAll, setStatus, spawn } from './supervisor';
 import type { AgentLimits } from './types';
+
+const RESTART_TYPES: ReadonlySet<unknown> = new Set<RestartType>(['permanent', 'transient', 'temporary']);
 
 type Result = OrreryErrorData | undefined;
 
 export function deploy(ctx: KernelContext, spec: unknown): Result {
   if (typeof spec !== 'object' || spec === null) return errorData('ORR018', 'agent.deploy needs a spec', { expected: 'an object {name, kind}', received: describeValue(spec) });
-  const { name, kind, config, limits, isolated } = spec as Record<string, unknown>;
+  const { name, kind, config, limits, isolated, group, restart, redelivery } = spec as Record<string, unknown>;
   const taken = checkNewName(ctx, name);
   if (taken) return taken;
   if (typeof kind !== 'string' || kind.length === 0) return errorData('ORR018', `agent "${String(name)}" needs a kind`, { expected: 'a kind such as "echo" or "custom:<hash>"', received: describeValue(kind) });
   const merged = mergeLimits(ctx.defaultLimits, limits);
   if ('code' in merged) return merged;
-  const agent = createAgentNode(name as string, kind, (config ?? null) as JsonValue, merged, isolated === true);
+  if (group !== undefined && (typeof group !== 'string' || ctx.groups.get(group) === undefined)) {
+    return errorData('ORR018', `no supervision group named ${describeValue(group)}`, { expected: 'an existing group (group.create first) or none', received: describeValue(group) });
+  }
+  if (restart !== undefined && !RESTART_TYPES.has(restart)) return errorData('ORR018', `unknown restart type ${describeValue(restart)}`, { expected: 'permanent, transient or temporary', received: describeValue(restart) });
+  if (redelivery !== undefined && redelivery !== 'once' && redelivery !== 'never') return errorData('ORR018', `unknown redelivery policy ${describeValue(redelivery)}`, { expected: '"once" or "never"', received: describeValue(redelivery) });
+  const agent = createAgentNode(name as string, kind, (config ?? null) as JsonValue, merged, isolated === true, {
+    window: Math.max(1, Math.min(ctx.maxInFlight, merged.maxConcurrent ?? ctx.maxInFlight)),
+    group: group as string | undefined,
+    restartType: (restart ?? 'permanent') as RestartType,
+    redelivery: (redelivery ?? 'once') as RedeliveryPolicy,
+  });
   ctx.registry.add(agent);
+  if (agent.group !== undefined) ctx.groups.join(agent.group, agent.name);
   ctx.log.emit({ type: 'agent.deployed', agent: agent.name, kind, config: agent.config });
   setStatus(ctx, agent, 'loading');
   spawn(ctx, agent);
@@ -43,6 +58,7 @@ export function stop(ctx: KernelContext, name: unknown): Result {
   if ('code' in agent) return agent;
   if (agent.status === 'stopped') return wrongState(agent, 'stop', 'it is already stopped');
   if (isAlive(agent.status)) ctx.effects.push({ type: 'kill', agent: agent.name, instance: agent.instance });
+  agent.restartToken = 0;
   setStatus(ctx, agent, 'stopped');
   failAll(ctx, agent, 'agent-stopped', `"${agent.name}" was stopped`);
   return undefined;
@@ -53,6 +69,8 @@ export function start(ctx: KernelContext, name: unknown): Result {
   if ('code' in agent) return agent;
   if (agent.status !== 'stopped' && agent.status !== 'failed') return wrongState(agent, 'start', `it is ${agent.status}`);
   agent.instance++;
+  agent.restartToken = 0;
+  agent.history.length = 0;
   setStatus(ctx, agent, 'loading');
   spawn(ctx, agent);
   return undefined;
@@ -66,6 +84,7 @@ export function restart(ctx: KernelContext, name: unknown): Result {
   ctx.effects.push({ type: 'kill', agent: agent.name, instance: agent.instance });
   requeueInFlight(agent);
   agent.instance++;
+  agent.restartToken = 0; // the operator's restart replaces a pending backoff
   agent.restarts++;
   setStatus(ctx, agent, 'restarting', 'restarted by command');
   spawn(ctx, agent);
@@ -103,12 +122,21 @@ export function removeNode(ctx: KernelContext, name: unknown): Result {
   ctx.correlation.dropRequester(node.name);
   if (node.type === 'agent') {
     if (isAlive(node.status)) ctx.effects.push({ type: 'kill', agent: node.name, instance: node.instance });
+    node.restartToken = 0;
     if (node.status !== 'stopped') setStatus(ctx, node, 'stopped', 'removed');
     failAll(ctx, node, 'agent-stopped', `"${node.name}" was removed`);
+    ctx.groups.leave(node.group, node.name);
   }
-  for (const wire of [...node.peers.values()]) {
+  ctx.reliable.seen.delete(node.name);
+  const wires = [...node.peers.values()];
+  for (const wire of wires) {
     ctx.links.remove(ctx.registry, wire.id);
-    ctx.log.emit({ type: 'link.removed', link: { ...wire } });
+    ctx.log.emit({ type: 'link.removed', link: { id: wire.id, a: wire.a, b: wire.b } });
+  }
+  const configured = wires.filter((w) => w.policy !== undefined).length;
+  if (configured > 0) {
+    ctx.net.configured -= configured;
+    refreshNet(ctx);
   }
   ctx.log.emit({ type: 'node.removed', node: node.name });
   return undefined;
@@ -117,20 +145,25 @@ export function removeNode(ctx: KernelContext, name: unknown): Result {
 export function addLink(ctx: KernelContext, a: unknown, b: unknown, id: unknown): Result {
   const link = ctx.links.add(ctx.registry, ctx.ids, a, b, id);
   if ('code' in link) return link;
-  ctx.log.emit({ type: 'link.added', link: { ...link } });
+  ctx.log.emit({ type: 'link.added', link: { id: link.id, a: link.a, b: link.b } });
   return undefined;
 }
 
 export function removeLink(ctx: KernelContext, id: unknown): Result {
   const link = typeof id === 'string' ? ctx.links.remove(ctx.registry, id) : undefined;
   if (link === undefined) return errorData('ORR013', `no link with id ${JSON.stringify(id)}`, { expected: 'an existing link id', received: describeValue(id) });
-  ctx.log.emit({ type: 'link.removed', link: { ...link } });
+  ctx.log.emit({ type: 'link.removed', link: { id: link.id, a: link.a, b: link.b } });
+  if (link.policy !== undefined) {
+    ctx.net.configured--;
+    refreshNet(ctx);
+  }
   return undefined;
 }
 
 function checkNewName(ctx: KernelContext, name: unknown): Result {
   const problem = nameProblem(name);
   if (problem) return errorData('ORR011', `invalid name ${describeValue(name)}: ${problem}`, { expected: 'a valid node name', received: describeValue(name) });
+  if (ctx.groups.get(name as string) !== undefined) return errorData('ORR010', `the name "${String(name)}" is already taken by a supervision group`, { expected: 'an unused name', received: `"${String(name)}"` });
   const existing = ctx.registry.get(name as string);
   if (existing) return errorData('ORR010', `the name "${String(name)}" is already taken by ${article(existing)}`, { expected: 'an unused name', received: `"${String(name)}"` });
   return undefined;
@@ -161,8 +194,13 @@ function mergeLimits(defaults: AgentLimits, limits: unknown): AgentLimits | Orre
   if (typeof limits !== 'object') return errorData('ORR018', 'limits must be an object', { expected: 'an object such as {"mailboxCapacity": 1000}', received: describeValue(limits) });
   for (const [key, value] of Object.entries(limits)) {
     if (value === undefined) continue;
-    if (key !== 'deadlineMs' && key !== 'memoryPages' && key !== 'mailboxCapacity' && key !== 'maxMessageBytes') {
-      return errorData('ORR018', `unknown limit "${key}"`, { expected: 'deadlineMs, memoryPages, mailboxCapacity or maxMessageBytes', received: `"${key}"` });
+    if (key === 'overflow') {
+      if (value !== 'reject' && value !== 'drop-oldest') return errorData('ORR018', `unknown overflow policy ${describeValue(value)}`, { expected: '"reject" or "drop-oldest"', received: describeValue(value) });
+      merged.overflow = value;
+      continue;
+    }
+    if (key !== 'deadlineMs' && key !== 'memoryPages' && key !== 'mailboxCapacity' && key !== 'maxMessageBytes' && key !== 'maxConcurrent') {
+      return errorData('ORR018', `unknown limit "${key}"`, { expected: 'deadlineMs, memoryPages, mailboxCapacity, maxMessageBytes, maxConcurrent or overflow', received: `"${key}"` });
     }
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
       return errorData('ORR018', `limit ${key} must be a positive number`, { expected: 'a positive number', received: describeValue(value) });

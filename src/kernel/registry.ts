@@ -4,9 +4,15 @@
  */
 import type { JsonValue } from '../protocol/message';
 import { MessageQueue } from './messageQueue';
+import type { BreakerState } from './breaker';
+import type { LinkPolicy, RedeliveryPolicy, RestartType } from './resilienceTypes';
 import type { AgentLimits, AgentStatus, LinkSpec } from './types';
 
-export type LinkRecord = LinkSpec;
+export interface LinkRecord extends LinkSpec {
+  /** Set by `link.configure`. */
+  policy?: LinkPolicy;
+  breaker?: BreakerState;
+}
 
 interface NodeBase {
   readonly name: string;
@@ -32,6 +38,18 @@ export interface AgentNode extends NodeBase {
   readonly queue: MessageQueue;
   /** Handed to the instance, not yet handled, in delivery order. */
   readonly inFlight: MessageQueue;
+  /** Deliveries outstanding at most (the bulkhead: min(maxInFlight, limits.maxConcurrent)). */
+  readonly window: number;
+  /** Its supervision group; undefined = the implicit top-level supervisor. */
+  group: string | undefined;
+  readonly restartType: RestartType;
+  readonly redelivery: RedeliveryPolicy;
+  /** Ids of messages already redelivered once after a crash. */
+  redelivered: Set<string> | undefined;
+  /** Times of recent supervised restarts (the implicit supervisor's intensity window). */
+  readonly history: number[];
+  /** Identifies the pending backoff restart; 0 = none. */
+  restartToken: number;
 }
 
 export interface TopicNode extends NodeBase {
@@ -44,7 +62,14 @@ export interface ClientNode extends NodeBase {
 
 export type NetNode = AgentNode | TopicNode | ClientNode;
 
-export function createAgentNode(name: string, kind: string, config: JsonValue, limits: AgentLimits, isolated: boolean): AgentNode {
+export interface AgentOptions {
+  window: number;
+  group: string | undefined;
+  restartType: RestartType;
+  redelivery: RedeliveryPolicy;
+}
+
+export function createAgentNode(name: string, kind: string, config: JsonValue, limits: AgentLimits, isolated: boolean, options: AgentOptions): AgentNode {
   return {
     type: 'agent',
     name,
@@ -60,6 +85,13 @@ export function createAgentNode(name: string, kind: string, config: JsonValue, l
     kv: new Map(),
     queue: new MessageQueue(),
     inFlight: new MessageQueue(),
+    window: options.window,
+    group: options.group,
+    restartType: options.restartType,
+    redelivery: options.redelivery,
+    redelivered: undefined,
+    history: [],
+    restartToken: 0,
   };
 }
 

@@ -3,6 +3,7 @@
  * verbs that only change how the network or an agent behaves (Maelstrom's net as
  * plain data); they never touch agent state directly.
  */
+import type { FailureReason } from '../protocol/message';
 import type { Performative } from '../protocol/performatives';
 
 // ─── Supervision (Erlang/OTP semantics, Akka-style backoff) ──────────────────
@@ -36,6 +37,20 @@ export const DEFAULT_SUPERVISOR: Omit<SupervisorSpec, 'name'> = {
   backoff: { minMs: 100, maxMs: 10_000, randomFactor: 0.2 },
 };
 
+/**
+ * The implicit supervisor of an agent in no group: restart it (permanent) with backoff,
+ * giving up (status `failed`) after more than 5 restarts in 10 s. Laxer than OTP's 1 in
+ * 5 s because a crashing message is redelivered once (two restarts per bad message) and
+ * a workbench user pokes at agents by hand; a crash is back in ~100–120 ms, a redelivered
+ * crash ~200–240 ms after that.
+ */
+export const TOP_LEVEL_SUPERVISOR: Omit<SupervisorSpec, 'name'> = {
+  strategy: 'one_for_one',
+  intensity: 5,
+  periodMs: 10_000,
+  backoff: { minMs: 100, maxMs: 5_000, randomFactor: 0.2 },
+};
+
 /** What happens to the message being handled when its agent crashes. */
 export type RedeliveryPolicy = 'once' | 'never';
 
@@ -49,6 +64,14 @@ export interface LinkPolicy {
   retry: { initialMs: number; maxMs: number; maxAttempts: number };
   /** Failures within `windowMs` open the breaker; after `openMs` one probe is let through. */
   breaker?: { failures: number; windowMs: number; openMs: number };
+  /**
+   * Kernel-side retry of requests (`request` with `reply_with`) that fail over this link
+   * for a transient reason: instead of the `failure`, the request is sent again after an
+   * exponential backoff, up to `maxAttempts` sends in all; the last failure goes to the
+   * sender. Default reasons: agent-crashed, deadline-exceeded, mailbox-full, timeout,
+   * circuit-open.
+   */
+  requestRetry?: { maxAttempts: number; initialMs: number; maxMs: number; reasons?: FailureReason[] };
 }
 
 // ─── Chaos ───────────────────────────────────────────────────────────────────

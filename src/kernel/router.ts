@@ -8,7 +8,10 @@
 import { BROADCAST, TOPIC_PREFIX, type AclMessage, type FailureReason, type JsonValue, type MessageDraft } from '../protocol/message';
 import { CONSOLE, KERNEL_SENDER } from '../protocol/names';
 import type { KernelContext } from './context';
+import { deadLetter } from './deadLetters';
 import { enqueue } from './delivery';
+import { onFailedOverLink, transmit } from './network';
+import { retryRequest } from './requestRetry';
 import type { AgentNode, ClientNode, NetNode } from './registry';
 
 /**
@@ -71,7 +74,11 @@ export function failMessage(
   link: string | undefined,
 ): void {
   ctx.log.emit({ type: 'message.failed', messageId: message.id, to, reason, detail, link });
-  ctx.log.emit({ type: 'message.dead-lettered', message, to, reason, detail });
+  if (link !== undefined && ctx.net.watching) {
+    onFailedOverLink(ctx, message, to, link, reason === 'circuit-open');
+    if (retryRequest(ctx, message, to, link, reason)) return; // not over yet: sent again later
+  }
+  deadLetter(ctx, message, to, reason, detail);
   if (message.sender === KERNEL_SENDER) return;
   const content: { [key: string]: JsonValue } = { reason, message_id: message.id, receiver: to };
   if (detail !== undefined) content.detail = detail;
@@ -137,8 +144,14 @@ function publish(ctx: KernelContext, message: AclMessage, senderNode: NetNode | 
   }
 }
 
-/** The message reached its receiver's node: a mailbox, or a reply effect for clients and `you`. */
+/** Over a link while faults or policies are in force, the network decides when (and whether) it lands. */
 function arrive(ctx: KernelContext, message: AclMessage, node: AgentNode | ClientNode | undefined, name: string, link: string | undefined): void {
+  if (link !== undefined && ctx.net.active) transmit(ctx, message, name, link, true);
+  else land(ctx, message, node, name, link);
+}
+
+/** The message reached its receiver's node: a mailbox, or a reply effect for clients and `you`. */
+export function land(ctx: KernelContext, message: AclMessage, node: AgentNode | ClientNode | undefined, name: string, link: string | undefined): void {
   if (node === undefined || node.type === 'client') {
     ctx.log.emit({ type: 'message.delivered', messageId: message.id, to: name, link, seq: 0, t: 0 });
     ctx.effects.push({ type: 'reply', client: name, message });

@@ -8,10 +8,10 @@ const counter: AgentHandler = (m, ctx) => {
   ctx.kv.set('count', String(Number(ctx.kv.get('count') ?? 0) + 1));
 };
 
-function setup() {
+function setup(redelivery: 'once' | 'never' = 'never') {
   const wb = createTestWorkbench({ seed: 3, kinds: { sink, counter } });
   wb.deploy('src', 'sink');
-  wb.deploy('k', 'counter');
+  wb.deploy('k', 'counter', { redelivery });
   wb.link('src', 'k');
   return wb;
 }
@@ -139,7 +139,7 @@ describe('lifecycle', () => {
 });
 
 describe('crashes', () => {
-  it('fails the message being handled, requeues the rest, restarts with the kv', () => {
+  it('with redelivery "never", fails the message being handled, requeues the rest, restarts with the kv after a backoff', () => {
     const wb = setup();
     wb.sendAs('src', { performative: 'inform', receiver: 'k', content: 'first' });
     wb.hold('k');
@@ -148,6 +148,7 @@ describe('crashes', () => {
     wb.sendAs('src', { performative: 'inform', receiver: 'k', content: 'after-2' });
     const boom = wb.kernel.mailbox('k')[0]!;
     wb.release('k');
+    wb.tick(1_000);
     expect(wb.eventsOf('agent.crashed')).toMatchObject([{ agent: 'k', reason: 'trap: unreachable', messageId: boom.id }]);
     expect(wb.eventsOf('message.dead-lettered')).toMatchObject([{ message: boom, to: 'k', reason: 'agent-crashed' }]);
     expect(wb.messagesTo('src')).toMatchObject([
@@ -163,8 +164,12 @@ describe('crashes', () => {
     const wb = setup();
     wb.sendAs('src', { performative: 'inform', receiver: 'k' });
     const crash = wb.crash('k', 'deadline-exceeded');
-    expect(crash.effects).toMatchObject([{ type: 'spawn', instance: 2, kv: { count: '1' } }]);
-    expect(crash.events).toMatchObject([{ type: 'agent.crashed' }, { type: 'agent.status', status: 'restarting' }]);
+    expect(crash.events).toMatchObject([{ type: 'agent.crashed' }, { type: 'agent.status', status: 'restarting' }, { type: 'agent.backoff', agent: 'k', attempt: 1 }]);
+    const at = (crash.effects[0] as { type: 'timer'; at: number }).at;
+    expect(crash.effects).toEqual([{ type: 'timer', at }]);
+    wb.clock.set(at);
+    const tick = wb.input({ type: 'tick' });
+    expect(tick.effects).toMatchObject([{ type: 'spawn', instance: 2, kv: { count: '1' } }]);
   });
 
   it('uses deadline-exceeded as the failure reason for a watchdog kill', () => {

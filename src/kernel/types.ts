@@ -5,7 +5,7 @@
  */
 import type { OrreryErrorData } from '../protocol/errors';
 import type { AclMessage, FailureReason, JsonValue } from '../protocol/message';
-import type { FaultKind, FaultSpec, LinkPolicy, OverflowPolicy, RedeliveryPolicy, RestartType, SupervisorSpec } from './resilienceTypes';
+import type { FaultKind, FaultSpec, LinkPolicy, OverflowPolicy, RedeliveryPolicy, RestartStrategy, RestartType, SupervisorSpec } from './resilienceTypes';
 
 export type AgentStatus =
   | 'loading'
@@ -119,7 +119,12 @@ export type Effect =
   | { type: 'timer'; at: number }
   /** A message addressed to a client node or to the console `you`. */
   | { type: 'reply'; client: string; message: AclMessage }
-  /** Agent faults the host carries out: trap on the next message, spin, slow down, skew now-ms. */
+  /**
+   * Agent faults the host carries out on that instance: `crash` traps on its next message,
+   * `hang` spins inside its next handle (the watchdog must act), `slow` waits `ms` before
+   * every handle and `clock-skew` adds `ms` to now-ms, both until an effect with `ms: 0`
+   * (chaos.clear). The kernel sends slow and clock-skew again after every respawn.
+   */
   | { type: 'fault'; agent: string; instance: number; fault: 'crash' | 'hang' | 'slow' | 'clock-skew'; ms?: number };
 
 export type EventBody =
@@ -201,10 +206,34 @@ export interface AgentView {
   counters: Counters;
   config: JsonValue;
   limits: AgentLimits;
+  group?: string;
 }
 
 export interface LinkView extends LinkSpec {
   counters: Counters;
+  /** Set once `link.configure` was used on the link. */
+  policy?: LinkPolicy;
+  breaker?: 'closed' | 'open' | 'half-open';
+}
+
+export interface GroupView {
+  name: string;
+  strategy: RestartStrategy;
+  parent?: string;
+  /** Agents and groups in the order they joined. */
+  children: string[];
+  /** `failed`: it gave up at the top level (restart intensity exceeded). */
+  status: 'running' | 'failed';
+}
+
+/** A message that could not be delivered, and why (the DLQ view). */
+export interface DeadLetter {
+  message: AclMessage;
+  to: string;
+  reason: FailureReason;
+  detail?: string;
+  /** Kernel time it was dead-lettered. */
+  t: number;
 }
 
 export interface KernelSnapshot {
@@ -213,6 +242,12 @@ export interface KernelSnapshot {
   topics: string[];
   clients: string[];
   links: LinkView[];
+  /** Always set by the kernel; optional so older snapshot literals still type-check. */
+  groups?: GroupView[];
+  /** Messages dead-lettered so far (see `Kernel.deadLetters()`). Always set by the kernel. */
+  deadLetters?: number;
+  /** Chaos faults in force. Always set by the kernel. */
+  faults?: FaultSpec[];
   /** Events appended so far (the next event's seq). */
   seq: number;
 }

@@ -20,6 +20,9 @@ export const ERROR_CODES = {
   ORR017: { title: 'Invalid command', hint: 'Commands are objects with a known "type"; see Command in src/kernel/types.ts.' },
   ORR018: { title: 'Invalid agent spec', hint: 'A spec needs a valid name, a kind and, optionally, positive limits.' },
   ORR019: { title: 'Internal kernel error', hint: 'This is a bug in Orrery: please report it with the event log of the run.' },
+  ORR020: { title: 'Invalid supervision group', hint: 'A group needs a new name, a strategy (one_for_one, one_for_all, rest_for_one), intensity ≥ 0, periodMs > 0, backoff {minMs, maxMs, randomFactor} and an existing parent, if any.' },
+  ORR021: { title: 'Invalid link policy', hint: 'delivery is "at-most-once" or "at-least-once"; retry {initialMs, maxMs, maxAttempts} and breaker {failures, windowMs, openMs} are positive numbers.' },
+  ORR022: { title: 'Invalid chaos fault', hint: 'A fault needs an id, a target {links?, agents?}, a probability in [0, 1] and an effect of a known kind with its fields (see FaultEffect in src/kernel/resilienceTypes.ts).' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

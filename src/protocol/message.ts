@@ -53,6 +53,10 @@ export type FailureReason =
   | 'mailbox-full'
   | 'oversize'
   | 'invalid-message'
-  | 'deadline-exceeded';
+  | 'deadline-exceeded'
+  /** The link's circuit breaker is open: failed fast without crossing it. */
+  | 'circuit-open'
+  /** Lost to a chaos fault (drop, partition, corruption) on an at-most-once link: dead-lettered, the sender is not told. */
+  | 'dropped';
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;

@@ -6,9 +6,11 @@
  */
 import type { WorkbenchStore } from '../store/createWorkbenchStore';
 import { APP_ERRORS, errorText } from '../errors';
-import { addLink, deployAgent, removeAgent, restartAgent, startAgent, stopAgent } from './agentActions';
+import { addLink, deployAgent, removeAgent, restartAgent, resumeAgent, startAgent, stopAgent, suspendAgent } from './agentActions';
+import { CANVAS_ACTIONS } from './canvasActions';
+import { record, redone, undone } from '../store/history';
 import type { Action, ActionArgs, ActionId, ActionOutcome, AnyAction, ChangeSource } from './types';
-import { sendMessage, showDockTab, toggleTheme } from './uiActions';
+import { requestMessage, sendMessage, showDockTab, toggleTheme } from './uiActions';
 
 export const BUILTIN_ACTIONS: readonly AnyAction[] = [
   deployAgent,
@@ -16,10 +18,14 @@ export const BUILTIN_ACTIONS: readonly AnyAction[] = [
   stopAgent,
   startAgent,
   removeAgent,
+  suspendAgent,
+  resumeAgent,
   addLink,
   sendMessage,
+  requestMessage,
   toggleTheme,
   showDockTab,
+  ...CANVAS_ACTIONS,
 ] as AnyAction[];
 
 export interface ShortcutClash {
@@ -33,6 +39,8 @@ export interface ActionManager {
   run<Id extends ActionId>(id: Id, args: ActionArgs[Id], source?: ChangeSource): Promise<ActionOutcome>;
   /** The action bound to a normalized shortcut (`Shift+R`), if any. */
   byShortcut(shortcut: string): AnyAction | undefined;
+  /** Every registered action, in registration order (help dialog, command palette). */
+  all(): readonly AnyAction[];
   /** Shortcuts claimed by more than one action: reported, never silently shadowed. */
   readonly clashes: readonly ShortcutClash[];
 }
@@ -42,7 +50,9 @@ export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaK
   const parts: string[] = [];
   if (event.ctrlKey || event.metaKey) parts.push('Ctrl');
   if (event.altKey) parts.push('Alt');
-  if (event.shiftKey) parts.push('Shift');
+  // `?` and other symbols: Shift is part of typing them on most layouts, not a modifier.
+  const symbol = event.key.length === 1 && !/[a-z0-9]/i.test(event.key);
+  if (event.shiftKey && !symbol) parts.push('Shift');
   parts.push(event.key.length === 1 ? event.key.toUpperCase() : event.key);
   return parts.join('+');
 }
@@ -77,7 +87,7 @@ export function createActionManager(
   const run = async <Id extends ActionId>(
     id: Id,
     args: ActionArgs[Id],
-    _source: ChangeSource = 'user',
+    source: ChangeSource = 'user',
   ): Promise<ActionOutcome> => {
     const action = get(id);
     const state = store.getState();
@@ -87,11 +97,25 @@ export function createActionManager(
     const changes = action.perform(state, args);
     if (changes.reserve) state.reserve(changes.reserve.name, changes.reserve.at);
     if (changes.ui) store.setState(changes.ui);
+    if (changes.canvas) store.setState(changes.canvas);
+    if (changes.dialog) store.setState({ dialog: changes.dialog });
+    if (changes.positions) state.setPositions(changes.positions);
+    // Undo/redo moves along the history even when a step fails half-way: retrying the
+    // same broken step forever would leave the user stuck.
+    const op = changes.history;
+    if (op) store.setState((s) => ({ history: op === 'undo' ? undone(s.history) : redone(s.history) }));
     try {
       for (const command of changes.commands ?? []) await store.api.command(command);
+      // Only a person's edits are recorded; replayed and chaos changes are not undoable.
+      const entry = changes.record;
+      if (entry && source === 'user') store.setState((s) => ({ history: record(s.history, entry) }));
       if (changes.send) {
         const send = await store.api.send(changes.send.draft);
         return { ok: true, send };
+      }
+      if (changes.request) {
+        const reply = await store.api.request(changes.request.draft, changes.request.timeoutMs);
+        return { ok: true, reply };
       }
       return { ok: true };
     } catch (error) {
@@ -107,6 +131,7 @@ export function createActionManager(
     canRun,
     run,
     byShortcut: (shortcut) => shortcuts.get(shortcut),
+    all: () => [...byId.values()],
     clashes,
   };
 }

@@ -1,7 +1,10 @@
 import type { SendResult } from '../../hosts/types';
 import type { Command } from '../../kernel/types';
+import type { AclMessage } from '../../protocol/message';
 import type { WorkbenchState } from '../store/createWorkbenchStore';
 import type { DockTab, Theme, XY } from '../store/types';
+import type { CanvasUi } from '../store/canvasSlice';
+import type { HistoryEntry } from '../store/history';
 
 /** Who caused a change: recording and replay need to tell them apart. */
 export type ChangeSource = 'user' | 'replay' | 'chaos';
@@ -15,8 +18,23 @@ export interface ActionArgs {
   'agent.remove': { name?: string };
   'link.add': { a: string; b: string };
   'message.send': { draft: unknown };
+  /** Send and wait for the reply (or the kernel's timeout failure). */
+  'message.request': { draft: unknown; timeoutMs: number };
   'theme.toggle': Record<string, never>;
   'dock.show': { tab: DockTab };
+  'agent.suspend': { name?: string };
+  'agent.resume': { name?: string };
+  'agent.clone': { name?: string };
+  'topic.create': { at?: XY };
+  'client.create': { at?: XY };
+  'link.remove': { id?: string };
+  'selection.delete': Record<string, never>;
+  'selection.group': Record<string, never>;
+  'selection.all': Record<string, never>;
+  'nodes.move': { from: Record<string, XY>; to: Record<string, XY> };
+  'history.undo': Record<string, never>;
+  'history.redo': Record<string, never>;
+  'help.show': Record<string, never>;
 }
 
 export type ActionId = keyof ActionArgs;
@@ -27,7 +45,18 @@ export interface ActionChanges {
   reserve?: { name: string; at: XY | null };
   commands?: Command[];
   send?: { draft: unknown };
+  request?: { draft: unknown; timeoutMs: number };
   ui?: { theme?: Theme; dockTab?: DockTab; selected?: string | null };
+  /** Canvas selection, search, group membership (see `canvasSlice.ts`). */
+  canvas?: Partial<CanvasUi>;
+  /** Node positions, applied before the commands (re-deployed nodes land there). */
+  positions?: Record<string, XY>;
+  /** The edit as data with its inverse: recorded for undo when the source is `user`. */
+  record?: HistoryEntry;
+  /** Undo/redo moved along the history once the commands succeeded. */
+  history?: 'undo' | 'redo';
+  /** Open a dialog (e.g. the keyboard shortcuts). */
+  dialog?: 'shortcuts';
 }
 
 export interface Action<Id extends ActionId = ActionId> {
@@ -44,5 +73,5 @@ export interface Action<Id extends ActionId = ActionId> {
 export type AnyAction = { [Id in ActionId]: Action<Id> }[ActionId];
 
 export type ActionOutcome =
-  | { ok: true; send?: SendResult }
+  | { ok: true; send?: SendResult; reply?: AclMessage }
   | { ok: false; error: string };

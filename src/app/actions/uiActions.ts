@@ -7,6 +7,12 @@ export const sendMessage: Action<'message.send'> = {
   perform: (_state, { draft }) => ({ send: { draft } }),
 };
 
+export const requestMessage: Action<'message.request'> = {
+  id: 'message.request',
+  label: 'Send and wait',
+  perform: (_state, { draft, timeoutMs }) => ({ request: { draft, timeoutMs } }),
+};
+
 export const toggleTheme: Action<'theme.toggle'> = {
   id: 'theme.toggle',
   label: 'Toggle theme',

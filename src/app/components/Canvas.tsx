@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import {
+  applyEdgeChanges,
   applyNodeChanges,
   Background,
   BackgroundVariant,
@@ -7,107 +8,79 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  SelectionMode,
   type Connection,
+  type EdgeChange,
   type EdgeTypes,
+  type Node,
   type NodeChange,
   type NodeTypes,
+  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { useActions } from '../actions/ActionsContext';
 import type { WorkbenchState } from '../store/createWorkbenchStore';
 import { useWorkbench, useWorkbenchStore, useWorkbenchWith } from '../store/WorkbenchContext';
-import type { AgentState, XY } from '../store/types';
-import { AgentNode, type AgentFlowNode } from './AgentNode';
+import type { XY } from '../store/types';
+import { AgentNode } from './AgentNode';
 import { LinkEdge, type LinkFlowEdge } from './LinkEdge';
+import { addAgentFiles } from './canvas/addAgentFiles';
+import { CanvasToolbar } from './canvas/CanvasToolbar';
+import { GroupNode } from './canvas/GroupNode';
+import { PlainNode } from './canvas/PlainNode';
+import { syncEdges, syncNodes, type FlowNode, type GraphInput } from './canvas/syncFlow';
+import { useFlowRates } from './canvas/useFlowRates';
+import './canvas/canvas.css';
 
-const nodeTypes: NodeTypes = { agent: AgentNode };
+const nodeTypes: NodeTypes = { agent: AgentNode, topic: PlainNode, client: PlainNode, group: GroupNode };
 const edgeTypes: EdgeTypes = { link: LinkEdge };
 
 export const CANVAS_DROP_TARGET = 'canvas';
 
-const graphSelector = (s: WorkbenchState) => ({
+const graphSelector = (s: WorkbenchState): GraphInput & { kinds: WorkbenchState['kinds'] } => ({
   agents: s.agents,
-  order: s.agentOrder,
+  agentOrder: s.agentOrder,
+  plainNodes: s.plainNodes,
+  plainOrder: s.plainOrder,
+  groups: s.groups,
+  membership: s.membership,
   positions: s.positions,
-  selected: s.selected,
+  links: s.links,
+  flows: s.flows,
+  rates: s.rates,
+  selectedNodes: s.selectedNodes,
+  selectedLink: s.selectedLink,
+  search: s.search,
   kinds: s.kinds,
 });
 
-/**
- * Merge the store's agents into React Flow's node list, reusing node objects that did not
- * change (React Flow keeps measurements on them and skips re-rendering them).
- */
-function syncNodes(
-  prev: readonly AgentFlowNode[],
-  agents: Record<string, AgentState>,
-  order: readonly string[],
-  positions: Record<string, XY>,
-  selected: string | null,
-  labelOf: (kind: string) => string,
-): AgentFlowNode[] {
-  const byId = new Map(prev.map((n) => [n.id, n]));
-  const next: AgentFlowNode[] = [];
-  for (const name of order) {
-    const agent = agents[name];
-    if (!agent) continue;
-    const position = positions[name] ?? { x: 0, y: 0 };
-    const isSelected = selected === name;
-    const old = byId.get(name);
-    if (
-      old &&
-      old.data.agent === agent &&
-      old.position.x === position.x &&
-      old.position.y === position.y &&
-      (old.selected ?? false) === isSelected
-    ) {
-      next.push(old);
-      continue;
-    }
-    next.push({
-      ...(old ?? {}),
-      id: name,
-      type: 'agent',
-      position,
-      selected: isSelected,
-      ariaLabel: `agent ${name}`,
-      data: { agent, kindLabel: labelOf(agent.kind) },
-    });
-  }
-  return next;
+const miniMapColor = (node: Node) => (node.type === 'group' ? 'transparent' : node.type === 'agent' ? 'var(--accent)' : 'var(--violet)');
+
+function hasFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
 export function Canvas() {
   const store = useWorkbenchStore();
   const actions = useActions();
-  const { agents, order, positions, selected, kinds } = useWorkbenchWith(graphSelector, shallow);
-  const links = useWorkbench((s) => s.links);
+  const graph = useWorkbenchWith(graphSelector, shallow);
   const theme = useWorkbench((s) => s.theme);
-  const [nodes, setNodes] = useState<AgentFlowNode[]>([]);
+  const [nodes, setNodes] = useState<FlowNode[]>([]);
+  const [edges, setEdges] = useState<LinkFlowEdge[]>([]);
+  const [fileOver, setFileOver] = useState(false);
+  const dragStart = useRef<Record<string, XY> | null>(null);
+  useFlowRates();
 
-  const labelOf = useCallback(
-    (kind: string) => kinds.find((k) => k.kind === kind)?.label ?? kind,
-    [kinds],
-  );
+  const { kinds } = graph;
+  const labelOf = useCallback((kind: string) => kinds.find((k) => k.kind === kind)?.label ?? kind, [kinds]);
 
   useEffect(() => {
-    setNodes((prev) => syncNodes(prev, agents, order, positions, selected, labelOf));
-  }, [agents, order, positions, selected, labelOf]);
-
-  const edges = useMemo<LinkFlowEdge[]>(
-    () =>
-      Object.values(links).map((link) => ({
-        id: link.id,
-        source: link.a,
-        target: link.b,
-        type: 'link',
-        ariaLabel: `link ${link.a} to ${link.b}`,
-        data: { pulse: link.pulse, messages: link.messages },
-      })),
-    [links],
-  );
+    setNodes((prev) => syncNodes(prev, graph, labelOf));
+    setEdges((prev) => syncEdges(prev, graph));
+  }, [graph, labelOf]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<AgentFlowNode>[]) => {
+    (changes: NodeChange<FlowNode>[]) => {
       setNodes((ns) => applyNodeChanges(changes, ns));
       const moves: Record<string, XY> = {};
       let moved = false;
@@ -115,15 +88,52 @@ export function Canvas() {
         if (change.type === 'position' && change.position) {
           moves[change.id] = change.position;
           moved = true;
-        } else if (change.type === 'select') {
-          const state = store.getState();
-          if (change.selected) state.setSelected(change.id);
-          else if (state.selected === change.id) state.setSelected(null);
         }
       }
       if (moved) store.getState().setPositions(moves);
     },
     [store],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
+    setEdges((es) => applyEdgeChanges(changes, es));
+  }, []);
+
+  const onSelectionChange = useCallback(
+    ({ nodes: picked, edges: pickedEdges }: OnSelectionChangeParams) => {
+      const names = picked.map((n) => n.id);
+      const link = names.length === 0 ? (pickedEdges[0]?.id ?? null) : null;
+      store.getState().selectCanvas(names, link);
+    },
+    [store],
+  );
+
+  const onNodeDragStart = useCallback(
+    (_e: unknown, _node: Node, dragged: Node[]) => {
+      const { positions } = store.getState();
+      const from: Record<string, XY> = {};
+      for (const n of dragged) if (positions[n.id]) from[n.id] = positions[n.id]!;
+      dragStart.current = from;
+    },
+    [store],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _node: Node, dragged: Node[]) => {
+      const from = dragStart.current;
+      dragStart.current = null;
+      if (!from) return;
+      const to: Record<string, XY> = {};
+      let changed = false;
+      for (const n of dragged) {
+        const start = from[n.id];
+        if (!start) continue;
+        to[n.id] = { x: n.position.x, y: n.position.y };
+        if (start.x !== n.position.x || start.y !== n.position.y) changed = true;
+      }
+      if (changed) void actions.run('nodes.move', { from, to });
+    },
+    [actions],
   );
 
   const onConnect = useCallback(
@@ -134,36 +144,74 @@ export function Canvas() {
     [actions],
   );
 
-  const empty = order.length === 0;
+  const onDragOver = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setFileOver(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setFileOver(false);
+    void addAgentFiles(store, Array.from(e.dataTransfer.files));
+  };
+
+  const empty = graph.agentOrder.length === 0 && graph.plainOrder.length === 0;
 
   return (
-    <section className="canvas" aria-label="Canvas" data-drop-target={CANVAS_DROP_TARGET}>
-      <ReactFlow<AgentFlowNode, LinkFlowEdge>
+    <section
+      className={`canvas${fileOver ? ' is-file-over' : ''}`}
+      aria-label="Canvas"
+      data-drop-target={CANVAS_DROP_TARGET}
+      onDragOver={onDragOver}
+      onDragLeave={() => setFileOver(false)}
+      onDrop={onDrop}
+    >
+      <CanvasToolbar />
+      <ReactFlow<FlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         connectionMode={ConnectionMode.Loose}
         colorMode={theme}
         deleteKeyCode={null}
-        minZoom={0.2}
+        multiSelectionKeyCode="Shift"
+        selectionKeyCode="Shift"
+        selectionMode={SelectionMode.Partial}
+        minZoom={0.1}
         maxZoom={2}
+        onlyRenderVisibleElements
         attributionPosition="top-right"
         fitView={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <Controls position="bottom-left" showInteractive={false} />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" style={{ width: 160, height: 110 }} />
+        <Controls position="bottom-left" showInteractive={false} showFitView={false} />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          ariaLabel="Canvas overview"
+          nodeColor={miniMapColor}
+          style={{ width: 160, height: 110 }}
+        />
       </ReactFlow>
       {empty && (
         <p className="canvas-empty">
-          Drag an agent from the palette onto the canvas, or click it to deploy.
+          Drag an agent, a topic or a client from the palette onto the canvas, or click it to add it.
           <br />
-          Connect two agents by dragging from one handle to another.
+          Connect two nodes by dragging from one handle to another. Drop a <span className="mono">.wasm</span> component
+          here to add your own agent.
         </p>
       )}
+      {fileOver && <div className="canvas-file-over" aria-hidden="true">Drop a .wasm component to add it to the palette</div>}
     </section>
   );
 }

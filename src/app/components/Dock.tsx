@@ -1,29 +1,28 @@
-import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import { Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useActions } from '../actions/ActionsContext';
-import type { DockTab } from '../store/types';
 import { useWorkbench } from '../store/WorkbenchContext';
-import { MessageLog } from './MessageLog';
+import { BUILTIN_DOCK_PANELS, type DockPanel } from './dock/dockPanels';
+import { MessageDetails } from './log/MessageDetails';
+import '../styles/messaging.css';
 
-// Monaco is the heaviest dependency: it loads in its own chunk, after first paint.
-const Composer = lazy(() => import('./Composer'));
-
-const TABS: readonly { id: DockTab; label: string }[] = [
-  { id: 'log', label: 'Log' },
-  { id: 'composer', label: 'Composer' },
-];
-
-export function Dock() {
-  const tab = useWorkbench((s) => s.dockTab);
+/** The dock: one tab per registered panel; hidden panels stay mounted (they keep their state). */
+export function Dock({ panels = BUILTIN_DOCK_PANELS }: { panels?: readonly DockPanel[] }) {
+  const current = useWorkbench((s) => s.dockTab);
   const actions = useActions();
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const tab = panels.some((p) => p.id === current) ? current : (panels[0]?.id ?? '');
+  const showsMessages = panels.find((p) => p.id === tab)?.showsMessages ?? false;
+  // A panel mounts when first shown and then stays mounted (hidden), keeping its state.
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([tab]));
+  if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
 
-  const show = (id: DockTab) => void actions.run('dock.show', { tab: id });
+  const show = (id: string) => void actions.run('dock.show', { tab: id });
 
   // WAI-ARIA tabs: arrow keys move between tabs.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const index = TABS.findIndex((t) => t.id === tab);
-    const next = TABS[(index + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    const index = panels.findIndex((t) => t.id === tab);
+    const next = panels[(index + (e.key === 'ArrowRight' ? 1 : panels.length - 1)) % panels.length];
     if (!next) return;
     show(next.id);
     tabRefs.current[next.id]?.focus();
@@ -33,7 +32,7 @@ export function Dock() {
   return (
     <section className="dock" aria-label="Dock">
       <div className="dock-tabs" role="tablist" aria-label="Dock panels" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
+        {panels.map((t) => (
           <button
             key={t.id}
             ref={(el) => {
@@ -48,25 +47,21 @@ export function Dock() {
             className="dock-tab"
             onClick={() => show(t.id)}
           >
-            {t.label}
+            {t.tabLabel ? <t.tabLabel /> : t.label}
           </button>
         ))}
       </div>
-      <div className="dock-panels">
-        <div role="tabpanel" id="dock-panel-log" aria-labelledby="dock-tab-log" hidden={tab !== 'log'} className="dock-panel">
-          <MessageLog />
-        </div>
-        <div
-          role="tabpanel"
-          id="dock-panel-composer"
-          aria-labelledby="dock-tab-composer"
-          hidden={tab !== 'composer'}
-          className="dock-panel"
-        >
-          <Suspense fallback={<p className="muted pad">Loading editor…</p>}>
-            <Composer />
-          </Suspense>
-        </div>
+      <div className={`dock-panels${showsMessages ? ' with-details' : ''}`}>
+        {panels.map(({ id, component: Panel }) => (
+          <div key={id} role="tabpanel" id={`dock-panel-${id}`} aria-labelledby={`dock-tab-${id}`} hidden={tab !== id} className="dock-panel">
+            {visited.has(id) && (
+              <Suspense fallback={<p className="muted pad">Loading…</p>}>
+                <Panel />
+              </Suspense>
+            )}
+          </div>
+        ))}
+        {showsMessages && <MessageDetails />}
       </div>
     </section>
   );

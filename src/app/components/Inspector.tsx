@@ -1,90 +1,73 @@
-import { useActions } from '../actions/ActionsContext';
-import type { ActionId } from '../actions/types';
+import { useEffect, useRef, useState } from 'react';
 import type { WorkbenchState } from '../store/createWorkbenchStore';
 import { useWorkbench } from '../store/WorkbenchContext';
-import { StatusBadge } from './StatusBadge';
+import { AgentInspector } from './inspector/AgentInspector';
+import { LinkInspector } from './inspector/LinkInspector';
+import { MessageInspector } from './inspector/MessageInspector';
+import { GroupInspector, PlainInspector } from './inspector/NodeInspector';
+import './inspector/inspector.css';
+import { ResilienceSection } from './resilience/ResilienceSection';
 
-const selectedAgent = (s: WorkbenchState) => (s.selected ? (s.agents[s.selected] ?? null) : null);
+const detailRow = (s: WorkbenchState) => {
+  if (!s.detailKey) return null;
+  const abs = s.rowById.get(s.detailKey);
+  if (abs === undefined) return null;
+  const row = s.rows[abs - s.droppedRows];
+  return row && row.key === s.detailKey ? row : null;
+};
 
-type LifecycleId = Extract<ActionId, 'agent.restart' | 'agent.stop' | 'agent.start' | 'agent.remove'>;
-
-const LIFECYCLE: readonly LifecycleId[] = [
-  'agent.restart',
-  'agent.stop',
-  'agent.start',
-  'agent.remove',
-];
-
-function LifecycleButton({ id, name }: { id: LifecycleId; name: string }) {
-  const actions = useActions();
-  // Re-evaluate the predicate whenever this agent changes.
-  useWorkbench((s) => s.agents[name]);
-  const action = actions.get(id);
-  const enabled = actions.canRun(id, { name });
-  return (
-    <button
-      type="button"
-      className={`btn${id === 'agent.remove' ? ' btn-danger' : ''}`}
-      disabled={!enabled}
-      title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
-      onClick={() => void actions.run(id, { name })}
-    >
-      {action.label}
-    </button>
-  );
-}
-
+/**
+ * What is selected, in detail: an agent, a topic or client, a group, a link, or the
+ * message last picked in the log (whichever was picked last).
+ */
 export function Inspector() {
-  const agent = useWorkbench(selectedAgent);
-  const kindLabel = useWorkbench((s) =>
-    agent ? (s.kinds.find((k) => k.kind === agent.kind)?.label ?? agent.kind) : '',
-  );
+  const selected = useWorkbench((s) => s.selected);
+  const selectedLink = useWorkbench((s) => s.selectedLink);
+  const agent = useWorkbench((s) => (s.selected ? (s.agents[s.selected] ?? null) : null));
+  const plain = useWorkbench((s) => (s.selected ? (s.plainNodes[s.selected] ?? null) : null));
+  const group = useWorkbench((s) => (s.selected ? (s.groups[s.selected] ?? null) : null));
+  const link = useWorkbench((s) => (s.selectedLink ? (s.links[s.selectedLink] ?? null) : null));
+  const detailKey = useWorkbench((s) => s.detailKey);
+  const row = useWorkbench(detailRow);
+  const count = useWorkbench((s) => s.selectedNodes.length);
+
+  // Whichever was picked last wins: a node or link on the canvas, or a message in the log.
+  const [focus, setFocus] = useState<'canvas' | 'message'>('canvas');
+  const first = useRef(true);
+  useEffect(() => {
+    if (detailKey) setFocus('message');
+  }, [detailKey]);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    setFocus('canvas');
+  }, [selected, selectedLink]);
+
+  let body;
+  if (focus === 'message' && row) body = <MessageInspector row={row} />;
+  else if (link && !selected) body = <LinkInspector link={link} />;
+  else if (agent) body = <AgentInspector key={agent.name} agent={agent} />;
+  else if (plain) body = <PlainInspector node={plain} />;
+  else if (group) body = <GroupInspector group={group} />;
+  else if (row) body = <MessageInspector row={row} />;
+  else
+    body = (
+      <p className="muted pad">
+        Select an agent, a link or a message to see its state and controls. Shift-click or Shift-drag to select several
+        nodes.
+      </p>
+    );
 
   return (
     <aside className="inspector" aria-labelledby="inspector-heading">
       <h2 id="inspector-heading" className="panel-heading">
         Inspector
+        {count > 1 && <span className="insp-count">{count} selected</span>}
       </h2>
-      {!agent ? (
-        <p className="muted pad">Select an agent on the canvas to see its state and controls.</p>
-      ) : (
-        <div className="inspector-body" aria-label={`Inspector for ${agent.name}`} role="region">
-          <div className="inspector-title">
-            <span className="inspector-name">{agent.name}</span>
-            <StatusBadge status={agent.status} />
-          </div>
-          {agent.reason && agent.status !== 'running' && (
-            <p className="inspector-reason">{agent.reason}</p>
-          )}
-          <dl className="props">
-            <dt>Kind</dt>
-            <dd>
-              {kindLabel} <span className="muted mono">({agent.kind})</span>
-            </dd>
-            <dt>Status</dt>
-            <dd>{agent.status}</dd>
-            <dt>Instance</dt>
-            <dd className="mono">{agent.instance}</dd>
-            <dt>Restarts</dt>
-            <dd className="mono">{agent.restarts}</dd>
-            <dt>Mailbox</dt>
-            <dd className="mono">{agent.mailboxDepth}</dd>
-            <dt>Sent</dt>
-            <dd className="mono">{agent.counters.sent}</dd>
-            <dt>Delivered</dt>
-            <dd className="mono">{agent.counters.delivered}</dd>
-            <dt>Failed</dt>
-            <dd className="mono">{agent.counters.failed}</dd>
-          </dl>
-          <h3 className="sub-heading">Config</h3>
-          <pre className="config mono">{JSON.stringify(agent.config ?? null, null, 2)}</pre>
-          <div className="button-row" role="group" aria-label="Agent controls">
-            {LIFECYCLE.map((id) => (
-              <LifecycleButton key={id} id={id} name={agent.name} />
-            ))}
-          </div>
-        </div>
-      )}
+      {body}
+      {focus === 'canvas' && <ResilienceSection />}
     </aside>
   );
 }

@@ -1,20 +1,44 @@
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { formatRate } from '../store/rates';
 
-export type LinkEdgeData = { pulse: number; messages: number };
+/** msgs/s towards `target` (`ab`) and towards `source` (`ba`). */
+export type LinkEdgeData = { ab: number; ba: number };
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 
 /**
- * A link between two nodes. Each message crossing it bumps `pulse`; the overlay path is
- * keyed on it, so its one-shot CSS animation restarts (at most once per event batch).
+ * A link between two nodes. While traffic flows, dashes run along it in the direction of
+ * the traffic (both ways when both ways are busy) and the label shows msgs/s. The dashes
+ * are one CSS animation per direction, not one per message: the cost does not grow with
+ * the message rate.
  */
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
-  const [path] = getBezierPath(props);
-  const pulse = props.data?.pulse ?? 0;
+  const [path, labelX, labelY] = getBezierPath(props);
+  const ab = props.data?.ab ?? 0;
+  const ba = props.data?.ba ?? 0;
+  const total = ab + ba;
+  const label = total > 0 ? `${formatRate(total)} msg/s` : undefined;
   return (
     <>
-      <BaseEdge id={props.id} path={path} className="link-edge" />
-      {pulse > 0 && <path key={pulse} d={path} className="link-pulse" fill="none" />}
+      <BaseEdge
+        id={props.id}
+        path={path}
+        className={`link-edge${props.selected ? ' is-selected' : ''}${total > 0 ? ' is-active' : ''}`}
+        {...(label
+          ? {
+              label,
+              labelX,
+              labelY,
+              labelShowBg: true,
+              labelBgPadding: [4, 2] as [number, number],
+              labelBgBorderRadius: 3,
+              labelStyle: { fontSize: 10 },
+              labelBgStyle: { fill: 'var(--panel)' },
+            }
+          : {})}
+      />
+      {ab > 0 && <path d={path} className="link-flow link-flow-ab" fill="none" data-direction="a-to-b" />}
+      {ba > 0 && <path d={path} className="link-flow link-flow-ba" fill="none" data-direction="b-to-a" />}
     </>
   );
 });

@@ -1,5 +1,7 @@
 import { useActions } from '../actions/ActionsContext';
 import { useWorkbench } from '../store/WorkbenchContext';
+import { PatternGalleryButton } from '../workspace/PatternGallery';
+import { WorkspaceMenu } from '../workspace/WorkspaceMenu';
 
 function ConnectionIndicator() {
   const connection = useWorkbench((s) => s.connection);
@@ -17,6 +19,7 @@ export function TopBar() {
   const actions = useActions();
   const theme = useWorkbench((s) => s.theme);
   const agents = useWorkbench((s) => s.agentOrder.length);
+  const others = useWorkbench((s) => s.plainOrder.length);
   const links = useWorkbench((s) => Object.keys(s.links).length);
   return (
     <header className="topbar">
@@ -24,11 +27,23 @@ export function TopBar() {
         <span className="brand-mark" aria-hidden="true">◎</span>
         <h1>Orrery</h1>
       </div>
+      <WorkspaceMenu />
+      <PatternGalleryButton />
       <span className="topbar-stats muted">
         {agents} {agents === 1 ? 'agent' : 'agents'} · {links} {links === 1 ? 'link' : 'links'}
+        {others > 0 && ` · ${others} ${others === 1 ? 'topic or client' : 'topics and clients'}`}
       </span>
       <div className="topbar-right">
         <ConnectionIndicator />
+        <button
+          type="button"
+          className="btn btn-ghost"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => void actions.run('help.show', {})}
+        >
+          <span aria-hidden="true">⌨</span> Shortcuts
+        </button>
         <button
           type="button"
           className="btn btn-ghost"

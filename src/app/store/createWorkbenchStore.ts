@@ -7,7 +7,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WorkbenchApi } from '../../hosts/types';
 import type { KernelEvent } from '../../kernel/types';
 import { APP_ERRORS, errorText } from '../errors';
+import { createCanvasSlice, reduceCanvasEvents, type CanvasData, type CanvasSliceActions } from './canvasSlice';
+import { createComposerSlice, type ComposerSliceActions, type ComposerSliceData } from './composerSlice';
+import {
+  createMessageViewSlice,
+  type MessageViewSliceActions,
+  type MessageViewSliceData,
+} from './messageViewSlice';
 import { applySnapshot, reduceEvents, snapshotFits } from './reduceEvents';
+import { createResilienceSlice, reduceResilienceEvents, type ResilienceSliceActions, type ResilienceSliceData } from './resilienceSlice';
 import type { DockTab, Notice, Theme, WorkbenchData, XY } from './types';
 
 export interface WorkbenchActions {
@@ -22,7 +30,16 @@ export interface WorkbenchActions {
   dismiss(id: number): void;
 }
 
-export type WorkbenchState = WorkbenchData & WorkbenchActions;
+export type WorkbenchState = WorkbenchData &
+  WorkbenchActions &
+  ComposerSliceData &
+  ComposerSliceActions &
+  MessageViewSliceData &
+  MessageViewSliceActions &
+  CanvasData &
+  CanvasSliceActions &
+  ResilienceSliceData &
+  ResilienceSliceActions;
 
 /** The API plus what a host may add: `ready()` says why built-in kinds failed to load. */
 export type ConnectedApi = WorkbenchApi & { ready?(): Promise<void> };
@@ -73,7 +90,8 @@ export function initialData(theme: Theme = 'dark'): WorkbenchData {
     pending: {},
     rows: [],
     droppedRows: 0,
-    rowById: {},
+    rowById: new Map(),
+    deadLetters: 0,
     kinds: [],
     selected: null,
     theme,
@@ -94,6 +112,10 @@ export function createWorkbenchStore(
 
   const store = createStore<WorkbenchState>()((set, get) => ({
     ...initialData(options.theme),
+    ...createComposerSlice(set),
+    ...createMessageViewSlice(set),
+    ...createCanvasSlice(set),
+    ...createResilienceSlice(set, get),
     setSelected: (selected) => {
       if (get().selected !== selected) set({ selected });
     },
@@ -116,6 +138,12 @@ export function createWorkbenchStore(
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   }));
 
+  // The canvas projection runs on the result of the main one (positions, links, selection).
+  const reduceAll = (s: WorkbenchState, events: readonly KernelEvent[]): Partial<WorkbenchState> => {
+    const main = reduceEvents(s, events);
+    return { ...main, ...reduceCanvasEvents({ ...s, ...main }, events, s.lastSeq), ...reduceResilienceEvents(s, events) };
+  };
+
   let buffer: KernelEvent[] = [];
   let cancelFlush: (() => void) | null = null;
 
@@ -123,7 +151,7 @@ export function createWorkbenchStore(
     cancelFlush = null;
     const events = buffer;
     buffer = [];
-    if (events.length > 0) store.setState((s) => reduceEvents(s, events));
+    if (events.length > 0) store.setState((s) => reduceAll(s, events));
   };
 
   const enqueue = (events: KernelEvent[]) => {
@@ -201,7 +229,7 @@ export function createWorkbenchStore(
   };
 
   const ingest = (events: readonly KernelEvent[]) => {
-    store.setState((s) => reduceEvents(s, events));
+    store.setState((s) => reduceAll(s, events));
   };
 
   return Object.assign(store, { api, connect, ingest });

@@ -73,7 +73,7 @@ describe('reduceEvents', () => {
     expect(s.rows.length).toBeLessThanOrEqual(MAX_LOG_ROWS);
     expect(s.droppedRows + s.rows.length).toBe(MAX_LOG_ROWS + 10);
     const last = s.rows[s.rows.length - 1]!;
-    expect(s.rowById[last.key]! - s.droppedRows).toBe(s.rows.length - 1);
+    expect(s.rowById.get(last.key)! - s.droppedRows).toBe(s.rows.length - 1);
   });
 
   it('removes a node with its links', () => {

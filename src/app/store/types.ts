@@ -1,6 +1,6 @@
 import type { KindInfo } from '../../hosts/types';
 import type { AgentStatus, Counters, LinkSpec } from '../../kernel/types';
-import type { JsonValue } from '../../protocol/message';
+import type { AclMessage, JsonValue } from '../../protocol/message';
 
 export interface XY {
   x: number;
@@ -43,10 +43,13 @@ export interface LogRow {
   outcome: LogOutcome;
   /** Failure reason and detail, when the message failed or was invalid. */
   reason?: string;
+  /** The full envelope as routed (absent for invalid input); shared, never copied. */
+  message?: AclMessage;
 }
 
 export type Theme = 'dark' | 'light';
-export type DockTab = 'log' | 'composer';
+/** A dock panel id: `log`, `sequence`, `composer`, or one a later panel registers. */
+export type DockTab = string;
 
 export type ConnectionState =
   | { state: 'connecting' }
@@ -74,8 +77,13 @@ export interface LogSlice {
   rows: LogRow[];
   /** Rows dropped from the front to keep memory bounded. */
   droppedRows: number;
-  /** Message id → absolute row number (array index + droppedRows). */
-  rowById: Record<string, number>;
+  /**
+   * Message id → absolute row number (array index + droppedRows). One Map mutated in place
+   * by the reducer (never replaced): check `rows[n - droppedRows].key` before trusting it.
+   */
+  rowById: Map<string, number>;
+  /** `message.dead-lettered` events seen (the resilience view lists them). */
+  deadLetters: number;
 }
 
 export interface UiSlice {

@@ -13,8 +13,13 @@ export interface WorkbenchConnection extends WorkbenchApi {
   dispose(): void;
 }
 
-export function connectWorkbench(): WorkbenchConnection {
-  const worker = new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module', name: 'orrery-kernel' });
+export interface ConnectOptions {
+  /** A worker that exposes at least KernelWorkerApi (e.g. the lab worker); default the kernel worker. */
+  worker?: Worker;
+}
+
+export function connectWorkbench(options: ConnectOptions = {}): WorkbenchConnection {
+  const worker = options.worker ?? new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module', name: 'orrery-kernel' });
   const remote = Comlink.wrap<KernelWorkerApi>(worker);
   const releases = new Set<() => void>();
   let disposed = false;
@@ -30,6 +35,8 @@ export function connectWorkbench(): WorkbenchConnection {
       return remote.registerComponent(label, Comlink.transfer(copy, [copy.buffer]));
     },
     snapshot: () => remote.snapshot(),
+    inspect: (agent) => remote.inspect(agent),
+    deadLetters: () => remote.deadLetters(),
     async subscribe(listener: (events: KernelEvent[]) => void) {
       const remoteUnsubscribe = await remote.subscribe(Comlink.proxy(listener));
       const release = () => {

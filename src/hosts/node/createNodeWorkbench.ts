@@ -67,6 +67,7 @@ export async function createNodeWorkbench(options: NodeWorkbenchOptions = {}): P
     kinds: runtime.kinds,
     registerComponent: runtime.registerComponent,
     snapshot: runtime.snapshot,
+    inspect: runtime.inspect,
     subscribe: runtime.subscribe,
     dispose: runtime.dispose,
   };

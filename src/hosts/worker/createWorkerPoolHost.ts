@@ -325,6 +325,14 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
             }
             break;
           }
+          case 'fault': {
+            const slot = placement.get(effect.agent);
+            if (!slot || slot.agents.get(effect.agent) !== effect.instance) break;
+            const fault: WorkerEffect = { type: 'fault', agent: effect.agent, instance: effect.instance, fault: effect.fault };
+            if (effect.ms !== undefined) fault.ms = effect.ms;
+            out(slot).push(fault);
+            break;
+          }
           default:
             break;
         }

@@ -20,7 +20,9 @@ export type WorkerEffect =
     }
   /** `message` is the envelope already encoded as JSON text. */
   | { type: 'deliver'; token: number; agent: string; instance: number; messageId: string; message: string }
-  | { type: 'kill'; agent: string; instance: number };
+  | { type: 'kill'; agent: string; instance: number }
+  /** A chaos fault for that instance (see the kernel's `fault` effect). */
+  | { type: 'fault'; agent: string; instance: number; fault: 'crash' | 'hang' | 'slow' | 'clock-skew'; ms?: number };
 
 export type ToAgentWorker =
   | {

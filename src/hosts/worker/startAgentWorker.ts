@@ -10,6 +10,7 @@ import { WD_DEADLINE, WD_STARTED, WD_TOKEN, wallNow, type ToAgentWorker, type Wo
 
 type SpawnEffect = Extract<WorkerEffect, { type: 'spawn' }>;
 type DeliverEffect = Extract<WorkerEffect, { type: 'deliver' }>;
+type FaultEffect = Extract<WorkerEffect, { type: 'fault' }>;
 
 interface AgentSlot {
   name: string;
@@ -19,6 +20,11 @@ interface AgentSlot {
   queue: DeliverEffect[];
   kv: Map<string, string>;
   deadlineMs: number;
+  /** Chaos faults (kernel `fault` effects): one-shot crash/hang, standing slow/skew. */
+  crashNext: boolean;
+  hangNext: boolean;
+  slowMs: number;
+  skewMs: number;
 }
 
 const LEVELS: ReadonlySet<string> = new Set(['debug', 'info', 'warn', 'error']);
@@ -74,6 +80,10 @@ export function startAgentWorker(port: AgentWorkerPort): void {
       queue: [],
       kv: new Map(Object.entries(effect.kv)),
       deadlineMs: effect.limits.deadlineMs,
+      crashNext: false,
+      hangNext: false,
+      slowMs: 0,
+      skewMs: 0,
     };
     agents.set(effect.agent, slot);
     const kind = kinds.get(effect.hash);
@@ -100,13 +110,19 @@ export function startAgentWorker(port: AgentWorkerPort): void {
           slot.agent = agent;
           watch(effect.token, slot.deadlineMs);
           let outcome;
+          let trapped: string | undefined;
           try {
             outcome = agent.init(JSON.stringify(effect.config ?? null));
           } catch (e) {
             outcome = { ok: false as const, error: `trap during init: ${message(e)}` };
+            if (e instanceof AgentTrap) trapped = outcome.error;
           }
           unwatch(effect.token);
-          if (!outcome.ok) {
+          if (trapped !== undefined) {
+            // A trap is a crash (the kernel supervises it); an error init returns is a failed start.
+            slot.status = 'dead';
+            emit({ type: 'agent.crashed', agent: slot.name, instance: slot.instance, reason: trapped });
+          } else if (!outcome.ok) {
             slot.status = 'dead';
             emit({ type: 'agent.init-failed', agent: slot.name, instance: slot.instance, error: outcome.error });
           } else {
@@ -139,7 +155,7 @@ export function startAgentWorker(port: AgentWorkerPort): void {
         slot.kv.set(k, v);
         emit({ type: 'kv.set', agent: slot.name, instance: slot.instance, key: k, value: v });
       },
-      nowMs: () => clockBase + (wallNow() - wallBase),
+      nowMs: () => clockBase + (wallNow() - wallBase) + slot.skewMs,
       log: (level: string, text: string) => {
         if (!live()) return;
         const l = (LEVELS.has(level) ? level : 'info') as LogLevel;
@@ -159,6 +175,15 @@ export function startAgentWorker(port: AgentWorkerPort): void {
     }
     slot.queue.push(effect);
     if (slot.status === 'ready' && slot.queue.length === 1) ready.push(slot);
+  }
+
+  function fault(effect: FaultEffect): void {
+    const slot = current(effect.agent, effect.instance);
+    if (!slot || slot.status === 'dead') return;
+    if (effect.fault === 'crash') slot.crashNext = true;
+    else if (effect.fault === 'hang') slot.hangNext = true;
+    else if (effect.fault === 'slow') slot.slowMs = Math.max(0, effect.ms ?? 0);
+    else slot.skewMs = effect.ms ?? 0;
   }
 
   function kill(agent: string, instance: number): void {
@@ -197,6 +222,15 @@ export function startAgentWorker(port: AgentWorkerPort): void {
     const agent = slot.agent!;
     watch(d.token, slot.deadlineMs);
     try {
+      if (slot.slowMs > 0) pause(slot.slowMs);
+      if (slot.crashNext) {
+        slot.crashNext = false;
+        throw new AgentTrap('unreachable (injected crash)');
+      }
+      if (slot.hangNext) {
+        slot.hangNext = false;
+        spin(slot.deadlineMs, wdInts !== undefined);
+      }
       const outcome = agent.handle(d.message);
       const handled: HostEvent = { type: 'agent.handled', agent: slot.name, instance: slot.instance, messageId: d.messageId };
       if (!outcome.ok) handled.error = outcome.error;
@@ -205,7 +239,7 @@ export function startAgentWorker(port: AgentWorkerPort): void {
       slot.status = 'dead';
       for (const q of slot.queue) done.push(q.token);
       slot.queue = [];
-      const reason = e instanceof AgentTrap ? `trap: ${e.message}` : `host error: ${message(e)}`;
+      const reason = e instanceof HangTimeout ? 'deadline-exceeded' : e instanceof AgentTrap ? `trap: ${e.message}` : `host error: ${message(e)}`;
       emit({ type: 'agent.crashed', agent: slot.name, instance: slot.instance, reason, messageId: d.messageId });
     } finally {
       unwatch(d.token);
@@ -233,6 +267,7 @@ export function startAgentWorker(port: AgentWorkerPort): void {
         for (const e of msg.effects) {
           if (e.type === 'spawn') spawn(e);
           else if (e.type === 'deliver') deliver(e);
+          else if (e.type === 'fault') fault(e);
           else kill(e.agent, e.instance);
         }
         pump();
@@ -240,6 +275,33 @@ export function startAgentWorker(port: AgentWorkerPort): void {
     }
   });
 }
+
+/** The slow fault: this thread sleeps (Atomics.wait where allowed, else a busy wait). */
+function pause(ms: number): void {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    return;
+  } catch {
+    const until = wallNow() + ms;
+    while (wallNow() < until) {
+      // busy wait: no SharedArrayBuffer here
+    }
+  }
+}
+
+/**
+ * The hang fault: spin as a runaway guest would, until the watchdog terminates this
+ * worker. Without a watchdog (no SharedArrayBuffer) nothing would, so give up after the
+ * deadline and report it as the watchdog would have.
+ */
+function spin(deadlineMs: number, watched: boolean): void {
+  const start = wallNow();
+  for (;;) {
+    if (!watched && wallNow() - start > deadlineMs) throw new HangTimeout();
+  }
+}
+
+class HangTimeout extends Error {}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

@@ -4,23 +4,16 @@
  * taken in an order drawn from the seeded Rng (each agent's own work stays in order), so
  * a seed picks one interleaving and replays it exactly. No timers: `tick(ms)` moves time.
  */
-import type { AclMessage, JsonValue } from '../../protocol/message';
+import type { AclMessage } from '../../protocol/message';
 import { createManualClock } from '../clock';
 import { createKernel } from '../kernel';
 import { createSeededRng } from '../rng';
+import type { SupervisorSpec } from '../resilienceTypes';
 import type { AgentSpec, Effect, HostEvent, KernelEvent, KernelInput, StepResult } from '../types';
-import type { AgentBehavior, AgentContext, AgentHandler, TestWorkbench, TestWorkbenchOptions } from './types';
+import { applyFault, contextFor, HostTimers, newInstance, type Instance } from './testInstance';
+import type { AgentBehavior, AgentHandler, TestWorkbench, TestWorkbenchOptions } from './types';
 
-interface Instance {
-  readonly name: string;
-  readonly instance: number;
-  readonly config: JsonValue;
-  readonly kv: Map<string, string>;
-  readonly behavior: AgentBehavior;
-  alive: boolean;
-}
-
-type Task = { type: 'spawn'; effect: Extract<Effect, { type: 'spawn' }> } | { type: 'deliver'; instance: number; message: AclMessage };
+type Task = { type: 'spawn'; effect: Extract<Effect, { type: 'spawn' }> } | { type: 'deliver'; instance: number; message: AclMessage; slept?: boolean };
 
 export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWorkbench {
   const clock = createManualClock(options.start ?? 0);
@@ -34,7 +27,34 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
   /** Agents with work to do and not held; picked from with the Rng. */
   const ready: string[] = [];
   const events: KernelEvent[] = [];
+  const later = new HostTimers(clock);
+  const hangs = new Set<string>();
   let running = false;
+
+  /** Instances spawned but not started yet (faults may arrive for them first). */
+  const prepared = new Map<string, Instance>();
+
+  function crashNow(inst: Instance, reason: string, messageId: string | undefined): void {
+    inst.alive = false;
+    tasks.set(inst.name, []); // the instance is gone; the kernel requeues what it held
+    unready(inst.name);
+    const event: HostEvent = { type: 'agent.crashed', agent: inst.name, instance: inst.instance, reason };
+    if (messageId !== undefined) event.messageId = messageId;
+    feed(event);
+  }
+
+  function hold(agent: string): void {
+    held.add(agent);
+    unready(agent);
+  }
+
+  function release(agent: string): void {
+    held.delete(agent);
+    if ((tasks.get(agent)?.length ?? 0) > 0 && !ready.includes(agent)) ready.push(agent);
+    run();
+  }
+
+
 
   for (const [kind, behavior] of Object.entries(options.kinds ?? {})) register(kind, behavior);
 
@@ -58,6 +78,7 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
   function perform(effect: Effect): void {
     switch (effect.type) {
       case 'spawn':
+        prepared.set(effect.agent, newInstance(effect.agent, effect, kinds.get(effect.kind)));
         enqueueTask(effect.agent, { type: 'spawn', effect });
         return;
       case 'deliver':
@@ -71,6 +92,12 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
         return;
       case 'timer':
         return; // tick() asks the kernel for its next deadline instead
+      case 'fault': {
+        const next = prepared.get(effect.agent);
+        const inst = next?.instance === effect.instance ? next : instances.get(effect.agent);
+        if (inst && inst.instance === effect.instance) applyFault(inst, effect); // standing faults come again with each spawn
+        return;
+      }
     }
   }
 
@@ -83,7 +110,11 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
 
   function killInstance(agent: string, instance: number): void {
     const live = instances.get(agent);
-    if (live && live.instance === instance) live.alive = false;
+    if (live && live.instance === instance) {
+      live.alive = false;
+      if (hangs.delete(agent)) held.delete(agent); // the stuck handler dies with its instance
+    }
+    if (prepared.get(agent)?.instance === instance) prepared.delete(agent);
     const list = tasks.get(agent);
     if (list) {
       const kept = list.filter((t) => (t.type === 'spawn' ? t.effect.instance : t.instance) !== instance);
@@ -97,56 +128,63 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
     if (i >= 0) ready.splice(i, 1);
   }
 
-  function contextFor(inst: Instance, out: HostEvent[]): AgentContext {
-    const base = { agent: inst.name, instance: inst.instance };
-    return {
-      name: inst.name,
-      instance: inst.instance,
-      config: inst.config,
-      send: (draft) => void out.push({ type: 'agent.sent', ...base, message: draft }),
-      reply: (message, draft) => {
-        const answer: Record<string, unknown> = { receiver: message.sender, ...draft };
-        if (message.reply_with !== undefined) answer.in_reply_to = message.reply_with;
-        if (message.conversation_id !== undefined) answer.conversation_id = message.conversation_id;
-        out.push({ type: 'agent.sent', ...base, message: answer });
-      },
-      kv: {
-        get: (key) => inst.kv.get(key),
-        set: (key, value) => {
-          inst.kv.set(key, value);
-          out.push({ type: 'kv.set', ...base, key, value });
-        },
-      },
-      log: (level, text) => void out.push({ type: 'agent.log', ...base, level, text }),
-      now: () => clock.now(),
-    };
-  }
-
   function runTask(agent: string, task: Task): void {
     const out: HostEvent[] = [];
     if (task.type === 'spawn') {
       const { effect } = task;
       const behavior = kinds.get(effect.kind);
-      const inst: Instance = { name: agent, instance: effect.instance, config: effect.config, kv: new Map(Object.entries(effect.kv)), behavior: behavior ?? { handle: () => undefined }, alive: true };
+      const pendingFaults = prepared.get(agent);
+      prepared.delete(agent);
+      const inst: Instance = pendingFaults && pendingFaults.instance === effect.instance
+        ? pendingFaults
+        : newInstance(agent, effect, behavior);
       instances.set(agent, inst);
       const base = { agent, instance: inst.instance };
       if (!behavior) return void feedAll([{ type: 'agent.init-failed', ...base, error: `unknown kind "${effect.kind}"` }]);
       let error: string | undefined;
       try {
-        const result = behavior.init?.(contextFor(inst, out));
+        const result = behavior.init?.(contextFor(inst, out, clock));
         if (typeof result === 'string') error = result;
       } catch (thrown) {
-        error = String((thrown as Error)?.message ?? thrown);
+        // A throw is a trap during init (a crash, supervised); a returned string is init's error.
+        inst.alive = false;
+        out.push({ type: 'agent.crashed', ...base, reason: `trap during init: ${String((thrown as Error)?.message ?? thrown)}` });
+        return void feedAll(out);
       }
       out.push(error === undefined ? { type: 'agent.ready', ...base } : { type: 'agent.init-failed', ...base, error });
       return void feedAll(out);
     }
     const inst = instances.get(agent);
     if (!inst || !inst.alive || inst.instance !== task.instance) return;
+    if (inst.slowMs > 0 && !task.slept) {
+      // Slow: the handler starts `slowMs` later; the agent's later work waits behind it.
+      task.slept = true;
+      (tasks.get(agent) ?? (tasks.set(agent, []), tasks.get(agent)!)).unshift(task);
+      hold(agent);
+      later.after(inst.slowMs, () => release(agent));
+      return;
+    }
     record(agent, task.message);
     const base = { agent, instance: inst.instance, messageId: task.message.id };
+    if (inst.crashNext) {
+      inst.crashNext = false;
+      return void crashNow(inst, 'trap: unreachable (injected crash)', task.message.id);
+    }
+    if (inst.hangNext) {
+      // Hang: the handler never returns; the watchdog reports it at the deadline.
+      inst.hangNext = false;
+      hold(agent);
+      hangs.add(agent);
+      later.after(inst.deadlineMs, () => {
+        if (!hangs.delete(agent)) return;
+        held.delete(agent);
+        if (inst.alive && instances.get(agent) === inst) crashNow(inst, 'deadline-exceeded', task.message.id);
+        else if ((tasks.get(agent)?.length ?? 0) > 0 && !ready.includes(agent)) ready.push(agent);
+      });
+      return;
+    }
     try {
-      const result = inst.behavior.handle(task.message, contextFor(inst, out));
+      const result = inst.behavior.handle(task.message, contextFor(inst, out, clock));
       out.push(typeof result === 'string' ? { type: 'agent.handled', ...base, error: result } : { type: 'agent.handled', ...base });
     } catch (thrown) {
       inst.alive = false;
@@ -193,9 +231,7 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
     input,
     command: (command) => input(command),
     deploy: (name, kind, spec = {}) => {
-      const full: AgentSpec = { name, kind };
-      if (spec.config !== undefined) full.config = spec.config;
-      if (spec.limits !== undefined) full.limits = spec.limits;
+      const full: AgentSpec = { name, kind, ...spec };
       return input({ type: 'agent.deploy', spec: full });
     },
     topic: (name) => input({ type: 'topic.create', name }),
@@ -216,25 +252,30 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
       if (messageId !== undefined) event.messageId = messageId;
       return input(event);
     },
-    hold: (agent) => {
-      held.add(agent);
-      unready(agent);
-    },
-    release: (agent) => {
-      held.delete(agent);
-      if ((tasks.get(agent)?.length ?? 0) > 0 && !ready.includes(agent)) ready.push(agent);
-      run();
-    },
+    hold,
+    release,
     tick: (ms) => {
       const target = clock.now() + ms;
       for (;;) {
-        const next = kernel.nextTimer();
+        const kernelNext = kernel.nextTimer();
+        const hostNext = later.next();
+        const next = kernelNext === undefined ? hostNext : hostNext === undefined ? kernelNext : Math.min(kernelNext, hostNext);
         if (next === undefined || next > target) break;
         if (next > clock.now()) clock.set(next);
-        input({ type: 'tick' });
+        if (hostNext !== undefined && hostNext <= clock.now()) {
+          later.fire();
+          run();
+        } else {
+          input({ type: 'tick' });
+        }
       }
       clock.set(target);
     },
+    inject: (fault) => input({ type: 'chaos.inject', fault }),
+    clearChaos: (id) => input(id === undefined ? { type: 'chaos.clear' } : { type: 'chaos.clear', id }),
+    group: (spec) => input({ type: 'group.create', spec: spec as SupervisorSpec }),
+    configureLink: (id, policy) => input({ type: 'link.configure', id, policy }),
+    deadLetters: () => kernel.deadLetters(),
     run,
     messagesTo: (name) => [...(received.get(name) ?? [])],
     eventsOf: <T extends KernelEvent['type']>(type: T) => events.filter((e): e is Extract<KernelEvent, { type: T }> => e.type === type),

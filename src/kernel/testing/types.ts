@@ -3,7 +3,8 @@ import type { AclMessage, JsonValue } from '../../protocol/message';
 import type { ManualClock } from '../clock';
 import type { Kernel, KernelOptions } from '../kernel';
 import type { SeededRng } from '../rng';
-import type { AgentLimits, Command, KernelEvent, KernelInput, KernelSnapshot, LogLevel, StepResult } from '../types';
+import type { FaultSpec, LinkPolicy, SupervisorSpec } from '../resilienceTypes';
+import type { AgentSpec, Command, DeadLetter, KernelEvent, KernelInput, KernelSnapshot, LogLevel, StepResult } from '../types';
 
 export interface AgentContext {
   readonly name: string;
@@ -44,7 +45,7 @@ export interface TestWorkbench {
   /** Feeds one input, performs its effects and runs until idle. */
   input(input: KernelInput): StepResult;
   command(command: Command): StepResult;
-  deploy(name: string, kind: string, spec?: { config?: JsonValue; limits?: Partial<AgentLimits> }): StepResult;
+  deploy(name: string, kind: string, spec?: Omit<AgentSpec, 'name' | 'kind'>): StepResult;
   topic(name: string): StepResult;
   client(name: string): StepResult;
   link(a: string, b: string, id?: string): StepResult;
@@ -56,8 +57,19 @@ export interface TestWorkbench {
   /** Stop running `agent`'s work (deliveries pile up in flight), and let it go again. */
   hold(agent: string): void;
   release(agent: string): void;
-  /** Advances the virtual clock by `ms`, ticking the kernel at every deadline on the way. */
+  /**
+   * Advances the virtual clock by `ms`, ticking the kernel at every deadline on the way
+   * (restarts, transit, retries, reply deadlines) and firing the host's own timers (slow
+   * handlers, hung handlers reported `deadline-exceeded` at the agent's deadline).
+   */
   tick(ms: number): void;
+  /** `chaos.inject` / `chaos.clear` (all when no id). */
+  inject(fault: FaultSpec): StepResult;
+  clearChaos(id?: string): StepResult;
+  /** `group.create`; missing fields take OTP's defaults. */
+  group(spec: Partial<SupervisorSpec> & { name: string }): StepResult;
+  configureLink(id: string, policy: Partial<LinkPolicy>): StepResult;
+  deadLetters(): DeadLetter[];
   /** Performs pending host work until there is none (held agents excepted). */
   run(): void;
   /** Messages an agent's handler was called with, or replies to a client / `you`, in order. */

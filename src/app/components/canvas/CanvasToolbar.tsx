@@ -1,0 +1,105 @@
+import { useReactFlow } from '@xyflow/react';
+import { useActions } from '../../actions/ActionsContext';
+import type { ActionId } from '../../actions/types';
+import { nextRedo, nextUndo } from '../../store/history';
+import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
+import { searchMatches } from './syncFlow';
+
+type ToolId = Extract<ActionId, 'history.undo' | 'history.redo' | 'selection.group' | 'selection.delete'>;
+
+const FIT_OPTIONS = { padding: 0.15, duration: 250, maxZoom: 1.2 } as const;
+
+/** A button generated from the action registry: label, shortcut in the tooltip, predicate. */
+function ToolButton({ id, icon, detail }: { id: ToolId; icon: string; detail?: string }) {
+  const actions = useActions();
+  // Re-render when anything the predicates read changes.
+  useWorkbench((s) => s.history);
+  useWorkbench((s) => s.selectedNodes);
+  useWorkbench((s) => s.selectedLink);
+  useWorkbench((s) => s.selected);
+  const action = actions.get(id);
+  const enabled = actions.canRun(id, {} as never);
+  const title = [detail ?? action.label, action.shortcut ? `(${action.shortcut})` : ''].filter(Boolean).join(' ');
+  return (
+    <button
+      type="button"
+      className="btn btn-tool"
+      aria-label={action.label}
+      title={title}
+      disabled={!enabled}
+      onClick={() => void actions.run(id, {} as never)}
+    >
+      <span aria-hidden="true">{icon}</span>
+      <span className="btn-tool-text">{action.label}</span>
+    </button>
+  );
+}
+
+function SearchBox() {
+  const store = useWorkbenchStore();
+  const search = useWorkbench((s) => s.search);
+  const flow = useReactFlow();
+  const matches = useWorkbench((s) => (s.search.trim() ? searchMatches(s).length : -1));
+
+  const focusMatches = () => {
+    const names = searchMatches(store.getState());
+    if (names.length === 0) return;
+    store.getState().selectCanvas(names, null);
+    void flow.fitView({ ...FIT_OPTIONS, nodes: names.map((id) => ({ id })) });
+  };
+
+  return (
+    <div className="canvas-search">
+      <input
+        type="search"
+        className="input input-search"
+        placeholder="Search nodes"
+        aria-label="Search nodes"
+        value={search}
+        onChange={(e) => store.getState().setSearch(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            focusMatches();
+          } else if (e.key === 'Escape') {
+            store.getState().setSearch('');
+          }
+        }}
+      />
+      {matches >= 0 && (
+        <span className="canvas-search-count muted" role="status" aria-live="polite">
+          {matches === 0 ? 'no match' : `${matches} ${matches === 1 ? 'match' : 'matches'}`}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Above the canvas: search, undo/redo, group, delete, fit view. */
+export function CanvasToolbar() {
+  const flow = useReactFlow();
+  const undoLabel = useWorkbench((s) => nextUndo(s.history)?.label);
+  const redoLabel = useWorkbench((s) => nextRedo(s.history)?.label);
+  return (
+    <div className="canvas-toolbar" role="toolbar" aria-label="Canvas tools">
+      <SearchBox />
+      <span className="toolbar-sep" aria-hidden="true" />
+      <ToolButton id="history.undo" icon="↶" {...(undoLabel ? { detail: `Undo: ${undoLabel}` } : {})} />
+      <ToolButton id="history.redo" icon="↷" {...(redoLabel ? { detail: `Redo: ${redoLabel}` } : {})} />
+      <span className="toolbar-sep" aria-hidden="true" />
+      <ToolButton id="selection.group" icon="▣" detail="Put the selected agents in a supervision group" />
+      <ToolButton id="selection.delete" icon="✕" />
+      <span className="toolbar-sep" aria-hidden="true" />
+      <button
+        type="button"
+        className="btn btn-tool"
+        aria-label="Fit view"
+        title="Fit view: show every node"
+        onClick={() => void flow.fitView(FIT_OPTIONS)}
+      >
+        <span aria-hidden="true">⤢</span>
+        <span className="btn-tool-text">Fit view</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** A swarm: every seed's verdict; failing seeds first with their failing probes, each re-runnable. */
+import type { SwarmState } from './useChaosLab';
+import { VerdictBadge } from './ResultView';
+
+export function SwarmView({ swarm, onRerun, busy }: { swarm: SwarmState | null; onRerun(seed: number): void; busy: boolean }) {
+  if (!swarm) return <p className="muted pad">Run a swarm to try the experiment over many seeds in the simulation.</p>;
+  const failing = swarm.runs.filter((r) => !r.pass);
+  const passing = swarm.runs.filter((r) => r.pass);
+  return (
+    <section className="lab-swarm" aria-label="Swarm results">
+      <p className="small">
+        {swarm.runs.length} of {swarm.total} seeds · <span className="lab-pass-text">{passing.length} passed</span> · <span className="lab-fail-text">{failing.length} failed</span>
+      </p>
+      <ul className="lab-seeds" aria-label="Failing seeds">
+        {failing.length === 0 && <li className="muted small">No failing seeds{swarm.done ? '' : ' so far'}.</li>}
+        {failing.map((r) => (
+          <li key={r.seed} className="lab-seed">
+            <span className="mono">seed {r.seed}</span>
+            <VerdictBadge pass={false} />
+            <span className="small lab-seed-why">
+              {[...r.failures.map((f) => `${f.probe} in ${f.window} (${f.detail})`), ...r.errors].join('; ')}
+            </span>
+            <button type="button" className="btn btn-small" disabled={busy} onClick={() => onRerun(r.seed)} aria-label={`Re-run seed ${r.seed}`}>
+              Re-run
+            </button>
+          </li>
+        ))}
+      </ul>
+      {passing.length > 0 && (
+        <p className="small muted" aria-label="Passing seeds">
+          Passing seeds: <span className="mono">{passing.map((r) => r.seed).join(', ')}</span>
+        </p>
+      )}
+    </section>
+  );
+}

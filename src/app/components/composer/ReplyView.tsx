@@ -1,0 +1,66 @@
+import type { AclMessage } from '../../../protocol/message';
+
+export type ComposerResult =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  | { kind: 'waiting'; timeoutMs: number }
+  | { kind: 'sent'; id: string }
+  | { kind: 'reply'; message: AclMessage; ms: number }
+  | { kind: 'error'; message: string };
+
+function failureReason(message: AclMessage): string | null {
+  if (message.performative !== 'failure') return null;
+  const c = message.content;
+  if (c && typeof c === 'object' && !Array.isArray(c) && typeof c.reason === 'string') return c.reason;
+  return 'failure';
+}
+
+/** The composer's result area: what happened to the last send, or the reply that came back. */
+export function ReplyView({ result }: { result: ComposerResult }) {
+  if (result.kind === 'idle') return <div role="status" className="composer-result composer-result-idle" />;
+  if (result.kind === 'error') {
+    return (
+      <div role="alert" className="alert alert-error composer-result">
+        {result.message}
+      </div>
+    );
+  }
+  let body;
+  let tone = 'alert-ok';
+  switch (result.kind) {
+    case 'sending':
+      body = 'Sending…';
+      break;
+    case 'waiting':
+      body = `Waiting up to ${result.timeoutMs.toLocaleString()} ms for the reply…`;
+      break;
+    case 'sent':
+      body = (
+        <>
+          Sent{result.id ? <> as <span className="mono">{result.id}</span></> : null}. Replies appear in the Log tab.
+        </>
+      );
+      break;
+    case 'reply': {
+      const m = result.message;
+      const reason = failureReason(m);
+      if (reason) tone = 'alert-error';
+      body = (
+        <>
+          <div>
+            {reason ? (reason === 'timeout' ? 'No reply: timed out' : `Failed: ${reason}`) : 'Reply'}:{' '}
+            <span className="mono">{m.performative}</span> from <span className="mono">{m.sender}</span>
+            <span className="muted"> · {result.ms} ms</span>
+          </div>
+          <pre className="composer-reply mono">{JSON.stringify(m.content, null, 2)}</pre>
+        </>
+      );
+      break;
+    }
+  }
+  return (
+    <div role="status" className={`alert ${tone} composer-result`}>
+      {body}
+    </div>
+  );
+}

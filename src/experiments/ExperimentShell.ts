@@ -1,0 +1,56 @@
+/**
+ * What an experiment needs of a running system: a shell that accepts commands and sends,
+ * exposes its event log and a clock, and lets time pass. The simulation shell implements
+ * it in virtual time (deterministic); `createRuntimeShell` implements it over any
+ * createRuntime-based workbench (Node workbench, the browser's kernel worker) in real time.
+ */
+import type { Clock, Command, KernelEvent, KernelSnapshot } from '../kernel/types';
+import type { Runtime, Schedule } from '../hosts/createRuntime';
+import type { SendResult } from '../hosts/types';
+import type { OrreryErrorData } from '../protocol/errors';
+
+export interface ExperimentShell {
+  readonly mode: 'simulation' | 'live';
+  now(): number;
+  /** Applies a command now; `error` when the kernel refused it. */
+  command(command: Command): { error?: OrreryErrorData | undefined };
+  /** Sends from the console (no `from`) or a client node. */
+  send(draft: unknown, from?: string): SendResult;
+  /** The whole event log so far (index = seq for a log that was never trimmed). */
+  log(): readonly KernelEvent[];
+  snapshot(): KernelSnapshot;
+  /** Lets time pass until `time`: the simulation runs everything due and jumps; live waits. */
+  advanceTo(time: number): Promise<void>;
+}
+
+/**
+ * An ExperimentShell over a live runtime (real time, real workers). Keep the runtime's
+ * `logLimit` unset (or large) during an experiment: probes read the whole log.
+ */
+export function createRuntimeShell(parts: { runtime: Runtime; kernel: { snapshot(): KernelSnapshot }; clock: Clock; schedule?: Schedule }): ExperimentShell {
+  const { runtime, kernel, clock, schedule } = parts;
+  const setT = schedule?.setTimeout ?? ((fn: () => void, ms: number) => globalThis.setTimeout(fn, ms));
+  return {
+    mode: 'live',
+    now: () => clock.now(),
+    command(command) {
+      const { error } = runtime.input(command);
+      return error === undefined ? {} : { error };
+    },
+    send(draft, from) {
+      const { events, error } = runtime.input(from === undefined ? { type: 'message.send', message: draft } : { type: 'message.send', message: draft, from });
+      for (const e of events) {
+        if (e.type === 'message.invalid') return { ok: false, error: e.error };
+        if (e.type === 'message.sent') return { ok: true, id: e.message.id };
+      }
+      return { ok: false, error: error ? `${error.code}: ${error.message}` : 'the kernel neither accepted nor refused the message' };
+    },
+    log: () => runtime.log(),
+    snapshot: () => kernel.snapshot(),
+    advanceTo(time) {
+      const wait = time - clock.now();
+      if (wait <= 0) return new Promise((resolve) => setT(resolve, 0));
+      return new Promise((resolve) => setT(resolve, wait));
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './window';
+export * from './percentile';
+export * from './requests';
+export * from './counts';

@@ -1,0 +1,39 @@
+/**
+ * The dead-letter queue: every message that could not be delivered, with why. The event
+ * log has the same facts (`message.dead-lettered`); this keeps the newest ones at hand
+ * for the `deadLetters()` read, and the total for the snapshot.
+ */
+import type { AclMessage, FailureReason } from '../protocol/message';
+import type { KernelContext } from './context';
+import type { DeadLetter } from './types';
+
+/** Dead letters kept for the read; the oldest are forgotten first (the log keeps all). */
+const MAX_KEPT = 10_000;
+
+export class DeadLetters {
+  private readonly kept: DeadLetter[] = [];
+  private start = 0;
+  total = 0;
+
+  add(letter: DeadLetter): void {
+    this.total++;
+    if (this.kept.length - this.start >= MAX_KEPT) this.start++;
+    this.kept.push(letter);
+    if (this.start > MAX_KEPT) {
+      this.kept.splice(0, this.start);
+      this.start = 0;
+    }
+  }
+
+  list(): DeadLetter[] {
+    return this.kept.slice(this.start);
+  }
+}
+
+/** Appends `message.dead-lettered` and keeps the letter for the read. */
+export function deadLetter(ctx: KernelContext, message: AclMessage, to: string, reason: FailureReason, detail: string | undefined): void {
+  ctx.log.emit({ type: 'message.dead-lettered', message, to, reason, detail });
+  const letter: DeadLetter = { message, to, reason, t: ctx.now };
+  if (detail !== undefined) letter.detail = detail;
+  ctx.deadLetters.add(letter);
+}

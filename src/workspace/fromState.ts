@@ -1,0 +1,86 @@
+/**
+ * Workbench state → workspace document. Pure: the app gathers a `WorkbenchView` (kernel
+ * snapshot, canvas positions, registered modules, composer history) and this decides
+ * what is worth keeping — defaults are left out so a document stays small and readable.
+ */
+import { DEFAULT_LIMITS } from '../kernel/kernel';
+import type { AgentLimits } from '../kernel/types';
+import type { JsonValue } from '../protocol/message';
+import {
+  CURRENT_VERSION,
+  WORKSPACE_MARKER,
+  type AgentNode,
+  type GroupNode,
+  type Workspace,
+  type WorkspaceModule,
+  type WorkspaceNode,
+  type XY,
+} from './model';
+
+export interface AgentView {
+  name: string;
+  kind: string;
+  config?: JsonValue;
+  limits?: Partial<AgentLimits>;
+  group?: string;
+}
+
+export interface WorkbenchView {
+  name: string;
+  agents: readonly AgentView[];
+  topics: readonly string[];
+  clients: readonly string[];
+  groups?: readonly Omit<GroupNode, 'type' | 'position'>[];
+  links: readonly { a: string; b: string }[];
+  positions: Readonly<Record<string, XY>>;
+  modules: readonly WorkspaceModule[];
+  composerHistory?: readonly JsonValue[];
+  /** The kernel's defaults; limits equal to them are not written. */
+  defaultLimits?: Readonly<AgentLimits>;
+}
+
+export const MAX_HISTORY = 200;
+
+export function fromState(view: WorkbenchView): Workspace {
+  const defaults = view.defaultLimits ?? DEFAULT_LIMITS;
+  const at = (name: string): { position?: XY } => {
+    const p = view.positions[name];
+    return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { position: { x: Math.round(p.x), y: Math.round(p.y) } } : {};
+  };
+  const nodes: WorkspaceNode[] = [];
+  for (const g of view.groups ?? []) nodes.push({ type: 'group', ...g, ...at(g.name) });
+  for (const name of view.topics) nodes.push({ type: 'topic', name, ...at(name) });
+  for (const name of view.clients) nodes.push({ type: 'client', name, ...at(name) });
+  for (const a of view.agents) {
+    const node: AgentNode = { type: 'agent', name: a.name, kind: a.kind };
+    if (a.config !== undefined && a.config !== null) node.config = a.config;
+    const limits = changedLimits(a.limits, defaults);
+    if (limits) node.limits = limits;
+    if (a.group) node.group = a.group;
+    nodes.push({ ...node, ...at(a.name) });
+  }
+  const usedKinds = new Set(view.agents.map((a) => a.kind));
+  // Modules used by a node come first; unused ones are kept too (they are in the palette).
+  const modules = [...view.modules].sort((x, y) => Number(usedKinds.has(y.kind)) - Number(usedKinds.has(x.kind)));
+  return {
+    orrery: WORKSPACE_MARKER,
+    version: CURRENT_VERSION,
+    name: view.name,
+    nodes,
+    links: view.links.map(({ a, b }) => ({ a, b })),
+    modules,
+    composerHistory: (view.composerHistory ?? []).slice(-MAX_HISTORY),
+  };
+}
+
+function changedLimits(limits: Partial<AgentLimits> | undefined, defaults: Readonly<AgentLimits>): Partial<AgentLimits> | undefined {
+  if (!limits) return undefined;
+  const out: Partial<AgentLimits> = {};
+  let any = false;
+  for (const [key, value] of Object.entries(limits) as [keyof AgentLimits, AgentLimits[keyof AgentLimits]][]) {
+    if (value === undefined || defaults[key] === value) continue;
+    (out as Record<string, unknown>)[key] = value;
+    any = true;
+  }
+  return any ? out : undefined;
+}

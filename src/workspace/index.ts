@@ -1,0 +1,12 @@
+export * from './model';
+export * from './errors';
+export { schemaProblems, WORKSPACE_SCHEMA_V1, WORKSPACE_SCHEMA_V2, SCENARIO_SCHEMA } from './schema';
+export { migrate, migrateV1ToV2, MIGRATIONS } from './migrations';
+export { parseWorkspace, validateWorkspace, type ValidateOptions } from './validateWorkspace';
+export { fromState, type WorkbenchView, type AgentView } from './fromState';
+export { toCommands, type RestorePlan } from './toCommands';
+export { layoutGraph } from './layout';
+export { containsSubset, judgeRun, isReport, reportReceivers, type RunVerdict } from './match';
+export { loadScenarios, checkScenario, scenarioToWorkspace, entryNodes, PATTERN_ORDER, type LoadedScenarios } from './scenarios';
+export { serializeWorkspace, workspaceFileName, importWorkspace, importedName, uniqueName, MAX_FILE_BYTES } from './exportImport';
+export { bytesToBase64, base64ToBytes } from './base64';

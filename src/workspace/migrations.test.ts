@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { serializeWorkspace } from './exportImport';
+import { migrate, MIGRATIONS } from './migrations';
+import { CURRENT_VERSION, type WorkspaceV1 } from './model';
+import { parseWorkspace, validateWorkspace } from './validateWorkspace';
+
+const V1: WorkspaceV1 = {
+  orrery: 'workspace',
+  version: 1,
+  name: 'Old one',
+  agents: [
+    { name: 'echo-1', kind: 'echo', x: 40, y: 60 },
+    { name: 'counter-1', kind: 'counter', config: { start: 3 } },
+  ],
+  links: [['echo-1', 'counter-1']],
+};
+
+describe('migrations', () => {
+  it('has one step per version up to the current one', () => {
+    expect(MIGRATIONS.map((m) => [m.from, m.to])).toEqual([[1, 2]]);
+    expect(CURRENT_VERSION).toBe(2);
+  });
+
+  it('turns a version 1 file into the current shape', () => {
+    const r = validateWorkspace(V1, { knownKinds: new Set(['echo', 'counter']) });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        orrery: 'workspace',
+        version: 2,
+        name: 'Old one',
+        nodes: [
+          { type: 'agent', name: 'echo-1', kind: 'echo', position: { x: 40, y: 60 } },
+          { type: 'agent', name: 'counter-1', kind: 'counter', config: { start: 3 } },
+        ],
+        links: [{ a: 'echo-1', b: 'counter-1' }],
+        modules: [],
+        composerHistory: [],
+      },
+    });
+  });
+
+  it('is idempotent: a migrated document migrates to itself, and survives export and import', () => {
+    const once = validateWorkspace(V1);
+    if (!once.ok) throw new Error('v1 refused');
+    expect(migrate(once.value, CURRENT_VERSION)).toBe(once.value);
+    const again = parseWorkspace(serializeWorkspace(once.value));
+    expect(again).toEqual(once);
+  });
+
+  it('checks an old file against its own schema before migrating it', () => {
+    const bad = { ...V1, agents: [{ name: 'echo-1', kind: 'echo', x: 'left' }] };
+    const r = validateWorkspace(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'WS004', path: 'agents[0].x', expected: 'a value of type number', received: '"left"' });
+  });
+
+  it('applies cross-reference rules to migrated files too', () => {
+    const r = validateWorkspace({ ...V1, links: [['echo-1', 'nobody']] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'WS007', path: 'links[0].b' });
+  });
+});
