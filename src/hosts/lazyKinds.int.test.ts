@@ -11,7 +11,7 @@ requireBuiltAgents();
 describe('lazily compiled pattern kinds', () => {
   let wb: NodeWorkbench;
   beforeAll(async () => {
-    wb = await createNodeWorkbench({ kinds: ['echo', 'requester', 'service'], workers: 1 });
+    wb = await createNodeWorkbench({ kinds: ['echo', 'requester', 'service', 'sink'], workers: 1 });
   });
   afterAll(async () => {
     await wb?.dispose();
@@ -32,6 +32,17 @@ describe('lazily compiled pattern kinds', () => {
     const report = await wb.request({ performative: 'request', receiver: 'requester', content: {}, conversation_id: 'rr-1' }, 10_000);
     expect(report.performative).toBe('inform');
     expect(report.content).toMatchObject({ pattern: 'request-response', agreed: true, result: { op: 'mul', result: 42 } });
+  });
+
+  it('applies a fault injected while the first instance waits for its kind to compile', async () => {
+    await wb.command({ type: 'agent.deploy', spec: { name: 'sink1', kind: 'sink', limits: { deadlineMs: 200 }, redelivery: 'never' } });
+    // The kind is still compiling: a standing `slow` longer than the deadline must reach
+    // the instance when it is made, so the watchdog cuts its first message.
+    await wb.command({ type: 'chaos.inject', fault: { id: 'slow-lazy', target: { agents: ['sink1'] }, probability: 1, effect: { kind: 'slow', ms: 2000 } } });
+    const reply = await wb.request({ performative: 'request', receiver: 'sink1', content: { action: 'report' } }, 3000);
+    expect(reply.performative).toBe('failure');
+    expect(reply.content).toMatchObject({ reason: 'deadline-exceeded' });
+    await wb.command({ type: 'chaos.clear', id: 'slow-lazy' });
   });
 
   it('reports an unknown kind as a failed start, not a hang', async () => {

@@ -3,15 +3,16 @@
  * joined (agents and nested groups), and the times of its recent restarts. What a group
  * does when a child dies is in `restarts.ts`.
  */
-import { errorData, type OrreryErrorData } from '../protocol/errors';
+import { errorData, type ErrorCode, type OrreryErrorData } from '../protocol/errors';
 import { nameProblem } from '../protocol/names';
 import { describeValue } from '../protocol/describe';
 import type { KernelContext } from './context';
-import { DEFAULT_SUPERVISOR, type BackoffSpec, type RestartStrategy, type SupervisorSpec } from './resilienceTypes';
+import { DEFAULT_SUPERVISOR, type RestartStrategy, type SupervisorSpec } from './resilienceTypes';
 import type { GroupView } from './types';
 
 export interface GroupRecord {
-  readonly spec: SupervisorSpec;
+  /** Replaced (never mutated) by `group.configure`. */
+  spec: SupervisorSpec;
   /** Agent and group names in joining order (rest_for_one's order). */
   readonly children: string[];
   /** Times of restarts within the current intensity period. */
@@ -40,7 +41,7 @@ export class Groups {
 
   views(): GroupView[] {
     return [...this.byName.values()].map(({ spec, children, status }) => {
-      const view: GroupView = { name: spec.name, strategy: spec.strategy, children: [...children], status };
+      const view: GroupView = { name: spec.name, strategy: spec.strategy, intensity: spec.intensity, periodMs: spec.periodMs, backoff: { ...spec.backoff }, children: [...children], status };
       if (spec.parent !== undefined) view.parent = spec.parent;
       return view;
     });
@@ -59,19 +60,14 @@ export function createGroup(ctx: KernelContext, input: unknown): OrreryErrorData
   if (ctx.registry.get(name as string) !== undefined || ctx.groups.get(name as string) !== undefined) {
     return errorData('ORR010', `the name "${String(name)}" is already taken`, { expected: 'an unused name', received: `"${String(name)}"` });
   }
-  const strategy = raw.strategy ?? DEFAULT_SUPERVISOR.strategy;
-  if (typeof strategy !== 'string' || !STRATEGIES.has(strategy)) return invalid(`unknown strategy ${describeValue(strategy)}`, 'one_for_one, one_for_all or rest_for_one', describeValue(strategy));
-  const intensity = raw.intensity ?? DEFAULT_SUPERVISOR.intensity;
-  if (typeof intensity !== 'number' || !Number.isInteger(intensity) || intensity < 0) return invalid('intensity must be an integer ≥ 0', 'an integer ≥ 0', describeValue(intensity));
-  const periodMs = raw.periodMs ?? DEFAULT_SUPERVISOR.periodMs;
-  if (!positive(periodMs)) return invalid('periodMs must be a positive number', 'a positive number', describeValue(periodMs));
-  const backoff = checkBackoff(raw.backoff);
-  if ('code' in backoff) return backoff;
+  const fields = checkSupervisor(raw, { ...DEFAULT_SUPERVISOR, name: name as string }, 'ORR020');
+  if ('code' in fields) return fields;
+  const { strategy, intensity, periodMs, backoff } = fields;
   const parent = raw.parent;
   if (parent !== undefined && (typeof parent !== 'string' || ctx.groups.get(parent) === undefined)) {
     return invalid(`no group named ${describeValue(parent)} to be the parent`, 'an existing group name', describeValue(parent));
   }
-  const spec: SupervisorSpec = { name: name as string, strategy: strategy as RestartStrategy, intensity, periodMs: periodMs as number, backoff };
+  const spec: SupervisorSpec = { name: name as string, strategy, intensity, periodMs, backoff };
   if (parent !== undefined) spec.parent = parent as string;
   ctx.groups.byName.set(spec.name, { spec, children: [], history: [], status: 'running' });
   if (spec.parent !== undefined) ctx.groups.join(spec.parent, spec.name);
@@ -79,14 +75,32 @@ export function createGroup(ctx: KernelContext, input: unknown): OrreryErrorData
   return undefined;
 }
 
-function checkBackoff(value: unknown): BackoffSpec | OrreryErrorData {
-  const defaults = DEFAULT_SUPERVISOR.backoff;
-  if (value === undefined) return { ...defaults };
-  if (typeof value !== 'object' || value === null) return invalid('backoff must be an object', '{minMs, maxMs, randomFactor}', describeValue(value));
-  const { minMs = defaults.minMs, maxMs = defaults.maxMs, randomFactor = defaults.randomFactor } = value as Record<string, unknown>;
-  if (!nonNegative(minMs) || !nonNegative(maxMs) || (maxMs as number) < (minMs as number)) return invalid('backoff needs 0 ≤ minMs ≤ maxMs', 'numbers with 0 ≤ minMs ≤ maxMs', `minMs ${describeValue(minMs)}, maxMs ${describeValue(maxMs)}`);
-  if (!nonNegative(randomFactor)) return invalid('backoff.randomFactor must be ≥ 0', 'a number ≥ 0', describeValue(randomFactor));
-  return { minMs: minMs as number, maxMs: maxMs as number, randomFactor: randomFactor as number };
+/**
+ * strategy, intensity, periodMs and backoff of `raw` checked, each missing one taken from
+ * `base` (a missing backoff field too). Errors carry `code`.
+ */
+export function checkSupervisor(raw: Record<string, unknown>, base: SupervisorSpec, code: ErrorCode): Omit<SupervisorSpec, 'name' | 'parent'> | OrreryErrorData {
+  const bad = (message: string, expected: string, received: unknown) => errorData(code, message, { expected, received: describeValue(received) });
+  const strategy = raw.strategy ?? base.strategy;
+  if (typeof strategy !== 'string' || !STRATEGIES.has(strategy)) return bad(`unknown strategy ${describeValue(strategy)}`, 'one_for_one, one_for_all or rest_for_one', strategy);
+  const intensity = raw.intensity ?? base.intensity;
+  if (typeof intensity !== 'number' || !Number.isInteger(intensity) || intensity < 0) return bad('intensity must be an integer ≥ 0', 'an integer ≥ 0', intensity);
+  const periodMs = raw.periodMs ?? base.periodMs;
+  if (!positive(periodMs)) return bad('periodMs must be a positive number', 'a positive number', periodMs);
+  const value = raw.backoff;
+  if (value !== undefined && (typeof value !== 'object' || value === null)) return bad('backoff must be an object', '{minMs, maxMs, randomFactor}', value);
+  const defaults = base.backoff;
+  const { minMs = defaults.minMs, maxMs = defaults.maxMs, randomFactor = defaults.randomFactor } = (value ?? {}) as Record<string, unknown>;
+  if (!nonNegative(minMs) || !nonNegative(maxMs) || (maxMs as number) < (minMs as number)) {
+    return errorData(code, 'backoff needs 0 ≤ minMs ≤ maxMs', { expected: 'numbers with 0 ≤ minMs ≤ maxMs', received: `minMs ${describeValue(minMs)}, maxMs ${describeValue(maxMs)}` });
+  }
+  if (!nonNegative(randomFactor)) return bad('backoff.randomFactor must be ≥ 0', 'a number ≥ 0', randomFactor);
+  return {
+    strategy: strategy as RestartStrategy,
+    intensity,
+    periodMs: periodMs as number,
+    backoff: { minMs: minMs as number, maxMs: maxMs as number, randomFactor: randomFactor as number },
+  };
 }
 
 function positive(value: unknown): boolean {

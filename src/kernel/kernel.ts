@@ -9,6 +9,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES, type AclMessage } from '../protocol/message'
 import { KERNEL_SENDER } from '../protocol/names';
 import { describeValue } from '../protocol/describe';
 import { Chaos, clear as clearChaos, inject as injectChaos } from './chaos';
+import { configureAgent, configureGroup } from './configure';
 import type { KernelContext } from './context';
 import { Correlation } from './correlation';
 import { DeadLetters } from './deadLetters';
@@ -179,6 +180,10 @@ function dispatch(ctx: KernelContext, input: KernelInput): OrreryErrorData | und
       return configureLink(ctx, input.id, input.policy);
     case 'group.create':
       return createGroup(ctx, input.spec);
+    case 'agent.configure':
+      return configureAgent(ctx, input as unknown as Record<string, unknown>);
+    case 'group.configure':
+      return configureGroup(ctx, input as unknown as Record<string, unknown>);
     case 'chaos.inject':
       return injectChaos(ctx, input.fault);
     case 'chaos.clear':
@@ -229,6 +234,9 @@ function snapshot(ctx: KernelContext): KernelSnapshot {
       counters: ctx.metrics.node(agent.name),
       config: agent.config,
       limits: { ...agent.limits },
+      restart: agent.restartType,
+      redelivery: agent.redelivery,
+      isolated: agent.isolated,
     };
     if (agent.group !== undefined) view.group = agent.group;
     agents.push(view);

@@ -8,11 +8,11 @@ import { nameProblem } from '../protocol/names';
 import { describeValue } from '../protocol/describe';
 import type { KernelContext } from './context';
 import { pump, requeueInFlight } from './delivery';
+import { applyLimits, windowFor } from './limits';
 import { refreshNet } from './network';
 import { createAgentNode, isAlive, type AgentNode, type NetNode } from './registry';
 import type { RedeliveryPolicy, RestartType } from './resilienceTypes';
 import { failAll, setStatus, spawn } from './supervisor';
-import type { AgentLimits } from './types';
 
 const RESTART_TYPES: ReadonlySet<unknown> = new Set<RestartType>(['permanent', 'transient', 'temporary']);
 
@@ -24,7 +24,7 @@ export function deploy(ctx: KernelContext, spec: unknown): Result {
   const taken = checkNewName(ctx, name);
   if (taken) return taken;
   if (typeof kind !== 'string' || kind.length === 0) return errorData('ORR018', `agent "${String(name)}" needs a kind`, { expected: 'a kind such as "echo" or "custom:<hash>"', received: describeValue(kind) });
-  const merged = mergeLimits(ctx.defaultLimits, limits);
+  const merged = applyLimits(ctx.defaultLimits, limits, 'ORR018', ctx.defaultLimits);
   if ('code' in merged) return merged;
   if (group !== undefined && (typeof group !== 'string' || ctx.groups.get(group) === undefined)) {
     return errorData('ORR018', `no supervision group named ${describeValue(group)}`, { expected: 'an existing group (group.create first) or none', received: describeValue(group) });
@@ -32,7 +32,7 @@ export function deploy(ctx: KernelContext, spec: unknown): Result {
   if (restart !== undefined && !RESTART_TYPES.has(restart)) return errorData('ORR018', `unknown restart type ${describeValue(restart)}`, { expected: 'permanent, transient or temporary', received: describeValue(restart) });
   if (redelivery !== undefined && redelivery !== 'once' && redelivery !== 'never') return errorData('ORR018', `unknown redelivery policy ${describeValue(redelivery)}`, { expected: '"once" or "never"', received: describeValue(redelivery) });
   const agent = createAgentNode(name as string, kind, (config ?? null) as JsonValue, merged, isolated === true, {
-    window: Math.max(1, Math.min(ctx.maxInFlight, merged.maxConcurrent ?? ctx.maxInFlight)),
+    window: windowFor(ctx, merged),
     group: group as string | undefined,
     restartType: (restart ?? 'permanent') as RestartType,
     redelivery: (redelivery ?? 'once') as RedeliveryPolicy,
@@ -77,7 +77,7 @@ export function start(ctx: KernelContext, name: unknown): Result {
 }
 
 /** A live agent gets a fresh instance; nothing it held is lost (in-flight messages requeue). */
-export function restart(ctx: KernelContext, name: unknown): Result {
+export function restart(ctx: KernelContext, name: unknown, reason = 'restarted by command'): Result {
   const agent = findAgent(ctx, name);
   if ('code' in agent) return agent;
   if (!isAlive(agent.status)) return start(ctx, name);
@@ -86,7 +86,7 @@ export function restart(ctx: KernelContext, name: unknown): Result {
   agent.instance++;
   agent.restartToken = 0; // the operator's restart replaces a pending backoff
   agent.restarts++;
-  setStatus(ctx, agent, 'restarting', 'restarted by command');
+  setStatus(ctx, agent, 'restarting', reason);
   spawn(ctx, agent);
   return undefined;
 }
@@ -173,7 +173,7 @@ function article(node: NetNode): string {
   return node.type === 'agent' ? 'an agent' : `a ${node.type}`;
 }
 
-function findAgent(ctx: KernelContext, name: unknown): AgentNode | OrreryErrorData {
+export function findAgent(ctx: KernelContext, name: unknown): AgentNode | OrreryErrorData {
   const node = typeof name === 'string' ? ctx.registry.get(name) : undefined;
   if (node?.type === 'agent') return node;
   if (node) return errorData('ORR012', `"${node.name}" is ${article(node)}, not an agent`, { expected: 'an agent name', received: `"${node.name}"` });
@@ -186,26 +186,4 @@ function unknownNode(name: unknown): OrreryErrorData {
 
 function wrongState(agent: AgentNode, action: string, why: string): OrreryErrorData {
   return errorData('ORR015', `cannot ${action} "${agent.name}": ${why}`, { expected: `an agent that can ${action}`, received: agent.status });
-}
-
-function mergeLimits(defaults: AgentLimits, limits: unknown): AgentLimits | OrreryErrorData {
-  const merged: AgentLimits = { ...defaults };
-  if (limits === undefined || limits === null) return merged;
-  if (typeof limits !== 'object') return errorData('ORR018', 'limits must be an object', { expected: 'an object such as {"mailboxCapacity": 1000}', received: describeValue(limits) });
-  for (const [key, value] of Object.entries(limits)) {
-    if (value === undefined) continue;
-    if (key === 'overflow') {
-      if (value !== 'reject' && value !== 'drop-oldest') return errorData('ORR018', `unknown overflow policy ${describeValue(value)}`, { expected: '"reject" or "drop-oldest"', received: describeValue(value) });
-      merged.overflow = value;
-      continue;
-    }
-    if (key !== 'deadlineMs' && key !== 'memoryPages' && key !== 'mailboxCapacity' && key !== 'maxMessageBytes' && key !== 'maxConcurrent') {
-      return errorData('ORR018', `unknown limit "${key}"`, { expected: 'deadlineMs, memoryPages, mailboxCapacity, maxMessageBytes, maxConcurrent or overflow', received: `"${key}"` });
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-      return errorData('ORR018', `limit ${key} must be a positive number`, { expected: 'a positive number', received: describeValue(value) });
-    }
-    merged[key] = value;
-  }
-  return merged;
 }

@@ -24,8 +24,9 @@ export interface AgentNode extends NodeBase {
   readonly type: 'agent';
   readonly kind: string;
   readonly config: JsonValue;
-  readonly limits: AgentLimits;
-  readonly isolated: boolean;
+  /** Changed in place by `agent.configure`. */
+  limits: AgentLimits;
+  isolated: boolean;
   status: AgentStatus;
   /** The live instance; host events naming any other instance are stale. */
   instance: number;
@@ -39,11 +40,11 @@ export interface AgentNode extends NodeBase {
   /** Handed to the instance, not yet handled, in delivery order. */
   readonly inFlight: MessageQueue;
   /** Deliveries outstanding at most (the bulkhead: min(maxInFlight, limits.maxConcurrent)). */
-  readonly window: number;
+  window: number;
   /** Its supervision group; undefined = the implicit top-level supervisor. */
   group: string | undefined;
-  readonly restartType: RestartType;
-  readonly redelivery: RedeliveryPolicy;
+  restartType: RestartType;
+  redelivery: RedeliveryPolicy;
   /** Ids of messages already redelivered once after a crash. */
   redelivered: Set<string> | undefined;
   /** Times of recent supervised restarts (the implicit supervisor's intensity window). */

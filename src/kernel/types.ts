@@ -5,7 +5,7 @@
  */
 import type { OrreryErrorData } from '../protocol/errors';
 import type { AclMessage, FailureReason, JsonValue } from '../protocol/message';
-import type { FaultKind, FaultSpec, LinkPolicy, OverflowPolicy, RedeliveryPolicy, RestartStrategy, RestartType, SupervisorSpec } from './resilienceTypes';
+import type { BackoffSpec, FaultKind, FaultSpec, LinkPolicy, OverflowPolicy, RedeliveryPolicy, RestartStrategy, RestartType, SupervisorSpec } from './resilienceTypes';
 
 export type AgentStatus =
   | 'loading'
@@ -47,6 +47,15 @@ export interface AgentSpec {
   redelivery?: RedeliveryPolicy;
 }
 
+/**
+ * What `agent.configure` may change on a live agent. A limit set to `null` goes back to the
+ * kernel's default (for memoryPages and maxConcurrent: no cap of its own).
+ */
+export type LimitsPatch = { [K in keyof AgentLimits]?: AgentLimits[K] | null };
+
+/** The settings `agent.configured` reports as changed. */
+export type AgentSetting = keyof AgentLimits | 'restart' | 'redelivery' | 'group' | 'isolated';
+
 export interface LinkSpec {
   id: string;
   a: string;
@@ -70,6 +79,15 @@ export type Command =
   | { type: 'link.remove'; id: string }
   | { type: 'link.configure'; id: string; policy: Partial<LinkPolicy> }
   | { type: 'group.create'; spec: SupervisorSpec }
+  /**
+   * Changes a deployed agent's settings in place: its kv, mailbox and in-flight messages
+   * stay. Kernel-side settings apply at once; host-enforced ones (memoryPages, deadlineMs,
+   * isolated) need a new instance, so a live agent whose host-enforced settings changed is
+   * restarted as `agent.restart` does (in flight requeued). `group: null` = top level.
+   */
+  | { type: 'agent.configure'; name: string; limits?: LimitsPatch; restart?: RestartType; redelivery?: RedeliveryPolicy; group?: string | null; isolated?: boolean }
+  /** Changes a group's supervisor settings in place; they apply from the next crash on. */
+  | { type: 'group.configure'; name: string; strategy?: RestartStrategy; intensity?: number; periodMs?: number; backoff?: Partial<BackoffSpec> }
   | { type: 'chaos.inject'; fault: FaultSpec }
   /** Clears one fault, or every fault when `id` is omitted. */
   | { type: 'chaos.clear'; id?: string }
@@ -150,6 +168,23 @@ export type EventBody =
   | { type: 'kv.set'; agent: string; key: string; value: string }
   | { type: 'log'; agent: string; level: LogLevel; text: string }
   | { type: 'group.created'; spec: SupervisorSpec }
+  /**
+   * `agent.configure` took effect: the agent's settings now (all of them), what changed, and
+   * whether it restarts to apply host-enforced limits (`respawn`).
+   */
+  | {
+      type: 'agent.configured';
+      agent: string;
+      limits: AgentLimits;
+      restart: RestartType;
+      redelivery: RedeliveryPolicy;
+      isolated: boolean;
+      group?: string;
+      changed: AgentSetting[];
+      respawn: boolean;
+    }
+  /** `group.configure` took effect: the whole spec now. */
+  | { type: 'group.configured'; spec: SupervisorSpec; changed: ('strategy' | 'intensity' | 'periodMs' | 'backoff')[] }
   /** A restart scheduled after a backoff delay. */
   | { type: 'agent.backoff'; agent: string; delayMs: number; attempt: number }
   /** The group exceeded its restart intensity: children stopped, escalated to `parent` (or failed at top level). */
@@ -207,6 +242,9 @@ export interface AgentView {
   config: JsonValue;
   limits: AgentLimits;
   group?: string;
+  restart: RestartType;
+  redelivery: RedeliveryPolicy;
+  isolated: boolean;
 }
 
 export interface LinkView extends LinkSpec {
@@ -219,6 +257,9 @@ export interface LinkView extends LinkSpec {
 export interface GroupView {
   name: string;
   strategy: RestartStrategy;
+  intensity: number;
+  periodMs: number;
+  backoff: BackoffSpec;
   parent?: string;
   /** Agents and groups in the order they joined. */
   children: string[];

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   ORR020: { title: 'Invalid supervision group', hint: 'A group needs a new name, a strategy (one_for_one, one_for_all, rest_for_one), intensity ≥ 0, periodMs > 0, backoff {minMs, maxMs, randomFactor} and an existing parent, if any.' },
   ORR021: { title: 'Invalid link policy', hint: 'delivery is "at-most-once" or "at-least-once"; retry {initialMs, maxMs, maxAttempts} and breaker {failures, windowMs, openMs} are positive numbers.' },
   ORR022: { title: 'Invalid chaos fault', hint: 'A fault needs an id, a target {links?, agents?}, a probability in [0, 1] and an effect of a known kind with its fields (see FaultEffect in src/kernel/resilienceTypes.ts).' },
+  ORR023: { title: 'Invalid agent configuration', hint: 'agent.configure takes an agent name and any of: limits (positive numbers; null = back to the default), restart (permanent, transient, temporary), redelivery ("once", "never"), group (an existing group, or null for the top level), isolated (boolean). Kind and config are fixed: deploy a new agent to change them.' },
+  ORR024: { title: 'Invalid group configuration', hint: 'group.configure takes an existing group name and any of: strategy (one_for_one, one_for_all, rest_for_one), intensity ≥ 0, periodMs > 0, backoff {minMs ≤ maxMs, randomFactor ≥ 0}. Membership changes by moving agents (agent.configure with group).' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

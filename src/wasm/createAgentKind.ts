@@ -7,7 +7,8 @@ import type { CompiledComponent } from './compileComponent';
 import { ComponentValidationError } from './componentError';
 import { instantiateDirect, planDirectBinding, type DirectPlan } from './directBinding';
 import { loadGlue, type InstantiateGlue } from './loadGlue';
-import { capMemory } from './wasmBinary';
+import type { MemoryPool } from './memoryPool';
+import { capMemory, importMemory } from './wasmBinary';
 
 /** What the host offers one instance (`workbench:agent/host`). */
 export interface HostBindings {
@@ -35,6 +36,22 @@ export interface AgentInstance {
   init(config: string): CallOutcome;
   handle(message: string): CallOutcome;
   readonly dead: boolean;
+  /**
+   * Done with this instance: a pooled memory goes back to its pool (zeroed), so the
+   * instance must never be called again. Without a pool, a no-op (drop the reference and
+   * the GC frees the memory).
+   */
+  release(): void;
+}
+
+export interface InstantiateOptions {
+  /** Memory cap in 64 KiB pages (the memory's maximum, at most its own). */
+  memoryPages?: number | undefined;
+  /**
+   * Take the linear memory from this pool (and give it back on `release`). Applies to the
+   * direct binding; jco's glue instantiates its own memories.
+   */
+  pool?: MemoryPool | undefined;
 }
 
 export type BindingKind = 'direct' | 'jco';
@@ -43,7 +60,7 @@ export interface AgentKind {
   hash: string;
   /** `direct`: our canonical-ABI binding on the main core module; `jco`: jco's glue. */
   binding: BindingKind;
-  instantiate(host: HostBindings, options?: { memoryPages?: number | undefined }): Promise<AgentInstance>;
+  instantiate(host: HostBindings, options?: InstantiateOptions): Promise<AgentInstance>;
 }
 
 /**
@@ -73,6 +90,23 @@ export async function createAgentKind(
     return module;
   }
 
+  /** The main module rewritten to import its memory, by cap; null: not that shape. */
+  const pooledModules = new Map<string, Promise<{ module: WebAssembly.Module; min: number; max: number | undefined } | null>>();
+  function pooledModule(name: string, pages: number | undefined) {
+    const key = `${name}|${pages ?? 'own'}`;
+    let p = pooledModules.get(key);
+    if (!p) {
+      const bytes = files.get(name);
+      const rewritten = bytes ? importMemory(bytes, pages) : undefined; // throws wasm-memory-limit
+      p = rewritten
+        ? WebAssembly.compile(rewritten.bytes as Uint8Array<ArrayBuffer>).then((module) => ({ module, min: rewritten.min, max: rewritten.max }))
+        : Promise.resolve(null);
+      pooledModules.set(key, p);
+      p.catch(() => pooledModules.delete(key));
+    }
+    return p;
+  }
+
   let plan: DirectPlan | undefined;
   if (options.binding !== 'jco') {
     const own = new Map<string, WebAssembly.Module>();
@@ -87,6 +121,24 @@ export async function createAgentKind(
     async instantiate(host, instanceOptions = {}) {
       const pages = instanceOptions.memoryPages;
       if (plan) {
+        const pool = instanceOptions.pool;
+        const pooled = pool ? await pooledModule(plan.main, pages) : null;
+        if (pool && pooled) {
+          const memory = pool.acquire(pooled.min, pooled.max);
+          let raw;
+          try {
+            raw = await instantiateDirect(pooled.module, plan.names, host, memory);
+          } catch (e) {
+            pool.release(memory, pooled.max);
+            throw e;
+          }
+          let released = false;
+          return guardCalls(raw.init, raw.handle, (e) => ({ trapped: e }), () => {
+            if (released) return;
+            released = true;
+            pool.release(memory, pooled.max);
+          });
+        }
         const raw = await instantiateDirect(await coreModule(plan.main, pages), plan.names, host);
         return guardCalls(raw.init, raw.handle, (e) => ({ trapped: e }));
       }
@@ -106,9 +158,12 @@ function guardCalls(
   init: (config: string) => CallOutcome | void,
   handle: (message: string) => CallOutcome | void,
   classify: (e: unknown) => Classified,
+  release?: () => void,
 ): AgentInstance {
   let dead = false;
+  let released = false;
   const call = (fn: (arg: string) => CallOutcome | void, arg: string): CallOutcome => {
+    if (released) throw new AgentTrap('cannot enter component instance: it was released');
     if (dead) throw new AgentTrap('cannot enter component instance: it trapped before');
     try {
       return fn(arg) ?? { ok: true };
@@ -124,6 +179,10 @@ function guardCalls(
     handle: (message) => call(handle, message),
     get dead() {
       return dead;
+    },
+    release() {
+      released = true;
+      release?.();
     },
   };
 }

@@ -7,6 +7,7 @@
  * interface, UTF-8 strings. Anything else goes through jco's glue.
  */
 import type { CallOutcome, HostBindings } from './createAgentKind';
+import { POOLED_MEMORY_MODULE, POOLED_MEMORY_NAME } from './wasmBinary';
 
 interface AbiNames {
   hostModule: string;
@@ -79,6 +80,8 @@ export async function instantiateDirect(
   module: WebAssembly.Module,
   names: AbiNames,
   host: HostBindings,
+  /** For a module rewritten by `importMemory`: the (pooled) memory it imports. */
+  pooledMemory?: WebAssembly.Memory,
 ): Promise<{ init(config: string): CallOutcome; handle(message: string): CallOutcome }> {
   let memory: WebAssembly.Memory | undefined;
   let realloc: ((oldPtr: number, oldSize: number, align: number, size: number) => number) | undefined;
@@ -102,7 +105,7 @@ export async function instantiateDirect(
     }
   };
 
-  const imports = {
+  const imports: WebAssembly.Imports = {
     [names.hostModule]: {
       send: (ptr: number, len: number) => {
         const message = liftString(ptr, len);
@@ -160,6 +163,7 @@ export async function instantiateDirect(
     },
   };
 
+  if (pooledMemory) imports[POOLED_MEMORY_MODULE] = { [POOLED_MEMORY_NAME]: pooledMemory };
   const instance = await WebAssembly.instantiate(module, imports);
   const ex = instance.exports as Record<string, unknown>;
   memory = ex[names.memory] as WebAssembly.Memory;

@@ -183,3 +183,85 @@ export function capMemory(module: Uint8Array, pages: number): Uint8Array {
   out.set(module.subarray(section.end), o);
   return out;
 }
+
+// ─── Imported memory (pooled memories) ───────────────────────────────────────
+
+/** Where a module rewritten by `importMemory` finds its memory. */
+export const POOLED_MEMORY_MODULE = 'orrery:pool';
+export const POOLED_MEMORY_NAME = 'memory';
+
+export interface ImportedMemoryModule {
+  /** The rewritten module: it imports `orrery:pool`/`memory` (minimum 0) instead of defining it. */
+  bytes: Uint8Array;
+  /** Pages the module needs at start (its own minimum): grow the memory to this first. */
+  min: number;
+  /** The maximum a memory handed to it must declare (none: no maximum). */
+  max: number | undefined;
+}
+
+/**
+ * Rewrites a core module that defines exactly one plain 32-bit memory (and imports none,
+ * which the caller checks) to import it instead, so the host can hand the same
+ * `WebAssembly.Memory` to instance after instance (src/wasm/memoryPool.ts). The memory's
+ * index stays 0, so exports and data segments are unchanged. The import declares minimum
+ * 0 (any pooled memory links; the caller grows it to `min` first) and maximum
+ * `min(own max, pages)`. Returns undefined for any other shape (no memory, several,
+ * memory64, shared, custom page sizes). Throws `wasm-memory-limit` as capMemory does.
+ */
+export function importMemory(module: Uint8Array, pages?: number): ImportedMemoryModule | undefined {
+  const memSection = findSection(module, 5);
+  if (!memSection) return undefined;
+  const count = readU32(module, memSection.contentStart);
+  if (count.value !== 1) return undefined;
+  let pos = count.next;
+  const flags = module[pos++]!;
+  if (flags & ~0x01) return undefined; // shared, memory64, custom page size
+  const min = readU32(module, pos);
+  pos = min.next;
+  let max: number | undefined;
+  if (flags & 0x01) {
+    const m = readU32(module, pos);
+    max = m.value;
+    pos = m.next;
+  }
+  if (pos !== memSection.end) return undefined;
+  if (pages !== undefined) {
+    if (min.value > pages) capMemory(module, pages); // throws the clear error
+    max = max === undefined ? pages : Math.min(max, pages);
+  }
+  const entry = [
+    ...name(POOLED_MEMORY_MODULE),
+    ...name(POOLED_MEMORY_NAME),
+    0x02,
+    ...(max === undefined ? [0x00, 0x00] : [0x01, 0x00, ...writeU32(max)]),
+  ];
+  const importSection = findSection(module, 2);
+  const parts: Array<Uint8Array | number[]> = [];
+  if (importSection) {
+    if (importSection.start > memSection.start) return undefined; // malformed order
+    const n = readU32(module, importSection.contentStart);
+    const body = [...writeU32(n.value + 1), ...module.subarray(n.next, importSection.end), ...entry];
+    parts.push(module.subarray(0, importSection.start), [2, ...writeU32(body.length), ...body]);
+    parts.push(module.subarray(importSection.end, memSection.start));
+  } else {
+    // The import section goes right after the type section (id 1), or first.
+    const typeSection = findSection(module, 1);
+    const at = typeSection ? typeSection.end : 8;
+    const body = [...writeU32(1), ...entry];
+    parts.push(module.subarray(0, at), [2, ...writeU32(body.length), ...body], module.subarray(at, memSection.start));
+  }
+  parts.push(module.subarray(memSection.end)); // the memory section is dropped
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return { bytes: out, min: min.value, max };
+}
+
+function name(s: string): number[] {
+  const utf8 = Array.from(new TextEncoder().encode(s));
+  return [...writeU32(utf8.length), ...utf8];
+}

@@ -13,6 +13,7 @@ export const WORKSPACE_ERRORS = {
   WS008: { title: 'Unknown agent kind', hint: 'Use a built-in kind, or include the custom module (modules[]) the kind names.' },
   WS009: { title: 'Bad module', hint: 'A module carries its component bytes as base64 and its kind is "custom:" + its hash.' },
   WS010: { title: 'Unknown group', hint: 'An agent\'s group (and a group\'s parent) must name a group node of the same file.' },
+  WS011: { title: 'Duplicate experiment name', hint: 'Saved experiments are kept by name: rename one of them.' },
 } as const;
 
 export type WorkspaceErrorCode = keyof typeof WORKSPACE_ERRORS;

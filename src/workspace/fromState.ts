@@ -3,7 +3,9 @@
  * snapshot, canvas positions, registered modules, composer history) and this decides
  * what is worth keeping — defaults are left out so a document stays small and readable.
  */
+import type { Experiment } from '../experiments/chaos/types';
 import { DEFAULT_LIMITS } from '../kernel/kernel';
+import type { RedeliveryPolicy, RestartType } from '../kernel/resilienceTypes';
 import type { AgentLimits } from '../kernel/types';
 import type { JsonValue } from '../protocol/message';
 import {
@@ -23,6 +25,10 @@ export interface AgentView {
   config?: JsonValue;
   limits?: Partial<AgentLimits>;
   group?: string;
+  /** Written only when not the kernel's default (permanent, once, shared worker). */
+  restart?: RestartType;
+  redelivery?: RedeliveryPolicy;
+  isolated?: boolean;
 }
 
 export interface WorkbenchView {
@@ -37,6 +43,8 @@ export interface WorkbenchView {
   composerHistory?: readonly JsonValue[];
   /** The kernel's defaults; limits equal to them are not written. */
   defaultLimits?: Readonly<AgentLimits>;
+  /** Saved chaos experiments; written only when there are some. */
+  experiments?: readonly Experiment[];
 }
 
 export const MAX_HISTORY = 200;
@@ -57,12 +65,15 @@ export function fromState(view: WorkbenchView): Workspace {
     const limits = changedLimits(a.limits, defaults);
     if (limits) node.limits = limits;
     if (a.group) node.group = a.group;
+    if (a.isolated) node.isolated = true;
+    if (a.restart !== undefined && a.restart !== 'permanent') node.restart = a.restart;
+    if (a.redelivery !== undefined && a.redelivery !== 'once') node.redelivery = a.redelivery;
     nodes.push({ ...node, ...at(a.name) });
   }
   const usedKinds = new Set(view.agents.map((a) => a.kind));
   // Modules used by a node come first; unused ones are kept too (they are in the palette).
   const modules = [...view.modules].sort((x, y) => Number(usedKinds.has(y.kind)) - Number(usedKinds.has(x.kind)));
-  return {
+  const ws: Workspace = {
     orrery: WORKSPACE_MARKER,
     version: CURRENT_VERSION,
     name: view.name,
@@ -71,6 +82,10 @@ export function fromState(view: WorkbenchView): Workspace {
     modules,
     composerHistory: (view.composerHistory ?? []).slice(-MAX_HISTORY),
   };
+  // One per name (the store keys them by name), in the order given.
+  const experiments = [...new Map((view.experiments ?? []).map((e) => [e.name, e])).values()];
+  if (experiments.length > 0) ws.experiments = experiments;
+  return ws;
 }
 
 function changedLimits(limits: Partial<AgentLimits> | undefined, defaults: Readonly<AgentLimits>): Partial<AgentLimits> | undefined {

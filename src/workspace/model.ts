@@ -4,7 +4,8 @@
  * positions, custom agent modules (their bytes, base64) and the composer history.
  * It is plain JSON, the same shape in IndexedDB and in an exported `.json` file.
  */
-import type { RestartStrategy, RestartType } from '../kernel/resilienceTypes';
+import type { Experiment } from '../experiments/chaos/types';
+import type { BackoffSpec, RestartStrategy, RestartType } from '../kernel/resilienceTypes';
 import type { AgentLimits } from '../kernel/types';
 import type { JsonValue, MessageDraft } from '../protocol/message';
 
@@ -53,6 +54,8 @@ export interface GroupNode {
   strategy: RestartStrategy;
   intensity?: number;
   periodMs?: number;
+  /** Restart backoff; absent = the kernel's default for new groups. */
+  backoff?: BackoffSpec;
   /** The enclosing group, if nested. */
   parent?: string;
   position?: XY;
@@ -88,6 +91,12 @@ export interface Workspace {
   modules: WorkspaceModule[];
   /** The composer's history (the dock's `composerHistory` slice), oldest first. */
   composerHistory: JsonValue[];
+  /**
+   * Saved chaos experiments (`orrery.experiment/1` documents, names unique). Optional: absent
+   * = none. Checked lightly (shape, name): a saved experiment may be a draft, and a draft
+   * must not make its workspace unopenable; the runner validates it fully before a run.
+   */
+  experiments?: Experiment[];
 }
 
 /** Version 1: the earliest shape — agents with flat coordinates, links as pairs. */

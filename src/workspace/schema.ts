@@ -54,6 +54,27 @@ const plainNode = (type: 'topic' | 'client') =>
     properties: { type: { const: type }, name, position },
   }) as const;
 
+const backoff = {
+  type: 'object',
+  required: ['minMs', 'maxMs', 'randomFactor'],
+  additionalProperties: false,
+  properties: { minMs: { type: 'number', minimum: 0 }, maxMs: { type: 'number', minimum: 0 }, randomFactor: { type: 'number', minimum: 0 } },
+} as const;
+
+/** Shape only; the experiment's own checker (parseExperiment) runs before it is run. */
+const experiment = {
+  type: 'object',
+  required: ['schema', 'name', 'topology', 'workload', 'hypothesis', 'schedule'],
+  properties: {
+    schema: { const: 'orrery.experiment/1' },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    topology: { type: 'object' },
+    workload: { type: 'object' },
+    hypothesis: { type: 'array' },
+    schedule: { type: 'object' },
+  },
+} as const;
+
 const groupNode = {
   type: 'object',
   required: ['type', 'name', 'strategy'],
@@ -64,6 +85,7 @@ const groupNode = {
     strategy: { enum: ['one_for_one', 'one_for_all', 'rest_for_one'] },
     intensity: { type: 'integer', minimum: 0 },
     periodMs: positiveInt,
+    backoff,
     parent: name,
     position,
   },
@@ -113,6 +135,7 @@ export const WORKSPACE_SCHEMA_V2 = {
       },
     },
     composerHistory: { type: 'array', maxItems: 1000 },
+    experiments: { type: 'array', maxItems: 500, items: experiment },
   },
 } as const;
 

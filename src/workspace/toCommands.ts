@@ -4,6 +4,7 @@
  * that live in or talk to them, agents before the links between them), then the canvas
  * state. Pure: the app carries the plan out.
  */
+import type { Experiment } from '../experiments/chaos/types';
 import { DEFAULT_SUPERVISOR } from '../kernel/resilienceTypes';
 import type { AgentSpec, Command } from '../kernel/types';
 import type { JsonValue } from '../protocol/message';
@@ -15,6 +16,8 @@ export interface RestorePlan {
   commands: Command[];
   positions: Record<string, XY>;
   composerHistory: JsonValue[];
+  /** Saved chaos experiments, for the store's `setExperiments` (empty = none). */
+  experiments: Experiment[];
 }
 
 export function toCommands(ws: Workspace): RestorePlan {
@@ -28,6 +31,7 @@ export function toCommands(ws: Workspace): RestorePlan {
         strategy: g.strategy,
         ...(g.intensity !== undefined ? { intensity: g.intensity } : {}),
         ...(g.periodMs !== undefined ? { periodMs: g.periodMs } : {}),
+        ...(g.backoff !== undefined ? { backoff: { ...g.backoff } } : {}),
         ...(g.parent !== undefined ? { parent: g.parent } : {}),
       },
     });
@@ -49,7 +53,7 @@ export function toCommands(ws: Workspace): RestorePlan {
 
   const positions: Record<string, XY> = {};
   for (const n of ws.nodes) if (n.position) positions[n.name] = { ...n.position };
-  return { modules: [...ws.modules], commands, positions, composerHistory: [...ws.composerHistory] };
+  return { modules: [...ws.modules], commands, positions, composerHistory: [...ws.composerHistory], experiments: [...(ws.experiments ?? [])] };
 }
 
 /** Groups ordered so that a parent is created before its children (file order otherwise). */

@@ -102,6 +102,13 @@ function crossCheck(ws: Workspace, { knownKinds }: ValidateOptions): WorkspacePr
     }
   });
 
+  const experiments = new Map<string, number>();
+  (ws.experiments ?? []).forEach((e, i) => {
+    const first = experiments.get(e.name);
+    if (first !== undefined) problems.push(problem('WS011', `experiments[${i}].name`, `a name not used before (experiments[${first}] is already "${e.name}")`, describeReceived(e.name)));
+    else experiments.set(e.name, i);
+  });
+
   const pairs = new Map<string, number>();
   ws.links.forEach((link, i) => {
     for (const end of ['a', 'b'] as const) {

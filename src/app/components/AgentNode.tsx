@@ -1,13 +1,26 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { formatRate } from '../store/rates';
-import type { AgentState } from '../store/types';
+import type { AgentStatus } from '../../kernel/types';
 import { StatusBadge } from './StatusBadge';
 
 /** `hit`: matches the canvas search; `miss`: a search is active and this node does not match. */
 export type SearchMark = 'hit' | 'miss' | undefined;
 
-export type AgentNodeData = { agent: AgentState; kindLabel: string; rate: number; search: SearchMark; group?: string };
+/**
+ * Only what the node shows (not the whole agent state): under load the counters change
+ * every batch, and a node whose shown values did not change must not re-render.
+ */
+export type AgentNodeData = {
+  name: string;
+  status: AgentStatus;
+  mailboxDepth: number;
+  restarts: number;
+  kindLabel: string;
+  rate: number;
+  search: SearchMark;
+  group?: string;
+};
 export type AgentFlowNode = Node<AgentNodeData, 'agent'>;
 
 /**
@@ -15,7 +28,8 @@ export type AgentFlowNode = Node<AgentNodeData, 'agent'>;
  * Busy (something queued or in flight) shows as a glow; status as colour, glyph and text.
  */
 export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<AgentFlowNode>) {
-  const { agent, kindLabel, rate, search, group } = data;
+  const { kindLabel, rate, search, group } = data;
+  const agent = data;
   const busy = agent.mailboxDepth > 0 && agent.status === 'running';
   const classes = [
     'agent-node',

@@ -3,7 +3,7 @@ import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/reac
 import { formatRate } from '../store/rates';
 
 /** msgs/s towards `target` (`ab`) and towards `source` (`ba`). */
-export type LinkEdgeData = { ab: number; ba: number };
+export type LinkEdgeData = { ab: number; ba: number; animate?: boolean };
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 
 /**
@@ -17,6 +17,7 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const ab = props.data?.ab ?? 0;
   const ba = props.data?.ba ?? 0;
   const total = ab + ba;
+  const still = props.data?.animate === false ? ' is-still' : '';
   const label = total > 0 ? `${formatRate(total)} msg/s` : undefined;
   return (
     <>
@@ -24,21 +25,15 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
         id={props.id}
         path={path}
         className={`link-edge${props.selected ? ' is-selected' : ''}${total > 0 ? ' is-active' : ''}`}
-        {...(label
-          ? {
-              label,
-              labelX,
-              labelY,
-              labelShowBg: true,
-              labelBgPadding: [4, 2] as [number, number],
-              labelBgBorderRadius: 3,
-              labelStyle: { fontSize: 10 },
-              labelBgStyle: { fill: 'var(--panel)' },
-            }
-          : {})}
       />
-      {ab > 0 && <path d={path} className="link-flow link-flow-ab" fill="none" data-direction="a-to-b" />}
-      {ba > 0 && <path d={path} className="link-flow link-flow-ba" fill="none" data-direction="b-to-a" />}
+      {ab > 0 && <path d={path} className={`link-flow link-flow-ab${still}`} fill="none" data-direction="a-to-b" />}
+      {ba > 0 && <path d={path} className={`link-flow link-flow-ba${still}`} fill="none" data-direction="b-to-a" />}
+      {label && (
+        // Plain SVG text: React Flow's edge label measures itself (getBBox) on every render.
+        <text x={labelX} y={labelY} dy="-0.5em" className="link-rate" textAnchor="middle">
+          {label}
+        </text>
+      )}
     </>
   );
 });

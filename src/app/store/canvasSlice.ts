@@ -217,6 +217,7 @@ export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEv
         if (typeof group === 'string') cow('membership')[event.agent] = group;
         const all = current('insight');
         if (all[event.agent]) delete cow('insight')[event.agent];
+        insightCopied.delete(event.agent); // a re-deploy in the same batch as its removal starts afresh
         insightOf(event.agent).statuses.push({ t: event.t, status: 'loading' });
         break;
       }

@@ -14,6 +14,7 @@ import {
   type MessageViewSliceActions,
   type MessageViewSliceData,
 } from './messageViewSlice';
+import { reduceConfigureEvents } from './reduceConfigureEvents';
 import { applySnapshot, reduceEvents, snapshotFits } from './reduceEvents';
 import { createResilienceSlice, reduceResilienceEvents, type ResilienceSliceActions, type ResilienceSliceData } from './resilienceSlice';
 import type { DockTab, Notice, Theme, WorkbenchData, XY } from './types';
@@ -141,7 +142,8 @@ export function createWorkbenchStore(
   // The canvas projection runs on the result of the main one (positions, links, selection).
   const reduceAll = (s: WorkbenchState, events: readonly KernelEvent[]): Partial<WorkbenchState> => {
     const main = reduceEvents(s, events);
-    return { ...main, ...reduceCanvasEvents({ ...s, ...main }, events, s.lastSeq), ...reduceResilienceEvents(s, events) };
+    const canvas = { ...main, ...reduceCanvasEvents({ ...s, ...main }, events, s.lastSeq) };
+    return { ...canvas, ...reduceConfigureEvents({ ...s, ...canvas }, events, s.lastSeq), ...reduceResilienceEvents(s, events) };
   };
 
   let buffer: KernelEvent[] = [];

@@ -9,27 +9,36 @@ export async function captureWorkspace(
 ): Promise<Workspace> {
   const snap = await store.api.snapshot();
   const s = store.getState();
-  const groupSpecs = s.groups ?? {};
   return fromState({
     name,
+    // The kernel's snapshot is the truth for settings (agent.configure changes them in place).
     agents: snap.agents.map((a) => {
       const group = a.group ?? s.membership?.[a.name];
-      return { name: a.name, kind: a.kind, config: a.config, limits: a.limits, ...(group ? { group } : {}) };
+      return {
+        name: a.name,
+        kind: a.kind,
+        config: a.config,
+        limits: a.limits,
+        restart: a.restart,
+        redelivery: a.redelivery,
+        isolated: a.isolated,
+        ...(group ? { group } : {}),
+      };
     }),
     topics: snap.topics,
     clients: snap.clients,
-    groups: (snap.groups ?? []).map((g) => {
-      const spec = groupSpecs[g.name];
-      return {
-        name: g.name,
-        strategy: g.strategy,
-        ...(spec ? { intensity: spec.intensity, periodMs: spec.periodMs } : {}),
-        ...(g.parent ? { parent: g.parent } : {}),
-      };
-    }),
+    groups: (snap.groups ?? []).map((g) => ({
+      name: g.name,
+      strategy: g.strategy,
+      intensity: g.intensity,
+      periodMs: g.periodMs,
+      backoff: { ...g.backoff },
+      ...(g.parent ? { parent: g.parent } : {}),
+    })),
     links: snap.links.map((l) => ({ a: l.a, b: l.b })),
     positions: s.positions,
     modules,
     composerHistory: (s.composerHistory ?? []) as unknown as Workspace['composerHistory'],
+    experiments: Object.values(s.experiments ?? {}),
   });
 }

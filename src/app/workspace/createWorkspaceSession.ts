@@ -77,7 +77,7 @@ export interface SessionOptions {
 }
 
 /** Kernel events that change what a workspace holds. */
-const STRUCTURAL = new Set(['agent.deployed', 'node.added', 'node.removed', 'link.added', 'link.removed', 'group.created']);
+const STRUCTURAL = new Set(['agent.deployed', 'agent.configured', 'node.added', 'node.removed', 'link.added', 'link.removed', 'group.created', 'group.configured']);
 
 export function createWorkspaceSession(options: SessionOptions): WorkspaceSession {
   const { store, modules } = options;
@@ -151,6 +151,12 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
     return [...out.values()];
   };
 
+  /** A pattern replaces the canvas, not the chaos lab: the saved experiments stay. */
+  const withExperiments = (ws: Workspace): Workspace => {
+    const experiments = Object.values(store.getState().experiments);
+    return experiments.length > 0 ? { ...ws, experiments } : ws;
+  };
+
   const knownKinds = () => new Set(store.getState().kinds.map((k) => k.kind));
 
   /** Replace the workbench's contents with `ws` (nothing is saved meanwhile). */
@@ -219,14 +225,14 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
       }
     })());
 
-  /** Autosave on structural kernel events and on canvas-only changes (positions, history). */
+  /** Autosave on structural kernel events and on store-only changes (positions, history, experiments). */
   const watch = () => {
     void store.api.subscribe((events) => {
       if (events.some((e) => STRUCTURAL.has(e.type))) scheduleSave();
     }).then((off) => disposers.push(off));
     disposers.push(
       store.subscribe((s, prev) => {
-        if (s.positions !== prev.positions || s.composerHistory !== prev.composerHistory) scheduleSave();
+        if (s.positions !== prev.positions || s.composerHistory !== prev.composerHistory || s.experiments !== prev.experiments) scheduleSave();
       }),
     );
     disposers.push(
@@ -328,7 +334,7 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
       scenarioRuns = 0;
       set({ scenario: s, run: { status: 'idle' } });
       const current = session.getState().current;
-      await restore({ ...scenarioToWorkspace(s), name: current?.name ?? s.title });
+      await restore(withExperiments({ ...scenarioToWorkspace(s), name: current?.name ?? s.title }));
       dirty = true;
       await flush();
     });
@@ -339,7 +345,7 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
     set({ run: { status: 'running' } });
     try {
       // Agents keep state between runs: a second run starts from a fresh deployment.
-      if (scenarioRuns++ > 0) await restore({ ...scenarioToWorkspace(s), name: session.getState().current?.name ?? s.title });
+      if (scenarioRuns++ > 0) await restore(withExperiments({ ...scenarioToWorkspace(s), name: session.getState().current?.name ?? s.title }));
       const verdict = await runScenario(store.api, s);
       set({ run: { status: verdict.status, verdict } });
     } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * Carries out a restore plan through the WorkbenchApi: empty the canvas, register the
  * custom modules, run the commands in order (positions reserved first so nodes appear
- * where they were), then give the canvas its positions and the composer its history.
+ * where they were), then give the canvas its positions, the composer its history and the
+ * chaos lab its saved experiments.
  * A command the kernel refuses is reported and the rest still run.
  */
 import type { Command } from '../../kernel/types';
@@ -64,6 +65,8 @@ export async function restoreWorkspace(store: WorkbenchStore, modules: ModuleRec
   }
   store.getState().setPositions(plan.positions);
   store.getState().setComposerHistory(plan.composerHistory);
+  // Always replaced: a workspace without experiments must not inherit the previous one's.
+  store.getState().setExperiments(Object.fromEntries(plan.experiments.map((e) => [e.name, e])));
   return problems;
 }
 

@@ -23,12 +23,16 @@ const of = <T extends KernelEvent['type']>(sim: Simulation, type: T, agent?: str
 const status = (sim: Simulation, name: string) => sim.snapshot().agents.find((a) => a.name === name)?.status;
 
 describe('supervision and limits in simulation (real wasm)', () => {
-  it('crash during init: the agent fails with the trap as reason', async () => {
+  it('crash during init: a crash like any other (as in the worker pool), restarted until the top-level supervisor gives up', async () => {
     const sim = createSimulation({ seed: 1, library });
     sim.command({ type: 'agent.deploy', spec: { name: 'c', kind: 'crasher', config: { crash_on_init: true } } });
     await sim.runUntilIdle(60_000);
     expect(status(sim, 'c')).toBe('failed');
-    expect(of(sim, 'agent.status', 'c').at(-1)?.reason).toMatch(/trap during init/);
+    const crashes = of(sim, 'agent.crashed', 'c');
+    expect(crashes).toHaveLength(6); // TOP_LEVEL_SUPERVISOR: more than 5 restarts in 10 s
+    for (const crash of crashes) expect(crash.reason).toMatch(/^trap during init/);
+    expect(of(sim, 'agent.backoff', 'c')).toHaveLength(5);
+    expect(of(sim, 'agent.status', 'c').at(-1)?.reason).toMatch(/restart intensity exceeded.*trap during init/);
   });
 
   it('crash during handling: crashed, restarted after a backoff, the requester answered once', async () => {

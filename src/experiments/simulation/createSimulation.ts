@@ -7,9 +7,14 @@
  * drawn from the Rng. Nothing sleeps: time jumps to the next due item. So a run is a pure
  * function of (topology, inputs, seed) and the same seed gives the same log byte for byte.
  *
- * Hang faults are modelled, not spun: the agent is held for its deadline (virtual time) and
- * then reported crashed with `deadline-exceeded`, as the worker watchdog would. Memory caps
- * are real (the wasm memory maximum traps the guest).
+ * The instances are the inline host's (createInlineAgents), with the worker runtime's
+ * semantics: a trap in `init` is a crash (supervised), an error `init` returns is
+ * `init-failed`; crash/hang faults are one-shot, slow (added to the handling time) and
+ * clock-skew (added to now-ms) stand until cleared and across respawns. Hang faults are
+ * modelled, not spun: the agent is held for its deadline (virtual time) and then reported
+ * crashed with `deadline-exceeded`, as the worker watchdog would; so is a slow fault
+ * longer than the deadline. No `worker-terminated` bystanders (there are no workers).
+ * Memory caps are real (the wasm memory maximum traps the guest).
  */
 import { createManualClock, type ManualClock } from '../../kernel/clock';
 import { createKernel, type Kernel, type KernelOptions } from '../../kernel/kernel';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { KernelEvent } from '../../kernel/types';
 import { createKindLibrary } from '../../hosts/inline/createKindLibrary';
 import { echoSoak } from '../chaos/examples';
 import { runSimulatedExperiment } from '../chaos/runSimulatedExperiment';
@@ -8,6 +9,7 @@ import { createSimulation } from './createSimulation';
 import { registerJsKinds } from './jsKinds';
 
 const library = registerJsKinds(createKindLibrary());
+library.registerJs('failing', { init: () => 'no config', handle: () => undefined });
 const soak = echoSoak({ faultMs: 2000, ratePerSecond: 100, timeoutMs: 2000 });
 const run = (seed: number) => runSimulatedExperiment(soak, { seed, library });
 
@@ -62,6 +64,38 @@ describe('deterministic simulation', () => {
     sim.send({ performative: 'request', receiver: 'e', content: 3, reply_with: 'c' });
     await sim.runUntilIdle();
     expect(replies().at(-1)! + at - again).toBe(1);
+  });
+
+  it('standing faults survive a respawn: slow and clock-skew are re-applied to the new instance', async () => {
+    const sim = createSimulation({ seed: 5, library, timing: { handleMs: { min: 1, max: 1 }, spawnMs: { min: 1, max: 1 } } });
+    sim.command({ type: 'agent.deploy', spec: { name: 'n', kind: 'counter' } });
+    await sim.runUntilIdle();
+    sim.command({ type: 'chaos.inject', fault: { id: 's', target: { agents: ['n'] }, probability: 1, effect: { kind: 'slow', ms: 100 } } });
+    sim.command({ type: 'chaos.inject', fault: { id: 'k', target: { agents: ['n'] }, probability: 1, effect: { kind: 'clock-skew', ms: 60_000 } } });
+    sim.command({ type: 'chaos.inject', fault: { id: 'x', target: { agents: ['n'] }, probability: 1, effect: { kind: 'kill' } } });
+    await sim.runUntilIdle();
+    expect(sim.log().filter((e) => e.type === 'agent.restarted')).toHaveLength(1);
+    const at = sim.now();
+    sim.send({ performative: 'request', receiver: 'n', content: {}, reply_with: 'a' });
+    await sim.runUntilIdle();
+    const reply = sim.log().find((e): e is Extract<KernelEvent, { type: 'message.sent' }> => e.type === 'message.sent' && e.message.in_reply_to === 'a');
+    expect(reply!.t - at).toBe(101); // still slow after the respawn
+    expect(reply!.message.content).toMatchObject({ at: at + 101 + 60_000 }); // still skewed
+  });
+
+  it('a trap in init is a crash (supervised), an error init returns fails the deploy', async () => {
+    const sim = createSimulation({ seed: 3, library });
+    sim.command({ type: 'agent.deploy', spec: { name: 'trap', kind: 'crasher', config: { crash_on_init: true } } });
+    sim.command({ type: 'agent.deploy', spec: { name: 'err', kind: 'failing' } });
+    await sim.runUntilIdle(60_000);
+    const of = (type: string, agent: string) => sim.log().filter((e) => e.type === type && (e as { agent?: string }).agent === agent);
+    expect(of('agent.crashed', 'trap').length).toBe(6);
+    expect(of('agent.backoff', 'trap').length).toBe(5);
+    expect(of('agent.crashed', 'err')).toEqual([]);
+    expect(sim.snapshot().agents.map((a) => [a.name, a.status])).toEqual([
+      ['trap', 'failed'],
+      ['err', 'failed'],
+    ]);
   });
 
   it('property: the same seed gives the same log hash; different seeds differ (drop, duplicate, kills active)', async () => {

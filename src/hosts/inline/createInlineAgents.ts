@@ -3,12 +3,29 @@
  * to, kills and faults instances, with no opinion on *when*. The real-time inline host
  * (createInlineHost) and the deterministic simulation each put their own scheduler on top.
  *
- * Faults (`fault` effects): crash and hang are one-shot for the next message; slow (wait
- * before every handle) and clock-skew stand until an effect with `ms: 0` clears them. A hang cannot really spin here — the thread is shared —
- * so it is modelled: the scheduler holds the agent for its deadline, then the instance is
- * reported crashed with `deadline-exceeded`, exactly as the worker watchdog reports it.
- * A guest that truly loops forever (spinner's `spin`) would block the thread: run such
- * agents in the worker-pool host.
+ * The contract is the worker runtime's (src/hosts/worker/startAgentWorker.ts): the kernel
+ * must not be able to tell the hosts apart, and src/hosts/hostConformance.int.test.ts runs
+ * one list of scenarios against both. In particular:
+ * - `init` that *returns* an error (or an instance that cannot be made) is
+ *   `agent.init-failed`; a *trap* inside `init` is `agent.crashed` (no message blamed),
+ *   which the kernel supervises like any crash.
+ * - Faults (`fault` effects): crash and hang are one-shot for the next message; slow (wait
+ *   before every handle) and clock-skew (added to now-ms) stand until an effect with
+ *   `ms: 0` clears them. A fault for an instance whose spawn is still queued (the kernel
+ *   re-sends standing faults right after every spawn) is kept and applied when that
+ *   instance is made, as the worker does for a `loading` instance.
+ * - Events a guest causes (sent, kv.set, log) come before the `handled` / `crashed` /
+ *   `ready` of the call that caused them, also when the call traps.
+ *
+ * Deliberate, unavoidable differences (the thread is shared, so nothing may really spin):
+ * - A hang is modelled: the scheduler holds the agent for its deadline, then the instance
+ *   is reported crashed with `deadline-exceeded` (its message blamed), as the watchdog
+ *   reports the runaway. A slow fault longer than the deadline is the same: the watchdog
+ *   would cut the wait at the deadline. There are no `worker-terminated` bystanders (the
+ *   worker pool also crashes every agent sharing the runaway's worker), and a slow or
+ *   hanging agent does not delay other agents (in a shared worker it delays them all).
+ * - Nothing watches `init`, and a guest that truly loops forever (spinner's `spin`) blocks
+ *   the thread: run such agents in the worker-pool host.
  */
 import type { AgentLimits, Effect, HostEvent, LogLevel } from '../../kernel/types';
 import { AgentTrap, type AgentInstance, type HostBindings } from '../../wasm/createAgentKind';
@@ -26,7 +43,7 @@ export interface DeliveryPlan {
 }
 
 export interface InlineAgents {
-  /** Instantiates and runs init; resolves to ready / init-failed (plus what init sent). */
+  /** Instantiates and runs init; resolves to ready / init-failed / crashed (after what init sent). */
   spawn(effect: SpawnEffect): Promise<HostEvent[]>;
   /** Decides the next delivery of the live instance (consuming one-shot faults). */
   plan(agent: string, instance: number): DeliveryPlan;
@@ -59,6 +76,8 @@ const LEVELS: ReadonlySet<string> = new Set(['debug', 'info', 'warn', 'error']);
 export function createInlineAgents(options: { library: KindLibrary; now: () => number }): InlineAgents {
   const { library, now } = options;
   const slots = new Map<string, Slot>();
+  /** Faults for an instance not made yet (its spawn is queued), applied when it is. */
+  const early = new Map<string, { instance: number; faults: FaultEffect[] }>();
 
   const current = (name: string, instance: number): Slot | undefined => {
     const s = slots.get(name);
@@ -112,6 +131,11 @@ export function createInlineAgents(options: { library: KindLibrary; now: () => n
         out: [],
       };
       slots.set(effect.agent, slot);
+      const held = early.get(effect.agent);
+      if (held !== undefined && held.instance <= effect.instance) {
+        early.delete(effect.agent);
+        if (held.instance === effect.instance) for (const f of held.faults) applyFault(slot, f);
+      }
       const base = { agent: slot.name, instance: slot.instance };
       const kind = library.get(effect.kind);
       if (!kind) {
@@ -130,13 +154,19 @@ export function createInlineAgents(options: { library: KindLibrary; now: () => n
       if (slots.get(slot.name) !== slot || slot.dead) return []; // killed while instantiating
       slot.agent = agent;
       let outcome;
+      let trapped: string | undefined;
       try {
         outcome = agent.init(JSON.stringify(effect.config ?? null));
       } catch (e) {
         outcome = { ok: false as const, error: `trap during init: ${message(e)}` };
+        if (e instanceof AgentTrap) trapped = outcome.error;
       }
       const events = take(slot);
-      if (!outcome.ok) {
+      if (trapped !== undefined) {
+        // A trap is a crash (the kernel supervises it); an error init returns is a failed start.
+        slot.dead = true;
+        events.push({ type: 'agent.crashed', ...base, reason: trapped });
+      } else if (!outcome.ok) {
         slot.dead = true;
         events.push({ type: 'agent.init-failed', ...base, error: outcome.error });
       } else {
@@ -149,7 +179,8 @@ export function createInlineAgents(options: { library: KindLibrary; now: () => n
       const slot = current(agent, instance);
       if (!slot) return { mode: 'run', extraMs: 0 };
       const extraMs = slot.slowMs;
-      if (slot.hangNext) {
+      if (slot.hangNext || extraMs > slot.limits.deadlineMs) {
+        // The worker's watchdog counts the slow wait too: past the deadline it cuts it.
         slot.hangNext = false;
         return { mode: 'hang', extraMs: slot.limits.deadlineMs };
       }
@@ -187,6 +218,7 @@ export function createInlineAgents(options: { library: KindLibrary; now: () => n
     },
 
     kill(agent, instance) {
+      if (early.get(agent)?.instance === instance) early.delete(agent);
       const slot = slots.get(agent);
       if (!slot || slot.instance !== instance) return;
       slot.dead = true;
@@ -194,22 +226,15 @@ export function createInlineAgents(options: { library: KindLibrary; now: () => n
     },
 
     fault(effect) {
-      const slot = current(effect.agent, effect.instance);
-      if (!slot) return;
-      switch (effect.fault) {
-        case 'crash':
-          slot.crashNext = true;
-          return;
-        case 'hang':
-          slot.hangNext = true;
-          return;
-        case 'slow':
-          slot.slowMs = Math.max(0, effect.ms ?? 0);
-          return;
-        case 'clock-skew':
-          slot.skewMs = effect.ms ?? 0;
-          return;
+      const slot = slots.get(effect.agent);
+      if (slot === undefined || slot.instance < effect.instance) {
+        // Its spawn is still queued: keep the fault for that instance.
+        let held = early.get(effect.agent);
+        if (held === undefined || held.instance < effect.instance) early.set(effect.agent, (held = { instance: effect.instance, faults: [] }));
+        if (held.instance === effect.instance) held.faults.push(effect);
+        return;
       }
+      if (slot.instance === effect.instance && !slot.dead) applyFault(slot, effect);
     },
 
     live(agent) {
@@ -220,8 +245,26 @@ export function createInlineAgents(options: { library: KindLibrary; now: () => n
     dispose() {
       for (const slot of slots.values()) slot.dead = true;
       slots.clear();
+      early.clear();
     },
   };
+}
+
+function applyFault(slot: Slot, effect: FaultEffect): void {
+  switch (effect.fault) {
+    case 'crash':
+      slot.crashNext = true;
+      return;
+    case 'hang':
+      slot.hangNext = true;
+      return;
+    case 'slow':
+      slot.slowMs = Math.max(0, effect.ms ?? 0);
+      return;
+    case 'clock-skew':
+      slot.skewMs = effect.ms ?? 0;
+      return;
+  }
 }
 
 function message(e: unknown): string {

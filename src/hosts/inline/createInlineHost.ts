@@ -2,10 +2,17 @@
  * An AgentHost that runs real agent instances (wasm via src/wasm, or JS kinds) on the
  * calling thread, in real time: perform() queues the work and a drain runs it on the next
  * microtask, each agent's work strictly in order, and reports host events in one batch per
- * drain. Slow and hang faults wait on the injected timer (a hang is reported as
- * `deadline-exceeded` after the agent's deadline; see createInlineAgents). For
- * deterministic runs use the simulation shell (src/experiments/simulation), which puts a
- * virtual clock and a seeded scheduler on the same instances.
+ * drain. For deterministic runs use the simulation shell (src/experiments/simulation),
+ * which puts a virtual clock and a seeded scheduler on the same instances.
+ *
+ * Same contract as the worker-pool host (the kernel cannot tell them apart; see
+ * createInlineAgents and src/hosts/hostConformance.int.test.ts): a trap in `init` is a
+ * crash, an error `init` returns is `init-failed`; crash/hang faults are one-shot, slow and
+ * clock-skew stand until cleared, also across respawns. Deliberate differences, because
+ * the thread is shared: a hang (or a slow wait past the deadline) is modelled — the agent
+ * is held for its deadline on the injected timer, then reported `deadline-exceeded` —
+ * with no `worker-terminated` bystanders; a slow or hanging agent does not hold up other
+ * agents; `init` is not watched, and a guest that truly spins blocks the thread.
  */
 import type { Clock, Effect, HostEvent } from '../../kernel/types';
 import type { Schedule } from '../createRuntime';
@@ -97,7 +104,7 @@ export function createInlineHost(options: InlineHostOptions): InlineHost {
         l.busy = true;
         void agents.spawn(task.effect).then(
           (events) => finish(name, events),
-          (e: unknown) => finish(name, [{ type: 'agent.init-failed', agent: name, instance: task.effect.instance, error: String(e) }]),
+          (e: unknown) => finish(name, [{ type: 'agent.init-failed', agent: name, instance: task.effect.instance, error: e instanceof Error ? e.message : String(e) }]),
         );
         continue;
       }

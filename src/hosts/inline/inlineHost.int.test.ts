@@ -51,10 +51,19 @@ describe('inline host (real time, real wasm)', () => {
     expect(host.kinds().map((k) => k.kind).sort()).toEqual(['crasher', 'echo', 'spinner']);
   });
 
-  it('crash during init: the agent fails, and says why', async () => {
+  it('a trap during init is a crash, supervised like any other (as in the worker pool)', async () => {
     await runtime.command({ type: 'agent.deploy', spec: { name: 'bad', kind: 'crasher', config: { crash_on_init: true } } });
-    await waitFor(() => status('bad') === 'failed');
-    expect(events('agent.status', 'bad').at(-1)?.reason).toMatch(/trap during init/);
+    await waitFor(() => events('agent.crashed', 'bad').length >= 2);
+    expect(events('agent.crashed', 'bad')[0]).toMatchObject({ reason: expect.stringMatching(/^trap during init/) });
+    expect(events('agent.backoff', 'bad').length).toBeGreaterThan(0);
+    await runtime.command({ type: 'agent.stop', name: 'bad' });
+  });
+
+  it('init returning an error fails the deploy, and says why', async () => {
+    await runtime.command({ type: 'agent.deploy', spec: { name: 'bad2', kind: 'crasher', config: { fail_init: 'no way' } } });
+    await waitFor(() => status('bad2') === 'failed');
+    expect(events('agent.status', 'bad2').at(-1)?.reason).toBe('no way');
+    expect(events('agent.crashed', 'bad2')).toEqual([]);
   });
 
   it('crash during handling: the requester is told, the supervisor restarts the agent', async () => {

@@ -64,8 +64,11 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
   const kinds = new Map<string, RegisteredKind>();
   /** Declared kinds not compiled yet: compiled on their first spawn. */
   const declared = new Map<string, { info: KindInfo; register: () => Promise<KindInfo>; pending?: Promise<KindInfo> }>();
-  /** Spawns waiting for their kind to compile, by agent: a kill meanwhile cancels them. */
-  const waitingSpawns = new Map<string, number>();
+  /**
+   * Spawns waiting for their kind to compile, by agent, with the faults sent for that
+   * instance meanwhile (applied right after the spawn); a kill cancels both.
+   */
+  const waitingSpawns = new Map<string, { instance: number; faults: Effect[] }>();
   const byHash = new Map<string, Promise<RegisteredKind['compiled']>>();
   const listeners = new Set<(events: HostEvent[]) => void>();
   const shared: Array<WorkerSlot | undefined> = new Array(size).fill(undefined);
@@ -246,12 +249,13 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
               // Compile on first use, then spawn. The kernel delivers nothing before
               // agent.ready, so nothing can overtake this spawn.
               lazy.pending ??= lazy.register();
-              waitingSpawns.set(effect.agent, effect.instance);
+              const waiting = { instance: effect.instance, faults: [] as Effect[] };
+              waitingSpawns.set(effect.agent, waiting);
               lazy.pending.then(
                 () => {
-                  if (waitingSpawns.get(effect.agent) !== effect.instance) return; // killed meanwhile
+                  if (waitingSpawns.get(effect.agent) !== waiting) return; // killed or respawned meanwhile
                   waitingSpawns.delete(effect.agent);
-                  host.perform([effect]);
+                  host.perform([effect, ...waiting.faults]);
                 },
                 (e: unknown) => {
                   lazy.pending = undefined;
@@ -311,7 +315,7 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
             break;
           }
           case 'kill': {
-            if (waitingSpawns.get(effect.agent) === effect.instance) waitingSpawns.delete(effect.agent);
+            if (waitingSpawns.get(effect.agent)?.instance === effect.instance) waitingSpawns.delete(effect.agent);
             const slot = placement.get(effect.agent);
             if (!slot || slot.agents.get(effect.agent) !== effect.instance) break;
             out(slot).push({ type: 'kill', agent: effect.agent, instance: effect.instance });
@@ -326,6 +330,11 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
             break;
           }
           case 'fault': {
+            const waiting = waitingSpawns.get(effect.agent);
+            if (waiting?.instance === effect.instance) {
+              waiting.faults.push(effect);
+              break;
+            }
             const slot = placement.get(effect.agent);
             if (!slot || slot.agents.get(effect.agent) !== effect.instance) break;
             const fault: WorkerEffect = { type: 'fault', agent: effect.agent, instance: effect.instance, fault: effect.fault };

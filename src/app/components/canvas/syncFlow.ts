@@ -112,7 +112,10 @@ export function syncNodes(prev: readonly FlowNode[], g: GraphInput, labelOf: (ki
         selected: selected.has(name),
         ariaLabel: `agent ${name}`,
         data: {
-          agent,
+          name,
+          status: agent.status,
+          mailboxDepth: agent.mailboxDepth,
+          restarts: agent.restarts,
           kindLabel: labelOf(agent.kind),
           rate: g.rates.nodes[name] ?? 0,
           search: searchMark(name, g.search),
@@ -144,12 +147,25 @@ export function syncNodes(prev: readonly FlowNode[], g: GraphInput, labelOf: (ki
   return next;
 }
 
+/**
+ * Above this many busy links the dashes stop moving (they stay, with the rate label):
+ * every moving SVG dash is repainted on the main thread each frame, and a busy canvas
+ * must keep its frame rate.
+ */
+export const MAX_ANIMATED_LINKS = 24;
+
 export function syncEdges(prev: readonly LinkFlowEdge[], g: GraphInput): LinkFlowEdge[] {
   const byId = new Map(prev.map((e) => [e.id, e]));
+  let busy = 0;
+  for (const link of Object.values(g.links)) {
+    if ((g.rates.links[`${link.id}>`] ?? 0) > 0 || (g.rates.links[`${link.id}<`] ?? 0) > 0) busy++;
+  }
+  const animate = busy <= MAX_ANIMATED_LINKS;
   return Object.values(g.links).map((link) => {
     const data = {
       ab: g.rates.links[`${link.id}>`] ?? 0,
       ba: g.rates.links[`${link.id}<`] ?? 0,
+      animate,
     };
     const selected = g.selectedLink === link.id;
     const old = byId.get(link.id);

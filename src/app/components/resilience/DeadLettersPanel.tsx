@@ -30,7 +30,7 @@ export default function DeadLettersPanel() {
   return (
     <div className="lab-dlq">
       <p className="small muted pad">
-        {total === 0 ? 'No dead letters: every message was delivered or answered with a failure.' : `${total} messages could not be delivered; newest first.`}
+        {total === 0 ? 'No dead letters: every message was delivered or answered with a failure.' : `${total} message${total === 1 ? '' : 's'} could not be delivered; newest first.`}
       </p>
       {all.length > 0 && (
         <table className="lab-table lab-dlq-table" aria-label="Dead letters">

@@ -1,8 +1,12 @@
-/** Supervision groups: a selected group's settings, and a form to create one (`group.create`). */
-import { useState } from 'react';
+/**
+ * Supervision groups: a selected group's settings, edited in place (`group.configure`),
+ * and a form to create one (`group.create`).
+ */
+import { useEffect, useState } from 'react';
 import { DEFAULT_SUPERVISOR, type RestartStrategy, type SupervisorSpec } from '../../../kernel/resilienceTypes';
 import type { GroupState } from '../../store/canvasSlice';
-import { useWorkbench } from '../../store/WorkbenchContext';
+import type { GroupView } from '../../../kernel/types';
+import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
 import { NumberField, SelectField, TextField } from '../chaos/fields';
 import { useCommands } from './useCommands';
 
@@ -49,13 +53,46 @@ export function NewGroupForm({ parent }: { parent?: string }) {
   );
 }
 
+/** A group's supervisor settings, edited in place (`group.configure`); starts from the kernel's snapshot. */
 export function GroupSettings({ group }: { group: GroupState }) {
+  const store = useWorkbenchStore();
+  const [spec, setSpec] = useState<SupervisorSpec | null>(null);
+  const [view, setView] = useState<GroupView | null>(null);
+  const { status, busy, applied, apply } = useCommands();
+  useEffect(() => {
+    let live = true;
+    void store.api.snapshot().then((snap) => {
+      const g = snap.groups?.find((x) => x.name === group.name);
+      if (!live || !g) return;
+      setView(g);
+      setSpec({ name: g.name, strategy: g.strategy, intensity: g.intensity, periodMs: g.periodMs, backoff: { ...g.backoff } });
+    });
+    return () => {
+      live = false;
+    };
+  }, [store, group.name, applied]);
+  const submit = () => {
+    if (!spec) return;
+    const { name, strategy, intensity, periodMs, backoff } = spec;
+    void apply([{ type: 'group.configure', name, strategy, intensity, periodMs, backoff }], `Group ${name} reconfigured: the next crash in it follows the new settings.`);
+  };
   return (
     <div className="res-group">
-      <p className="small muted">
-        {group.strategy}, at most {group.intensity} restarts in {group.periodMs} ms. The kernel fixes a group's settings when it is created
-        (there is no group.configure yet): create a nested group below to supervise some members differently.
-      </p>
+      {spec && view && (
+        <form className="lab-form res-form" aria-label={`Group ${group.name} settings`} onSubmit={(e) => (e.preventDefault(), submit())}>
+          <p className="small muted">
+            {view.children.length === 0 ? 'No members yet' : `Members, in joining order: ${view.children.join(', ')}`}
+            {view.parent ? `; inside ${view.parent}` : ''}. {view.status === 'failed' ? 'It gave up (restart intensity exceeded).' : ''}
+          </p>
+          <SupervisorFields spec={spec} onChange={setSpec} />
+          <div className="button-row">
+            <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
+              Apply group settings
+            </button>
+            {status && <span className="small muted" role="status">{status}</span>}
+          </div>
+        </form>
+      )}
       <details>
         <summary className="small">New group inside {group.name}</summary>
         <NewGroupForm parent={group.name} />

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import type { Command } from '../../../kernel/types';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 
-export function useCommands(): { status: string; busy: boolean; apply(commands: Command[], done: string): Promise<boolean> } {
+export function useCommands(): { status: string; busy: boolean; applied: number; apply(commands: Command[], done: string): Promise<boolean> } {
   const store = useWorkbenchStore();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Bumped after every apply (accepted or not): forms re-read the kernel's values on it. */
+  const [applied, setApplied] = useState(0);
   const apply = async (commands: Command[], done: string) => {
     setBusy(true);
     try {
@@ -18,7 +20,8 @@ export function useCommands(): { status: string; busy: boolean; apply(commands: 
       return false;
     } finally {
       setBusy(false);
+      setApplied((n) => n + 1);
     }
   };
-  return { status, busy, apply };
+  return { status, busy, applied, apply };
 }
