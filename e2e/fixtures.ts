@@ -41,8 +41,11 @@ export function messageLog(page: Page): Locator {
   return page.getByRole('table', { name: 'Message log' });
 }
 
-/** Replace the composer's text the way a person would: select all, then type. */
-export async function compose(page: Page, message: object): Promise<void> {
+/**
+ * Focus the composer and replace its text the way a person would: click the text, select
+ * all, type. Leaves the caret at the end.
+ */
+export async function typeInComposer(page: Page, text: string): Promise<void> {
   await page.getByRole('tab', { name: 'Composer' }).click();
   // Monaco's input element is a zero-size element over the text; people click the text.
   const surface = page.getByRole('group', { name: 'Message editor' });
@@ -54,7 +57,11 @@ export async function compose(page: Page, message: object): Promise<void> {
   await page.keyboard.press('Delete');
   // insertText types the whole string as one input, so auto-closing brackets and quotes
   // do not double up the way key-by-key typing would.
-  await page.keyboard.insertText(JSON.stringify(message));
+  await page.keyboard.insertText(text);
+}
+
+export async function compose(page: Page, message: object): Promise<void> {
+  await typeInComposer(page, JSON.stringify(message));
 }
 
 export async function send(page: Page): Promise<void> {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { agentNode, expect, openWorkbench, test } from './fixtures';
+import { fileURLToPath } from 'node:url';
+import { agentNode, compose, expect, openWorkbench, send, test } from './fixtures';
 import { dragLink, expectSaved, openWorkspaces } from './workspaceHelpers';
 
 const currentName = (page: import('@playwright/test').Page) => page.getByLabel('Current workspace');
@@ -142,4 +143,50 @@ test('a broken file is refused with the reason and the workspace stays as it was
   await expect(agentNode(page, 'echo-1')).toContainText('running');
   await expect(panel.getByRole('button', { name: /^Open workspace/ })).toHaveCount(1);
   await expectSaved(page, { name: 'Workspace 1', agents: ['echo-1'] });
+});
+
+test('saved chaos experiments are kept with the workspace and listed after a reload', async ({ page }) => {
+  await openWorkbench(page);
+  await deploy(page, 'Echo agent', 'echo-1');
+  await page.getByRole('tab', { name: 'Chaos' }).click();
+  const form = page.getByRole('form', { name: 'Experiment form' });
+  await form.getByRole('textbox', { name: 'Name' }).fill('keep me');
+  const saved = page.getByRole('group', { name: 'Saved experiments' });
+  await saved.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(saved.getByRole('combobox', { name: 'Saved experiment' })).toHaveValue('keep me');
+  await expectSaved(page, { agents: ['echo-1'], experiments: ['keep me'] });
+
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Kernel ready' })).toBeVisible({ timeout: 30_000 });
+  await expect(agentNode(page, 'echo-1')).toContainText('running', { timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Chaos' }).click();
+  const again = page.getByRole('group', { name: 'Saved experiments' }).getByRole('combobox', { name: 'Saved experiment' });
+  await expect(again.getByRole('option')).toHaveText(['keep me']);
+  await page.getByRole('group', { name: 'Saved experiments' }).getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.getByRole('form', { name: 'Experiment form' }).getByRole('textbox', { name: 'Name' })).toHaveValue('keep me');
+});
+
+test('a custom agent module comes back after a reload: in the palette, deployed, answering', async ({ page }) => {
+  await openWorkbench(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add agent from file' }).click();
+  await (await chooser).setFiles(fileURLToPath(new URL('./fixtures/probe-agent.wasm', import.meta.url)));
+  const item = page.getByRole('button', { name: 'probe-agent', exact: true });
+  await expect(item).toBeVisible({ timeout: 30_000 });
+  await item.click();
+  await expect(agentNode(page, 'probe-agent-1')).toContainText('running', { timeout: 30_000 });
+  await expectSaved(page, { agents: ['probe-agent-1'], modules: [expect.stringMatching(/^custom:[0-9a-f]{64}$/) as unknown as string] });
+
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Kernel ready' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'probe-agent', exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(agentNode(page, 'probe-agent-1')).toContainText('running', { timeout: 30_000 });
+
+  // The probe sends back what it gets; the echo still carries the kernel's stamped id, so
+  // the kernel refuses it and says so in the agent's log: proof the restored module ran.
+  await compose(page, { performative: 'request', receiver: 'probe-agent-1', content: 'ping' });
+  await send(page);
+  await agentNode(page, 'probe-agent-1').click();
+  const inspector = page.getByRole('region', { name: 'Inspector for probe-agent-1' });
+  await expect(inspector.getByRole('region', { name: /^Logs/ })).toContainText('message not sent: id: expected no such field', { timeout: 20_000 });
 });

@@ -4,6 +4,10 @@ export interface StoredSummary {
   name: string;
   agents: string[];
   links: string[];
+  /** Names of the saved chaos experiments. */
+  experiments: string[];
+  /** Kinds of the custom modules kept with the workspace. */
+  modules: string[];
 }
 
 /** The last-open workspace as IndexedDB holds it (what a reload will restore). */
@@ -22,7 +26,9 @@ export async function storedWorkspace(page: Page): Promise<StoredSummary | null>
             if (!last.result) return resolve(null);
             const rec = tx.objectStore('workspaces').get(last.result as string);
             rec.onsuccess = () => {
-              const r = rec.result as { name: string; workspace: { nodes: { type: string; name: string }[]; links: { a: string; b: string }[] } } | undefined;
+              const r = rec.result as
+                | { name: string; workspace: { nodes: { type: string; name: string }[]; links: { a: string; b: string }[]; experiments?: { name: string }[]; modules: { kind: string }[] } }
+                | undefined;
               db.close();
               resolve(
                 r
@@ -30,6 +36,8 @@ export async function storedWorkspace(page: Page): Promise<StoredSummary | null>
                       name: r.name,
                       agents: r.workspace.nodes.filter((n) => n.type === 'agent').map((n) => n.name),
                       links: r.workspace.links.map((l) => `${l.a}-${l.b}`),
+                      experiments: (r.workspace.experiments ?? []).map((e) => e.name),
+                      modules: r.workspace.modules.map((m) => m.kind),
                     }
                   : null,
               );

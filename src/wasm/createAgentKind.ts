@@ -39,9 +39,9 @@ export interface AgentInstance {
   /**
    * Done with this instance: a pooled memory goes back to its pool (zeroed), so the
    * instance must never be called again. Without a pool, a no-op (drop the reference and
-   * the GC frees the memory).
+   * the GC frees the memory). Optional for instances made elsewhere (JS agents).
    */
-  release(): void;
+  release?(): void;
 }
 
 export interface InstantiateOptions {

@@ -29,6 +29,7 @@ import { CanvasToolbar } from './canvas/CanvasToolbar';
 import { GroupNode } from './canvas/GroupNode';
 import { PlainNode } from './canvas/PlainNode';
 import { syncEdges, syncNodes, type FlowNode, type GraphInput } from './canvas/syncFlow';
+import { useFlowPhase } from './canvas/useFlowPhase';
 import { useFlowRates } from './canvas/useFlowRates';
 import './canvas/canvas.css';
 
@@ -46,7 +47,6 @@ const graphSelector = (s: WorkbenchState): GraphInput & { kinds: WorkbenchState[
   membership: s.membership,
   positions: s.positions,
   links: s.links,
-  flows: s.flows,
   rates: s.rates,
   selectedNodes: s.selectedNodes,
   selectedLink: s.selectedLink,
@@ -69,7 +69,9 @@ export function Canvas() {
   const [edges, setEdges] = useState<LinkFlowEdge[]>([]);
   const [fileOver, setFileOver] = useState(false);
   const dragStart = useRef<Record<string, XY> | null>(null);
+  const section = useRef<HTMLElement>(null);
   useFlowRates();
+  useFlowPhase(section);
 
   const { kinds } = graph;
   const labelOf = useCallback((kind: string) => kinds.find((k) => k.kind === kind)?.label ?? kind, [kinds]);
@@ -161,6 +163,7 @@ export function Canvas() {
 
   return (
     <section
+      ref={section}
       className={`canvas${fileOver ? ' is-file-over' : ''}`}
       aria-label="Canvas"
       data-drop-target={CANVAS_DROP_TARGET}

@@ -2,6 +2,7 @@ import { Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useActions } from '../actions/ActionsContext';
 import { useWorkbench } from '../store/WorkbenchContext';
 import { BUILTIN_DOCK_PANELS, type DockPanel } from './dock/dockPanels';
+import { PanelActiveContext } from './dock/usePanelActive';
 import { MessageDetails } from './log/MessageDetails';
 import '../styles/messaging.css';
 
@@ -55,9 +56,11 @@ export function Dock({ panels = BUILTIN_DOCK_PANELS }: { panels?: readonly DockP
         {panels.map(({ id, component: Panel }) => (
           <div key={id} role="tabpanel" id={`dock-panel-${id}`} aria-labelledby={`dock-tab-${id}`} hidden={tab !== id} className="dock-panel">
             {visited.has(id) && (
-              <Suspense fallback={<p className="muted pad">Loading…</p>}>
-                <Panel />
-              </Suspense>
+              <PanelActiveContext.Provider value={tab === id}>
+                <Suspense fallback={<p className="muted pad">Loading…</p>}>
+                  <Panel />
+                </Suspense>
+              </PanelActiveContext.Provider>
             )}
           </div>
         ))}

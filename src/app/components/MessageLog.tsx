@@ -1,6 +1,6 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useWorkbench } from '../store/WorkbenchContext';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useWorkbench, useWorkbenchStore, useWorkbenchWhile } from '../store/WorkbenchContext';
+import { usePanelActive } from './dock/usePanelActive';
 import type { LogRow } from '../store/types';
 import { LogToolbar } from './log/LogToolbar';
 import { createRowModel, isFilterEmpty, rowAt } from './log/rowModel';
@@ -81,62 +81,84 @@ const LogRowView = memo(function LogRowView({
   );
 });
 
+/** Rows rendered above and below the visible ones (keyboard focus, fast scrolling). */
+const OVERSCAN = 12;
+/** `top` while the log follows new rows. */
+const FOLLOW = -1;
+
+/**
+ * The message log: a window of fixed-height rows over the store's append-only rows. Work
+ * per publish is the new rows (filtered once each) and the rows in view; hidden (another
+ * dock tab shown), it reads nothing from the store and catches up when shown.
+ */
 export function MessageLog() {
-  const liveRows = useWorkbench((s) => s.rows);
-  const liveDropped = useWorkbench((s) => s.droppedRows);
+  const active = usePanelActive();
+  const store = useWorkbenchStore();
+  // The rows change in place; their version is what re-renders the log, and only while shown.
+  useWorkbenchWhile(active, (s) => s.logVersion);
+  const { rows, droppedRows: liveDropped } = store.getState();
   const filter = useWorkbench((s) => s.logFilter);
   const detailKey = useWorkbench((s) => s.detailKey);
   const showMessage = useWorkbench((s) => s.showMessage);
   const scroller = useRef<HTMLDivElement>(null);
-  const follow = useRef(true);
   const model = useMemo(() => createRowModel(), []);
+  /** First row in view, or FOLLOW (the view sticks to the newest row). */
+  const [top, setTop] = useState(FOLLOW);
+  const [viewHeight, setViewHeight] = useState(400);
 
-  // Paused: the view keeps the rows it had; new ones wait (the store keeps them).
-  const [frozen, setFrozen] = useState<{ rows: readonly LogRow[]; dropped: number } | null>(null);
-  const rows = frozen?.rows ?? liveRows;
-  const dropped = frozen?.dropped ?? liveDropped;
-  const buffered = frozen ? liveDropped + liveRows.length - (frozen.dropped + frozen.rows.length) : 0;
-  const view = model.view(rows, dropped, filter);
+  // Paused: the view ends where it was; new rows wait (the store keeps them).
+  const [frozenAt, setFrozenAt] = useState<number | null>(null);
+  const total = liveDropped + rows.length;
+  const buffered = frozenAt === null ? 0 : total - frozenAt;
+  const view = model.view(rows, liveDropped, filter, frozenAt ?? undefined);
+  const dropped = liveDropped;
 
-  const virtualizer = useVirtualizer({
-    count: view.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    // Keyed by message id so that dropping old rows keeps measurements right.
-    getItemKey: (index) => rowAt(view, index)?.key ?? index,
-  });
+  const inView = Math.ceil(viewHeight / ROW_HEIGHT);
+  const first = Math.max(0, Math.min(top === FOLLOW ? view.length - inView : top, view.length - inView) - OVERSCAN);
+  const last = Math.min(view.length, (top === FOLLOW ? view.length : top + inView) + OVERSCAN);
 
   const onScroll = () => {
     const el = scroller.current;
-    if (!el) return;
-    follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < FOLLOW_SLACK;
+    if (!el || el.clientHeight === 0) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < FOLLOW_SLACK;
+    setTop(atBottom ? FOLLOW : Math.floor(el.scrollTop / ROW_HEIGHT));
   };
 
+  // Following: keep the newest row in view (one layout per publish, only while shown).
   useLayoutEffect(() => {
-    if (follow.current && view.length > 0) virtualizer.scrollToIndex(view.length - 1, { align: 'end' });
-  }, [view, virtualizer]);
-
-  // A hidden dock panel has no size; re-measure when it is shown again.
-  useEffect(() => {
     const el = scroller.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => virtualizer.measure());
+    if (active && top === FOLLOW && el && view.length > 0) el.scrollTop = el.scrollHeight;
+  }, [active, top, view.length, viewHeight]);
+
+  // The visible height, from the layout engine (never measured during render).
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (el.clientHeight > 0) setViewHeight(el.clientHeight);
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([entry]) => {
+      const h = entry?.contentRect.height ?? 0;
+      if (h > 0) setViewHeight(h);
+    });
     ro.observe(el);
     return () => ro.disconnect();
-  }, [virtualizer]);
+  }, []);
 
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
-  const total = liveDropped + liveRows.length;
+  const padTop = first * ROW_HEIGHT;
+  const padBottom = (view.length - last) * ROW_HEIGHT;
+  const shown: ReactNode[] = [];
+  for (let index = first; index < last; index++) {
+    const row = rowAt(view, index);
+    if (!row) continue;
+    shown.push(<LogRowView key={row.key} row={row} rowIndex={index + 2} open={row.key === detailKey} onOpen={showMessage} />);
+  }
 
   return (
     <div className="log">
       <LogToolbar
-        paused={frozen !== null}
+        paused={frozenAt !== null}
         buffered={buffered}
-        onTogglePause={() => setFrozen((f) => (f ? null : { rows: liveRows, dropped: liveDropped }))}
+        onTogglePause={() => setFrozenAt((f) => (f === null ? total : null))}
       />
       <div className="log-scroll" ref={scroller} onScroll={onScroll}>
         <table className="log-table" aria-label="Message log" aria-rowcount={view.length + 1}>
@@ -166,13 +188,7 @@ export function MessageLog() {
                 <td colSpan={7} />
               </tr>
             )}
-            {items.map((item) => {
-              const row = rowAt(view, item.index);
-              if (!row) return null;
-              return (
-                <LogRowView key={item.key} row={row} rowIndex={item.index + 2} open={row.key === detailKey} onOpen={showMessage} />
-              );
-            })}
+            {shown}
             {padBottom > 0 && (
               <tr className="log-spacer" aria-hidden="true" style={{ height: padBottom }}>
                 <td colSpan={7} />
@@ -182,16 +198,16 @@ export function MessageLog() {
         </table>
         {view.length === 0 && (
           <p className="muted pad">
-            {rows.length === 0 ? 'No messages yet. Send one from the Composer tab.' : 'No message matches the filters.'}
+            {total === 0 ? 'No messages yet. Send one from the Composer tab.' : 'No message matches the filters.'}
           </p>
         )}
       </div>
       <div className="log-footer muted">
         {isFilterEmpty(filter)
           ? `${view.length.toLocaleString()} messages shown`
-          : `${view.length.toLocaleString()} of ${rows.length.toLocaleString()} messages match`}
+          : `${view.length.toLocaleString()} of ${(Math.min(frozenAt ?? total, total) - dropped).toLocaleString()} messages match`}
         {dropped > 0 && ` · ${dropped.toLocaleString()} older rows dropped from view`}
-        {frozen && ` · paused at ${(frozen.dropped + frozen.rows.length).toLocaleString()} of ${total.toLocaleString()}`}
+        {frozenAt !== null && ` · paused at ${frozenAt.toLocaleString()} of ${total.toLocaleString()}`}
       </div>
     </div>
   );

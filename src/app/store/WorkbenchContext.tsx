@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
 import type { WorkbenchState, WorkbenchStore } from './createWorkbenchStore';
@@ -26,4 +26,16 @@ export function useWorkbenchWith<T>(
   equal: (a: T, b: T) => boolean,
 ): T {
   return useStoreWithEqualityFn(useWorkbenchStore(), selector, equal);
+}
+
+/**
+ * Like `useWorkbench` while `live`; while not, the value stays what it last was and store
+ * updates do not re-render (a hidden panel reads the store again when shown).
+ */
+export function useWorkbenchWhile<T>(live: boolean, selector: (state: WorkbenchState) => T): T {
+  const held = useRef<{ value: T } | null>(null);
+  return useStore(useWorkbenchStore(), (s) => {
+    if (live || !held.current) held.current = { value: selector(s) };
+    return held.current.value;
+  });
 }

@@ -188,6 +188,7 @@ export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEv
   };
   const current = <K extends keyof CanvasInput>(key: K): CanvasInput[K] => (key in out ? (out as CanvasInput)[key] : state[key]);
   const insightCopied = new Set<string>();
+  const flowCopied = new Set<string>();
   const insightOf = (agent: string): AgentInsight => {
     const all = cow('insight');
     if (!insightCopied.has(agent)) {
@@ -238,6 +239,7 @@ export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEv
         break;
       }
       case 'link.removed':
+        flowCopied.delete(event.link.id);
         if (current('flows')[event.link.id]) delete cow('flows')[event.link.id];
         if (current('selectedLink') === event.link.id) out.selectedLink = null;
         break;
@@ -246,19 +248,23 @@ export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEv
         const link = state.links[event.link];
         if (!link) break;
         const flows = cow('flows');
-        const f = flows[event.link] ?? NO_FLOW;
+        // One copy per link per batch, then counted in place.
+        let f = flows[event.link];
+        if (!f || !flowCopied.has(event.link)) {
+          f = flows[event.link] = { ...(f ?? NO_FLOW) };
+          flowCopied.add(event.link);
+        }
         // A fan-out through a topic is delivered "to" the topic: that is towards it too.
-        const towardsB = event.to === link.b || event.to === `topic:${link.b}`;
+        if (event.to === link.b || event.to === `topic:${link.b}`) f.ab++;
+        else f.ba++;
         const sentAt = sentTime(state, event.messageId);
-        const latency = sentAt === undefined ? undefined : Math.max(0, event.t - sentAt);
-        flows[event.link] = {
-          ab: f.ab + (towardsB ? 1 : 0),
-          ba: f.ba + (towardsB ? 0 : 1),
-          timed: f.timed + (latency === undefined ? 0 : 1),
-          latencySumMs: f.latencySumMs + (latency ?? 0),
-          latencyMaxMs: latency === undefined ? f.latencyMaxMs : Math.max(f.latencyMaxMs, latency),
-          latencyLastMs: latency ?? f.latencyLastMs,
-        };
+        if (sentAt !== undefined) {
+          const latency = Math.max(0, event.t - sentAt);
+          f.timed++;
+          f.latencySumMs += latency;
+          if (latency > f.latencyMaxMs) f.latencyMaxMs = latency;
+          f.latencyLastMs = latency;
+        }
         break;
       }
       case 'group.created': {

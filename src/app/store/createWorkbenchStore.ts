@@ -54,17 +54,30 @@ export interface WorkbenchStore extends StoreApi<WorkbenchState> {
 }
 
 export interface WorkbenchStoreOptions {
-  /** Schedules a batch flush; default: next animation frame, or 50 ms if frames stall. */
-  schedule?: (flush: () => void) => () => void;
+  /**
+   * Schedules a batch flush `delayMs` from now (0: as soon as possible); returns a cancel.
+   * Default: after the delay, on the next animation frame (or 50 ms later if frames stall).
+   */
+  schedule?: (flush: () => void, delayMs: number) => () => void;
+  /**
+   * Least time between two publishes of kernel events to React (ms). A lone event shows
+   * on the next frame; under load, events wait and are applied together, so counters,
+   * rates and the log re-render a few times a second instead of once per batch.
+   */
+  publishMs?: number;
   /** How often the derived numbers are reconciled with a kernel snapshot (ms); 0 = never. */
   reconcileMs?: number;
   theme?: Theme;
 }
 
 const MAX_NOTICES = 4;
+/** ~8 publishes a second under load: the canvas animates by CSS, not per publish. */
+export const PUBLISH_MS = 125;
 
-function defaultSchedule(flush: () => void): () => void {
+function defaultSchedule(flush: () => void, delayMs: number): () => void {
   let done = false;
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     if (done) return;
     done = true;
@@ -73,10 +86,16 @@ function defaultSchedule(flush: () => void): () => void {
     flush();
   };
   // A hidden tab gets no frames; the timeout keeps the store current anyway.
-  const frame = requestAnimationFrame(run);
-  const timer = setTimeout(run, 50);
+  const onFrame = () => {
+    frame = requestAnimationFrame(run);
+    timer = setTimeout(run, 50);
+  };
+  let wait: ReturnType<typeof setTimeout> | undefined;
+  if (delayMs > 0) wait = setTimeout(onFrame, delayMs);
+  else onFrame();
   return () => {
     done = true;
+    clearTimeout(wait);
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   };
@@ -90,6 +109,7 @@ export function initialData(theme: Theme = 'dark'): WorkbenchData {
     positions: {},
     pending: {},
     rows: [],
+    logVersion: 0,
     droppedRows: 0,
     rowById: new Map(),
     deadLetters: 0,
@@ -109,6 +129,7 @@ export function createWorkbenchStore(
 ): WorkbenchStore {
   const schedule = options.schedule ?? defaultSchedule;
   const reconcileMs = options.reconcileMs ?? 1000;
+  const publishMs = options.publishMs ?? PUBLISH_MS;
   let noticeId = 0;
 
   const store = createStore<WorkbenchState>()((set, get) => ({
@@ -146,19 +167,24 @@ export function createWorkbenchStore(
     return { ...canvas, ...reduceConfigureEvents({ ...s, ...canvas }, events, s.lastSeq), ...reduceResilienceEvents(s, events) };
   };
 
-  let buffer: KernelEvent[] = [];
+  // Batches as they came (no per-event copying), applied together at the next publish.
+  let buffer: (readonly KernelEvent[])[] = [];
   let cancelFlush: (() => void) | null = null;
+  let lastPublish = -Infinity;
 
   const flush = () => {
     cancelFlush = null;
-    const events = buffer;
+    const batches = buffer;
     buffer = [];
+    lastPublish = performance.now();
+    if (batches.length === 0) return;
+    const events = batches.length === 1 ? batches[0]! : batches.flat();
     if (events.length > 0) store.setState((s) => reduceAll(s, events));
   };
 
-  const enqueue = (events: KernelEvent[]) => {
-    for (const e of events) buffer.push(e);
-    cancelFlush ??= schedule(flush);
+  const enqueue = (events: readonly KernelEvent[]) => {
+    buffer.push(events);
+    if (!cancelFlush) cancelFlush = schedule(flush, Math.max(0, lastPublish + publishMs - performance.now()));
   };
 
   const reconcile = async () => {

@@ -53,7 +53,11 @@ function fromView(view: AgentView): AgentState {
   };
 }
 
-/** Copy-on-write helpers: each batch clones a collection at most once. */
+/**
+ * Copy-on-write helpers: each batch clones a collection, an agent or a link at most once,
+ * then mutates the clone. Under load a batch holds thousands of events for a few hundred
+ * agents: cloning per event was most of the reducer's allocations.
+ */
 class Draft {
   agents: Record<string, AgentState>;
   links: Record<string, LinkState>;
@@ -63,9 +67,13 @@ class Draft {
   rows: LogRow[];
   rowById: Map<string, number>;
   droppedRows: number;
+  logVersion: number;
   deadLetters: number;
   selected: string | null;
   private cloned = new Set<string>();
+  /** Agents and links already cloned in this batch (their clones may be mutated). */
+  private ownAgents = new Set<string>();
+  private ownLinks = new Set<string>();
 
   constructor(private readonly base: Projected) {
     this.agents = base.agents;
@@ -76,6 +84,7 @@ class Draft {
     this.rows = base.rows;
     this.rowById = base.rowById;
     this.droppedRows = base.droppedRows;
+    this.logVersion = base.logVersion;
     this.deadLetters = base.deadLetters;
     this.selected = base.selected;
   }
@@ -116,10 +125,16 @@ class Draft {
     }
     return this.agentOrder;
   }
+  /**
+   * The log is append-only and shared like the id index: rows are pushed, patched (a new
+   * row object in the same slot, so memoised row views re-render) and trimmed in place,
+   * and `logVersion` says that it changed. Copying 100k rows per batch was O(log), not
+   * O(batch).
+   */
   mutRows(): LogRow[] {
     if (!this.cloned.has('rows')) {
       this.cloned.add('rows');
-      this.rows = [...this.rows];
+      this.logVersion++;
     }
     return this.rows;
   }
@@ -129,6 +144,27 @@ class Draft {
     const current = this.agents[name];
     if (!current) return;
     this.mutAgents()[name] = { ...current, ...patch(current) };
+    this.ownAgents.delete(name);
+  }
+
+  /** This batch's own copy of an agent (counters included), to mutate; undefined if unknown. */
+  agent(name: string): AgentState | undefined {
+    const current = this.agents[name];
+    if (!current || this.ownAgents.has(name)) return current;
+    const copy = { ...current, counters: { ...current.counters } };
+    this.mutAgents()[name] = copy;
+    this.ownAgents.add(name);
+    return copy;
+  }
+
+  /** This batch's own copy of a link, to mutate; undefined if unknown. */
+  link(id: string): LinkState | undefined {
+    const current = this.links[id];
+    if (!current || this.ownLinks.has(id)) return current;
+    const copy = { ...current };
+    this.mutLinks()[id] = copy;
+    this.ownLinks.add(id);
+    return copy;
   }
 
   patchRow(messageId: string, outcome: LogOutcome, reason?: string): void {
@@ -158,6 +194,7 @@ class Draft {
   }
 
   removeNode(name: string): void {
+    this.ownAgents.delete(name);
     if (this.agents[name]) delete this.mutAgents()[name];
     if (this.positions[name]) delete this.mutPositions()[name];
     if (this.agentOrder.includes(name)) {
@@ -177,7 +214,7 @@ class Draft {
     if (this.positions !== this.base.positions) out.positions = this.positions;
     if (this.pending !== this.base.pending) out.pending = this.pending;
     if (this.agentOrder !== this.base.agentOrder) out.agentOrder = this.agentOrder;
-    if (this.rows !== this.base.rows) out.rows = this.rows;
+    if (this.logVersion !== this.base.logVersion) out.logVersion = this.logVersion;
     if (this.droppedRows !== this.base.droppedRows) out.droppedRows = this.droppedRows;
     if (this.deadLetters !== this.base.deadLetters) out.deadLetters = this.deadLetters;
     if (this.selected !== this.base.selected) out.selected = this.selected;
@@ -242,7 +279,8 @@ export function reduceEvents(state: Projected, events: readonly KernelEvent[]): 
         break;
       case 'message.sent': {
         const m = event.message;
-        d.patchAgent(m.sender, (a) => ({ counters: { ...a.counters, sent: a.counters.sent + 1 } }));
+        const sender = d.agent(m.sender);
+        if (sender) sender.counters.sent++;
         d.pushRow({
           key: m.id,
           seq: event.seq,
@@ -257,26 +295,30 @@ export function reduceEvents(state: Projected, events: readonly KernelEvent[]): 
         break;
       }
       case 'message.delivered': {
-        d.patchAgent(event.to, (a) => ({
-          mailboxDepth: a.mailboxDepth + 1,
-          counters: { ...a.counters, delivered: a.counters.delivered + 1 },
-        }));
-        if (event.link) {
-          const link = d.links[event.link];
-          if (link) {
-            d.mutLinks()[event.link] = { ...link, pulse: link.pulse + 1, messages: link.messages + 1 };
-          }
+        const to = d.agent(event.to);
+        if (to) {
+          to.mailboxDepth++;
+          to.counters.delivered++;
+        }
+        const link = event.link === undefined ? undefined : d.link(event.link);
+        if (link) {
+          link.pulse++;
+          link.messages++;
         }
         d.patchRow(event.messageId, 'delivered');
         break;
       }
-      case 'message.handled':
-        d.patchAgent(event.agent, (a) => ({ mailboxDepth: Math.max(0, a.mailboxDepth - 1) }));
+      case 'message.handled': {
+        const a = d.agent(event.agent);
+        if (a && a.mailboxDepth > 0) a.mailboxDepth--;
         break;
-      case 'message.failed':
-        d.patchAgent(event.to, (a) => ({ counters: { ...a.counters, failed: a.counters.failed + 1 } }));
+      }
+      case 'message.failed': {
+        const to = d.agent(event.to);
+        if (to) to.counters.failed++;
         d.patchRow(event.messageId, 'failed', detailed(event.reason, event.detail));
         break;
+      }
       case 'message.dead-lettered':
         d.deadLetters++;
         d.patchRow(event.message.id, 'dead-lettered', detailed(event.reason, event.detail));

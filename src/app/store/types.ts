@@ -74,7 +74,13 @@ export interface GraphSlice {
 }
 
 export interface LogSlice {
+  /**
+   * Append-only, one array mutated in place by the reducer (never replaced, like
+   * `rowById`): subscribe to `logVersion`, which changes whenever the rows do.
+   */
   rows: LogRow[];
+  /** Bumped on every change to `rows` (appended, patched or trimmed). */
+  logVersion: number;
   /** Rows dropped from the front to keep memory bounded. */
   droppedRows: number;
   /**

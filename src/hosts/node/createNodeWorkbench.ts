@@ -27,6 +27,8 @@ export interface NodeWorkbenchOptions {
   publishIntervalMs?: number;
   logLimit?: number;
   watchdogIntervalMs?: number;
+  /** Live agent instances across the shared workers (WorkerPoolOptions.liveInstances). */
+  liveInstances?: number;
 }
 
 export interface NodeWorkbench extends WorkbenchApi {
@@ -43,6 +45,7 @@ export async function createNodeWorkbench(options: NodeWorkbenchOptions = {}): P
     clock,
     ...(options.workers !== undefined ? { size: options.workers } : {}),
     ...(options.watchdogIntervalMs !== undefined ? { watchdogIntervalMs: options.watchdogIntervalMs } : {}),
+    ...(options.liveInstances !== undefined ? { liveInstances: options.liveInstances } : {}),
   });
   try {
     if (!options.kinds || options.kinds.length > 0) await loadBuiltinKinds(host, nodeAgentAssets(options.agentsDir), options.kinds);

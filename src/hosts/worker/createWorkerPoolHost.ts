@@ -3,12 +3,26 @@
  * worker_threads, through AgentWorkerHandle). Agents go to the least loaded worker;
  * `isolated` agents get one of their own. A watchdog reads each worker's "handling since"
  * slot in a SharedArrayBuffer and terminates a worker whose handle overruns its deadline.
+ *
+ * Live-instance budget and passivation: a Chromium renderer process (one tab: the kernel
+ * worker, the compiler worker and every agent worker) can hold only ~124 WebAssembly
+ * memories at once (V8 reserves ~8 GiB of address space per memory; declaring a maximum or
+ * `shared` does not change it). So the shared workers split `liveInstances` (default 96,
+ * leaving room for jco's and the compiler's memories) between them, and each passivates
+ * its least recently used idle agents to stay within its share; a passive agent is made
+ * again from the cached module and its kv on its next delivery (startAgentWorker explains
+ * the rules). The kernel cannot tell: no events, same instance numbers. The one semantic
+ * cost: state an agent keeps in wasm globals or linear memory, not in kv, is lost on
+ * passivation as on a restart (agents/README.md). Node has no such process limit, but the
+ * same default applies there, so tests and the CLI exercise the browser's behaviour;
+ * `liveInstances: Infinity` turns passivation off. Isolated agents have a worker (and a
+ * memory) each, outside the shared budget.
  */
 import type { AgentLimits, Clock, Effect, HostEvent } from '../../kernel/types';
 import type { AgentHost, KindInfo } from '../types';
 import { compileComponent, type CompiledComponent } from '../../wasm/compileComponent';
 import { hashBytes } from '../../wasm/hashBytes';
-import { WATCHDOG_BYTES, WD_DEADLINE, WD_STARTED, WD_TOKEN, wallNow, type WorkerEffect } from './protocol';
+import { WATCHDOG_BYTES, WD_DEADLINE, WD_STARTED, WD_TOKEN, wallNow, type AgentWorkerStats, type WorkerEffect } from './protocol';
 import type { AgentWorkerHandle, SpawnAgentWorker } from './transport';
 
 export interface WorkerPoolOptions {
@@ -21,6 +35,26 @@ export interface WorkerPoolOptions {
   watchdogIntervalMs?: number;
   /** Post compiled WebAssembly.Modules to workers (saves a compile per worker). */
   shareModules?: boolean;
+  /**
+   * Live agent instances the shared workers may hold at once, split evenly between them
+   * (at least one each); idle agents beyond it are passivated. Default 96
+   * (DEFAULT_LIVE_INSTANCES); Infinity: no passivation.
+   */
+  liveInstances?: number;
+}
+
+/** Under Chromium's ~124 WebAssembly memories per renderer process, with headroom. */
+export const DEFAULT_LIVE_INSTANCES = 96;
+
+/** WorkerPoolHost.stats(): counters of every worker that answered. */
+export interface WorkerPoolStats {
+  /** The shared workers' total budget (`liveInstances`). */
+  liveInstances: number;
+  workers: Array<AgentWorkerStats & { id: number; isolated: boolean }>;
+  /** Sums over the workers. */
+  live: number;
+  passivations: number;
+  activations: number;
 }
 
 interface RegisteredKind {
@@ -44,6 +78,8 @@ interface WorkerSlot {
   agents: Map<string, number>;
   kinds: Set<string>;
   running: Map<number, Running>;
+  /** Pending stats() requests to this worker. */
+  statsWaiters: Map<number, (stats: AgentWorkerStats | undefined) => void>;
   wdInts: Int32Array | undefined;
   wdFloats: Float64Array | undefined;
   dead: boolean;
@@ -55,10 +91,15 @@ export interface WorkerPoolHost extends AgentHost {
   workerCount(): number;
   /** Chaos and tests: terminate the worker holding `agent`; all its agents crash. */
   terminateWorkerOf(agent: string): boolean;
+  /** Live instances, passivations and activations per worker (for the UI and benchmarks). */
+  stats(): Promise<WorkerPoolStats>;
 }
 
 export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost {
   const size = Math.max(1, options.size ?? Math.min(4, hardwareConcurrency()));
+  const liveInstances = options.liveInstances ?? DEFAULT_LIVE_INSTANCES;
+  const perWorkerBudget = Number.isFinite(liveInstances) ? Math.max(1, Math.floor(liveInstances / size)) : Infinity;
+  let nextStatsId = 1;
   const clock = options.clock ?? { now: () => Date.now() };
   const compile = options.compile ?? ((bytes: Uint8Array) => compileComponent(bytes));
   const kinds = new Map<string, RegisteredKind>();
@@ -94,6 +135,7 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
       agents: new Map(),
       kinds: new Set(),
       running: new Map(),
+      statsWaiters: new Map(),
       wdInts: sab ? new Int32Array(sab, 0, 2) : undefined,
       wdFloats: sab ? new Float64Array(sab, 0, 3) : undefined,
       dead: false,
@@ -104,13 +146,25 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
         retire(slot, `worker-failed: ${msg.error}`);
         return;
       }
+      if (msg.t === 'stats') {
+        slot.statsWaiters.get(msg.id)?.(msg.stats);
+        slot.statsWaiters.delete(msg.id);
+        return;
+      }
       for (const token of msg.done) slot.running.delete(token);
       emit(msg.events);
     });
     handle.onExit((reason) => {
       if (!slot.dead) retire(slot, `worker-exited: ${reason}`);
     });
-    handle.post({ t: 'init', watchdog: sab, clockBase: clock.now(), wallBase: wallNow() });
+    handle.post({
+      t: 'init',
+      watchdog: sab,
+      clockBase: clock.now(),
+      wallBase: wallNow(),
+      // An isolated worker holds one agent: nothing to passivate.
+      instanceBudget: isolatedWorker ? Infinity : perWorkerBudget,
+    });
     return slot;
   }
 
@@ -119,6 +173,8 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
     if (slot.dead) return;
     slot.dead = true;
     slot.handle.terminate();
+    for (const resolve of slot.statsWaiters.values()) resolve(undefined);
+    slot.statsWaiters.clear();
     const events: HostEvent[] = [];
     for (const [agent, instance] of slot.agents) {
       if (placement.get(agent) === slot) placement.delete(agent);
@@ -363,6 +419,36 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
 
     workerCount: () => allSlots().filter((s) => !s.dead).length,
 
+    async stats() {
+      const slots = allSlots().filter((s) => !s.dead);
+      const answers = await Promise.all(
+        slots.map(
+          (slot) =>
+            new Promise<(AgentWorkerStats & { id: number; isolated: boolean }) | undefined>((resolve) => {
+              const id = nextStatsId++;
+              // A worker busy in a long handle answers late: do not wait for it forever.
+              const timer = setTimeout(() => {
+                slot.statsWaiters.delete(id);
+                resolve(undefined);
+              }, 2000);
+              slot.statsWaiters.set(id, (stats) => {
+                clearTimeout(timer);
+                resolve(stats ? { ...stats, id: slot.id, isolated: slot.isolated } : undefined);
+              });
+              slot.handle.post({ t: 'stats', id });
+            }),
+        ),
+      );
+      const workers = answers.filter((a): a is NonNullable<typeof a> => a !== undefined);
+      return {
+        liveInstances,
+        workers,
+        live: workers.reduce((n, w) => n + w.live, 0),
+        passivations: workers.reduce((n, w) => n + w.passivations, 0),
+        activations: workers.reduce((n, w) => n + w.activations, 0),
+      };
+    },
+
     terminateWorkerOf(agent) {
       const slot = placement.get(agent);
       if (!slot || slot.dead) return false;
@@ -376,6 +462,8 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
       for (const slot of allSlots()) {
         slot.dead = true;
         slot.handle.terminate();
+        for (const resolve of slot.statsWaiters.values()) resolve(undefined);
+        slot.statsWaiters.clear();
       }
       shared.fill(undefined);
       isolated.clear();

@@ -5,6 +5,7 @@
 import type { AgentLimits, HostEvent } from '../../kernel/types';
 import type { JsonValue } from '../../protocol/message';
 import type { CompiledComponent } from '../../wasm/compileComponent';
+import type { MemoryPoolStats } from '../../wasm/memoryPool';
 
 export type WorkerEffect =
   | {
@@ -32,14 +33,41 @@ export type ToAgentWorker =
       /** Kernel clock reading at `wallBase` (performance.timeOrigin + performance.now()). */
       clockBase: number;
       wallBase: number;
+      /**
+       * Live agent instances this worker may hold at once (Infinity: no limit). Beyond it,
+       * idle agents are passivated (see startAgentWorker).
+       */
+      instanceBudget?: number;
     }
+  /** Ask for the worker's counters; answered with a `stats` message with the same id. */
+  | { t: 'stats'; id: number }
   | { t: 'kind'; compiled: CompiledComponent; modules?: Array<[string, WebAssembly.Module]> }
   | { t: 'effects'; effects: WorkerEffect[] };
 
 export type FromAgentWorker =
   /** `done` lists the tokens finished since the last batch. */
   | { t: 'events'; events: HostEvent[]; done: number[] }
-  | { t: 'fatal'; error: string };
+  | { t: 'fatal'; error: string }
+  | { t: 'stats'; id: number; stats: AgentWorkerStats };
+
+/** One agent worker's counters (WorkerPoolHost.stats()). */
+export interface AgentWorkerStats {
+  /** Agents placed here (live or passive). */
+  agents: number;
+  /** Instances alive now (instantiating or instantiated). */
+  live: number;
+  /** The most instances alive at once since the worker started. */
+  peakLive: number;
+  /** This worker's share of the live-instance budget; Infinity when unlimited. */
+  budget: number;
+  /** Instances released because the budget was needed for another agent. */
+  passivations: number;
+  /** Passive agents brought back (instantiated again, init re-run) for a delivery. */
+  activations: number;
+  /** Agents waiting for a share of the budget now. */
+  waiting: number;
+  memories: MemoryPoolStats;
+}
 
 /**
  * A worker's watchdog slot: Int32 [0] = token running now (0 = idle); Float64 [1] = wall

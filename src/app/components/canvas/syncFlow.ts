@@ -27,7 +27,6 @@ export type GraphInput = Pick<
   | 'membership'
   | 'positions'
   | 'links'
-  | 'flows'
   | 'rates'
   | 'selectedNodes'
   | 'selectedLink'
@@ -144,28 +143,22 @@ export function syncNodes(prev: readonly FlowNode[], g: GraphInput, labelOf: (ki
       }),
     );
   }
-  return next;
+  return sameItems(prev, next) ? (prev as FlowNode[]) : next;
 }
 
-/**
- * Above this many busy links the dashes stop moving (they stay, with the rate label):
- * every moving SVG dash is repainted on the main thread each frame, and a busy canvas
- * must keep its frame rate.
- */
-export const MAX_ANIMATED_LINKS = 24;
+/** Whether two lists hold the same objects in the same order (then the old list is kept). */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 export function syncEdges(prev: readonly LinkFlowEdge[], g: GraphInput): LinkFlowEdge[] {
   const byId = new Map(prev.map((e) => [e.id, e]));
-  let busy = 0;
-  for (const link of Object.values(g.links)) {
-    if ((g.rates.links[`${link.id}>`] ?? 0) > 0 || (g.rates.links[`${link.id}<`] ?? 0) > 0) busy++;
-  }
-  const animate = busy <= MAX_ANIMATED_LINKS;
-  return Object.values(g.links).map((link) => {
+  const next = Object.values(g.links).map((link): LinkFlowEdge => {
     const data = {
       ab: g.rates.links[`${link.id}>`] ?? 0,
       ba: g.rates.links[`${link.id}<`] ?? 0,
-      animate,
     };
     const selected = g.selectedLink === link.id;
     const old = byId.get(link.id);
@@ -181,4 +174,6 @@ export function syncEdges(prev: readonly LinkFlowEdge[], g: GraphInput): LinkFlo
       data,
     };
   });
+  // Nothing changed: the same list, so React Flow does no work at all.
+  return sameItems(prev, next) ? (prev as LinkFlowEdge[]) : next;
 }

@@ -39,6 +39,8 @@ function Related({ label, row, onOpen }: { label: string; row: LogRow; onOpen(ke
 export function MessageDetails() {
   const key = useWorkbench((s) => s.detailKey);
   const rows = useWorkbench((s) => s.rows);
+  // The rows change in place: follow their version, but only while a message is open.
+  useWorkbench((s) => (s.detailKey ? s.logVersion : -1));
   const dropped = useWorkbench((s) => s.droppedRows);
   const rowById = useWorkbench((s) => s.rowById);
   const show = useWorkbench((s) => s.showMessage);

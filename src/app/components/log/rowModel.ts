@@ -1,7 +1,8 @@
 /**
  * The log's row model: which rows pass the filter, kept incrementally. A batch of new rows
  * costs a scan of the new rows only; rows dropped from the front cost a binary search. The
- * view object changes identity only when what it shows changed, so React can skip work.
+ * view object changes identity only when which rows it shows changed (not when a row's
+ * outcome was patched), so React can skip work.
  */
 import type { LogFilter } from '../../store/messageViewSlice';
 import type { LogRow } from '../../store/types';
@@ -63,39 +64,53 @@ function lowerBound(values: readonly number[], min: number): number {
 }
 
 export interface RowModel {
-  view(rows: readonly LogRow[], droppedRows: number, filter: LogFilter): RowView;
+  /**
+   * The rows passing `filter`. `rows` is the store's append-only array (patched and trimmed
+   * in place); `end` (absolute, exclusive) cuts the view short, e.g. while the log is paused.
+   */
+  view(rows: readonly LogRow[], droppedRows: number, filter: LogFilter, end?: number): RowView;
+  /** Rows handed to the filter so far (each row is tested once per filter). */
+  readonly scanned: number;
 }
 
 export function createRowModel(): RowModel {
   let last: RowView | null = null;
-  let lastFilter: LogFilter | null = null;
+  let lastKey: { rows: readonly LogRow[]; length: number; droppedRows: number; filter: LogFilter; end: number } | null = null;
   let test: (row: LogRow) => boolean = () => true;
+  let filtered: LogFilter | null = null;
   /** Absolute row number scanned up to (exclusive). */
   let scanned = 0;
   let matches: number[] = [];
+  let tested = 0;
 
   return {
-    view(rows, droppedRows, filter) {
-      if (last && last.rows === rows && last.droppedRows === droppedRows && lastFilter === filter) return last;
+    get scanned() {
+      return tested;
+    },
+    view(rows, droppedRows, filter, endAt) {
+      const end = Math.min(endAt ?? Infinity, droppedRows + rows.length);
+      const k = lastKey;
+      // Patched rows keep their slot and their filtered fields: the same view still holds.
+      if (last && k && k.rows === rows && k.length === rows.length && k.droppedRows === droppedRows && k.filter === filter && k.end === end) return last;
+      lastKey = { rows, length: rows.length, droppedRows, filter, end };
       if (isFilterEmpty(filter)) {
-        lastFilter = filter;
-        last = { rows, droppedRows, matches: null, length: rows.length };
+        filtered = null;
+        last = { rows, droppedRows, matches: null, length: Math.max(0, end - droppedRows) };
         return last;
       }
-      if (filter !== lastFilter || last?.matches === null || droppedRows + rows.length < scanned) {
+      if (filter !== filtered || droppedRows + rows.length < scanned) {
         test = compileFilter(filter);
+        filtered = filter;
         matches = [];
         scanned = droppedRows;
       }
-      lastFilter = filter;
       if (matches.length > 0 && matches[0]! < droppedRows) matches = matches.slice(lowerBound(matches, droppedRows));
       scanned = Math.max(scanned, droppedRows);
-      const end = droppedRows + rows.length;
-      // A row already scanned may have been replaced (outcome patched): its filtered fields did not change.
       for (let abs = scanned; abs < end; abs++) if (test(rows[abs - droppedRows]!)) matches.push(abs);
-      scanned = end;
+      tested += Math.max(0, end - scanned);
+      scanned = Math.max(scanned, end);
       // `matches` only grows at the end, so an older view's `length` still describes it.
-      last = { rows, droppedRows, matches, length: matches.length };
+      last = { rows, droppedRows, matches, length: end < scanned ? lowerBound(matches, end) : matches.length };
       return last;
     },
   };

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { shallow } from 'zustand/shallow';
-import { useWorkbench, useWorkbenchWith } from '../../store/WorkbenchContext';
+import { useWorkbench, useWorkbenchStore, useWorkbenchWhile, useWorkbenchWith } from '../../store/WorkbenchContext';
+import { usePanelActive } from '../dock/usePanelActive';
 import { laneNames, layoutSequence, sniffedSteps, LANE_WIDTH, STEP_HEIGHT, type Arrow } from './layoutSequence';
 
 const ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2] as const;
@@ -58,7 +59,11 @@ function ArrowView({ a, zoom, open, onOpen }: { a: Arrow; zoom: number; open: bo
 
 /** The JADE Sniffer view of the log: lanes per party, one arrow per message, windowed. */
 export function SequenceDiagram() {
-  const rows = useWorkbench((s) => s.rows);
+  const active = usePanelActive();
+  const store = useWorkbenchStore();
+  // The rows change in place: their version re-renders the diagram, and only while shown.
+  const version = useWorkbenchWhile(active, (s) => s.logVersion);
+  const rows = store.getState().rows;
   const agents = useWorkbenchWith((s) => s.agentOrder, shallow);
   const unsniffed = useWorkbench((s) => s.unsniffed);
   const setSniffed = useWorkbench((s) => s.setSniffed);
@@ -72,8 +77,9 @@ export function SequenceDiagram() {
   const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null);
 
   const hidden = useMemo(() => new Set(unsniffed), [unsniffed]);
-  const allNames = useMemo(() => laneNames(rows, agents), [rows, agents]);
-  const steps = useMemo(() => sniffedSteps(rows, hidden), [rows, hidden]);
+  // `version` stands for the rows' content (the array itself stays the same).
+  const allNames = useMemo(() => laneNames(rows, agents), [version, rows, agents]);
+  const steps = useMemo(() => sniffedSteps(rows, hidden), [version, rows, hidden]);
   const stepH = STEP_HEIGHT * zoom;
   const first = Math.max(0, Math.floor((viewport.top - HEADER_H - TOP * zoom) / stepH) - OVERSCAN);
   const count = Math.ceil(viewport.height / stepH) + OVERSCAN * 2;
