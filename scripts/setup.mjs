@@ -26,13 +26,17 @@ function mtime(path) {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
 }
 
-/** npm ci when node_modules is missing or older than the lockfile. */
+/**
+ * Install when node_modules is missing or older than the lockfile. `npm install`, not
+ * `npm ci`: npm 11's ci rejects this lockfile for platform-specific optional packages
+ * (rolldown, jco and QuickJS bindings) that install resolves from the same lockfile.
+ */
 export function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (mtime(installed) >= mtime(lock) && mtime(installed) >= mtime(join(root, 'package.json'))) return;
-  console.log('› installing dependencies (npm ci)');
-  must('npm', ['ci', '--no-audit', '--no-fund']);
+  console.log('› installing dependencies (npm install)');
+  must('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** The agents build is incremental: it skips agents whose sources did not change. */
