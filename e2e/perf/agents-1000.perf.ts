@@ -24,6 +24,7 @@ interface BenchWindow {
       command(c: unknown): Promise<void>;
       request(d: unknown, timeoutMs: number): Promise<{ performative: string; content: unknown }>;
       snapshot(): Promise<{ agents: { name: string; status: string }[] }>;
+      hostStats(): Promise<{ live: number; passivations: number; activations: number; workers: Array<{ peakLive: number; budget: number; memories: { created: number } }> }>;
       subscribe(listener: (events: Array<{ type: string; agent?: string; status?: string }>) => void): Promise<() => void>;
     };
   };
@@ -80,7 +81,16 @@ async function run(page: Page, n: number) {
       if (r.performative === 'inform' && JSON.stringify(r.content) === JSON.stringify({ i })) answered++;
       else if (reasons.size < 5) reasons.add(JSON.stringify(r).slice(0, 200));
     }
-    return { deployMs, commandsMs, eventsMs, runningEvents, deployLongTaskMs, running, failed, answered, answerMs, reasons: [...reasons] };
+    const stats = await api.hostStats();
+    const host = {
+      workers: stats.workers.length,
+      live: stats.live,
+      passivations: stats.passivations,
+      activations: stats.activations,
+      peakLive: stats.workers.map((w) => `${w.peakLive}/${w.budget}`).join(' '),
+      memoriesCreated: stats.workers.reduce((n, w) => n + w.memories.created, 0),
+    };
+    return { host, deployMs, commandsMs, eventsMs, runningEvents, deployLongTaskMs, running, failed, answered, answerMs, reasons: [...reasons] };
   }, n);
 }
 

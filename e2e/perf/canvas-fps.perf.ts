@@ -13,6 +13,7 @@
  * figures are (the bench compares them with the targets); it fails only when there is
  * nothing to measure. ORRERY_FPS_PROFILE=1 also prints the main thread's hottest functions.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 const PAIRS = Number(process.env.ORRERY_FPS_PAIRS ?? 100);
@@ -174,13 +175,21 @@ test('canvas frame rate with 200 agents and ~10k msgs/s', async ({ page }) => {
       }),
     Math.min(WINDOW_MS, 3000),
   );
+  // ORRERY_FPS_TRACE=<file>: a Chromium trace of the Log window (open in chrome://tracing
+  // or Perfetto) to see raster, compositor and main-thread time side by side.
+  const trace = process.env.ORRERY_FPS_TRACE;
+  const browser = page.context().browser();
+  if (trace && browser) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'viz', 'benchmark', 'toplevel'] });
   const withLog = await measureWindow(page);
+  if (trace && browser) await browser.stopTracing();
   // The same again with the dock on the Composer: the canvas alone against the live log.
   await page.getByRole('tab', { name: 'Composer' }).click();
   await page.waitForTimeout(300);
   const result = await measureWindow(page);
   if (cdp) {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples: number[] } };
+    // ORRERY_FPS_PROFILE=<file>.cpuprofile also keeps the profile (DevTools opens it).
+    if (process.env.ORRERY_FPS_PROFILE!.endsWith('.cpuprofile')) writeFileSync(process.env.ORRERY_FPS_PROFILE!, JSON.stringify(profile));
     const self = new Map<number, number>();
     for (const id of profile.samples) self.set(id, (self.get(id) ?? 0) + 1);
     const byFn = new Map<string, number>();

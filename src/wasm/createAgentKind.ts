@@ -129,14 +129,14 @@ export async function createAgentKind(
           try {
             raw = await instantiateDirect(pooled.module, plan.names, host, memory);
           } catch (e) {
-            pool.release(memory, pooled.max);
+            pool.release(memory);
             throw e;
           }
           let released = false;
           return guardCalls(raw.init, raw.handle, (e) => ({ trapped: e }), () => {
             if (released) return;
             released = true;
-            pool.release(memory, pooled.max);
+            pool.release(memory);
           });
         }
         const raw = await instantiateDirect(await coreModule(plan.main, pages), plan.names, host);

@@ -18,7 +18,7 @@ describe('createMemoryPool', () => {
     const pool = createMemoryPool({ limit: 4 });
     const a = pool.acquire(1, undefined);
     new Uint8Array(a.buffer).fill(7, 0, 100);
-    pool.release(a, undefined);
+    pool.release(a);
     const b = pool.acquire(2, undefined);
     expect(b).toBe(a);
     expect(b.buffer.byteLength).toBe(2 * 65536); // grown to the minimum asked
@@ -31,17 +31,28 @@ describe('createMemoryPool', () => {
     const pool = createMemoryPool({ limit: 2 });
     const a = pool.acquire(1, undefined);
     const b = pool.acquire(1, undefined);
-    pool.release(a, undefined);
-    pool.release(b, undefined);
+    pool.release(a);
+    pool.release(b);
     pool.acquire(1, 3);
     expect(pool.stats()).toMatchObject({ inUse: 1, free: 1, created: 3, dropped: 1 });
+  });
+
+  it('does not keep a capped memory that grew: the next one would have less headroom', () => {
+    const pool = createMemoryPool({ limit: 4 });
+    const a = pool.acquire(1, 8);
+    a.grow(1);
+    pool.release(a);
+    const b = pool.acquire(1, 8);
+    pool.release(b);
+    expect(pool.acquire(1, 8)).toBe(b);
+    expect(pool.stats()).toMatchObject({ dropped: 1, reused: 1 });
   });
 
   it('does not keep a memory grown past maxPooledPages', () => {
     const pool = createMemoryPool({ limit: 4, maxPooledPages: 2 });
     const a = pool.acquire(1, undefined);
     a.grow(4);
-    pool.release(a, undefined);
+    pool.release(a);
     expect(pool.stats()).toMatchObject({ free: 0, dropped: 1 });
   });
 });

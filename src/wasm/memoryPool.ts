@@ -15,15 +15,16 @@
  * Memories are pooled by declared maximum (memory caps). The pool keeps at most `limit`
  * memories in total (in use + free): when a new one is needed for another maximum, a free
  * one is dropped (left to the GC). Memories grown past `maxPooledPages` are dropped on
- * release rather than zeroed and kept.
+ * release rather than zeroed and kept, and so is a capped memory that grew at all: the
+ * next instance would start with less headroom under its cap than a fresh memory gives.
  */
 const PAGE = 65536;
 
 export interface MemoryPool {
   /** A zeroed memory with maximum `max` (none: no maximum) and at least `min` pages. */
   acquire(min: number, max: number | undefined): WebAssembly.Memory;
-  /** Give a memory back: zeroed and kept for the next instance, or dropped. */
-  release(memory: WebAssembly.Memory, max: number | undefined): void;
+  /** Give a memory back (one `acquire` returned): zeroed and kept for the next instance, or dropped. */
+  release(memory: WebAssembly.Memory): void;
   stats(): MemoryPoolStats;
 }
 
@@ -47,6 +48,8 @@ export function createMemoryPool(options: MemoryPoolOptions = {}): MemoryPool {
   const limit = Math.max(1, options.limit ?? 64);
   const maxPooledPages = options.maxPooledPages ?? 256;
   const free = new Map<string, WebAssembly.Memory[]>();
+  /** What each memory in use was acquired for. */
+  const acquired = new WeakMap<WebAssembly.Memory, { min: number; max: number | undefined }>();
   let freeCount = 0;
   let inUse = 0;
   let created = 0;
@@ -69,7 +72,9 @@ export function createMemoryPool(options: MemoryPoolOptions = {}): MemoryPool {
   return {
     acquire(min, max) {
       const list = free.get(keyOf(max));
-      let memory = list?.pop();
+      // Under a cap, only a memory no larger than asked gives the guest its full headroom.
+      const at = list ? (max === undefined ? list.length - 1 : list.findIndex((m) => m.buffer.byteLength / PAGE <= min)) : -1;
+      let memory = at >= 0 ? list!.splice(at, 1)[0] : undefined;
       if (memory) {
         freeCount--;
         reused++;
@@ -81,12 +86,17 @@ export function createMemoryPool(options: MemoryPoolOptions = {}): MemoryPool {
         created++;
       }
       inUse++;
+      acquired.set(memory, { min: Math.max(min, memory.buffer.byteLength / PAGE), max });
       return memory;
     },
-    release(memory, max) {
+    release(memory) {
+      const use = acquired.get(memory);
+      if (!use) return; // not ours, or released already
+      acquired.delete(memory);
+      const { max } = use;
       inUse = Math.max(0, inUse - 1);
-      const bytes = memory.buffer.byteLength;
-      if (bytes / PAGE > maxPooledPages || inUse + freeCount >= limit) {
+      const pages = memory.buffer.byteLength / PAGE;
+      if (pages > maxPooledPages || (max !== undefined && pages > use.min) || inUse + freeCount >= limit) {
         dropped++;
         return;
       }

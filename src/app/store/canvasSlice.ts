@@ -79,8 +79,13 @@ export interface CanvasData {
   selectedNodes: string[];
   selectedLink: string | null;
   history: HistoryState;
-  /** msgs/s: `nodes` by name (delivered to it), `links` by `<id>>` (a→b) and `<id><` (b→a). */
-  rates: { nodes: Rates; links: Rates };
+  /**
+   * What the canvas shows of traffic, sampled a few times a second (not per event batch,
+   * so that nodes and links re-render at that pace under any load). msgs/s: `nodes` by
+   * name (delivered to it), `links` by `<id>>` (a→b) and `<id><` (b→a); `mailbox`: each
+   * agent's mailbox depth when sampled.
+   */
+  rates: { nodes: Rates; links: Rates; mailbox: Record<string, number> };
   search: string;
   panels: PanelSizes;
   dialog: 'shortcuts' | null;
@@ -103,7 +108,7 @@ export function initialCanvas(): CanvasData {
     selectedNodes: [],
     selectedLink: null,
     history: emptyHistory(),
-    rates: { nodes: {}, links: {} },
+    rates: { nodes: {}, links: {}, mailbox: {} },
     search: '',
     panels: initialPanelSizes(),
     dialog: null,

@@ -5,11 +5,14 @@
 import * as Comlink from 'comlink';
 import type { KernelEvent } from '../../kernel/types';
 import type { WorkbenchApi } from '../types';
+import type { WorkerPoolStats } from '../worker/createWorkerPoolHost';
 import type { KernelWorkerApi } from './kernel.worker';
 
 export interface WorkbenchConnection extends WorkbenchApi {
   /** Resolves when built-in kinds are loaded; rejects with why not (e.g. agents not built). */
   ready(): Promise<void>;
+  /** The agent workers' counters: live instances per worker, passivations, activations. */
+  hostStats(): Promise<WorkerPoolStats>;
   dispose(): void;
 }
 
@@ -37,6 +40,7 @@ export function connectWorkbench(options: ConnectOptions = {}): WorkbenchConnect
     snapshot: () => remote.snapshot(),
     inspect: (agent) => remote.inspect(agent),
     deadLetters: () => remote.deadLetters(),
+    hostStats: () => remote.hostStats(),
     async subscribe(listener: (events: KernelEvent[]) => void) {
       const remoteUnsubscribe = await remote.subscribe(Comlink.proxy(listener));
       const release = () => {

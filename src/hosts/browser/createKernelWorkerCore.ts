@@ -12,7 +12,7 @@ import { createRealClock } from '../createRealClock';
 import { createRuntime, type Runtime } from '../createRuntime';
 import { fetchAgentAssets, loadBuiltinKinds } from '../loadBuiltinKinds';
 import type { AgentHost, KindInfo, WorkbenchApi } from '../types';
-import { createWorkerPoolHost } from '../worker/createWorkerPoolHost';
+import { createWorkerPoolHost, type WorkerPoolStats } from '../worker/createWorkerPoolHost';
 import { connectCompiler } from './connectCompiler';
 import { spawnBrowserAgentWorker } from './spawnBrowserAgentWorker';
 
@@ -25,6 +25,8 @@ export interface KernelWorkerApi extends Omit<WorkbenchApi, 'subscribe'> {
   /** Resolves when the built-in kinds are loaded; rejects with the reason they are not. */
   ready(): Promise<void>;
   deadLetters(): Promise<DeadLetter[]>;
+  /** Agent workers' live instances, passivations and activations (diagnostics, benchmarks). */
+  hostStats(): Promise<WorkerPoolStats>;
 }
 
 /** What the kernel worker has compiled, for runs that need the same kinds on this thread. */
@@ -113,6 +115,7 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     snapshot: () => runtime.snapshot(),
     inspect: (agent) => runtime.inspect(agent),
     deadLetters: async () => kernel.deadLetters(),
+    hostStats: () => host.stats(),
     subscribe: async (listener) => Comlink.proxy(await runtime.subscribe(listener)),
   };
 

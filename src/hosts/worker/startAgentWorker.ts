@@ -308,21 +308,21 @@ export function startAgentWorker(port: AgentWorkerPort): void {
   }
 
   function bindings(slot: AgentSlot) {
-    const live = () => current(slot.name, slot.instance) === slot;
+    const isCurrent = () => current(slot.name, slot.instance) === slot;
     return {
       send: (m: string) => {
-        if (live() && !slot.replaying) emit({ type: 'agent.sent', agent: slot.name, instance: slot.instance, message: m });
+        if (isCurrent() && !slot.replaying) emit({ type: 'agent.sent', agent: slot.name, instance: slot.instance, message: m });
       },
       kvGet: (k: string) => slot.kv.get(k),
       kvSet: (k: string, v: string) => {
-        if (!live()) return;
+        if (!isCurrent()) return;
         if (slot.replaying && slot.kv.get(k) === v) return;
         slot.kv.set(k, v);
         emit({ type: 'kv.set', agent: slot.name, instance: slot.instance, key: k, value: v });
       },
       nowMs: () => clockBase + (wallNow() - wallBase) + slot.skewMs,
       log: (level: string, text: string) => {
-        if (!live() || slot.replaying) return;
+        if (!isCurrent() || slot.replaying) return;
         const l = (LEVELS.has(level) ? level : 'info') as LogLevel;
         emit({ type: 'agent.log', agent: slot.name, instance: slot.instance, level: l, text });
       },

@@ -113,7 +113,8 @@ export function syncNodes(prev: readonly FlowNode[], g: GraphInput, labelOf: (ki
         data: {
           name,
           status: agent.status,
-          mailboxDepth: agent.mailboxDepth,
+          // Sampled with the rates: the event projection changes it on every batch.
+          mailboxDepth: g.rates.mailbox[name] ?? 0,
           restarts: agent.restarts,
           kindLabel: labelOf(agent.kind),
           rate: g.rates.nodes[name] ?? 0,

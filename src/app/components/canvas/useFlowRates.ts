@@ -33,7 +33,25 @@ function linkCounts(s: WorkbenchState): Counts {
   return counts;
 }
 
-/** Samples the store's counters and keeps `rates` (msgs/s per node and link direction) current. */
+function mailboxes(s: WorkbenchState): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of s.agentOrder) {
+    const depth = s.agents[name]?.mailboxDepth ?? 0;
+    if (depth > 0) out[name] = depth;
+  }
+  return out;
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Samples the store's counters and keeps `rates` (msgs/s per node and link direction, and
+ * mailbox depths) current: the canvas follows traffic at this pace, whatever the load.
+ */
 export function useFlowRates(): void {
   const store = useWorkbenchStore();
   useEffect(() => {
@@ -47,10 +65,13 @@ export function useFlowRates(): void {
       const rates = {
         nodes: computeRates(nodes, nextNodes, s.rates.nodes),
         links: computeRates(links, nextLinks, s.rates.links),
+        mailbox: mailboxes(s),
       };
       nodes = nextNodes;
       links = nextLinks;
-      if (!sameRates(rates.nodes, s.rates.nodes) || !sameRates(rates.links, s.rates.links)) s.setRates(rates);
+      if (!sameRates(rates.nodes, s.rates.nodes) || !sameRates(rates.links, s.rates.links) || !sameCounts(rates.mailbox, s.rates.mailbox)) {
+        s.setRates(rates);
+      }
     };
     const timer = setInterval(tick, RATE_INTERVAL_MS);
     return () => clearInterval(timer);
