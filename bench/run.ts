@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureDispatch, measureRawPingPong, measureRuntimeRoundTrips } from '../src/hosts/node/measure';
+import { measureInBrowser } from './browser';
 import { measureComlinkPerCall } from './comlinkBaseline';
 import { measureKernelRouting } from './kernelRouting';
 import { measureLocalLatency } from './localLatency';
@@ -73,6 +74,8 @@ figures.push({
 const latency = await measureLocalLatency(quick ? 2000 : 10_000);
 figures.push({ name: 'local routing latency p50 (same thread, wasm echo)', value: latency.p50Us, unit: 'µs', target: { max: 100 } });
 figures.push({ name: 'local routing latency p99 (same thread, wasm echo)', value: latency.p99Us, unit: 'µs', target: { max: 1000 } });
+
+if (!process.argv.includes('--no-browser')) figures.push(...measureInBrowser());
 
 console.log(`\nOrrery benchmarks (Node ${process.version}, ${quick ? 'quick' : 'full'} run)\n`);
 console.log(renderTable(figures));

@@ -49,7 +49,18 @@ async function deploy(page: Page): Promise<void> {
         spec: { name: requester, kind: 'requester', config: { to: echo, performative: 'inform', content: { n: i }, count: burst, await: false } },
       });
       await api.command({ type: 'agent.deploy', spec: { name: echo, kind: 'echo' } });
-      await api.command({ type: 'link.add', a: requester, b: echo });
+    }
+    // Links once the nodes exist: a deploy may still be registering when its command returns.
+    for (let i = 0; i < pairs; i++) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await api.command({ type: 'link.add', a: `load-${i}`, b: `echo-${i}` });
+          break;
+        } catch (error) {
+          if (attempt >= 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     }
   }, { pairs: PAIRS, burst: BURST });
 }

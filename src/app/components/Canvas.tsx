@@ -17,7 +17,6 @@ import {
   type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { shallow } from 'zustand/shallow';
 import { useActions } from '../actions/ActionsContext';
 import type { WorkbenchState } from '../store/createWorkbenchStore';
 import { useWorkbench, useWorkbenchStore, useWorkbenchWith } from '../store/WorkbenchContext';
@@ -38,7 +37,7 @@ const edgeTypes: EdgeTypes = { link: LinkEdge };
 
 export const CANVAS_DROP_TARGET = 'canvas';
 
-const graphSelector = (s: WorkbenchState): GraphInput & { kinds: WorkbenchState['kinds'] } => ({
+const graphSelector = (s: WorkbenchState): GraphView => ({
   agents: s.agents,
   agentOrder: s.agentOrder,
   plainNodes: s.plainNodes,
@@ -54,6 +53,35 @@ const graphSelector = (s: WorkbenchState): GraphInput & { kinds: WorkbenchState[
   kinds: s.kinds,
 });
 
+type GraphView = GraphInput & { kinds: WorkbenchState['kinds'] };
+
+/**
+ * The canvas re-renders when what it draws changed: every event batch replaces `agents`
+ * and `links` (counters), but a node shows only an agent's name, kind, status and
+ * restarts and an edge its ends (the numbers come sampled, with `rates`).
+ */
+function sameGraph(a: GraphView, b: GraphView): boolean {
+  for (const key of Object.keys(a) as (keyof GraphView)[]) {
+    if (key === 'agents' || key === 'links' || Object.is(a[key], b[key])) continue;
+    return false;
+  }
+  return (
+    sameEach(a.agents, b.agents, (x, y) => x.status === y.status && x.restarts === y.restarts && x.kind === y.kind) &&
+    sameEach(a.links, b.links, (x, y) => x.a === y.a && x.b === y.b)
+  );
+}
+
+function sameEach<T>(a: Record<string, T>, b: Record<string, T>, same: (x: T, y: T) => boolean): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    const y = b[key];
+    if (y === undefined || !same(a[key]!, y)) return false;
+  }
+  return true;
+}
+
 const miniMapColor = (node: Node) => (node.type === 'group' ? 'transparent' : node.type === 'agent' ? 'var(--accent)' : 'var(--violet)');
 
 function hasFiles(e: DragEvent): boolean {
@@ -63,7 +91,7 @@ function hasFiles(e: DragEvent): boolean {
 export function Canvas() {
   const store = useWorkbenchStore();
   const actions = useActions();
-  const graph = useWorkbenchWith(graphSelector, shallow);
+  const graph = useWorkbenchWith(graphSelector, sameGraph);
   const theme = useWorkbench((s) => s.theme);
   const [nodes, setNodes] = useState<FlowNode[]>([]);
   const [edges, setEdges] = useState<LinkFlowEdge[]>([]);

@@ -54,7 +54,7 @@ const LogRowView = memo(function LogRowView({
       aria-rowindex={rowIndex}
       aria-selected={open}
       tabIndex={0}
-      className={`log-row outcome-row-${row.outcome}${open ? ' is-open' : ''}`}
+      className={`log-row outcome-row-${row.outcome}${rowIndex % 2 ? ' is-alt' : ''}${open ? ' is-open' : ''}`}
       style={{ height: ROW_HEIGHT }}
       onClick={() => onOpen(row.key)}
       onKeyDown={(e) => {
