@@ -20,7 +20,8 @@ export function takenNames(state: WorkbenchState): Set<string> {
   ]);
 }
 
-function agentSpec(state: WorkbenchState, name: string, group: string | null | undefined): AgentSpec | null {
+/** The spec that re-deploys an agent as it is now (name, kind, config, group and settings). */
+export function agentSpec(state: WorkbenchState, name: string, group: string | null | undefined): AgentSpec | null {
   const agent = state.agents[name];
   if (!agent) return null;
   return {
@@ -28,6 +29,14 @@ function agentSpec(state: WorkbenchState, name: string, group: string | null | u
     kind: agent.kind,
     ...(agent.config !== null && agent.config !== undefined ? { config: agent.config } : {}),
     ...(group ? { group } : {}),
+    ...(agent.settings
+      ? {
+          limits: agent.settings.limits,
+          restart: agent.settings.restart,
+          redelivery: agent.settings.redelivery,
+          isolated: agent.settings.isolated,
+        }
+      : {}),
   };
 }
 

@@ -82,7 +82,7 @@ const LogRowView = memo(function LogRowView({
 });
 
 /** Rows rendered above and below the visible ones (keyboard focus, fast scrolling). */
-const OVERSCAN = 12;
+const OVERSCAN = 6;
 /** `top` while the log follows new rows. */
 const FOLLOW = -1;
 

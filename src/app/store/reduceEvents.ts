@@ -50,6 +50,7 @@ function fromView(view: AgentView): AgentState {
     mailboxDepth: view.mailboxDepth,
     counters: { ...view.counters },
     config: view.config,
+    settings: { limits: view.limits, restart: view.restart, redelivery: view.redelivery, isolated: view.isolated },
   };
 }
 
@@ -264,6 +265,11 @@ export function reduceEvents(state: Projected, events: readonly KernelEvent[]): 
         break;
       case 'agent.restarted':
         d.patchAgent(event.agent, (a) => ({ instance: event.instance, restarts: a.restarts + 1 }));
+        break;
+      case 'agent.configured':
+        d.patchAgent(event.agent, () => ({
+          settings: { limits: event.limits, restart: event.restart, redelivery: event.redelivery, isolated: event.isolated },
+        }));
         break;
       case 'node.removed':
         d.removeNode(event.node);

@@ -1,5 +1,6 @@
 import type { KindInfo } from '../../hosts/types';
-import type { AgentStatus, Counters, LinkSpec } from '../../kernel/types';
+import type { AgentLimits, AgentStatus, Counters, LinkSpec } from '../../kernel/types';
+import type { RedeliveryPolicy, RestartType } from '../../kernel/resilienceTypes';
 import type { AclMessage, JsonValue } from '../../protocol/message';
 
 export interface XY {
@@ -19,6 +20,15 @@ export interface AgentState {
   mailboxDepth: number;
   counters: Counters;
   config: JsonValue;
+  /** What a re-deploy (undo of a removal, clone) needs to bring the agent back as it was. */
+  settings?: AgentSettings;
+}
+
+export interface AgentSettings {
+  limits: AgentLimits;
+  restart: RestartType;
+  redelivery: RedeliveryPolicy;
+  isolated: boolean;
 }
 
 export interface LinkState extends LinkSpec {
