@@ -1,14 +1,20 @@
 import { agentNode, compose, expect, messageLog, openWorkbench, send, test } from '../fixtures';
+import type { Page } from '@playwright/test';
 import { deployByClick, wire } from './helpers';
 
-test('a message crosses a drawn link; after the link is deleted it fails with no-route', async ({ page }) => {
+/** requester-1 and echo-1 deployed from the palette and wired by dragging; returns the edge. */
+async function linkedRequesterAndEcho(page: Page) {
   await openWorkbench(page);
   const requester = await deployByClick(page, 'Requester agent', 'requester-1');
   const echo = await deployByClick(page, 'Echo agent', 'echo-1');
-
   await wire(page, requester, echo);
   const link = page.getByRole('group', { name: 'link requester-1 to echo-1' });
   await expect(link).toBeAttached();
+  return link;
+}
+
+test('a message crosses a drawn link; after the link is deleted it fails with no-route', async ({ page }) => {
+  const link = await linkedRequesterAndEcho(page);
 
   // The console asks the requester to ask echo-1: that hop needs the link.
   await compose(page, {
@@ -46,12 +52,7 @@ test('a message crosses a drawn link; after the link is deleted it fails with no
 });
 
 test('the link inspector shows counters and latency, and its button deletes the link', async ({ page }) => {
-  await openWorkbench(page);
-  const requester = await deployByClick(page, 'Requester agent', 'requester-1');
-  const echo = await deployByClick(page, 'Echo agent', 'echo-1');
-  await wire(page, requester, echo);
-  const link = page.getByRole('group', { name: 'link requester-1 to echo-1' });
-  await expect(link).toBeAttached();
+  const link = await linkedRequesterAndEcho(page);
   for (const n of [1, 2]) {
     await compose(page, { performative: 'request', receiver: 'requester-1', content: { to: 'echo-1', content: { n } } });
     await send(page);

@@ -5,7 +5,7 @@
  * only possible with passivation (src/hosts/worker/startAgentWorker.ts): the agent workers
  * keep at most 96 instances live between them and make idle agents again on demand.
  *
- * Through the real API (`?bench` exposes it): deploy N echo agents (all commands sent at
+ * Through the real API (`?debug` exposes it): deploy N echo agents (all commands sent at
  * once), time until every one is `running` in the kernel's snapshot, then send one request
  * to each (all at once) and check every reply. Prints one JSON line:
  * {"figure":"agents-per-tab","agents","deployMs","running","failed","answered","answerMs",...}.
@@ -19,7 +19,7 @@ import { expect, test, type Page } from '@playwright/test';
 const AGENTS = Number(process.env.ORRERY_AGENTS ?? 1000);
 
 interface BenchWindow {
-  __orreryBench: {
+  __orrery: {
     api: {
       command(c: unknown): Promise<void>;
       request(d: unknown, timeoutMs: number): Promise<{ performative: string; content: unknown }>;
@@ -32,7 +32,7 @@ interface BenchWindow {
 
 async function run(page: Page, n: number) {
   return page.evaluate(async (n) => {
-    const { api } = (window as unknown as BenchWindow).__orreryBench;
+    const { api } = (window as unknown as BenchWindow).__orrery;
     const names = Array.from({ length: n }, (_, i) => `e${i}`);
     // Main-thread time lost to long tasks (the canvas drawing what arrives) while deploying.
     let longTaskMs = 0;
@@ -102,11 +102,11 @@ test(`${AGENTS} echo agents in one tab: deployed, and every one answers`, async 
   });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('worker', (w) => w.on('console', (m) => errors.push(`worker: ${m.text()}`)));
-  await page.goto('/?bench');
+  await page.goto('/?debug');
   await expect(page.getByRole('status').filter({ hasText: 'Kernel ready' })).toBeVisible({ timeout: 30_000 });
   // Compile the echo kind before timing (the first spawn of a declared kind compiles it).
   await page.evaluate(async () => {
-    const { api } = (window as unknown as BenchWindow).__orreryBench;
+    const { api } = (window as unknown as BenchWindow).__orrery;
     await api.command({ type: 'agent.deploy', spec: { name: 'warm', kind: 'echo' } });
     const t = performance.now();
     for (;;) {

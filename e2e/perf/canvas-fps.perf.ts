@@ -4,7 +4,7 @@
  * 100 requester → echo pairs, each pair linked on the canvas (200 agents, 100 links).
  * Every requester is configured for fire-and-forget bursts (`await: false`) of informs to
  * its echo, which takes them silently; the page asks each requester for a burst a few
- * times per second through the real API (`?bench` exposes it), so every message is real:
+ * times per second through the real API (`?debug` exposes it), so every message is real:
  * routed by the kernel over a link and handled by a wasm agent in a worker. Frames are
  * counted with requestAnimationFrame over the measurement window.
  *
@@ -23,7 +23,7 @@ const WINDOW_MS = Number(process.env.ORRERY_FPS_WINDOW_MS ?? 5_000);
 const BURST = 48;
 
 interface BenchWindow {
-  __orreryBench: {
+  __orrery: {
     api: {
       command(c: unknown): Promise<void>;
       send(d: unknown): Promise<{ ok: boolean; error?: string }>;
@@ -35,7 +35,7 @@ interface BenchWindow {
 
 async function deploy(page: Page): Promise<void> {
   await page.evaluate(async ({ pairs, burst }) => {
-    const { api, store } = (window as unknown as BenchWindow).__orreryBench;
+    const { api, store } = (window as unknown as BenchWindow).__orrery;
     const columns = 20;
     for (let i = 0; i < pairs; i++) {
       const x = (i % columns) * 220;
@@ -68,7 +68,7 @@ async function deploy(page: Page): Promise<void> {
 async function measureWindow(page: Page) {
   return page.evaluate(
     async ({ pairs, target, windowMs, burst }) => {
-      const { api } = (window as unknown as BenchWindow).__orreryBench;
+      const { api } = (window as unknown as BenchWindow).__orrery;
       // Only pairs whose two agents run carry traffic.
       const snap = await api.snapshot();
       const running = new Set(snap.agents.filter((a) => a.status === 'running').map((a) => a.name));
@@ -133,7 +133,7 @@ async function measureWindow(page: Page) {
 test('canvas frame rate with 200 agents and ~10k msgs/s', async ({ page }) => {
   if (process.env.ORRERY_FPS_REDUCED_MOTION) await page.emulateMedia({ reducedMotion: 'reduce' });
   const t0 = Date.now();
-  await page.goto('/?bench');
+  await page.goto('/?debug');
   await expect(page.getByRole('status').filter({ hasText: 'Kernel ready' })).toBeVisible({ timeout: 30_000 });
   await deploy(page);
   // Wait until every agent has settled (running, or failed: see `failed` in the output).
@@ -142,7 +142,7 @@ test('canvas frame rate with 200 agents and ~10k msgs/s', async ({ page }) => {
     .poll(
       async () => {
         settled = await page.evaluate(async () => {
-          const { api, store } = (window as unknown as BenchWindow).__orreryBench;
+          const { api, store } = (window as unknown as BenchWindow).__orrery;
           const s = await api.snapshot();
           const agents = (store.getState() as unknown as { agents: Record<string, { status: string; reason?: string }> }).agents;
           const reasons = [...new Set(Object.values(agents).filter((a) => a.status === 'failed').map((a) => a.reason ?? ''))];

@@ -16,12 +16,11 @@ const modules = createModuleRecorder();
 const api = connectLab();
 const store = createWorkbenchStore(modules.wrap(api), { theme: prefersLight ? 'light' : 'dark' });
 const actions = createActionManager(store);
-// `?bench`: the perf scripts (e2e/perf) drive the real API from the page. Off by default.
-if (new URLSearchParams(location.search).has('bench')) Object.assign(window, { __orreryBench: { api, store } });
 const workspace = createWorkspaceSession({ store, modules, openRepository: () => openWorkspaceRepository() });
 void workspace.start();
 
-// `?debug` exposes the workbench to the console (and to e2e tests that need bulk traffic).
+// `?debug` exposes the workbench to the console, and to the tests and perf scripts
+// (e2e/perf) that drive bulk traffic through the real API. Off by default.
 if (new URLSearchParams(location.search).has('debug')) {
   Object.assign(globalThis, { __orrery: { store, api, actions } });
 }

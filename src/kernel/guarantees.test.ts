@@ -56,7 +56,7 @@ describe('redelivery', () => {
     wb.deploy('n', 'sink', { redelivery: 'never' });
     wb.hold('n');
     for (const c of [1, 2, 3]) wb.send({ performative: 'inform', receiver: 'n', content: c });
-    wb.crash('n', 'worker-terminated');
+    wb.crash('n', 'worker-terminated', { bystander: true });
     expect(wb.eventsOf('agent.crashed')).toEqual([expect.objectContaining({ agent: 'n', reason: 'worker-terminated' })]);
     expect(wb.eventsOf('agent.crashed')[0]).not.toHaveProperty('messageId');
     expect(wb.kernel.mailbox('n').map((m) => m.content)).toEqual([1, 2, 3]);
@@ -154,13 +154,19 @@ describe('at-least-once links', () => {
   });
 });
 
+/** Client `c` linked over `L` (with this breaker) to a `fragile` agent that is never redelivered to. */
+function fragileBehindBreaker(breaker: { failures: number; windowMs: number; openMs: number }) {
+  const wb = bench();
+  wb.client('c');
+  wb.deploy('f', 'fragile', { redelivery: 'never' });
+  wb.link('c', 'f', 'L');
+  wb.configureLink('L', { breaker });
+  return wb;
+}
+
 describe('circuit breaker', () => {
   it('opens after failures in the window, fails fast, half-opens after openMs, closes on a handled probe', () => {
-    const wb = bench();
-    wb.client('c');
-    wb.deploy('f', 'fragile', { redelivery: 'never' });
-    wb.link('c', 'f', 'L');
-    wb.configureLink('L', { breaker: { failures: 2, windowMs: 1_000, openMs: 500 } });
+    const wb = fragileBehindBreaker({ failures: 2, windowMs: 1_000, openMs: 500 });
     wb.send({ performative: 'request', receiver: 'f', content: 'boom' }, 'c');
     wb.tick(300);
     wb.send({ performative: 'request', receiver: 'f', content: 'boom' }, 'c');
@@ -177,11 +183,7 @@ describe('circuit breaker', () => {
   });
 
   it('a failed probe opens it again', () => {
-    const wb = bench();
-    wb.client('c');
-    wb.deploy('f', 'fragile', { redelivery: 'never' });
-    wb.link('c', 'f', 'L');
-    wb.configureLink('L', { breaker: { failures: 1, windowMs: 1_000, openMs: 100 } });
+    const wb = fragileBehindBreaker({ failures: 1, windowMs: 1_000, openMs: 100 });
     wb.send({ performative: 'inform', receiver: 'f', content: 'boom' }, 'c');
     wb.tick(150);
     wb.send({ performative: 'inform', receiver: 'f', content: 'boom' }, 'c');

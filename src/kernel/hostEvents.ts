@@ -31,7 +31,7 @@ export function onHostEvent(ctx: KernelContext, event: HostEvent): OrreryErrorDa
       onInitFailed(ctx, agent, String(event.error));
       return undefined;
     case 'agent.crashed':
-      onCrashed(ctx, agent, typeof event.reason === 'string' ? event.reason : describeValue(event.reason), typeof event.messageId === 'string' ? event.messageId : undefined);
+      onCrashed(ctx, agent, typeof event.reason === 'string' ? event.reason : describeValue(event.reason), typeof event.messageId === 'string' ? event.messageId : undefined, event.bystander === true);
       return undefined;
     case 'kv.set':
       if (typeof event.key !== 'string' || typeof event.value !== 'string') return malformed(event, 'key and value strings');

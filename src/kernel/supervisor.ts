@@ -32,9 +32,6 @@ export function spawn(ctx: KernelContext, agent: AgentNode): void {
   if (ctx.chaos.standing.length > 0) ctx.chaos.resend(ctx, agent);
 }
 
-/** Crash reason a host reports for agents that shared a worker the watchdog terminated. */
-export const WORKER_TERMINATED = 'worker-terminated';
-
 export function onReady(ctx: KernelContext, agent: AgentNode): void {
   if (agent.status !== 'loading' && agent.status !== 'restarting') return; // a duplicate ready
   if (agent.restartToken !== 0) return; // a restart is pending: this instance is not the plan
@@ -71,7 +68,7 @@ export function onCrashed(ctx: KernelContext, agent: AgentNode, reason: string, 
   const starting = agent.status === 'loading' || agent.status === 'restarting';
   const inFlight = agent.inFlight;
   const i =
-    starting || blameless || reason === WORKER_TERMINATED
+    starting || blameless
       ? -1
       : messageId !== undefined
         ? inFlight.indexOf(messageId)

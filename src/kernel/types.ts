@@ -105,7 +105,11 @@ export type HostEvent =
   /** `message` is what the guest passed to `send`: untrusted JSON text or value. */
   | { type: 'agent.sent'; agent: string; instance: number; message: unknown }
   | { type: 'agent.handled'; agent: string; instance: number; messageId: string; error?: string }
-  | { type: 'agent.crashed'; agent: string; instance: number; reason: string; messageId?: string }
+  /**
+   * `bystander`: the instance died only because its worker was terminated for another
+   * agent's sake (or by request), so none of its messages is to blame.
+   */
+  | { type: 'agent.crashed'; agent: string; instance: number; reason: string; messageId?: string; bystander?: boolean }
   | { type: 'kv.set'; agent: string; instance: number; key: string; value: string }
   | { type: 'agent.log'; agent: string; instance: number; level: LogLevel; text: string };
 

@@ -102,6 +102,30 @@ function findSection(bytes: Uint8Array, id: number): MemorySection | undefined {
   return undefined;
 }
 
+interface MemoryType {
+  flags: number;
+  min: number;
+  max: number | undefined;
+  /** Offset just past this memory type. */
+  next: number;
+}
+
+/** Decodes one memory type (limits flags, min, optional max, optional page size). */
+function readMemoryType(module: Uint8Array, pos: number): MemoryType {
+  const flags = module[pos++]!;
+  const read = flags & 0x04 ? readU64 : readU32;
+  const min = read(module, pos);
+  pos = min.next;
+  let max: number | undefined;
+  if (flags & 0x01) {
+    const m = read(module, pos);
+    max = m.value;
+    pos = m.next;
+  }
+  if (flags & 0x08) pos = readU32(module, pos).next; // custom page size
+  return { flags, min: min.value, max, next: pos };
+}
+
 /** The memories a core module defines (not the ones it imports). */
 export function readMemoryLimits(module: Uint8Array): MemoryLimits[] {
   const section = findSection(module, 5);
@@ -110,21 +134,21 @@ export function readMemoryLimits(module: Uint8Array): MemoryLimits[] {
   const out: MemoryLimits[] = [];
   let pos = count.next;
   for (let i = 0; i < count.value; i++) {
-    const flags = module[pos++]!;
-    const is64 = (flags & 0x04) !== 0;
-    const read = is64 ? readU64 : readU32;
-    const min = read(module, pos);
-    pos = min.next;
-    let max: number | undefined;
-    if (flags & 0x01) {
-      const m = read(module, pos);
-      max = m.value;
-      pos = m.next;
-    }
-    if (flags & 0x08) pos = readU32(module, pos).next; // custom page size
-    out.push({ min: min.value, max });
+    const memory = readMemoryType(module, pos);
+    pos = memory.next;
+    out.push({ min: memory.min, max: memory.max });
   }
   return out;
+}
+
+function memoryLimitError(min: number, pages: number): ComponentValidationError {
+  return new ComponentValidationError({
+    code: 'wasm-memory-limit',
+    summary: 'The agent needs more memory to start than its limit allows',
+    expected: `at most ${pages} pages (${(pages * PAGE_BYTES) / 1024} KiB)`,
+    received: `an initial memory of ${min} pages`,
+    hint: 'Raise limits.memoryPages for this agent.',
+  });
 }
 
 /**
@@ -139,48 +163,29 @@ export function capMemory(module: Uint8Array, pages: number): Uint8Array {
   const body: number[] = [...writeU32(count.value)];
   let pos = count.next;
   for (let i = 0; i < count.value; i++) {
-    const flags = module[pos++]!;
-    if (flags & 0x0c) {
+    const start = pos;
+    const memory = readMemoryType(module, pos);
+    pos = memory.next;
+    if (memory.flags & 0x0c) {
       // memory64 or custom page sizes: leave untouched (not produced by our toolchains).
-      const start = pos - 1;
-      const min = readU64(module, pos);
-      pos = min.next;
-      if (flags & 0x01) pos = readU64(module, pos).next;
-      if (flags & 0x08) pos = readU32(module, pos).next;
       body.push(...module.subarray(start, pos));
       continue;
     }
-    const min = readU32(module, pos);
-    pos = min.next;
-    let max: number | undefined;
-    if (flags & 0x01) {
-      const m = readU32(module, pos);
-      max = m.value;
-      pos = m.next;
-    }
-    if (min.value > pages) {
-      throw new ComponentValidationError({
-        code: 'wasm-memory-limit',
-        summary: 'The agent needs more memory to start than its limit allows',
-        expected: `at most ${pages} pages (${(pages * PAGE_BYTES) / 1024} KiB)`,
-        received: `an initial memory of ${min.value} pages`,
-        hint: 'Raise limits.memoryPages for this agent.',
-      });
-    }
-    const capped = max === undefined ? pages : Math.min(max, pages);
-    body.push(flags | 0x01, ...writeU32(min.value), ...writeU32(capped));
+    if (memory.min > pages) throw memoryLimitError(memory.min, pages);
+    const capped = memory.max === undefined ? pages : Math.min(memory.max, pages);
+    body.push(memory.flags | 0x01, ...writeU32(memory.min), ...writeU32(capped));
   }
   body.push(...module.subarray(pos, section.end));
-  const sizeBytes = writeU32(body.length);
-  const out = new Uint8Array(section.start + 1 + sizeBytes.length + body.length + (module.length - section.end));
-  out.set(module.subarray(0, section.start), 0);
-  let o = section.start;
-  out[o++] = 5;
-  out.set(sizeBytes, o);
-  o += sizeBytes.length;
-  out.set(body, o);
-  o += body.length;
-  out.set(module.subarray(section.end), o);
+  return concat([module.subarray(0, section.start), [5, ...writeU32(body.length)], body, module.subarray(section.end)]);
+}
+
+function concat(parts: ReadonlyArray<Uint8Array | number[]>): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
@@ -213,20 +218,12 @@ export function importMemory(module: Uint8Array, pages?: number): ImportedMemory
   if (!memSection) return undefined;
   const count = readU32(module, memSection.contentStart);
   if (count.value !== 1) return undefined;
-  let pos = count.next;
-  const flags = module[pos++]!;
-  if (flags & ~0x01) return undefined; // shared, memory64, custom page size
-  const min = readU32(module, pos);
-  pos = min.next;
-  let max: number | undefined;
-  if (flags & 0x01) {
-    const m = readU32(module, pos);
-    max = m.value;
-    pos = m.next;
-  }
-  if (pos !== memSection.end) return undefined;
+  const memory = readMemoryType(module, count.next);
+  if (memory.flags & ~0x01) return undefined; // shared, memory64, custom page size
+  if (memory.next !== memSection.end) return undefined;
+  let max = memory.max;
   if (pages !== undefined) {
-    if (min.value > pages) capMemory(module, pages); // throws the clear error
+    if (memory.min > pages) throw memoryLimitError(memory.min, pages);
     max = max === undefined ? pages : Math.min(max, pages);
   }
   const entry = [
@@ -251,14 +248,7 @@ export function importMemory(module: Uint8Array, pages?: number): ImportedMemory
     parts.push(module.subarray(0, at), [2, ...writeU32(body.length), ...body], module.subarray(at, memSection.start));
   }
   parts.push(module.subarray(memSection.end)); // the memory section is dropped
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return { bytes: out, min: min.value, max };
+  return { bytes: concat(parts), min: memory.min, max };
 }
 
 function name(s: string): number[] {

@@ -1,5 +1,6 @@
 /** What a run of an experiment produces: verdicts per window, a timeline, counts, the hash. */
 import type { FaultKind } from '../../kernel/resilienceTypes';
+import type { OutcomeSummary } from '../metrics/requests';
 import type { ProbeVerdict } from './probes';
 import type { WindowKind } from './types';
 
@@ -47,16 +48,9 @@ export interface TimelineEntry {
   pass?: boolean;
 }
 
-export interface RunCounts {
+/** The request outcomes (see `summarizeOutcomes`) plus what else happened in the run. */
+export interface RunCounts extends OutcomeSummary {
   events: number;
-  requests: number;
-  answered: number;
-  succeeded: number;
-  failed: number;
-  lost: number;
-  answeredTwice: number;
-  duplicateDeliveries: number;
-  failuresByReason: Record<string, number>;
   deadLetters: number;
   crashes: number;
   restarts: number;

@@ -168,8 +168,11 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
     return slot;
   }
 
-  /** Terminate a worker; every agent it held is reported crashed. */
-  function retire(slot: WorkerSlot, reason: string, runaway?: Running): void {
+  /**
+   * Terminate a worker; every agent it held is reported crashed. `bystanders`: the worker
+   * was terminated on purpose (for a runaway, or by request), so the others blame nothing.
+   */
+  function retire(slot: WorkerSlot, reason: string, runaway?: Running, bystanders = runaway !== undefined): void {
     if (slot.dead) return;
     slot.dead = true;
     slot.handle.terminate();
@@ -183,7 +186,7 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
         if (runaway.messageId !== undefined) e.messageId = runaway.messageId;
         events.push(e);
       } else {
-        events.push({ type: 'agent.crashed', agent, instance, reason: runaway ? 'worker-terminated' : reason });
+        events.push({ type: 'agent.crashed', agent, instance, reason: runaway ? 'worker-terminated' : reason, ...(bystanders ? { bystander: true } : {}) });
       }
     }
     const index = shared.indexOf(slot);
@@ -452,7 +455,7 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
     terminateWorkerOf(agent) {
       const slot = placement.get(agent);
       if (!slot || slot.dead) return false;
-      retire(slot, 'worker-terminated');
+      retire(slot, 'worker-terminated', undefined, true);
       return true;
     },
 

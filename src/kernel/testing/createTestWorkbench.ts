@@ -242,7 +242,7 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
       const inst = instances.get(agent);
       return input({ type: 'agent.sent', agent, instance: inst?.instance ?? 0, message: draft });
     },
-    crash: (agent, reason = 'trap', messageId) => {
+    crash: (agent, reason = 'trap', { messageId, bystander } = {}) => {
       const inst = instances.get(agent);
       const instance = inst?.instance ?? 0;
       if (inst) inst.alive = false;
@@ -250,6 +250,7 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
       unready(agent);
       const event: HostEvent = { type: 'agent.crashed', agent, instance, reason };
       if (messageId !== undefined) event.messageId = messageId;
+      if (bystander) event.bystander = true;
       return input(event);
     },
     hold,

@@ -52,8 +52,11 @@ export interface TestWorkbench {
   send(draft: unknown, from?: string): StepResult;
   /** The agent's live instance sends `draft` on its own (not while handling a message). */
   sendAs(agent: string, draft: unknown): StepResult;
-  /** The live instance crashes (the host drops whatever it still held for it). */
-  crash(agent: string, reason?: string, messageId?: string): StepResult;
+  /**
+   * The live instance crashes (the host drops whatever it still held for it): blaming
+   * `messageId`, or nothing when it is a `bystander` of a terminated worker.
+   */
+  crash(agent: string, reason?: string, options?: { messageId?: string; bystander?: boolean }): StepResult;
   /** Stop running `agent`'s work (deliveries pile up in flight), and let it go again. */
   hold(agent: string): void;
   release(agent: string): void;
