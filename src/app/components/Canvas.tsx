@@ -46,7 +46,6 @@ const graphSelector = (s: WorkbenchState): GraphView => ({
   membership: s.membership,
   positions: s.positions,
   links: s.links,
-  rates: s.rates,
   selectedNodes: s.selectedNodes,
   selectedLink: s.selectedLink,
   search: s.search,
@@ -58,7 +57,7 @@ type GraphView = GraphInput & { kinds: WorkbenchState['kinds'] };
 /**
  * The canvas re-renders when what it draws changed: every event batch replaces `agents`
  * and `links` (counters), but a node shows only an agent's name, kind, status and
- * restarts and an edge its ends (the numbers come sampled, with `rates`).
+ * restarts and an edge its ends (the live numbers go straight to the DOM: see AgentNode).
  */
 function sameGraph(a: GraphView, b: GraphView): boolean {
   for (const key of Object.keys(a) as (keyof GraphView)[]) {

@@ -1,38 +1,49 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { formatRate } from '../store/rates';
+import { useWorkbenchTransient } from '../store/WorkbenchContext';
 
-/** msgs/s towards `target` (`ab`) and towards `source` (`ba`). */
-export type LinkEdgeData = { ab: number; ba: number };
+/** Nothing live: a link's msgs/s each way follow the sampled rates into the DOM. */
+export type LinkEdgeData = Record<string, never>;
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 
 /**
  * A link between two nodes. While traffic flows, dashes run along it in the direction of
  * the traffic (both ways when both ways are busy) and the label shows msgs/s. The dashes
  * step with the canvas's `data-flow-phase` (see `useFlowPhase`), not one per message and
- * not a per-frame animation: the cost grows with neither the message rate nor the frame rate.
+ * not a per-frame animation: the cost grows with neither the message rate nor the frame
+ * rate. Which way traffic flows, and how much, is written into the DOM as the rates are
+ * sampled (useWorkbenchTransient): the edge itself re-renders only when it moves.
  */
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props);
-  const ab = props.data?.ab ?? 0;
-  const ba = props.data?.ba ?? 0;
-  const total = ab + ba;
-  const label = total > 0 ? `${formatRate(total)} msg/s` : undefined;
+  const group = useRef<SVGGElement>(null);
+  const ab = useRef<SVGPathElement>(null);
+  const ba = useRef<SVGPathElement>(null);
+  const label = useRef<SVGTextElement>(null);
+  const id = props.id;
+  useWorkbenchTransient(
+    // One string, so one comparison, of what is shown: which ways flow, and the total.
+    (s) => {
+      const toB = s.rates.links[`${id}>`] ?? 0;
+      const toA = s.rates.links[`${id}<`] ?? 0;
+      return `${toB > 0 ? '>' : ''}${toA > 0 ? '<' : ''}${toB + toA > 0 ? formatRate(toB + toA) : ''}`;
+    },
+    (shown) => {
+      const total = shown.replace(/^[<>]+/, '');
+      group.current?.toggleAttribute('data-active', total !== '');
+      ab.current?.toggleAttribute('data-active', shown.includes('>'));
+      ba.current?.toggleAttribute('data-active', shown.includes('<'));
+      if (label.current) label.current.textContent = total ? `${total} msg/s` : '';
+    },
+  );
   return (
-    <>
-      <BaseEdge
-        id={props.id}
-        path={path}
-        className={`link-edge${props.selected ? ' is-selected' : ''}${total > 0 ? ' is-active' : ''}`}
-      />
-      {ab > 0 && <path d={path} className="link-flow link-flow-ab" fill="none" data-direction="a-to-b" />}
-      {ba > 0 && <path d={path} className="link-flow link-flow-ba" fill="none" data-direction="b-to-a" />}
-      {label && (
-        // Plain SVG text: React Flow's edge label measures itself (getBBox) on every render.
-        <text x={labelX} y={labelY} dy="-0.5em" className="link-rate" textAnchor="middle">
-          {label}
-        </text>
-      )}
-    </>
+    <g ref={group} className="link">
+      <BaseEdge id={props.id} path={path} className={`link-edge${props.selected ? ' is-selected' : ''}`} />
+      <path ref={ab} d={path} className="link-flow link-flow-ab" fill="none" data-direction="a-to-b" />
+      <path ref={ba} d={path} className="link-flow link-flow-ba" fill="none" data-direction="b-to-a" />
+      {/* Plain SVG text: React Flow's edge label measures itself (getBBox) on every render. */}
+      <text ref={label} x={labelX} y={labelY} dy="-0.5em" className="link-rate" textAnchor="middle" />
+    </g>
   );
 });

@@ -1,4 +1,4 @@
-import { createContext, useContext, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
 import type { WorkbenchState, WorkbenchStore } from './createWorkbenchStore';
@@ -38,4 +38,32 @@ export function useWorkbenchWhile<T>(live: boolean, selector: (state: WorkbenchS
     if (live || !held.current) held.current = { value: selector(s) };
     return held.current.value;
   });
+}
+
+/**
+ * Transient updates (zustand's term, for state that changes often): calls `apply` with the
+ * selected value now and whenever it changes, without re-rendering the component. For live
+ * numbers written straight into the DOM (a node's msgs/s, a link's flow): under load they
+ * change for hundreds of nodes several times a second, and a React render of each, through
+ * React Flow's node wrappers, cost more than the frames it should be drawing. `selector` and
+ * `apply` may be new functions on each render; the latest ones are used.
+ */
+export function useWorkbenchTransient<T>(selector: (state: WorkbenchState) => T, apply: (value: T) => void): void {
+  const store = useWorkbenchStore();
+  const latest = useRef({ selector, apply, applied: false, last: undefined as T | undefined });
+  const run = useRef((state: WorkbenchState) => {
+    const l = latest.current;
+    const value = l.selector(state);
+    if (l.applied && Object.is(value, l.last)) return;
+    l.applied = true;
+    l.last = value;
+    l.apply(value);
+  });
+  // After every render: the props the selector reads may have changed.
+  useLayoutEffect(() => {
+    latest.current.selector = selector;
+    latest.current.apply = apply;
+    run.current(store.getState());
+  });
+  useLayoutEffect(() => store.subscribe(run.current), [store]);
 }

@@ -1,11 +1,12 @@
 /**
  * The UI's handle on the workbench: starts the kernel worker and speaks WorkbenchApi to
- * it over comlink. Events arrive in coalesced batches (~30/s).
+ * it over comlink. Events arrive in coalesced batches (at most ~10/s, at once when quiet).
  */
 import * as Comlink from 'comlink';
 import type { KernelEvent } from '../../kernel/types';
 import type { WorkbenchApi } from '../types';
 import type { WorkerPoolStats } from '../worker/createWorkerPoolHost';
+import { decodeEvents, type EventBatchWire } from './eventWire';
 import type { KernelWorkerApi } from './kernel.worker';
 
 export interface WorkbenchConnection extends WorkbenchApi {
@@ -42,7 +43,7 @@ export function connectWorkbench(options: ConnectOptions = {}): WorkbenchConnect
     deadLetters: () => remote.deadLetters(),
     hostStats: () => remote.hostStats(),
     async subscribe(listener: (events: KernelEvent[]) => void) {
-      const remoteUnsubscribe = await remote.subscribe(Comlink.proxy(listener));
+      const remoteUnsubscribe = await remote.subscribe(Comlink.proxy((wire: EventBatchWire) => listener(decodeEvents(wire))));
       const release = () => {
         if (!releases.delete(release)) return;
         void remoteUnsubscribe().finally(() => remoteUnsubscribe[Comlink.releaseProxy]());

@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import { createKernel, type Kernel } from '../../kernel/kernel';
 import { createSeededRng } from '../../kernel/rng';
-import type { Clock, DeadLetter, KernelEvent } from '../../kernel/types';
+import type { Clock, DeadLetter } from '../../kernel/types';
 import type { CompiledComponent } from '../../wasm/compileComponent';
 import { createRealClock } from '../createRealClock';
 import { createRuntime, type Runtime } from '../createRuntime';
@@ -14,14 +14,18 @@ import { fetchAgentAssets, loadBuiltinKinds } from '../loadBuiltinKinds';
 import type { AgentHost, KindInfo, WorkbenchApi } from '../types';
 import { createWorkerPoolHost, type WorkerPoolStats } from '../worker/createWorkerPoolHost';
 import { connectCompiler } from './connectCompiler';
+import { encodeEvents, type EventBatchWire } from './eventWire';
 import { spawnBrowserAgentWorker } from './spawnBrowserAgentWorker';
 
-/** Events reach the UI at most this often: ~30 batches per second keeps the canvas smooth. */
-const PUBLISH_INTERVAL_MS = 33;
+/**
+ * Events reach the UI at most this often under load (the UI applies them every 200 ms);
+ * after a quiet spell a batch goes at once, so a single action still shows immediately.
+ */
+const PUBLISH_INTERVAL_MS = 100;
 
 export interface KernelWorkerApi extends Omit<WorkbenchApi, 'subscribe'> {
-  /** Returns a comlink proxy of the unsubscribe function. */
-  subscribe(listener: (events: KernelEvent[]) => void): Promise<(() => void) & Comlink.ProxyMarked>;
+  /** Batches arrive encoded (see eventWire.ts); returns a comlink proxy of the unsubscribe function. */
+  subscribe(listener: (events: EventBatchWire) => void): Promise<(() => void) & Comlink.ProxyMarked>;
   /** Resolves when the built-in kinds are loaded; rejects with the reason they are not. */
   ready(): Promise<void>;
   deadLetters(): Promise<DeadLetter[]>;
@@ -116,7 +120,7 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     inspect: (agent) => runtime.inspect(agent),
     deadLetters: async () => kernel.deadLetters(),
     hostStats: () => host.stats(),
-    subscribe: async (listener) => Comlink.proxy(await runtime.subscribe(listener)),
+    subscribe: async (listener) => Comlink.proxy(await runtime.subscribe((events) => listener(encodeEvents(events)))),
   };
 
   return { api, kernel, runtime, clock, ready, compiledKinds };

@@ -1,10 +1,11 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { PlainNodeKind } from '../../store/canvasSlice';
-import { formatRate } from '../../store/rates';
 import type { SearchMark } from '../AgentNode';
+import { useLiveRate } from './useLiveRate';
 
-export type PlainNodeData = { name: string; kind: PlainNodeKind; rate: number; links: number; search: SearchMark };
+/** Its msgs/s is live (useLiveRate), not data: see AgentNodeData. */
+export type PlainNodeData = { name: string; kind: PlainNodeKind; links: number; search: SearchMark };
 export type PlainFlowNode = Node<PlainNodeData, 'topic' | 'client'>;
 
 const ICON: Record<PlainNodeKind, string> = { topic: '#', client: '⌨' };
@@ -15,7 +16,8 @@ const HINT: Record<PlainNodeKind, string> = {
 
 /** A topic (pub/sub hub: agents wired to it subscribe) or a client (an outside party). */
 export const PlainNode = memo(function PlainNode({ data, selected }: NodeProps<PlainFlowNode>) {
-  const { name, kind, rate, links, search } = data;
+  const { name, kind, links, search } = data;
+  const rate = useLiveRate<HTMLSpanElement>((s) => s.rates.nodes[name] ?? 0);
   const classes = [
     'plain-node',
     `plain-node-${kind}`,
@@ -37,7 +39,7 @@ export const PlainNode = memo(function PlainNode({ data, selected }: NodeProps<P
           <span>
             {links} {HINT[kind]}
           </span>
-          <span className="mono">{formatRate(rate)} msg/s</span>
+          <span ref={rate} className="mono plain-node-rate live-value" />
         </div>
       </div>
       <Handle type="source" position={Position.Right} className="agent-handle" aria-label={`link from ${name}`} />

@@ -27,7 +27,6 @@ export type GraphInput = Pick<
   | 'membership'
   | 'positions'
   | 'links'
-  | 'rates'
   | 'selectedNodes'
   | 'selectedLink'
   | 'search'
@@ -113,11 +112,8 @@ export function syncNodes(prev: readonly FlowNode[], g: GraphInput, labelOf: (ki
         data: {
           name,
           status: agent.status,
-          // Sampled with the rates: the event projection changes it on every batch.
-          mailboxDepth: g.rates.mailbox[name] ?? 0,
           restarts: agent.restarts,
           kindLabel: labelOf(agent.kind),
-          rate: g.rates.nodes[name] ?? 0,
           search: searchMark(name, g.search),
           ...(group && g.groups[group] ? { group } : {}),
         },
@@ -140,7 +136,7 @@ export function syncNodes(prev: readonly FlowNode[], g: GraphInput, labelOf: (ki
         position: g.positions[name] ?? { x: 0, y: 0 },
         selected: selected.has(name),
         ariaLabel: `${node.kind} ${name}`,
-        data: { name, kind: node.kind, rate: g.rates.nodes[name] ?? 0, links: linkCount.get(name) ?? 0, search: searchMark(name, g.search) },
+        data: { name, kind: node.kind, links: linkCount.get(name) ?? 0, search: searchMark(name, g.search) },
       }),
     );
   }
@@ -157,13 +153,9 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 export function syncEdges(prev: readonly LinkFlowEdge[], g: GraphInput): LinkFlowEdge[] {
   const byId = new Map(prev.map((e) => [e.id, e]));
   const next = Object.values(g.links).map((link): LinkFlowEdge => {
-    const data = {
-      ab: g.rates.links[`${link.id}>`] ?? 0,
-      ba: g.rates.links[`${link.id}<`] ?? 0,
-    };
     const selected = g.selectedLink === link.id;
     const old = byId.get(link.id);
-    if (old && (old.selected ?? false) === selected && old.data && shallowEqual(old.data, data)) return old;
+    if (old && (old.selected ?? false) === selected && old.source === link.a && old.target === link.b) return old;
     return {
       ...(old ?? {}),
       id: link.id,
@@ -172,7 +164,7 @@ export function syncEdges(prev: readonly LinkFlowEdge[], g: GraphInput): LinkFlo
       type: 'link' as const,
       selected,
       ariaLabel: `link ${link.a} to ${link.b}`,
-      data,
+      data: {},
     };
   });
   // Nothing changed: the same list, so React Flow does no work at all.
