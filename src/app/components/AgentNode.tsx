@@ -3,6 +3,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { AgentStatus } from '../../kernel/types';
 import { useWorkbenchTransient } from '../store/WorkbenchContext';
 import { StatusBadge } from './StatusBadge';
+import { writeSoon } from './canvas/frameWrites';
 import { useLiveRate } from './canvas/useLiveRate';
 
 /** `hit`: matches the canvas search; `miss`: a search is active and this node does not match. */
@@ -34,13 +35,14 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
   const rate = useLiveRate<HTMLSpanElement>((s) => s.rates.nodes[name] ?? 0);
   useWorkbenchTransient(
     (s) => s.rates.mailbox[name] ?? 0,
-    (depth) => {
-      if (mailbox.current) mailbox.current.textContent = String(depth);
-    },
+    (depth) =>
+      writeSoon(mailbox, () => {
+        if (mailbox.current) mailbox.current.textContent = String(depth);
+      }),
   );
   useWorkbenchTransient(
     (s) => (s.rates.mailbox[name] ?? 0) > 0 && s.agents[name]?.status === 'running',
-    (busy) => root.current?.toggleAttribute('data-busy', busy),
+    (busy) => writeSoon(root, () => root.current?.toggleAttribute('data-busy', busy)),
   );
   const classes = [
     'agent-node',

@@ -2,6 +2,7 @@ import { memo, useRef } from 'react';
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { formatRate } from '../store/rates';
 import { useWorkbenchTransient } from '../store/WorkbenchContext';
+import { writeSoon } from './canvas/frameWrites';
 
 /** Nothing live: a link's msgs/s each way follow the sampled rates into the DOM. */
 export type LinkEdgeData = Record<string, never>;
@@ -29,13 +30,14 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
       const toA = s.rates.links[`${id}<`] ?? 0;
       return `${toB > 0 ? '>' : ''}${toA > 0 ? '<' : ''}${toB + toA > 0 ? formatRate(toB + toA) : ''}`;
     },
-    (shown) => {
-      const total = shown.replace(/^[<>]+/, '');
-      group.current?.toggleAttribute('data-active', total !== '');
-      ab.current?.toggleAttribute('data-active', shown.includes('>'));
-      ba.current?.toggleAttribute('data-active', shown.includes('<'));
-      if (label.current) label.current.textContent = total ? `${total} msg/s` : '';
-    },
+    (shown) =>
+      writeSoon(group, () => {
+        const total = shown.replace(/^[<>]+/, '');
+        group.current?.toggleAttribute('data-active', total !== '');
+        ab.current?.toggleAttribute('data-active', shown.includes('>'));
+        ba.current?.toggleAttribute('data-active', shown.includes('<'));
+        if (label.current) label.current.textContent = total ? `${total} msg/s` : '';
+      }),
   );
   return (
     <g ref={group} className="link">
