@@ -8,6 +8,14 @@ import { writeSoon } from './canvas/frameWrites';
 export type LinkEdgeData = Record<string, never>;
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 
+/** What a link shows of its traffic: which ways it flows, and the total as text. */
+interface Flow {
+  toB: boolean;
+  toA: boolean;
+  label: string;
+}
+const sameFlow = (a: Flow, b: Flow) => a.toB === b.toB && a.toA === b.toA && a.label === b.label;
+
 /**
  * A link between two nodes. While traffic flows, dashes run along it in the direction of
  * the traffic (both ways when both ways are busy) and the label shows msgs/s. The dashes
@@ -24,20 +32,19 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const label = useRef<SVGTextElement>(null);
   const id = props.id;
   useWorkbenchTransient(
-    // One string, so one comparison, of what is shown: which ways flow, and the total.
-    (s) => {
+    (s): Flow => {
       const toB = s.rates.links[`${id}>`] ?? 0;
       const toA = s.rates.links[`${id}<`] ?? 0;
-      return `${toB > 0 ? '>' : ''}${toA > 0 ? '<' : ''}${toB + toA > 0 ? formatRate(toB + toA) : ''}`;
+      return { toB: toB > 0, toA: toA > 0, label: toB + toA > 0 ? `${formatRate(toB + toA)} msg/s` : '' };
     },
-    (shown) =>
+    (flow) =>
       writeSoon(group, () => {
-        const total = shown.replace(/^[<>]+/, '');
-        group.current?.toggleAttribute('data-active', total !== '');
-        ab.current?.toggleAttribute('data-active', shown.includes('>'));
-        ba.current?.toggleAttribute('data-active', shown.includes('<'));
-        if (label.current) label.current.textContent = total ? `${total} msg/s` : '';
+        group.current?.toggleAttribute('data-active', flow.label !== '');
+        ab.current?.toggleAttribute('data-active', flow.toB);
+        ba.current?.toggleAttribute('data-active', flow.toA);
+        if (label.current) label.current.textContent = flow.label;
       }),
+    sameFlow,
   );
   return (
     <g ref={group} className="link">

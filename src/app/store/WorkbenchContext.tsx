@@ -42,27 +42,31 @@ export function useWorkbenchWhile<T>(live: boolean, selector: (state: WorkbenchS
 
 /**
  * Transient updates (zustand's term, for state that changes often): calls `apply` with the
- * selected value now and whenever it changes, without re-rendering the component. For live
- * numbers written straight into the DOM (a node's msgs/s, a link's flow): under load they
- * change for hundreds of nodes several times a second, and a React render of each, through
- * React Flow's node wrappers, cost more than the frames it should be drawing. `selector` and
- * `apply` may be new functions on each render; the latest ones are used.
+ * selected value now and whenever it changes (`equal`, default Object.is), without
+ * re-rendering the component. For live numbers written straight into the DOM (a node's
+ * msgs/s, a link's flow): under load they change for hundreds of nodes several times a
+ * second, and a React render of each, through React Flow's node wrappers, cost more than
+ * the frames it should be drawing. `selector` and `apply` may be new functions on each
+ * render; the latest ones are used.
  */
-export function useWorkbenchTransient<T>(selector: (state: WorkbenchState) => T, apply: (value: T) => void): void {
+export function useWorkbenchTransient<T>(
+  selector: (state: WorkbenchState) => T,
+  apply: (value: T) => void,
+  equal: (a: T, b: T) => boolean = Object.is,
+): void {
   const store = useWorkbenchStore();
-  const latest = useRef({ selector, apply, applied: false, last: undefined as T | undefined });
+  const latest = useRef({ selector, apply, equal, applied: false, last: undefined as T | undefined });
   const run = useRef((state: WorkbenchState) => {
     const l = latest.current;
     const value = l.selector(state);
-    if (l.applied && Object.is(value, l.last)) return;
+    if (l.applied && l.equal(value, l.last as T)) return;
     l.applied = true;
     l.last = value;
     l.apply(value);
   });
   // After every render: the props the selector reads may have changed.
   useLayoutEffect(() => {
-    latest.current.selector = selector;
-    latest.current.apply = apply;
+    Object.assign(latest.current, { selector, apply, equal });
     run.current(store.getState());
   });
   useLayoutEffect(() => store.subscribe(run.current), [store]);

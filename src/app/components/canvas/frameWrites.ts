@@ -25,11 +25,7 @@ function drain(): void {
   let n = 0;
   for (const [key, write] of pending) {
     pending.delete(key);
-    try {
-      write();
-    } catch {
-      /* an element gone meanwhile: nothing to show */
-    }
+    write();
     if (++n >= WRITES_PER_FRAME) break;
   }
   if (pending.size > 0) {

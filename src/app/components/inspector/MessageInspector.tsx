@@ -1,20 +1,9 @@
+import { ENVELOPE_FIELDS } from '../../../protocol/validate';
 import type { LogRow } from '../../store/types';
 import { useWorkbench } from '../../store/WorkbenchContext';
 
-const ENVELOPE_KEYS = [
-  'id',
-  'performative',
-  'sender',
-  'receiver',
-  'conversation_id',
-  'reply_with',
-  'in_reply_to',
-  'reply_by',
-  'protocol',
-  'ontology',
-  'language',
-  'sent_at',
-] as const;
+/** The routed envelope's fields but the content (shown below them): the protocol's list, plus what the kernel adds. */
+const ENVELOPE_KEYS = ['id', ...ENVELOPE_FIELDS.filter((k) => k !== 'content'), 'sent_at'] as const;
 
 /** The full envelope of the message picked in the log or the sequence diagram. */
 export function MessageInspector({ row }: { row: LogRow }) {
