@@ -27,16 +27,16 @@ function mtime(path) {
 }
 
 /**
- * Install when node_modules is missing or older than the lockfile. `npm install`, not
- * `npm ci`: npm 11's ci rejects this lockfile for platform-specific optional packages
- * (rolldown, jco and QuickJS bindings) that install resolves from the same lockfile.
+ * Install from the committed lockfile when node_modules is missing or older than it.
+ * `npm ci`, never `npm install`: a clean machine gets exactly what was tested (the
+ * lockfile carries every platform's optional packages, so ci accepts it anywhere).
  */
 export function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (mtime(installed) >= mtime(lock) && mtime(installed) >= mtime(join(root, 'package.json'))) return;
-  console.log('› installing dependencies (npm install)');
-  must('npm', ['install', '--no-audit', '--no-fund']);
+  console.log('› installing dependencies (npm ci)');
+  must('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 /** The agents build is incremental: it skips agents whose sources did not change. */
