@@ -8,7 +8,9 @@ import type { AclMessage } from '../protocol/message';
 import type { AgentHost, KindInfo, SendResult, WorkbenchApi } from './types';
 import { OrreryError } from '../protocol/errors';
 import { hashBytes } from '../wasm/hashBytes';
-import { createRealSchedule } from './realSchedule';
+import { createRealSchedule, type Schedule } from './realSchedule';
+
+export type { Schedule } from './realSchedule';
 
 /** What the shell needs of a kernel (see src/kernel). */
 export interface RuntimeKernel {
@@ -16,11 +18,6 @@ export interface RuntimeKernel {
   snapshot(): KernelSnapshot;
   kv?(agent: string): Record<string, string>;
   mailbox?(agent: string): AclMessage[];
-}
-
-export interface Schedule {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 export interface RuntimeOptions {

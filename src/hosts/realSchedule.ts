@@ -4,7 +4,11 @@
  * instead of setTimeout(0), which Node clamps to 1 ms and browsers to 4 ms once nested:
  * on a loop that reschedules itself, that clamp alone would dominate local latency.
  */
-import type { Schedule } from './createRuntime';
+/** Timers as the shells use them: injectable, so tests can drive time. */
+export interface Schedule {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
 
 type Handle = { kind: 'timeout'; id: ReturnType<typeof globalThis.setTimeout> } | { kind: 'immediate'; cancelled: boolean };
 
