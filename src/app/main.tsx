@@ -1,14 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
-import './styles/app.css';
-import { connectLab } from '../experiments/browser/connectLab';
+import './shell/app.css';
+import { connectLab } from '../browser/connectLab';
 import { App } from './App';
 import { createActionManager } from './actions/createActionManager';
 import { createWorkbenchStore } from './store/createWorkbenchStore';
 import { openWorkspaceRepository } from '../workspace/persistence/openWorkspaceRepository';
-import { createModuleRecorder } from './workspace/moduleRecorder';
-import { createWorkspaceSession } from './workspace/createWorkspaceSession';
+import { createModuleRecorder } from '../workspace/session/moduleRecorder';
+import { createWorkspaceSession } from './session/createWorkspaceSession';
 
 const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches ?? false;
 

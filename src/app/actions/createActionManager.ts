@@ -6,8 +6,8 @@
  */
 import type { WorkbenchStore } from '../store/createWorkbenchStore';
 import { APP_ERRORS, errorText } from '../errors';
-import { addLink, deployAgent, removeAgent, restartAgent, resumeAgent, startAgent, stopAgent, suspendAgent } from './agentActions';
-import { CANVAS_ACTIONS } from './canvasActions';
+import { addLink, deployAgent, removeAgent, restartAgent, resumeAgent, startAgent, stopAgent, suspendAgent } from '../panels/canvas/agentActions';
+import { CANVAS_ACTIONS } from '../panels/canvas/canvasActions';
 import { record, redone, undone } from '../store/history';
 import type { Action, ActionArgs, ActionId, ActionOutcome, AnyAction, ChangeSource } from './types';
 import { requestMessage, sendMessage, showDockTab, toggleTheme } from './uiActions';

@@ -3,7 +3,7 @@ import type { Command } from '../../kernel/types';
 import type { AclMessage } from '../../protocol/message';
 import type { WorkbenchState } from '../store/createWorkbenchStore';
 import type { DockTab, Theme, XY } from '../store/types';
-import type { CanvasUi } from '../store/canvasSlice';
+import type { CanvasUi } from '../panels/canvas/canvasSlice';
 import type { HistoryEntry } from '../store/history';
 
 /** Who caused a change: recording and replay need to tell them apart. */

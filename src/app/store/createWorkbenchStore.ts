@@ -7,16 +7,16 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WorkbenchApi } from '../../hosts/types';
 import type { KernelEvent } from '../../kernel/types';
 import { APP_ERRORS, errorText } from '../errors';
-import { createCanvasSlice, reduceCanvasEvents, type CanvasData, type CanvasSliceActions } from './canvasSlice';
-import { createComposerSlice, type ComposerSliceActions, type ComposerSliceData } from './composerSlice';
+import { createCanvasSlice, reduceCanvasEvents, type CanvasData, type CanvasSliceActions } from '../panels/canvas/canvasSlice';
+import { createComposerSlice, type ComposerSliceActions, type ComposerSliceData } from '../panels/composer/composerSlice';
 import {
   createMessageViewSlice,
   type MessageViewSliceActions,
   type MessageViewSliceData,
-} from './messageViewSlice';
+} from '../panels/log/messageViewSlice';
 import { reduceConfigureEvents } from './reduceConfigureEvents';
 import { applySnapshot, reduceEvents, snapshotFits } from './reduceEvents';
-import { createResilienceSlice, reduceResilienceEvents, type ResilienceSliceActions, type ResilienceSliceData } from './resilienceSlice';
+import { createResilienceSlice, reduceResilienceEvents, type ResilienceSliceActions, type ResilienceSliceData } from '../panels/chaos/resilienceSlice';
 import type { DockTab, Notice, Theme, WorkbenchData, XY } from './types';
 
 export interface WorkbenchActions {

@@ -4,7 +4,7 @@
  * Runs after the canvas projection on the same batch (see `createWorkbenchStore`).
  */
 import type { KernelEvent } from '../../kernel/types';
-import type { CanvasData } from './canvasSlice';
+import type { CanvasData } from '../panels/canvas/canvasSlice';
 
 type Input = Pick<CanvasData, 'groups' | 'membership'>;
 

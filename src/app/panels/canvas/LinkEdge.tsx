@@ -1,0 +1,58 @@
+import { memo, useRef } from 'react';
+import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { formatRate } from '../../store/rates';
+import { useWorkbenchTransient } from '../../store/WorkbenchContext';
+import { writeSoon } from './frameWrites';
+
+/** Nothing live: a link's msgs/s each way follow the sampled rates into the DOM. */
+export type LinkEdgeData = Record<string, never>;
+export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
+
+/** What a link shows of its traffic: which ways it flows, and the total as text. */
+interface Flow {
+  toB: boolean;
+  toA: boolean;
+  label: string;
+}
+const sameFlow = (a: Flow, b: Flow) => a.toB === b.toB && a.toA === b.toA && a.label === b.label;
+
+/**
+ * A link between two nodes. While traffic flows, dashes run along it in the direction of
+ * the traffic (both ways when both ways are busy) and the label shows msgs/s. The dashes
+ * step with the canvas's `data-flow-phase` (see `useFlowPhase`), not one per message and
+ * not a per-frame animation: the cost grows with neither the message rate nor the frame
+ * rate. Which way traffic flows, and how much, is written into the DOM as the rates are
+ * sampled (useWorkbenchTransient): the edge itself re-renders only when it moves.
+ */
+export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
+  const [path, labelX, labelY] = getBezierPath(props);
+  const group = useRef<SVGGElement>(null);
+  const ab = useRef<SVGPathElement>(null);
+  const ba = useRef<SVGPathElement>(null);
+  const label = useRef<SVGTextElement>(null);
+  const id = props.id;
+  useWorkbenchTransient(
+    (s): Flow => {
+      const toB = s.rates.links[`${id}>`] ?? 0;
+      const toA = s.rates.links[`${id}<`] ?? 0;
+      return { toB: toB > 0, toA: toA > 0, label: toB + toA > 0 ? `${formatRate(toB + toA)} msg/s` : '' };
+    },
+    (flow) =>
+      writeSoon(group, () => {
+        group.current?.toggleAttribute('data-active', flow.label !== '');
+        ab.current?.toggleAttribute('data-active', flow.toB);
+        ba.current?.toggleAttribute('data-active', flow.toA);
+        if (label.current) label.current.textContent = flow.label;
+      }),
+    sameFlow,
+  );
+  return (
+    <g ref={group} className="link">
+      <BaseEdge id={props.id} path={path} className={`link-edge${props.selected ? ' is-selected' : ''}`} />
+      <path ref={ab} d={path} className="link-flow link-flow-ab" fill="none" data-direction="a-to-b" />
+      <path ref={ba} d={path} className="link-flow link-flow-ba" fill="none" data-direction="b-to-a" />
+      {/* Plain SVG text: React Flow's edge label measures itself (getBBox) on every render. */}
+      <text ref={label} x={labelX} y={labelY} dy="-0.5em" className="link-rate" textAnchor="middle" />
+    </g>
+  );
+});

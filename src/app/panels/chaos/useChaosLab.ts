@@ -1,0 +1,108 @@
+/** Runs, re-runs, stops and swarms through the kernel worker; results land in the store. */
+import { useCallback, useState } from 'react';
+import type { ExperimentsApi, RunMode } from '../../../browser/experiments/types';
+import type { SwarmResult, SwarmRun } from '../../../experiments/chaos/runSwarm';
+import type { Experiment } from '../../../experiments/chaos/types';
+import type { ChaosRun } from './resilienceSlice';
+import { useWorkbenchStore } from '../../store/WorkbenchContext';
+
+export interface SwarmState {
+  runs: SwarmRun[];
+  total: number;
+  done?: SwarmResult;
+  experiment: Experiment;
+}
+
+export interface ChaosLab {
+  available: boolean;
+  busy: 'run' | 'swarm' | null;
+  status: string;
+  problems: string[];
+  progress: number;
+  swarm: SwarmState | null;
+  run(experiment: Experiment, mode: RunMode, seed?: number, rerunOf?: ChaosRun): Promise<ChaosRun | undefined>;
+  runSwarm(experiment: Experiment, seeds: number[]): Promise<void>;
+  stop(): void;
+}
+
+export function useChaosLab(): ChaosLab {
+  const store = useWorkbenchStore();
+  const lab = (store.api as { experiments?: ExperimentsApi }).experiments;
+  const [busy, setBusy] = useState<ChaosLab['busy']>(null);
+  const [status, setStatus] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [progress, setProgress] = useState(0);
+  const [swarm, setSwarm] = useState<SwarmState | null>(null);
+
+  const run = useCallback<ChaosLab['run']>(
+    async (experiment, mode, seed, rerunOf) => {
+      if (!lab) return undefined;
+      setBusy('run');
+      setProblems([]);
+      setProgress(0);
+      const s = seed ?? experiment.seed ?? 1;
+      setStatus(`Running “${experiment.name}” (${mode}, seed ${s})…`);
+      try {
+        let n = 0;
+        const outcome = await lab.run(experiment, { mode, seed: s }, mode === 'live' ? () => setProgress(++n) : undefined);
+        if (!outcome.ok) {
+          setStatus(`Could not run: ${outcome.error}`);
+          setProblems(outcome.problems);
+          return undefined;
+        }
+        const added = store.getState().addChaosRun({
+          experiment,
+          result: outcome.result,
+          metrics: outcome.metrics,
+          ...(rerunOf ? { rerunOf: { id: rerunOf.id, hash: rerunOf.result.hash, same: rerunOf.result.hash === outcome.result.hash } } : {}),
+        });
+        const r = outcome.result;
+        setStatus(`Run ${added.id}: ${r.pass ? 'hypothesis held' : `hypothesis failed (${r.failures.length} failed checks)`} · seed ${r.seed}`);
+        return added;
+      } catch (e) {
+        setStatus(`Could not run: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [lab, store],
+  );
+
+  const runSwarm = useCallback<ChaosLab['runSwarm']>(
+    async (experiment, seeds) => {
+      if (!lab) return;
+      setBusy('swarm');
+      setProblems([]);
+      const state: SwarmState = { runs: [], total: seeds.length, experiment };
+      setSwarm(state);
+      setStatus(`Swarm: ${seeds.length} seeds…`);
+      try {
+        const outcome = await lab.swarm(experiment, seeds, (r, done, total) => {
+          setSwarm((s) => (s ? { ...s, runs: [...s.runs, r] } : s));
+          setStatus(`Swarm: ${done} of ${total} seeds`);
+        });
+        if (!outcome.ok) {
+          setStatus(`Could not run the swarm: ${outcome.error}`);
+          setProblems(outcome.problems);
+          return;
+        }
+        const w = outcome.swarm;
+        setSwarm({ runs: w.runs, total: seeds.length, done: w, experiment });
+        setStatus(`Swarm done: ${w.passed} passed, ${w.failed} failed of ${w.runs.length} seeds`);
+      } catch (e) {
+        setStatus(`Could not run the swarm: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [lab],
+  );
+
+  const stop = useCallback(() => {
+    void lab?.stop();
+    setStatus('Stopping: the run drains and is judged…');
+  }, [lab]);
+
+  return { available: !!lab, busy, status, problems, progress, swarm, run, runSwarm, stop };
+}

@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { errorText } from '../../errors';
+import { useWorkbenchStore } from '../../store/WorkbenchContext';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useSession, useWorkspaceSession } from '../../session/WorkspaceContext';
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function SaveStatus() {
+  const save = useSession((s) => s.save);
+  const phase = useSession((s) => s.phase);
+  const text =
+    phase === 'error' ? 'Not saved' : save === 'saving' ? 'Saving…' : save === 'saved' ? 'Saved' : save === 'error' ? 'Save failed' : 'Unsaved changes';
+  return (
+    <span className={`ws-save ws-save-${save}`} role="status" aria-label="Save status">
+      {phase === 'starting' ? 'Opening…' : text}
+    </span>
+  );
+}
+
+/** "Workspaces": the open workspace's name, and a panel to switch, create, rename, delete, export and import. */
+export function WorkspaceMenu() {
+  const session = useWorkspaceSession();
+  const store = useWorkbenchStore();
+  const current = useSession((s) => s.current);
+  const list = useSession((s) => s.list);
+  const phase = useSession((s) => s.phase);
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setName(current?.name ?? ''), [current?.name]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !deleting) {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onDown = (e: PointerEvent) => {
+      const t = e.target as Node;
+      if (deleting || panel.current?.contains(t) || button.current?.contains(t)) return;
+      setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+  }, [open, deleting]);
+
+  if (!session) return null;
+  const busy = phase !== 'ready';
+  const fail = (what: string) => (error: unknown) => store.getState().notify('ws101', `${what} failed: ${errorText(error)}`);
+
+  const onRename = (e: FormEvent) => {
+    e.preventDefault();
+    void session.rename(name).catch(fail('Rename'));
+  };
+  const onExport = () => {
+    session
+      .exportCurrent()
+      .then(({ fileName, text }) => download(fileName, text))
+      .catch(fail('Export'));
+  };
+  const onImport = (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    file
+      .text()
+      .then((text) => session.importText(text, file.name))
+      .catch(fail('Import'));
+  };
+
+  return (
+    <div className="ws-menu">
+      <button
+        ref={button}
+        type="button"
+        className="btn btn-ghost ws-menu-button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls="ws-panel"
+        onClick={() => setOpen((o) => !o)}
+      >
+        Workspaces
+      </button>
+      <span className="ws-name" aria-label="Current workspace" title="Current workspace">
+        {current?.name ?? '…'}
+      </span>
+      <SaveStatus />
+      {open && (
+        <div ref={panel} id="ws-panel" className="ws-panel" role="dialog" aria-label="Workspaces">
+          <h2 className="ws-panel-title">Workspaces</h2>
+          <ul className="ws-list" aria-label="Saved workspaces">
+            {list.map((w) => {
+              const isCurrent = w.id === current?.id;
+              return (
+                <li key={w.id} className={isCurrent ? 'ws-item ws-item-current' : 'ws-item'}>
+                  <button
+                    type="button"
+                    className="btn btn-ghost ws-open"
+                    aria-label={`Open workspace ${w.name}`}
+                    aria-current={isCurrent ? 'true' : undefined}
+                    disabled={busy}
+                    onClick={() => void session.switchTo(w.id).catch(fail('Switching workspace'))}
+                  >
+                    <span aria-hidden="true" className="ws-dot">{isCurrent ? '●' : '○'}</span> {w.name}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small"
+                    aria-label={`Delete workspace ${w.name}`}
+                    disabled={busy}
+                    onClick={() => setDeleting({ id: w.id, name: w.name })}
+                  >
+                    Delete
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <form className="ws-rename" onSubmit={onRename}>
+            <label>
+              <span>Workspace name</span>
+              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+            </label>
+            <button type="submit" className="btn btn-small" disabled={busy || !name.trim() || name.trim() === current?.name}>
+              Rename
+            </button>
+          </form>
+          <div className="ws-actions">
+            <button type="button" className="btn" disabled={busy} onClick={() => void session.create().catch(fail('New workspace'))}>
+              New workspace
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={onExport}>
+              Export workspace
+            </button>
+            <label className={`btn ws-import${busy ? ' ws-disabled' : ''}`}>
+              Import workspace…
+              <input type="file" accept=".json,application/json" className="visually-hidden" disabled={busy} onChange={onImport} />
+            </label>
+          </div>
+        </div>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete workspace "${deleting.name}"?`}
+          body="Its nodes, links, layout, modules and history are removed from this browser. Export it first to keep a copy."
+          confirmLabel="Delete"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const { id } = deleting;
+            setDeleting(null);
+            void session.remove(id).catch(fail('Delete'));
+          }}
+        />
+      )}
+    </div>
+  );
+}

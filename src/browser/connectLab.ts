@@ -1,0 +1,25 @@
+/**
+ * The UI's handle on the kernel worker: the workbench connection (connectWorkbench) plus
+ * `experiments`, whose progress callbacks cross the worker boundary as comlink proxies.
+ */
+import * as Comlink from 'comlink';
+import { connectWorkbench, type WorkbenchConnection } from './connectWorkbench';
+import type { LabWorkerApi } from './kernel.worker';
+import type { ExperimentsApi } from './experiments/types';
+
+export interface LabConnection extends WorkbenchConnection {
+  experiments: ExperimentsApi;
+}
+
+export function connectLab(): LabConnection {
+  const worker = new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module', name: 'orrery-kernel' });
+  const connection = connectWorkbench(worker);
+  // A second wrap of the same worker: calls are matched by id; dispose terminates the worker.
+  const remote = Comlink.wrap<LabWorkerApi>(worker);
+  const experiments: ExperimentsApi = {
+    run: (experiment, request, onProgress) => remote.runExperiment(experiment, request, onProgress ? Comlink.proxy(onProgress) : undefined),
+    stop: () => remote.stopExperiment(),
+    swarm: (experiment, seeds, onRun) => remote.runSwarm(experiment, [...seeds], onRun ? Comlink.proxy(onRun) : undefined),
+  };
+  return { ...connection, experiments };
+}

@@ -1,0 +1,126 @@
+/**
+ * Everything the kernel worker runs, as parts: kernel, runtime, the worker-pool host and
+ * the control API. `kernel.worker.ts` exposes the API and adds experiments on the same parts.
+ */
+import * as Comlink from 'comlink';
+import { createKernel, type Kernel } from '../kernel/kernel';
+import { createSeededRng } from '../kernel/rng';
+import type { Clock, DeadLetter } from '../kernel/types';
+import type { CompiledComponent } from '../wasm/compileComponent';
+import { createRealClock } from '../hosts/createRealClock';
+import { createRuntime, type Runtime } from '../hosts/createRuntime';
+import { fetchAgentAssets, loadBuiltinKinds } from '../hosts/loadBuiltinKinds';
+import type { AgentHost, KindInfo, WorkbenchApi } from '../hosts/types';
+import { createWorkerPoolHost, type WorkerPoolStats } from '../hosts/worker/createWorkerPoolHost';
+import { connectCompiler } from './connectCompiler';
+import { encodeEvents, type EventBatchWire } from './eventWire';
+import { spawnBrowserAgentWorker } from './spawnBrowserAgentWorker';
+
+/**
+ * Events reach the UI at most this often under load (the UI applies them every 200 ms);
+ * after a quiet spell a batch goes at once, so a single action still shows immediately.
+ */
+const PUBLISH_INTERVAL_MS = 100;
+
+export interface KernelWorkerApi extends Omit<WorkbenchApi, 'subscribe'> {
+  /** Batches arrive encoded (see eventWire.ts); returns a comlink proxy of the unsubscribe function. */
+  subscribe(listener: (events: EventBatchWire) => void): Promise<(() => void) & Comlink.ProxyMarked>;
+  /** Resolves when the built-in kinds are loaded; rejects with the reason they are not. */
+  ready(): Promise<void>;
+  deadLetters(): Promise<DeadLetter[]>;
+  /** Agent workers' live instances, passivations and activations (diagnostics, benchmarks). */
+  hostStats(): Promise<WorkerPoolStats>;
+}
+
+/** What the kernel worker has compiled, for runs that need the same kinds on this thread. */
+export interface CompiledKinds {
+  kinds(): KindInfo[];
+  /** The compiled component of a kind, compiling a deferred (declared) kind first. */
+  compiled(kind: string): Promise<CompiledComponent | undefined>;
+}
+
+export interface KernelWorkerCore {
+  api: KernelWorkerApi;
+  kernel: Kernel;
+  runtime: Runtime;
+  clock: Clock;
+  ready: Promise<unknown>;
+  compiledKinds: CompiledKinds;
+}
+
+export function createKernelWorkerCore(): KernelWorkerCore {
+  const clock = createRealClock();
+  const kernel = createKernel({ clock, rng: createSeededRng(Date.now() >>> 0) });
+  const compiler = connectCompiler();
+  const byHash = new Map<string, CompiledComponent>();
+  const compile = async (bytes: Uint8Array) => {
+    const compiled = await compiler.compile(bytes);
+    byHash.set(compiled.hash, compiled);
+    return compiled;
+  };
+  const host = createWorkerPoolHost({ spawnWorker: spawnBrowserAgentWorker, clock, compile });
+  const runtime = createRuntime({ kernel, host, clock, publishIntervalMs: PUBLISH_INTERVAL_MS });
+  const agentsBase = new URL(`${import.meta.env.BASE_URL}agents/`, self.location.origin).href;
+
+  // Deferred kinds compile once, whoever asks first (a spawn or a simulation).
+  const deferred = new Map<string, () => Promise<KindInfo>>();
+  const registrar: AgentHost = {
+    registerKind: (kind, component, meta) => host.registerKind(kind, component, meta),
+    kinds: () => host.kinds(),
+    declareKind(info, register) {
+      let once: Promise<KindInfo> | undefined;
+      const shared = () => (once ??= register().catch((e: unknown) => ((once = undefined), Promise.reject(e))));
+      deferred.set(info.kind, shared);
+      host.declareKind?.(info, shared);
+    },
+    perform: (effects) => host.perform(effects),
+    onEvents: (listener) => host.onEvents(listener),
+    dispose: () => host.dispose(),
+  };
+  const ready = loadBuiltinKinds(registrar, fetchAgentAssets(agentsBase));
+  ready.catch(() => undefined);
+
+  const compiledKinds: CompiledKinds = {
+    kinds: () => host.kinds(),
+    async compiled(kind) {
+      await ready.catch(() => undefined);
+      let info = host.kinds().find((k) => k.kind === kind);
+      if (!info) return undefined;
+      if (!byHash.has(info.hash)) {
+        const register = deferred.get(kind);
+        if (register) info = await register();
+      }
+      return byHash.get(info.hash);
+    },
+  };
+
+  const api: KernelWorkerApi = {
+    ready: async () => {
+      await ready;
+    },
+    command: async (command) => {
+      await ready;
+      return runtime.command(command);
+    },
+    send: async (draft, from) => {
+      await ready;
+      return runtime.send(draft, from);
+    },
+    request: async (draft, timeoutMs, from) => {
+      await ready;
+      return runtime.request(draft, timeoutMs, from);
+    },
+    kinds: async () => {
+      await ready.catch(() => undefined);
+      return runtime.kinds();
+    },
+    registerComponent: (label, component) => runtime.registerComponent(label, component),
+    snapshot: () => runtime.snapshot(),
+    inspect: (agent) => runtime.inspect(agent),
+    deadLetters: async () => kernel.deadLetters(),
+    hostStats: () => host.stats(),
+    subscribe: async (listener) => Comlink.proxy(await runtime.subscribe((events) => listener(encodeEvents(events)))),
+  };
+
+  return { api, kernel, runtime, clock, ready, compiledKinds };
+}
