@@ -17,6 +17,11 @@ declare function hostNowMs(): u64;
 // @ts-ignore: decorator
 @external("workbench:agent/host@0.1.0", "log")
 declare function hostLog(lp: usize, ll: usize, tp: usize, tl: usize): void;
+// Imported only by agents that call setTimer (AssemblyScript emits used imports only), so
+// components built against the world before set-timer existed stay valid.
+// @ts-ignore: decorator
+@external("workbench:agent/host@0.1.0", "set-timer")
+declare function hostSetTimer(delayMs: u32, tp: usize, tl: usize): void;
 
 // result<_, string> / option<string>: tag byte at 0, then (ptr, len) at 4 and 8.
 const RET_AREA: usize = memory.data(12, 4);
@@ -110,6 +115,12 @@ export function log(level: string, text: string): void {
   const l = utf8(level);
   const t = utf8(text);
   hostLog(changetype<usize>(l), l.byteLength, changetype<usize>(t), t.byteLength);
+}
+
+/** Wakes this agent after `delayMs` on the kernel's clock with a message tagged `tag` (see timer.ts). */
+export function setTimer(delayMs: u32, tag: string): void {
+  const t = utf8(tag);
+  hostSetTimer(delayMs, changetype<usize>(t), t.byteLength);
 }
 
 /** Replaces AssemblyScript's `env.abort` import: log where it failed, then trap (a crash). */

@@ -4,7 +4,8 @@
 // and the build wraps them in the component ABI (see agents/build.mjs).
 export { JsonValue, JsonKind, parseJson, jsonString, jsonNumber, obj, ObjectWriter } from "./json";
 export { Message, SendOptions, send, sendDraft, reply } from "./message";
-export { kvGet, kvSet, nowMs, log } from "./abi";
+export { kvGet, kvSet, nowMs, log, setTimer } from "./abi";
+export { TIMER_ONTOLOGY, timerTag } from "./timer";
 
 /** What init/handle return: ok, or an error string (from handle: "not understood"). */
 export class Result {

@@ -42,6 +42,8 @@ export class SendOptions {
   inReplyTo: string | null = null;
   replyWith: string | null = null;
   protocol: string | null = null;
+  /** Kernel clock time (ms) by which a reply is expected; negative: none. */
+  replyBy: i64 = -1;
 }
 
 /** Appends `,"key":"value"` unless value is null; keys are ASCII literals. */
@@ -68,6 +70,10 @@ export function send(performative: string, receiver: string, contentJson: string
     optional(",\"in_reply_to\":", opts.inReplyTo);
     optional(",\"reply_with\":", opts.replyWith);
     optional(",\"protocol\":", opts.protocol);
+    if (opts.replyBy >= 0) {
+      outText(",\"reply_by\":", false);
+      outText(opts.replyBy.toString(), false);
+    }
   }
   outText("}", false);
   sendBytes(outPtr(), outLen());

@@ -6,22 +6,12 @@ import { GUEST_FUNCTIONS } from './agentWorld';
 import type { CompiledComponent } from './compileComponent';
 import { ComponentValidationError } from './componentError';
 import { instantiateDirect, planDirectBinding, type DirectPlan } from './directBinding';
+import { callSetTimer, type CallOutcome, type HostBindings } from './hostBindings';
 import { loadGlue, type InstantiateGlue } from './loadGlue';
 import type { MemoryPool } from './memoryPool';
 import { capMemory, importMemory } from './wasmBinary';
 
-/** What the host offers one instance (`workbench:agent/host`). */
-export interface HostBindings {
-  send(message: string): void;
-  kvGet(key: string): string | undefined;
-  kvSet(key: string, value: string): void;
-  nowMs(): number;
-  log(level: string, text: string): void;
-  /** A host binding threw: it is caught here so the guest never sees a host bug. */
-  onHostError?(fn: string, error: unknown): void;
-}
-
-export type CallOutcome = { ok: true } | { ok: false; error: string };
+export type { CallOutcome, HostBindings } from './hostBindings';
 
 /** The guest trapped: the instance is dead and must be re-instantiated. */
 export class AgentTrap extends Error {
@@ -212,6 +202,7 @@ async function instantiateWithGlue(
       kvSet: guard('kv-set', (k: string, v: string) => host.kvSet(k, v), undefined),
       nowMs: guard('now-ms', () => BigInt(Math.max(0, Math.floor(host.nowMs()))), 0n),
       log: guard('log', (l: string, t: string) => host.log(l, t), undefined),
+      setTimer: guard('set-timer', (delayMs: number, tag: string) => callSetTimer(host, delayMs, tag), undefined),
     },
   };
   const exports = await glue(getCoreModule, imports);

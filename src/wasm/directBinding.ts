@@ -6,7 +6,7 @@
  * wit-component makes from one core module: main module importing nothing but the host
  * interface, UTF-8 strings. Anything else goes through jco's glue.
  */
-import type { CallOutcome, HostBindings } from './createAgentKind';
+import { callSetTimer, type CallOutcome, type HostBindings } from './hostBindings';
 import { POOLED_MEMORY_MODULE, POOLED_MEMORY_NAME } from './wasmBinary';
 
 interface AbiNames {
@@ -42,7 +42,7 @@ const CM32P2: AbiNames = {
   initialize: 'cm32p2_initialize',
 };
 
-const HOST_IMPORTS = new Set(['send', 'kv-get', 'kv-set', 'now-ms', 'log']);
+const HOST_IMPORTS = new Set(['send', 'kv-get', 'kv-set', 'now-ms', 'log', 'set-timer']);
 
 export interface DirectPlan {
   /** File name of the main core module. */
@@ -158,6 +158,14 @@ export async function instantiateDirect(
           host.log(level, text);
         } catch (e) {
           reportHostError('log', e);
+        }
+      },
+      'set-timer': (delayMs: number, tp: number, tl: number) => {
+        const tag = liftString(tp, tl);
+        try {
+          callSetTimer(host, delayMs >>> 0, tag);
+        } catch (e) {
+          reportHostError('set-timer', e);
         }
       },
     },
