@@ -33,12 +33,12 @@ describe('experiment schema', () => {
     e.workload.clients[0].ratePerSecond = -1;
     e.topology.agents[0].colour = 'red';
     expect(problems(e)).toEqual([
-      'experiment.schema: expected one of "orrery.experiment/1", received "orrery.experiment/2"',
+      'experiment.schema: expected "orrery.experiment/1", received string "orrery.experiment/2"',
       'experiment.topology.agents[0].colour: unknown field (known: name, kind, config, limits, isolated, group, restart, redelivery)',
-      'experiment.workload.clients[0].ratePerSecond: expected a number > 0 ≤ 100000, received number -1',
+      'experiment.workload.clients[0].ratePerSecond: expected a number > 0 and ≤ 10000, received number -1',
       'experiment.hypothesis[4].maxMs: required, missing',
-      'experiment.schedule.phases[0].faults[0].probability: expected a number ≥ 0 ≤ 1, received number 1.5',
-      'experiment.schedule.phases[0].faults[1].effect.kind: expected one of "latency", "drop", "duplicate", "reorder", "corrupt", "partition", "bandwidth", "kill", "crash", "hang", "slow", "clock-skew", received "explode"',
+      'experiment.schedule.phases[0].faults[0].probability: expected a number ≥ 0 and ≤ 1, received number 1.5',
+      'experiment.schedule.phases[0].faults[1].effect.kind: expected one of "latency", "drop", "duplicate", "reorder", "corrupt", "partition", "bandwidth", "kill", "crash", "hang", "slow", "clock-skew", received string "explode"',
     ]);
   });
 

@@ -1,5 +1,9 @@
 export * from './types';
-export { parseExperiment, probeIds, ExperimentSchemaError } from './parseExperiment';
+export { parseExperiment, probeIds, ExperimentSchemaError, kindProblems, experimentKinds, deeperThan } from './parseExperiment';
+export { EXPERIMENT_JSON_SCHEMA, EXPERIMENT_SCHEMA_ID } from './experimentSchema';
+export { EXPERIMENT_LIMITS } from './limits';
+export { experimentTotals } from './crossCheck';
+export { defaultHypothesis, DEFAULT_THRESHOLDS } from './defaultHypothesis';
 export { planExperiment, type ExperimentPlan, type PlannedAction, type PlannedWindow } from './planExperiment';
 export { evaluateProbe, type ProbeVerdict, type ProbeContext } from './probes';
 export type * from './result';

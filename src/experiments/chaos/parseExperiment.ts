@@ -1,10 +1,17 @@
 /**
- * Checks an experiment file (parsed JSON or text) against the schema and returns it typed,
- * or throws ExperimentSchemaError listing every problem with its path.
+ * Checks an experiment file (parsed JSON or text) and returns it typed, with defaults
+ * filled in, or throws ExperimentSchemaError listing every problem with its path. In
+ * order: size, JSON syntax, nesting depth, the JSON Schema (shapes and bounds), then the
+ * cross-checks in code (references, uniqueness, totals).
  */
-import { PERFORMATIVES } from '../../protocol/performatives';
-import { EXPERIMENT_SCHEMA, type Experiment } from './types';
-import { any, array, bool, object, oneOf, opt, num, str, tagged, type Check } from './validate';
+import { closest, utf8Length } from '../../protocol/describe';
+import { crossCheck, probeIds } from './crossCheck';
+import { defaultHypothesis } from './defaultHypothesis';
+import { EXPERIMENT_LIMITS as L } from './limits';
+import { capped, pathOf, schemaProblems } from './schemaProblems';
+import type { Experiment } from './types';
+
+export { probeIds };
 
 export class ExperimentSchemaError extends Error {
   override readonly name = 'ExperimentSchemaError';
@@ -14,202 +21,61 @@ export class ExperimentSchemaError extends Error {
   }
 }
 
-const ms = (opts: { positive?: boolean } = {}) => num({ min: 0, exclusiveMin: opts.positive === true });
-const range = object({ min: ms(), max: ms() });
-const names = array(str());
-const windows = array(oneOf(['before', 'during', 'after']));
-
-const backoff = object({ minMs: ms(), maxMs: ms(), randomFactor: num({ min: 0, max: 1 }) });
-const supervisor = object({
-  name: str(),
-  strategy: oneOf(['one_for_one', 'one_for_all', 'rest_for_one']),
-  intensity: num({ min: 0, integer: true }),
-  periodMs: ms({ positive: true }),
-  backoff,
-  parent: opt(str()),
-});
-
-const limits = object({
-  deadlineMs: opt(ms({ positive: true })),
-  memoryPages: opt(num({ min: 0, integer: true })),
-  mailboxCapacity: opt(num({ min: 1, integer: true })),
-  maxMessageBytes: opt(num({ min: 1, integer: true })),
-  overflow: opt(oneOf(['reject', 'drop-oldest'])),
-  maxConcurrent: opt(num({ min: 1, integer: true })),
-});
-
-const agent = object({
-  name: str(),
-  kind: str(),
-  config: opt(any()),
-  limits: opt(limits),
-  isolated: opt(bool()),
-  group: opt(str()),
-  restart: opt(oneOf(['permanent', 'transient', 'temporary'])),
-  redelivery: opt(oneOf(['once', 'never'])),
-});
-
-const linkPolicy = object({
-  delivery: opt(oneOf(['at-most-once', 'at-least-once'])),
-  retry: opt(object({ initialMs: ms(), maxMs: ms(), maxAttempts: num({ min: 1, integer: true }) })),
-  breaker: opt(object({ failures: num({ min: 1, integer: true }), windowMs: ms({ positive: true }), openMs: ms({ positive: true }) })),
-});
-
-const link = object({ id: opt(str()), a: str(), b: str(), policy: opt(linkPolicy) });
-
-const command: Check = (v, p, out) => {
-  if (v === null || typeof v !== 'object' || typeof (v as { type?: unknown }).type !== 'string') out.push(`${p}: expected a command object with a "type", received ${JSON.stringify(v)?.slice(0, 60)}`);
-};
-
-const effect = tagged('kind', {
-  latency: object({ kind: str(), ms: ms(), jitterMs: ms() }),
-  drop: object({ kind: str() }),
-  duplicate: object({ kind: str() }),
-  reorder: object({ kind: str(), windowMs: ms({ positive: true }) }),
-  corrupt: object({ kind: str(), field: oneOf(['performative', 'receiver', 'content', 'conversation_id', 'in_reply_to']) }),
-  partition: object({ kind: str(), groups: array(names, { nonEmpty: true }), direction: oneOf(['both', 'one-way']) }),
-  bandwidth: object({ kind: str(), bytesPerSecond: num({ min: 0, exclusiveMin: true }) }),
-  kill: object({ kind: str() }),
-  crash: object({ kind: str() }),
-  hang: object({ kind: str() }),
-  slow: object({ kind: str(), ms: ms() }),
-  'clock-skew': object({ kind: str(), ms: num() }),
-});
-
-const fault = object({
-  id: opt(str()),
-  target: object({ links: opt(names), agents: opt(names) }),
-  performatives: opt(array(oneOf(PERFORMATIVES))),
-  probability: num({ min: 0, max: 1 }),
-  effect,
-});
-
-const pulse = object({ everyMs: ms({ positive: true }), holdMs: opt(ms()), pick: opt(oneOf(['all', 'one'])), fault });
-
-const phase = object({
-  name: str(),
-  durationMs: ms({ positive: true }),
-  faults: opt(array(fault)),
-  pulses: opt(array(pulse)),
-  settleMs: opt(ms()),
-  probes: opt(names),
-});
-
-const base = { id: opt(str()), windows: opt(windows), probe: str() };
-const probe = tagged('probe', {
-  latency: object({ ...base, percentile: num({ min: 0, max: 100 }), maxMs: ms(), only: opt(oneOf(['all', 'success'])) }),
-  'no-lost-messages': object(base),
-  'all-agents-running': object({ ...base, agents: opt(names) }),
-  'dead-letters': object({ ...base, max: num({ min: 0, integer: true }) }),
-  'success-rate': object({ ...base, min: num({ min: 0, max: 1 }) }),
-  restarts: object({ ...base, max: num({ min: 0, integer: true }) }),
-  throughput: object({ ...base, minPerSecond: num({ min: 0 }) }),
-});
-
-const clientLoad = object({
-  client: str(),
-  targets: array(str(), { nonEmpty: true }),
-  ratePerSecond: num({ min: 0, exclusiveMin: true, max: 100_000 }),
-  arrival: opt(oneOf(['uniform', 'poisson'])),
-  pick: opt(oneOf(['round-robin', 'random'])),
-  performative: opt(oneOf(PERFORMATIVES)),
-  content: opt(any()),
-  timeoutMs: ms({ positive: true }),
-});
-
-const experiment = object({
-  schema: oneOf([EXPERIMENT_SCHEMA]),
-  name: str(),
-  description: opt(str({ nonEmpty: false })),
-  seed: opt(num({ min: 0, max: 0xffffffff, integer: true })),
-  topology: object({
-    groups: opt(array(supervisor)),
-    clients: opt(names),
-    topics: opt(names),
-    agents: array(agent),
-    links: opt(array(link)),
-    commands: opt(array(command)),
-  }),
-  workload: object({ clients: array(clientLoad) }),
-  hypothesis: array(probe),
-  schedule: object({
-    warmupMs: ms(),
-    steadyMs: ms(),
-    phases: array(phase),
-    settleMs: ms(),
-    recoveryMs: ms(),
-    drainMs: opt(ms()),
-    setupTimeoutMs: opt(ms({ positive: true })),
-  }),
-  simulation: opt(object({ handleMs: opt(range), spawnMs: opt(range) })),
-});
-
-/** Cross-field rules the shape alone cannot say. */
-function crossCheck(e: Experiment, out: string[]): void {
-  const agents = new Set(e.topology.agents.map((a) => a.name));
-  const clients = new Set(e.topology.clients ?? []);
-  e.workload.clients.forEach((c, i) => {
-    if (!clients.has(c.client)) out.push(`experiment.workload.clients[${i}].client: expected a client listed in topology.clients (${[...clients].join(', ') || 'none'}), received ${JSON.stringify(c.client)}`);
-    c.targets.forEach((t, j) => {
-      if (!agents.has(t) && !clients.has(t)) out.push(`experiment.workload.clients[${i}].targets[${j}]: expected an agent of the topology, received ${JSON.stringify(t)}`);
-    });
-  });
-  const ids = probeIds(e);
-  const seen = new Set<string>();
-  ids.forEach((id, i) => {
-    if (seen.has(id)) out.push(`experiment.hypothesis[${i}].id: expected a unique probe id, received ${JSON.stringify(id)} (already used by an earlier probe; set "id")`);
-    seen.add(id);
-  });
-  const phases = new Set<string>();
-  e.schedule.phases.forEach((ph, i) => {
-    const at = `experiment.schedule.phases[${i}]`;
-    if (phases.has(ph.name)) out.push(`${at}.name: expected a unique phase name, received ${JSON.stringify(ph.name)} twice`);
-    phases.add(ph.name);
-    (ph.probes ?? []).forEach((id, j) => {
-      if (!ids.includes(id)) out.push(`${at}.probes[${j}]: expected a probe id (${ids.join(', ')}), received ${JSON.stringify(id)}`);
-    });
-    (ph.pulses ?? []).forEach((pu, j) => {
-      if (pu.pick === 'one' && !(pu.fault.target.agents?.length || pu.fault.target.links?.length)) {
-        out.push(`${at}.pulses[${j}].fault.target: pick "one" needs agents or links to pick from, received none`);
-      }
-      if (pu.holdMs !== undefined && pu.holdMs > pu.everyMs) out.push(`${at}.pulses[${j}].holdMs: expected at most everyMs (${pu.everyMs}), received ${pu.holdMs}`);
-    });
-    const faultIds = new Set<string>();
-    (ph.faults ?? []).forEach((f, j) => {
-      if (f.id === undefined) return;
-      if (faultIds.has(f.id)) out.push(`${at}.faults[${j}].id: expected a unique fault id, received ${JSON.stringify(f.id)} twice`);
-      faultIds.add(f.id);
-    });
-  });
-  for (const key of ['handleMs', 'spawnMs'] as const) {
-    const r = e.simulation?.[key];
-    if (r && r.min > r.max) out.push(`experiment.simulation.${key}: expected min ≤ max, received min ${r.min}, max ${r.max}`);
-  }
-}
-
-/** The probes' ids, defaulted: the probe name, suffixed #2, #3 when it repeats. */
-export function probeIds(e: Pick<Experiment, 'hypothesis'>): string[] {
-  const count = new Map<string, number>();
-  return e.hypothesis.map((p) => {
-    if (p.id !== undefined) return p.id;
-    const n = (count.get(p.probe) ?? 0) + 1;
-    count.set(p.probe, n);
-    return n === 1 ? p.probe : `${p.probe}#${n}`;
-  });
-}
-
 export function parseExperiment(input: unknown): Experiment {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (e) {
-      throw new ExperimentSchemaError([`experiment: expected JSON text, received text that does not parse (${(e as Error).message})`]);
-    }
+  const value = typeof input === 'string' ? parseText(input) : input;
+  const tooDeep = deeperThan(value, L.depth);
+  if (tooDeep !== undefined) throw new ExperimentSchemaError([`${pathOf(tooDeep)}: expected at most ${L.depth} levels of nested arrays and objects, received more`]);
+  const problems = schemaProblems(value);
+  if (problems.length === 0) crossCheck(withDefaults(value as Experiment), problems);
+  if (problems.length > 0) throw new ExperimentSchemaError(capped(problems));
+  return withDefaults(value as Experiment);
+}
+
+function parseText(text: string): unknown {
+  const bytes = utf8Length(text);
+  if (bytes > L.fileBytes) throw new ExperimentSchemaError([`experiment: expected at most ${L.fileBytes} bytes of JSON, received ${bytes}`]);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new ExperimentSchemaError([`experiment: expected JSON text, received text that does not parse (${(e as Error).message})`]);
   }
-  const problems: string[] = [];
-  experiment(value, 'experiment', problems);
-  if (problems.length === 0) crossCheck(value as Experiment, problems);
-  if (problems.length > 0) throw new ExperimentSchemaError(problems);
-  return value as Experiment;
+}
+
+/** A file that names no hypothesis gets the default one (see defaultHypothesis). */
+function withDefaults(e: Experiment): Experiment {
+  return Object.hasOwn(e, 'hypothesis') ? e : { ...e, hypothesis: defaultHypothesis() };
+}
+
+/** The JSON pointer of the first place nested deeper than `max`, or undefined. Iterative: depth cannot overflow the stack. */
+export function deeperThan(value: unknown, max: number): string | undefined {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
+  while (stack.length > 0) {
+    const { value: v, depth, path } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return path;
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]] as const);
+    for (const [key, item] of entries) if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+  }
+  return undefined;
+}
+
+/** Every agent kind the experiment deploys (topology agents and agent.deploy commands). */
+export function experimentKinds(e: Experiment): string[] {
+  const kinds = new Set(e.topology.agents.map((a) => a.kind));
+  for (const c of e.topology.commands ?? []) if (c.type === 'agent.deploy' && typeof c.spec?.kind === 'string') kinds.add(c.spec.kind);
+  return [...kinds];
+}
+
+/** Problems for kinds the runner cannot spawn, each naming the kinds it can. */
+export function kindProblems(e: Experiment, known: readonly string[]): string[] {
+  const can = new Set(known);
+  const list = [...can].sort().join(', ') || 'none';
+  const out: string[] = [];
+  e.topology.agents.forEach((a, i) => {
+    if (can.has(a.kind)) return;
+    const hint = closest(a.kind, [...can]);
+    out.push(`experiment.topology.agents[${i}].kind: expected a known agent kind (${list}), received ${JSON.stringify(a.kind)}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+  });
+  for (const kind of experimentKinds(e)) if (!can.has(kind) && !e.topology.agents.some((a) => a.kind === kind)) out.push(`experiment.topology.commands: expected a known agent kind (${list}), received ${JSON.stringify(kind)}`);
+  return out;
 }

@@ -1,5 +1,6 @@
 /**
- * A chaos experiment as plain JSON (saved, shared, schema-checked by parseExperiment): a
+ * A chaos experiment as plain JSON (saved, shared, checked by parseExperiment against
+ * EXPERIMENT_JSON_SCHEMA and crossCheck; bounds in limits.ts): a
  * topology, a workload, a steady-state hypothesis (probes) and a schedule of fault phases
  * (Maelstrom style: each phase a time window whose faults are injected at its start and
  * cleared at its end; then heal, settle, check).
@@ -20,6 +21,8 @@ import type { Performative } from '../../protocol/performatives';
 export const EXPERIMENT_SCHEMA = 'orrery.experiment/1';
 
 export interface Experiment {
+  /** Where the file's JSON Schema lives (editors use it for completion); any URI or path. */
+  $schema?: string;
   schema: typeof EXPERIMENT_SCHEMA;
   name: string;
   description?: string;
@@ -27,6 +30,7 @@ export interface Experiment {
   seed?: number;
   topology: Topology;
   workload: Workload;
+  /** Optional in a file: parseExperiment fills in defaultHypothesis() when it is left out. */
   hypothesis: ProbeSpec[];
   schedule: ExperimentSchedule;
   /** Simulated durations (simulation shell only). */

@@ -1,0 +1,120 @@
+/**
+ * Checks a value against the experiment JSON Schema with ajv and turns ajv's errors into
+ * sentences that name the path, what was expected and what came:
+ * `experiment.schedule.phases[0].durationMs: expected a number > 0 and ≤ 3600000, received number 1e+300`.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { closest, describeValue } from '../../protocol/describe';
+import { EXPERIMENT_JSON_SCHEMA } from './experimentSchema';
+import { ID_PATTERN, KIND_PATTERN, LABEL_PATTERN, NAME_PATTERN, TEXT_PATTERN } from './limits';
+
+/** At most this many problems are listed; the rest are counted. */
+export const MAX_PROBLEMS = 50;
+
+let validator: ValidateFunction | undefined;
+
+/** Compiled on first use: ajv generates code, only worth it when a file arrives. */
+function validate(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(EXPERIMENT_JSON_SCHEMA);
+  return validator;
+}
+
+/** Shape problems of `value` (empty when it conforms); `capped` shortens the list for people. */
+export function schemaProblems(value: unknown): string[] {
+  const check = validate();
+  if (check(value)) return [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const error of check.errors ?? []) {
+    const text = sentence(error);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push(text);
+  }
+  return out;
+}
+
+export function capped(problems: string[]): string[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS), `… and ${problems.length - MAX_PROBLEMS} more problems`];
+}
+
+/** `/schedule/phases/0/name` → `experiment.schedule.phases[0].name`. */
+export function pathOf(pointer: string, extra?: string): string {
+  const keys = pointer === '' ? [] : pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra !== undefined) keys.push(extra);
+  let out = 'experiment';
+  for (const key of keys) out += /^\d+$/.test(key) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  return out;
+}
+
+const PATTERNS: Record<string, string> = {
+  [NAME_PATTERN]: 'a name (a letter or digit, then letters, digits or _ . : @ + / # -; at most 128 characters)',
+  [ID_PATTERN]: 'an id (a letter or digit, then letters, digits or _ . : @ + / # -; at most 300 characters)',
+  [LABEL_PATTERN]: 'a label (a letter or digit, then letters, digits, spaces or _ . : @ + / # , -; at most 128 characters)',
+  [KIND_PATTERN]: 'an agent kind such as "echo" or "custom:<hash>"',
+  [TEXT_PATTERN]: 'text without control characters',
+};
+
+type Schema = { type?: string; minimum?: number; maximum?: number; exclusiveMinimum?: number; pattern?: string; minLength?: number; maxLength?: number; properties?: object };
+
+function numberRange(s: Schema): string {
+  const bounds: string[] = [];
+  if (s.exclusiveMinimum !== undefined) bounds.push(`> ${s.exclusiveMinimum}`);
+  if (s.minimum !== undefined) bounds.push(`≥ ${s.minimum}`);
+  if (s.maximum !== undefined) bounds.push(`≤ ${s.maximum}`);
+  return `${s.type === 'integer' ? 'an integer' : 'a number'}${bounds.length ? ` ${bounds.join(' and ')}` : ''}`;
+}
+
+function stringShape(s: Schema): string {
+  if (s.pattern !== undefined) return PATTERNS[s.pattern] ?? `a string matching ${s.pattern}`;
+  return `a string of ${s.minLength ?? 0} to ${s.maxLength ?? '∞'} characters`;
+}
+
+const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+function sentence(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const at = pathOf(error.instancePath);
+  const schema = (error.parentSchema ?? {}) as Schema;
+  const received = describeValue(error.data);
+  switch (error.keyword) {
+    case 'required':
+      return `${pathOf(error.instancePath, String(params['missingProperty']))}: required, missing`;
+    case 'additionalProperties': {
+      const extra = String(params['additionalProperty']);
+      const known = Object.keys(schema.properties ?? {});
+      const hint = closest(extra, known);
+      return `${pathOf(error.instancePath, extra)}: unknown field${hint ? ` (did you mean "${hint}"?)` : ''} (known: ${known.join(', ')})`;
+    }
+    case 'type':
+      if (schema.type === 'number' || schema.type === 'integer') return `${at}: expected ${numberRange(schema)}, received ${received}`;
+      if (schema.type === 'string') return `${at}: expected ${stringShape(schema)}, received ${received}`;
+      return `${at}: expected ${params['type'] === 'object' ? 'an object' : params['type'] === 'array' ? 'an array' : `a ${String(params['type'])}`}, received ${received}`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `${at}: expected ${numberRange(schema)}, received ${received}`;
+    case 'minLength':
+    case 'maxLength':
+    case 'pattern':
+      return `${at}: expected ${stringShape(schema)}, received ${received}`;
+    case 'minItems':
+      return `${at}: expected at least ${String(params['limit'])} item${params['limit'] === 1 ? '' : 's'}, received ${received}`;
+    case 'maxItems':
+      return `${at}: expected at most ${String(params['limit'])} items, received ${received}`;
+    case 'enum':
+      return `${at}: expected one of ${list(params['allowedValues'] as unknown[])}, received ${received}`;
+    case 'const':
+      return `${at}: expected ${JSON.stringify(params['allowedValue'])}, received ${received}`;
+    case 'discriminator': {
+      const tag = String(params['tag']);
+      const branches = (error.parentSchema as { oneOf?: { properties: Record<string, { const?: unknown }> }[] } | undefined)?.oneOf ?? [];
+      const tags = branches.map((b) => b.properties[tag]?.const);
+      return `${pathOf(error.instancePath, tag)}: expected one of ${list(tags)}, received ${describeValue(params['tagValue'])}`;
+    }
+    default:
+      return `${at}: ${error.message ?? error.keyword}, received ${received}`;
+  }
+}
