@@ -10,6 +10,7 @@ import type { FaultSpec } from '../../kernel/resilienceTypes';
 import type { JsonValue } from '../../protocol/message';
 import type { ExperimentShell } from '../ExperimentShell';
 import { deadLetters, restarts } from '../metrics/counts';
+import { tally } from '../metrics/ownRecord';
 import { collectRequests, summarizeOutcomes } from '../metrics/requests';
 import { logHash } from '../simulation/logHash';
 import { deriveSeed, STREAM } from '../seeds';
@@ -196,7 +197,7 @@ export async function runExperiment(shell: ExperimentShell, experiment: Experime
       restartCount += c.restarts;
     }
     const faultsApplied: Record<string, number> = {};
-    for (const e of log) if (e.type === 'chaos.injected') faultsApplied[e.kind] = (faultsApplied[e.kind] ?? 0) + 1;
+    for (const e of log) if (e.type === 'chaos.injected') tally(faultsApplied, e.kind);
     return {
       events: log.length,
       requests: o.requests,

@@ -1,5 +1,6 @@
 /** Counters over a log (or a window of it): per node, per link, dead letters, restarts, throughput. */
 import type { AgentStatus, KernelEvent } from '../../kernel/types';
+import { entry, tally } from './ownRecord';
 import { indexAt, type TimeWindow } from './window';
 
 export interface NodeCounts {
@@ -24,9 +25,7 @@ export interface LinkCounts {
 const emptyNode = (): NodeCounts => ({ sent: 0, delivered: 0, handled: 0, errors: 0, failed: 0, deadLettered: 0 });
 const emptyLink = (): LinkCounts => ({ delivered: 0, failed: 0, retried: 0, acked: 0, faults: {} });
 
-function get<T>(map: Record<string, T>, key: string, make: () => T): T {
-  return (map[key] ??= make());
-}
+const get = entry;
 
 export function nodeCounts(log: readonly KernelEvent[]): Record<string, NodeCounts> {
   const out: Record<string, NodeCounts> = {};
@@ -76,7 +75,7 @@ export function linkCounts(log: readonly KernelEvent[]): Record<string, LinkCoun
       case 'chaos.injected':
         if (e.link !== undefined) {
           const f = get(out, e.link, emptyLink).faults;
-          f[e.kind] = (f[e.kind] ?? 0) + 1;
+          tally(f, e.kind);
         }
         break;
       default:
@@ -97,8 +96,8 @@ export function deadLetters(log: readonly KernelEvent[]): DeadLetterSummary {
   for (const e of log) {
     if (e.type !== 'message.dead-lettered') continue;
     s.total++;
-    s.byReason[e.reason] = (s.byReason[e.reason] ?? 0) + 1;
-    s.byReceiver[e.to] = (s.byReceiver[e.to] ?? 0) + 1;
+    tally(s.byReason, e.reason);
+    tally(s.byReceiver, e.to);
   }
   return s;
 }
@@ -119,7 +118,7 @@ export function restarts(log: readonly KernelEvent[]): { agents: Record<string, 
     if (e.type === 'agent.crashed') {
       const c = get(agents, e.agent, make);
       c.crashes++;
-      c.reasons[e.reason] = (c.reasons[e.reason] ?? 0) + 1;
+      tally(c.reasons, e.reason);
     } else if (e.type === 'agent.restarted') get(agents, e.agent, make).restarts++;
     else if (e.type === 'agent.backoff') get(agents, e.agent, make).backoffs++;
     else if (e.type === 'group.escalated') escalations.push({ t: e.t, group: e.group, reason: e.reason });

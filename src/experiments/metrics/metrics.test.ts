@@ -75,3 +75,20 @@ describe('counters', () => {
     expect(sliceWindow(requestLog, { start: 11, end: 20 }).map((e) => e.seq)).toEqual([4, 5, 6]);
   });
 });
+
+describe('names that shadow Object.prototype', () => {
+  it('counts nodes called constructor, __proto__ or toString as plain names', () => {
+    const log = ['constructor', '__proto__', 'toString'].flatMap((name, i) => [
+      { seq: 2 * i, t: i, type: 'agent.crashed', agent: name, instance: 1, reason: 'trap' },
+      { seq: 2 * i + 1, t: i, type: 'message.dead-lettered', to: name, reason: 'constructor', message: {} },
+    ]) as unknown as Parameters<typeof restarts>[0];
+    const r = restarts(log);
+    expect(Object.keys(r.agents)).toEqual(['constructor', '__proto__', 'toString']);
+    expect(r.agents['__proto__']).toEqual({ crashes: 1, restarts: 0, backoffs: 0, reasons: { trap: 1 } });
+    const d = deadLetters(log);
+    expect(Object.entries(d.byReceiver)).toEqual([['constructor', 1], ['__proto__', 1], ['toString', 1]]);
+    expect(Object.entries(d.byReason)).toEqual([['constructor', 3]]);
+    expect(Object.getPrototypeOf(d.byReceiver)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['crashes']).toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@
  * `failure` (no-route, timeout, agent-crashed...). A duplicate delivery of the same reply
  * (same id) is counted in `deliveries`, not as a second outcome.
  */
+import { tally } from './ownRecord';
 import type { KernelEvent } from '../../kernel/types';
 import type { AclMessage } from '../../protocol/message';
 import { inWindow, type TimeWindow } from './window';
@@ -137,7 +138,7 @@ export function summarizeOutcomes(records: readonly RequestRecord[]): OutcomeSum
       s.failed++;
       const first = r.outcomes[0]!;
       const why = first.reason ?? first.performative;
-      s.failuresByReason[why] = (s.failuresByReason[why] ?? 0) + 1;
+      tally(s.failuresByReason, why);
     }
   }
   return s;
