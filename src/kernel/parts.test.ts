@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AclMessage } from '../protocol/message';
 import { createManualClock } from './clock';
-import { Correlation } from './correlation';
-import { MessageQueue } from './messageQueue';
+import { Correlation } from './state/correlation';
+import { MessageQueue } from './state/messageQueue';
 import { createSeededRng } from './rng';
 
 const msg = (id: string, extra: Partial<AclMessage> = {}): AclMessage => ({ id, performative: 'inform', sender: 'a', receiver: 'b', content: null, sent_at: 0, ...extra });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countMetrics } from './metrics';
-import { createTestWorkbench, type AgentHandler, type TestWorkbench } from './testing';
+import { countMetrics } from './state/metrics';
+import { createTestWorkbench, type AgentHandler, type TestWorkbench } from './shell';
 
 type Target = { kind: 'direct'; to: number } | { kind: 'list'; to: number[] } | { kind: 'broadcast' } | { kind: 'topic'; topic: number };
 type Op = { kind: 'send'; from: number; target: Target } | { kind: 'hold'; agent: number } | { kind: 'release'; agent: number };

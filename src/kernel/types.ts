@@ -111,7 +111,9 @@ export type HostEvent =
    */
   | { type: 'agent.crashed'; agent: string; instance: number; reason: string; messageId?: string; bystander?: boolean }
   | { type: 'kv.set'; agent: string; instance: number; key: string; value: string }
-  | { type: 'agent.log'; agent: string; instance: number; level: LogLevel; text: string };
+  | { type: 'agent.log'; agent: string; instance: number; level: LogLevel; text: string }
+  /** The guest's `set-timer`: wake me after `delayMs` on the kernel's clock with `tag`. */
+  | { type: 'agent.timer'; agent: string; instance: number; delayMs: number; tag: string };
 
 /** The clock reached a time the kernel asked for with a `timer` effect. */
 export interface Tick {
@@ -152,7 +154,14 @@ export type Effect =
 export type EventBody =
   | { type: 'agent.deployed'; agent: string; kind: string; config: JsonValue }
   | { type: 'agent.status'; agent: string; status: AgentStatus; reason?: string }
-  | { type: 'agent.crashed'; agent: string; reason: string; messageId?: string }
+  /** `bystander`: it died only because its worker was terminated for another agent (not charged). */
+  | { type: 'agent.crashed'; agent: string; reason: string; messageId?: string; bystander?: true }
+  /** The watchdog killed it again: its next instances get a worker of their own. */
+  | { type: 'agent.isolated'; agent: string; reason: string }
+  /** An agent timer was set: `tag` wakes `agent` at kernel time `at`. */
+  | { type: 'timer.set'; agent: string; tag: string; at: number }
+  /** An agent timer came due: the agent gets its `orrery-timer` message. */
+  | { type: 'timer.fired'; agent: string; tag: string }
   | { type: 'agent.restarted'; agent: string; instance: number }
   | { type: 'node.added'; node: string; kind: Exclude<NodeKind, 'agent'> }
   | { type: 'node.removed'; node: string }
@@ -295,4 +304,6 @@ export interface KernelSnapshot {
   faults?: FaultSpec[];
   /** Events appended so far (the next event's seq). */
   seq: number;
+  /** Events the kernel's bounded log no longer keeps (see `eventLogCapacity`). Always set by the kernel. */
+  eventsDropped?: number;
 }
