@@ -4,10 +4,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAgents, OUT_DIR } from './test/harness';
+import { buildAgents, OUT_DIR, preload } from './test/harness';
 import { Network, loadScenario, scenarioIds, type Json, type Scenario } from './test/router';
 
-beforeAll(() => buildAgents(), 120_000);
+beforeAll(async () => {
+  buildAgents();
+  const kinds = new Set(scenarioIds().flatMap((id) => loadScenario(id).nodes.flatMap((n) => (n.type === 'agent' ? [n.kind] : []))));
+  await preload([...kinds]);
+}, 120_000);
 
 const PATTERNS = [
   'request-response', 'fire-and-forget', 'query', 'publish-subscribe', 'contract-net',

@@ -1,10 +1,16 @@
 // Requester: starts one interaction with another agent when asked, and reports the outcome
 // to whoever asked. request -> (agree) -> inform (request-response), query-ref -> inform
 // (query), or with {"await": false} `count` messages that expect no reply (fire-and-forget).
-// Config: {"to", "performative"?, "content"?, "count"?, "await"?, "pattern"?}; a start
-// request's content may override "to", "performative" and "content".
-import { Message, JsonValue, Result, ok, err, reply, obj, kvGet, kvSet } from "../sdk";
-import { Config, conversation, rememberStarter, report, reportAs, sendOne, kvText, isNegative } from "./common/pattern";
+// An awaited request carries `reply_by`; no answer by then (a wake-up of its own, or the
+// kernel's timeout failure, whichever comes first) is reported as a failure with
+// "answer": "timeout".
+// Config: {"to", "performative"?, "content"?, "count"?, "await"?, "pattern"?, "deadline_ms"?: 5000};
+// a start request's content may override "to", "performative" and "content".
+import { Message, JsonValue, Result, ok, err, reply, obj, kvGet, kvSet, ObjectWriter, jsonString } from "../sdk";
+import {
+  Config, conversation, rememberStarter, report, reportAs, sendOne, kvText, isNegative,
+  armDeadline, deadlineMs, deadlineOf, DEADLINE_PASSED, NOT_A_TIMER, timeoutReason,
+} from "./common/pattern";
 
 const cfg = new Config();
 
@@ -59,11 +65,50 @@ function start(msg: Message): Result {
   kvSet("performative", performative);
   kvSet("ask", content);
   kvSet("agreed", "false");
-  sendOne(performative, to, content, conv, protocolFor(performative), rw, "");
+  const replyBy = armDeadline(rw, deadlineMs(cfg));
+  sendOne(performative, to, content, conv, protocolFor(performative), rw, "", replyBy);
   return ok();
 }
 
+/** What every outcome report starts with: the request and whether it was agreed to. */
+function head(): ObjectWriter {
+  const performative = kvText("performative", "request");
+  return obj().str("pattern", patternFor(performative)).str("to", kvText("to", "")).str("performative", performative)
+    .raw("request", kvText("ask", "null")).raw("agreed", kvText("agreed", "false"));
+}
+
+function isKernelTimeout(msg: Message): bool {
+  const reason = msg.content.getString("reason");
+  return msg.sender == "kernel" && msg.performative == "failure" && reason !== null && reason == "timeout";
+}
+
+/** The awaited answer (or its absence) ends the interaction. */
+function onAnswer(msg: Message): void {
+  const p = msg.performative;
+  const protocol = protocolFor(kvText("performative", "request"));
+  const w = head();
+  kvSet("busy", "");
+  if (p == "inform") report(w.raw("result", msg.contentJson).toString(), protocol);
+  else if (isKernelTimeout(msg)) reportAs("failure", w.str("answer", "timeout").raw("reason", msg.contentJson).toString(), protocol);
+  // The requester is a proxy: a refusal or failure is passed on as a failure.
+  else reportAs("failure", w.str("answer", p).raw("reason", msg.contentJson).toString(), protocol);
+}
+
+function onDeadline(): void {
+  const to = kvText("to", "");
+  const protocol = protocolFor(kvText("performative", "request"));
+  const w = head().str("answer", "timeout").raw("reason", timeoutReason("[" + jsonString(to) + "]"));
+  kvSet("busy", "");
+  reportAs("failure", w.toString(), protocol);
+}
+
 export function handle(msg: Message): Result {
+  const timer = deadlineOf(msg);
+  if (timer != NOT_A_TIMER) {
+    const busy = kvGet("busy");
+    if (timer == DEADLINE_PASSED && busy !== null && busy.length > 0) onDeadline();
+    return ok();
+  }
   const p = msg.performative;
   const irt = msg.inReplyTo;
   const busy = kvGet("busy");
@@ -72,16 +117,8 @@ export function handle(msg: Message): Result {
       kvSet("agreed", "true");
       return ok();
     }
-    const performative = kvText("performative", "request");
-    const head = obj().str("pattern", patternFor(performative)).str("to", kvText("to", "")).str("performative", performative).raw("request", kvText("ask", "null")).raw("agreed", kvText("agreed", "false"));
-    kvSet("busy", "");
-    if (p == "inform") {
-      report(head.raw("result", msg.contentJson).toString(), protocolFor(performative));
-      return ok();
-    }
-    if (isNegative(p)) {
-      // The requester is a proxy: a refusal or failure is passed on as a failure.
-      reportAs("failure", head.str("answer", p).raw("reason", msg.contentJson).toString(), protocolFor(performative));
+    if (p == "inform" || isNegative(p)) {
+      onAnswer(msg);
       return ok();
     }
   }

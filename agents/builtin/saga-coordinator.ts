@@ -4,9 +4,15 @@
 // with request {"action": compensation, "compensates": action}, each awaited before the
 // next. Then {"pattern": "saga", "outcome": "committed" | "compensated" |
 // "compensation-failed", "completed", "failed_step"?, "reason"?, "compensated"?} goes to
-// whoever asked. Config: {"steps": [{"agent", "action", "compensation"}, ...]}.
+// whoever asked. Every request carries `reply_by`: a step silent at the deadline has failed
+// (reason {"reason": "timeout", "missing": [agent]}), a compensation silent at the deadline
+// has failed, and the saga goes on.
+// Config: {"steps": [{"agent", "action", "compensation"}, ...], "deadline_ms"?: 5000}.
 import { Message, JsonValue, Result, ok, err, reply, obj, kvSet, jsonString } from "../sdk";
-import { Config, conversation, rememberStarter, report, sendOne, kvText, kvNum, kvSetNum, kvPush, kvItems, rawArray, isNegative } from "./common/pattern";
+import {
+  Config, conversation, rememberStarter, report, sendOne, kvText, kvNum, kvSetNum, kvPush, kvItems, rawArray, isNegative,
+  armDeadline, deadlineMs, deadlineOf, DEADLINE_PASSED, NOT_A_TIMER, timeoutReason,
+} from "./common/pattern";
 
 const PROTOCOL = "saga";
 const cfg = new Config();
@@ -37,7 +43,8 @@ function ask(i: i32, compensate: bool): void {
   const content = compensate
     ? obj().str("action", field(step, "compensation")).str("compensates", field(step, "action")).toString()
     : obj().str("action", field(step, "action")).toString();
-  sendOne("request", field(step, "agent"), content, conv, PROTOCOL, rw, "");
+  const replyBy = armDeadline(rw, deadlineMs(cfg));
+  sendOne("request", field(step, "agent"), content, conv, PROTOCOL, rw, "", replyBy);
 }
 
 function actions(indices: string[]): string {
@@ -58,52 +65,65 @@ function compensateNext(from: i32): void {
     .raw("compensated", actions(kvItems("compensated"))).toString(), PROTOCOL);
 }
 
+/** Step `i` answered: done (inform) or failed (`reasonJson`, from a failure or a deadline). */
+function onStepOutcome(i: i32, done: bool, reasonJson: string): void {
+  const all = steps();
+  if (kvText("phase", "") == "running") {
+    if (done) {
+      kvPush("completed", i.toString());
+      if (i + 1 < all.length) ask(i + 1, false);
+      else {
+        kvSet("phase", "");
+        report(obj().str("pattern", "saga").str("outcome", "committed").raw("completed", actions(kvItems("completed"))).toString(), PROTOCOL);
+      }
+      return;
+    }
+    kvSet("phase", "compensating");
+    kvSet("failed", field(all[i], "action"));
+    kvSet("reason", reasonJson);
+    compensateNext(i - 1);
+    return;
+  }
+  // compensating
+  if (done) kvPush("compensated", i.toString());
+  else kvSet("comp-failed", field(all[i], "action"));
+  compensateNext(i - 1);
+}
+
+function start(msg: Message): Result {
+  if (steps().length == 0) {
+    reply(msg, "refuse", obj().str("reason", "no steps in config").toString());
+    return ok();
+  }
+  rememberStarter(msg.sender, msg.replyWith, conversation(msg.conversationId, "saga"));
+  kvSet("phase", "running");
+  kvSet("completed", "[]");
+  kvSet("compensated", "[]");
+  kvSet("comp-failed", "");
+  kvSet("failed", "");
+  ask(0, false);
+  return ok();
+}
+
 export function handle(msg: Message): Result {
+  const timer = deadlineOf(msg);
+  if (timer != NOT_A_TIMER) {
+    if (timer == DEADLINE_PASSED && kvText("phase", "") != "") {
+      const i = <i32>kvNum("step", 0);
+      onStepOutcome(i, false, timeoutReason("[" + jsonString(field(steps()[i], "agent")) + "]"));
+    }
+    return ok();
+  }
   const p = msg.performative;
   const irt = msg.inReplyTo;
-  const phase = kvText("phase", "");
-  if (phase != "" && irt !== null && irt == kvText("rw", "")) {
+  if (kvText("phase", "") != "" && irt !== null && irt == kvText("rw", "")) {
     if (p == "agree") return ok();
     if (p != "inform" && !isNegative(p)) return err("saga coordinator expects inform or failure, received " + p);
-    const i = <i32>kvNum("step", 0);
-    const all = steps();
-    if (phase == "running") {
-      if (p == "inform") {
-        kvPush("completed", i.toString());
-        if (i + 1 < all.length) ask(i + 1, false);
-        else {
-          kvSet("phase", "");
-          report(obj().str("pattern", "saga").str("outcome", "committed").raw("completed", actions(kvItems("completed"))).toString(), PROTOCOL);
-        }
-        return ok();
-      }
-      kvSet("phase", "compensating");
-      kvSet("failed", field(all[i], "action"));
-      const reason = msg.content.get("reason");
-      kvSet("reason", reason !== null ? reason.raw() : msg.contentJson);
-      compensateNext(i - 1);
-      return ok();
-    }
-    // compensating
-    if (p == "inform") kvPush("compensated", i.toString());
-    else kvSet("comp-failed", field(all[i], "action"));
-    compensateNext(i - 1);
+    const reason = msg.content.get("reason");
+    onStepOutcome(<i32>kvNum("step", 0), p == "inform", reason !== null ? reason.raw() : msg.contentJson);
     return ok();
   }
-  if (p == "request") {
-    if (steps().length == 0) {
-      reply(msg, "refuse", obj().str("reason", "no steps in config").toString());
-      return ok();
-    }
-    rememberStarter(msg.sender, msg.replyWith, conversation(msg.conversationId, "saga"));
-    kvSet("phase", "running");
-    kvSet("completed", "[]");
-    kvSet("compensated", "[]");
-    kvSet("comp-failed", "");
-    kvSet("failed", "");
-    ask(0, false);
-    return ok();
-  }
+  if (p == "request") return start(msg);
   if (p == "inform" || isNegative(p) || p == "agree") return ok();
   return err("saga coordinator does not understand " + p);
 }

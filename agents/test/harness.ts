@@ -30,6 +30,7 @@ export interface Host {
   kvSet(key: string, value: string): void;
   nowMs(): bigint;
   log(level: string, text: string): void;
+  setTimer(delayMs: number, tag: string): void;
 }
 
 export interface Guest {
@@ -68,6 +69,11 @@ export async function transpiledDir(kind: string): Promise<string> {
   return join(TRANSPILED, kind);
 }
 
+/** Transpiles `kinds` now (a few seconds on a loaded machine), so tests time only the agents. */
+export async function preload(kinds: string[]): Promise<void> {
+  await Promise.all(kinds.map((kind) => loaded(kind)));
+}
+
 function loaded(kind: string) {
   let entry = modules.get(kind);
   if (!entry) {
@@ -77,12 +83,13 @@ function loaded(kind: string) {
   return entry;
 }
 
-/** A recording host: sent drafts (parsed), a kv map, logs. */
+/** A recording host: sent drafts (parsed), a kv map, logs, timers asked for (taken by `takeTimers`). */
 export class FakeHost {
   sent: Record<string, unknown>[] = [];
   raw: string[] = [];
   kv = new Map<string, string>();
   logs: [string, string][] = [];
+  timers: { delayMs: number; tag: string }[] = [];
   now = 0n;
   imports(): Host {
     return {
@@ -94,7 +101,13 @@ export class FakeHost {
       kvSet: (k, v) => void this.kv.set(k, v),
       nowMs: () => this.now,
       log: (level, text) => void this.logs.push([level, text]),
+      setTimer: (delayMs, tag) => void this.timers.push({ delayMs, tag }),
     };
+  }
+  takeTimers(): { delayMs: number; tag: string }[] {
+    const out = this.timers;
+    this.timers = [];
+    return out;
   }
   take(): Record<string, unknown>[] {
     const out = this.sent;

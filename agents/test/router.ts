@@ -1,6 +1,8 @@
 // A tiny in-test kernel for the pattern scenarios: real agent components (through jco's
 // glue, see harness.ts), the routing rules of src/kernel/router.ts (links, `*`, topics,
-// lists, the console `you` reaching everyone and answerable by anyone), one FIFO queue.
+// lists, the console `you` reaching everyone and answerable by anyone), one FIFO queue, and
+// agent timers on a virtual clock: when the queue is empty the clock jumps to the next timer
+// and its wake-up (inform, ontology orrery-timer, from the agent to itself) is delivered.
 // Not the real kernel (no limits, chaos or supervision): enough to run a protocol end to end.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -49,6 +51,15 @@ export class Network {
   outside: { to: string; message: Envelope }[] = [];
   /** Routing failures and handle errors: a healthy run has none. */
   problems: string[] = [];
+  /** The virtual clock (ms): moves only to the next timer, when nothing else is queued. */
+  now = 0;
+  /** Messages that never reach their agent (a silent participant): dropped here. */
+  drop: (to: string, message: Envelope) => boolean = () => false;
+  dropped: { to: string; message: Envelope }[] = [];
+  /** Timer wake-ups delivered, in order. */
+  wakeups: { at: number; agent: string; tag: string }[] = [];
+  private timers: { at: number; order: number; agent: string; tag: string }[] = [];
+  private timerOrder = 0;
   private queue: { to: string; message: Envelope }[] = [];
   private ids = 0;
 
@@ -82,7 +93,7 @@ export class Network {
   }
 
   send(draft: { [key: string]: Json }, sender: string): void {
-    const message = { ...draft, sender, id: `m${++this.ids}`, sent_at: 0 } as unknown as Envelope;
+    const message = { ...draft, sender, id: `m${++this.ids}`, sent_at: this.now } as unknown as Envelope;
     if (message.content === undefined) message.content = null;
     this.sent.push(message);
     const fromNode = sender === CONSOLE || sender === KERNEL ? undefined : sender;
@@ -107,7 +118,8 @@ export class Network {
   }
 
   private arrive(message: Envelope, name: string): void {
-    if (this.agents.has(name)) this.queue.push({ to: name, message });
+    if (this.agents.has(name) && this.drop(name, message)) this.dropped.push({ to: name, message });
+    else if (this.agents.has(name)) this.queue.push({ to: name, message });
     else this.outside.push({ to: name, message });
   }
 
@@ -120,8 +132,14 @@ export class Network {
     this.send(draft, KERNEL);
   }
 
-  settle(maxSteps = 10_000): this {
-    for (let steps = 0; this.queue.length > 0; steps++) {
+  /**
+   * Delivers until nothing is queued; then, unless `timers` is false, moves the clock to the
+   * next timer (earliest, then first asked), delivers its wake-up, and goes on, until no
+   * timer is left or the clock would pass `until`.
+   */
+  settle(maxSteps = 10_000, { timers = true, until = Infinity }: { timers?: boolean; until?: number } = {}): this {
+    for (let steps = 0; ; steps++) {
+      if (this.queue.length === 0 && !(timers && this.fireNextTimer(until))) return this;
       if (steps >= maxSteps) throw new Error(`no quiescence after ${maxSteps} deliveries`);
       const { to, message } = this.queue.shift()!;
       const agent = this.agents.get(to)!;
@@ -132,9 +150,39 @@ export class Network {
         this.problems.push(`${to} could not handle ${message.performative} from ${message.sender}: ${String(why)}`);
         this.send({ performative: 'not-understood', receiver: message.sender, content: { reason: String(why) } }, KERNEL);
       }
+      for (const { delayMs, tag } of agent.host.takeTimers()) this.timers.push({ at: this.now + delayMs, order: this.timerOrder++, agent: to, tag });
       for (const draft of agent.host.take()) this.send(draft as { [key: string]: Json }, to);
     }
+  }
+
+  /** These agents never answer: nothing reaches them. */
+  silence(...names: string[]): this {
+    this.drop = (to) => names.includes(to);
     return this;
+  }
+
+  /** Timers still waiting, earliest first. */
+  pendingTimers(): { at: number; agent: string; tag: string }[] {
+    return [...this.timers].sort((a, b) => a.at - b.at || a.order - b.order).map(({ at, agent, tag }) => ({ at, agent, tag }));
+  }
+
+  private fireNextTimer(until: number): boolean {
+    if (this.timers.length === 0) return false;
+    let next = 0;
+    for (let i = 1; i < this.timers.length; i++) {
+      const t = this.timers[i]!;
+      const best = this.timers[next]!;
+      if (t.at < best.at || (t.at === best.at && t.order < best.order)) next = i;
+    }
+    const timer = this.timers[next]!;
+    if (timer.at > until) return false;
+    this.timers.splice(next, 1);
+    this.now = Math.max(this.now, timer.at);
+    for (const agent of this.agents.values()) agent.host.now = BigInt(this.now);
+    this.wakeups.push({ at: this.now, agent: timer.agent, tag: timer.tag });
+    const wakeup = { performative: 'inform', sender: timer.agent, receiver: timer.agent, ontology: 'orrery-timer', content: { timer: timer.tag }, id: `t${this.timerOrder}-${timer.order}`, sent_at: this.now };
+    this.queue.push({ to: timer.agent, message: wakeup });
+    return true;
   }
 
   /** Messages sent by `from`, optionally of one performative. */
