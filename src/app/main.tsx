@@ -16,7 +16,7 @@ const modules = createModuleRecorder();
 const api = connectLab();
 const store = createWorkbenchStore(modules.wrap(api), { theme: prefersLight ? 'light' : 'dark' });
 const actions = createActionManager(store);
-const workspace = createWorkspaceSession({ store, modules, openRepository: () => openWorkspaceRepository() });
+const workspace = createWorkspaceSession({ store, actions, modules, openRepository: () => openWorkspaceRepository() });
 void workspace.start();
 
 // `?debug` exposes the workbench to the console, and to the tests and perf scripts

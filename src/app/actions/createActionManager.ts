@@ -4,13 +4,16 @@
  * Actions return changes as data; the manager carries them out against the store and the
  * kernel API, and turns failures into notices.
  */
+import type { Command } from '../../kernel/types';
 import type { WorkbenchStore } from '../store/createWorkbenchStore';
 import { APP_ERRORS, errorText } from '../errors';
 import { addLink, deployAgent, removeAgent, restartAgent, resumeAgent, startAgent, stopAgent, suspendAgent } from '../panels/canvas/agentActions';
 import { CANVAS_ACTIONS } from '../panels/canvas/canvasActions';
+import { requestMessage, sendMessage } from '../panels/composer/composerActions';
 import { record, redone, undone } from '../store/history';
-import type { Action, ActionArgs, ActionId, ActionOutcome, AnyAction, ChangeSource } from './types';
-import { requestMessage, sendMessage, showDockTab, toggleTheme } from './uiActions';
+import { applyCommands, registerComponent } from './kernelActions';
+import type { Action, ActionArgs, ActionChanges, ActionId, ActionOutcome, AnyAction, AppliedChange, ChangeSource } from './types';
+import { showDockTab, toggleTheme } from './uiActions';
 
 export const BUILTIN_ACTIONS: readonly AnyAction[] = [
   deployAgent,
@@ -25,6 +28,8 @@ export const BUILTIN_ACTIONS: readonly AnyAction[] = [
   requestMessage,
   toggleTheme,
   showDockTab,
+  applyCommands,
+  registerComponent,
   ...CANVAS_ACTIONS,
 ] as AnyAction[];
 
@@ -36,7 +41,10 @@ export interface ShortcutClash {
 export interface ActionManager {
   get<Id extends ActionId>(id: Id): Action<Id>;
   canRun<Id extends ActionId>(id: Id, args: ActionArgs[Id]): boolean;
+  /** Carry out an action; `source` (default `user`) tags the change: only `user` changes are undoable. */
   run<Id extends ActionId>(id: Id, args: ActionArgs[Id], source?: ChangeSource): Promise<ActionOutcome>;
+  /** Every change carried out, whatever its source: the one stream recording reads. Returns the disposer. */
+  onApplied(listener: (change: AppliedChange) => void): () => void;
   /** The action bound to a normalized shortcut (`Shift+R`), if any. */
   byShortcut(shortcut: string): AnyAction | undefined;
   /** Every registered action, in registration order (help dialog, command palette). */
@@ -61,17 +69,8 @@ export function createActionManager(
   store: WorkbenchStore,
   actions: readonly AnyAction[] = BUILTIN_ACTIONS,
 ): ActionManager {
-  const byId = new Map<ActionId, AnyAction>();
-  const shortcuts = new Map<string, AnyAction>();
-  const clashes: ShortcutClash[] = [];
-  for (const action of actions) {
-    if (byId.has(action.id)) throw new Error(`Action "${action.id}" is registered twice`);
-    byId.set(action.id, action);
-    if (!action.shortcut) continue;
-    const other = shortcuts.get(action.shortcut);
-    if (other) clashes.push({ shortcut: action.shortcut, actions: [other.id, action.id] });
-    else shortcuts.set(action.shortcut, action);
-  }
+  const { byId, shortcuts, clashes } = register(actions);
+  const listeners = new Set<(change: AppliedChange) => void>();
 
   const get = <Id extends ActionId>(id: Id): Action<Id> => {
     const action = byId.get(id);
@@ -84,44 +83,29 @@ export function createActionManager(
     return action.predicate ? action.predicate(store.getState(), args) : true;
   };
 
-  const run = async <Id extends ActionId>(
-    id: Id,
-    args: ActionArgs[Id],
-    source: ChangeSource = 'user',
-  ): Promise<ActionOutcome> => {
+  const run = async <Id extends ActionId>(id: Id, args: ActionArgs[Id], source: ChangeSource = 'user'): Promise<ActionOutcome> => {
     const action = get(id);
     const state = store.getState();
     if (action.predicate && !action.predicate(state, args)) {
       return { ok: false, error: `${action.label} does not apply now` };
     }
     const changes = action.perform(state, args);
-    if (changes.reserve) state.reserve(changes.reserve.name, changes.reserve.at);
-    if (changes.ui) store.setState(changes.ui);
-    if (changes.canvas) store.setState(changes.canvas);
-    if (changes.dialog) store.setState({ dialog: changes.dialog });
-    if (changes.positions) state.setPositions(changes.positions);
-    // Undo/redo moves along the history even when a step fails half-way: retrying the
-    // same broken step forever would leave the user stuck.
-    const op = changes.history;
-    if (op) store.setState((s) => ({ history: op === 'undo' ? undone(s.history) : redone(s.history) }));
+    applyToStore(store, changes);
+    const sent: Command[] = [];
     try {
-      for (const command of changes.commands ?? []) await store.api.command(command);
-      // Only a person's edits are recorded; replayed and chaos changes are not undoable.
-      const entry = changes.record;
-      if (entry && source === 'user') store.setState((s) => ({ history: record(s.history, entry) }));
-      if (changes.send) {
-        const send = await store.api.send(changes.send.draft);
-        return { ok: true, send };
-      }
-      if (changes.request) {
-        const reply = await store.api.request(changes.request.draft, changes.request.timeoutMs);
-        return { ok: true, reply };
-      }
-      return { ok: true };
+      const outcome = await carryOut(store, changes, sent, source);
+      const undoable = Boolean(changes.record) && source === 'user';
+      const change: AppliedChange = { action: id, label: action.label, source, commands: sent, undoable };
+      const message = changes.send ?? changes.request;
+      if (message) change.message = message;
+      if (outcome.kind) change.registered = outcome.kind;
+      for (const listener of [...listeners]) listener(change);
+      return outcome;
     } catch (error) {
       if (changes.reserve) store.getState().release(changes.reserve.name);
       const message = errorText(error);
-      store.getState().notify('ui002', APP_ERRORS.ui002(action.label, message));
+      // Other sources (a pattern run, a load) report their own problems, as do quiet actions.
+      if (source === 'user' && !action.quiet) store.getState().notify('ui002', APP_ERRORS.ui002(action.label, message));
       return { ok: false, error: message };
     }
   };
@@ -130,8 +114,66 @@ export function createActionManager(
     get,
     canRun,
     run,
+    onApplied(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     byShortcut: (shortcut) => shortcuts.get(shortcut),
     all: () => [...byId.values()],
     clashes,
   };
+}
+
+function register(actions: readonly AnyAction[]) {
+  const byId = new Map<ActionId, AnyAction>();
+  const shortcuts = new Map<string, AnyAction>();
+  const clashes: ShortcutClash[] = [];
+  for (const action of actions) {
+    if (byId.has(action.id)) throw new Error(`Action "${action.id}" is registered twice`);
+    byId.set(action.id, action);
+    if (!action.shortcut) continue;
+    const other = shortcuts.get(action.shortcut);
+    if (other) clashes.push({ shortcut: action.shortcut, actions: [other.id, action.id] });
+    else shortcuts.set(action.shortcut, action);
+  }
+  return { byId, shortcuts, clashes };
+}
+
+/** The store-only part of the changes: applied at once, before anything reaches the kernel. */
+function applyToStore(store: WorkbenchStore, changes: ActionChanges): void {
+  const state = store.getState();
+  if (changes.reserve) state.reserve(changes.reserve.name, changes.reserve.at);
+  if (changes.ui) store.setState(changes.ui);
+  if (changes.canvas) store.setState(changes.canvas);
+  if (changes.dialog) store.setState({ dialog: changes.dialog });
+  if (changes.positions) state.setPositions(changes.positions);
+  // Undo/redo moves along the history even when a step fails half-way: retrying the
+  // same broken step forever would leave the user stuck.
+  const op = changes.history;
+  if (op) store.setState((s) => ({ history: op === 'undo' ? undone(s.history) : redone(s.history) }));
+}
+
+/** The kernel part, in order; throws at the first refusal. `sent` collects the commands that went through. */
+async function carryOut(store: WorkbenchStore, changes: ActionChanges, sent: Command[], source: ChangeSource): Promise<Extract<ActionOutcome, { ok: true }>> {
+  for (const command of changes.commands ?? []) {
+    await store.api.command(command);
+    sent.push(command);
+  }
+  // Only a person's edits are recorded; pattern, load, replay and chaos changes are not undoable.
+  const entry = changes.record;
+  if (entry && source === 'user') store.setState((s) => ({ history: record(s.history, entry) }));
+  if (changes.register) {
+    const kind = await store.api.registerComponent(changes.register.label, changes.register.bytes);
+    store.setState({ kinds: await store.api.kinds() });
+    return { ok: true, kind };
+  }
+  if (changes.send) {
+    const { draft, from } = changes.send;
+    return { ok: true, send: await store.api.send(draft, from) };
+  }
+  if (changes.request) {
+    const { draft, from, timeoutMs } = changes.request;
+    return { ok: true, reply: await store.api.request(draft, timeoutMs, from) };
+  }
+  return { ok: true };
 }

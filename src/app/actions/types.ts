@@ -1,13 +1,31 @@
-import type { SendResult } from '../../hosts/types';
+import type { KindInfo, SendResult } from '../../hosts/types';
 import type { Command } from '../../kernel/types';
-import type { AclMessage } from '../../protocol/message';
+import type { AclMessage, MessageDraft } from '../../protocol/message';
 import type { WorkbenchState } from '../store/createWorkbenchStore';
 import type { DockTab, Theme, XY } from '../store/types';
 import type { CanvasUi } from '../panels/canvas/canvasSlice';
 import type { HistoryEntry } from '../store/history';
 
-/** Who caused a change: recording and replay need to tell them apart. */
-export type ChangeSource = 'user' | 'replay' | 'chaos';
+/**
+ * Who caused a change: recording and replay need to tell them apart. Only `user` changes
+ * are undoable; a pattern run, a chaos experiment, a load (workspace restore) or a replay
+ * go through the same registry and are tagged so undo, notices and recording can tell.
+ */
+export type ChangeSource = 'user' | 'pattern' | 'chaos' | 'replay' | 'load';
+export const CHANGE_SOURCES: readonly ChangeSource[] = ['user', 'pattern', 'chaos', 'replay', 'load'];
+
+/**
+ * The one shape a message takes on its way to the kernel, from the Composer (Send and
+ * Send and wait alike), a pattern's run or a replay: an envelope object, parsed but not
+ * necessarily valid (the kernel validates it and names the field that is wrong).
+ */
+export type MessageDraftInput = MessageDraft | Readonly<Record<string, unknown>>;
+
+/** A message to send: the draft, and the client node it comes from (default: the console `you`). */
+export interface OutgoingMessage {
+  draft: MessageDraftInput;
+  from?: string;
+}
 
 /** Arguments per action; the closed union of action ids is its key set. */
 export interface ActionArgs {
@@ -17,9 +35,13 @@ export interface ActionArgs {
   'agent.start': { name?: string };
   'agent.remove': { name?: string };
   'link.add': { a: string; b: string };
-  'message.send': { draft: unknown };
+  'message.send': OutgoingMessage;
   /** Send and wait for the reply (or the kernel's timeout failure). */
-  'message.request': { draft: unknown; timeoutMs: number };
+  'message.request': OutgoingMessage & { timeoutMs: number };
+  /** Kernel commands in order, stopping at the first refusal (settings forms, workspace loads). */
+  'commands.apply': { label: string; commands: Command[] };
+  /** Register a custom agent component (a dropped or restored `.wasm`). */
+  'component.register': { label: string; bytes: Uint8Array };
   'theme.toggle': Record<string, never>;
   'dock.show': { tab: DockTab };
   'agent.suspend': { name?: string };
@@ -44,8 +66,9 @@ export interface ActionChanges {
   /** Reserve a generated name (and its drop position) before a deploy command goes out. */
   reserve?: { name: string; at: XY | null };
   commands?: Command[];
-  send?: { draft: unknown };
-  request?: { draft: unknown; timeoutMs: number };
+  send?: OutgoingMessage;
+  request?: OutgoingMessage & { timeoutMs: number };
+  register?: { label: string; bytes: Uint8Array };
   ui?: { theme?: Theme; dockTab?: DockTab; selected?: string | null };
   /** Canvas selection, search, group membership (see `canvasSlice.ts`). */
   canvas?: Partial<CanvasUi>;
@@ -65,6 +88,8 @@ export interface Action<Id extends ActionId = ActionId> {
   label: string;
   /** e.g. `Shift+R`, `Delete`; matched against keydown outside text inputs. */
   shortcut?: string;
+  /** The caller shows the outcome itself: a failure raises no notice. */
+  quiet?: boolean;
   /** Whether the action applies now (buttons are disabled otherwise). */
   predicate?: (state: WorkbenchState, args: ActionArgs[Id]) => boolean;
   perform: (state: WorkbenchState, args: ActionArgs[Id]) => ActionChanges;
@@ -73,5 +98,20 @@ export interface Action<Id extends ActionId = ActionId> {
 export type AnyAction = { [Id in ActionId]: Action<Id> }[ActionId];
 
 export type ActionOutcome =
-  | { ok: true; send?: SendResult; reply?: AclMessage }
+  | { ok: true; send?: SendResult; reply?: AclMessage; kind?: KindInfo }
   | { ok: false; error: string };
+
+/** One change the registry carried out, with who caused it: the stream recording reads. */
+export interface AppliedChange {
+  action: ActionId;
+  label: string;
+  source: ChangeSource;
+  /** Kernel commands sent, in order. */
+  commands: readonly Command[];
+  /** The message sent (Send or Send and wait), if any. */
+  message?: OutgoingMessage;
+  /** The component registered, if any. */
+  registered?: KindInfo;
+  /** Recorded for undo (only `user` changes are). */
+  undoable: boolean;
+}

@@ -23,12 +23,15 @@ import {
   type WorkspaceModule,
 } from '../../workspace';
 import type { WorkspaceRepository, WorkspaceSummary } from '../../workspace/persistence/openWorkspaceRepository';
+import type { ActionManager } from '../actions/createActionManager';
+import type { ChangeSource } from '../actions/types';
 import { errorText } from '../errors';
 import type { WorkbenchStore } from '../store/createWorkbenchStore';
 import { captureWorkspace } from './captureWorkspace';
 import type { ModuleRecorder } from '../../workspace/session/moduleRecorder';
 import { restoreWorkspace } from './restoreWorkspace';
 import { runScenario } from '../../workspace/session/runScenario';
+import { scenarioPort } from './scenarioPort';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -69,6 +72,8 @@ export interface WorkspaceSession extends StoreApi<SessionState> {
 
 export interface SessionOptions {
   store: WorkbenchStore;
+  /** Every change a load or a pattern makes goes through the registry, tagged `load` or `pattern`. */
+  actions: ActionManager;
   modules: ModuleRecorder;
   openRepository(): Promise<WorkspaceRepository>;
   newId?(): string;
@@ -80,7 +85,7 @@ export interface SessionOptions {
 const STRUCTURAL = new Set(['agent.deployed', 'agent.configured', 'node.added', 'node.removed', 'link.added', 'link.removed', 'group.created', 'group.configured']);
 
 export function createWorkspaceSession(options: SessionOptions): WorkspaceSession {
-  const { store, modules } = options;
+  const { store, modules, actions } = options;
   const now = options.now ?? (() => Date.now());
   const newId = options.newId ?? (() => `ws-${crypto.randomUUID()}`);
   const debounceMs = options.debounceMs ?? 500;
@@ -160,11 +165,11 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
   const knownKinds = () => new Set(store.getState().kinds.map((k) => k.kind));
 
   /** Replace the workbench's contents with `ws` (nothing is saved meanwhile). */
-  const restore = async (ws: Workspace): Promise<void> => {
+  const restore = async (ws: Workspace, source: ChangeSource = 'load'): Promise<void> => {
     restoring++;
     try {
       ownModules = new Map(ws.modules.map((m) => [m.kind, m]));
-      const problems = await restoreWorkspace(store, modules, ws);
+      const problems = await restoreWorkspace({ store, actions, modules, source }, ws);
       if (problems.length > 0) notify(`Some of "${ws.name}" could not be restored: ${problems.join('; ')}`);
     } finally {
       restoring--;
@@ -334,7 +339,7 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
       scenarioRuns = 0;
       set({ scenario: s, run: { status: 'idle' } });
       const current = session.getState().current;
-      await restore(withExperiments({ ...scenarioToWorkspace(s), name: current?.name ?? s.title }));
+      await restore(withExperiments({ ...scenarioToWorkspace(s), name: current?.name ?? s.title }), 'pattern');
       dirty = true;
       await flush();
     });
@@ -345,8 +350,8 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
     set({ run: { status: 'running' } });
     try {
       // Agents keep state between runs: a second run starts from a fresh deployment.
-      if (scenarioRuns++ > 0) await restore(withExperiments({ ...scenarioToWorkspace(s), name: session.getState().current?.name ?? s.title }));
-      const verdict = await runScenario(store.api, s);
+      if (scenarioRuns++ > 0) await restore(withExperiments({ ...scenarioToWorkspace(s), name: session.getState().current?.name ?? s.title }), 'pattern');
+      const verdict = await runScenario(scenarioPort(store, actions), s);
       set({ run: { status: verdict.status, verdict } });
     } catch (error) {
       set({ run: { status: 'failed', verdict: { status: 'failed', report: null, why: errorText(error) } } });

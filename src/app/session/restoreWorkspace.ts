@@ -3,17 +3,19 @@
  * custom modules, run the commands in order (positions reserved first so nodes appear
  * where they were), then give the canvas its positions, the composer its history and the
  * chaos lab its saved experiments.
- * A command the kernel refuses is reported and the rest still run.
+ * A command the kernel refuses is reported and the rest still run. Every change goes
+ * through the action registry, tagged `load` (or `pattern` when a pattern is opened).
  */
 import type { Command } from '../../kernel/types';
+import type { ActionManager } from '../actions/createActionManager';
+import type { ChangeSource } from '../actions/types';
 import { base64ToBytes, toCommands, type Workspace } from '../../workspace';
-import { errorText } from '../errors';
 import type { WorkbenchStore } from '../store/createWorkbenchStore';
 import { emptyHistory } from '../store/history';
 import type { ModuleRecorder } from '../../workspace/session/moduleRecorder';
 
 /** Remove every node (agents first, then groups, topics and clients) and reset undo. */
-export async function clearWorkbench(store: WorkbenchStore): Promise<string[]> {
+export async function clearWorkbench(store: WorkbenchStore, actions: ActionManager, source: ChangeSource = 'load'): Promise<string[]> {
   const snap = await store.api.snapshot();
   const problems: string[] = [];
   const names = [
@@ -23,18 +25,23 @@ export async function clearWorkbench(store: WorkbenchStore): Promise<string[]> {
     ...snap.clients,
   ];
   for (const name of names) {
-    try {
-      await store.api.command({ type: 'node.remove', name });
-    } catch (error) {
-      problems.push(`remove ${name}: ${errorText(error)}`);
-    }
+    const outcome = await actions.run('commands.apply', { label: `Remove ${name}`, commands: [{ type: 'node.remove', name }] }, source);
+    if (!outcome.ok) problems.push(`remove ${name}: ${outcome.error}`);
   }
   store.setState({ history: emptyHistory(), selected: null, selectedNodes: [], selectedLink: null });
   return problems;
 }
 
-export async function restoreWorkspace(store: WorkbenchStore, modules: ModuleRecorder, ws: Workspace): Promise<string[]> {
-  const problems = await clearWorkbench(store);
+export interface RestoreContext {
+  store: WorkbenchStore;
+  actions: ActionManager;
+  modules: ModuleRecorder;
+  /** Who the changes are attributed to: `load` for a workspace, `pattern` for a pattern's set-up. */
+  source?: ChangeSource;
+}
+
+export async function restoreWorkspace({ store, actions, modules, source = 'load' }: RestoreContext, ws: Workspace): Promise<string[]> {
+  const problems = await clearWorkbench(store, actions, source);
   const plan = toCommands(ws);
 
   const registered = new Set(store.getState().kinds.map((k) => k.kind));
@@ -42,23 +49,20 @@ export async function restoreWorkspace(store: WorkbenchStore, modules: ModuleRec
     if (registered.has(m.kind)) continue;
     const bytes = base64ToBytes(m.bytes);
     if (!bytes) continue; // validateWorkspace refused these already
-    try {
-      const info = await store.api.registerComponent(m.label, bytes);
-      modules.record(info, bytes);
-      if (info.kind !== m.kind) problems.push(`module ${m.label}: its bytes hash to ${info.kind}, not ${m.kind}`);
-    } catch (error) {
-      problems.push(`register ${m.label}: ${errorText(error)}`);
+    const outcome = await actions.run('component.register', { label: m.label, bytes }, source);
+    if (!outcome.ok) problems.push(`register ${m.label}: ${outcome.error}`);
+    else if (outcome.kind) {
+      modules.record(outcome.kind, bytes);
+      if (outcome.kind.kind !== m.kind) problems.push(`module ${m.label}: its bytes hash to ${outcome.kind.kind}, not ${m.kind}`);
     }
   }
-  if (plan.modules.length > 0) store.setState({ kinds: await store.api.kinds() });
 
   const state = store.getState();
   for (const [name, at] of Object.entries(plan.positions)) state.reserve(name, at);
   for (const command of plan.commands) {
-    try {
-      await store.api.command(command);
-    } catch (error) {
-      problems.push(`${describe(command)}: ${errorText(error)}`);
+    const outcome = await actions.run('commands.apply', { label: describe(command), commands: [command] }, source);
+    if (!outcome.ok) {
+      problems.push(`${describe(command)}: ${outcome.error}`);
       if ('spec' in command) store.getState().release(command.spec.name);
       else if ('name' in command) store.getState().release(command.name);
     }

@@ -5,9 +5,18 @@
  * for a moment, or at the time limit.
  */
 import type { KernelEvent } from '../../kernel/types';
-import type { AclMessage } from '../../protocol/message';
+import type { AclMessage, MessageDraft } from '../../protocol/message';
 import { isReport, judgeRun, reportReceivers, type RunVerdict, type Scenario } from '..';
-import type { WorkbenchApi } from '../../hosts/types';
+import type { SendResult, WorkbenchApi } from '../../hosts/types';
+
+/**
+ * What a run needs: the event stream, and a way to send a step's message. The app passes a
+ * `send` that goes through its action registry, so the run's messages carry source `pattern`.
+ */
+export interface ScenarioPort {
+  subscribe: WorkbenchApi['subscribe'];
+  send(message: MessageDraft, from: string | undefined): Promise<SendResult>;
+}
 
 export interface RunOptions {
   /** Give up waiting for a matching report after this long (ms). */
@@ -16,7 +25,7 @@ export interface RunOptions {
   settleMs?: number;
 }
 
-export async function runScenario(api: WorkbenchApi, s: Scenario, options: RunOptions = {}): Promise<RunVerdict> {
+export async function runScenario(port: ScenarioPort, s: Scenario, options: RunOptions = {}): Promise<RunVerdict> {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const settleMs = options.settleMs ?? 400;
   const receivers = reportReceivers(s);
@@ -28,7 +37,7 @@ export async function runScenario(api: WorkbenchApi, s: Scenario, options: RunOp
   });
   const limit = setTimeout(() => finish(), timeoutMs);
 
-  const unsubscribe = await api.subscribe((events: KernelEvent[]) => {
+  const unsubscribe = await port.subscribe((events: KernelEvent[]) => {
     for (const e of events) {
       if (e.type !== 'message.sent' || !isReport(s, e.message, receivers)) continue;
       reports.push(e.message);
@@ -39,7 +48,7 @@ export async function runScenario(api: WorkbenchApi, s: Scenario, options: RunOp
   });
   try {
     for (const [i, step] of s.run.entries()) {
-      const sent = await api.send(step.message, step.from);
+      const sent = await port.send(step.message, step.from);
       if (!sent.ok) return { status: 'failed', report: null, why: `run[${i}] was not sent: ${sent.error}` };
     }
     await done;

@@ -183,7 +183,7 @@ export function Canvas() {
     if (!hasFiles(e)) return;
     e.preventDefault();
     setFileOver(false);
-    void addAgentFiles(store, Array.from(e.dataTransfer.files));
+    void addAgentFiles(store, actions, Array.from(e.dataTransfer.files));
   };
 
   const empty = graph.agentOrder.length === 0 && graph.plainOrder.length === 0;

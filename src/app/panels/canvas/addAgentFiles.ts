@@ -8,6 +8,7 @@
 import type { KindInfo } from '../../../hosts/types';
 import { checkComponentBytes, DEFAULT_MAX_COMPONENT_BYTES } from '../../../wasm/compileComponent';
 import { APP_ERRORS, errorText } from '../../errors';
+import type { ActionManager } from '../../actions/createActionManager';
 import type { WorkbenchStore } from '../../store/createWorkbenchStore';
 
 /** The palette label of a file: `my-agent.wasm` → `my-agent`. */
@@ -16,7 +17,7 @@ export function labelForFile(fileName: string): string {
   return base || 'custom agent';
 }
 
-export async function addAgentFile(store: WorkbenchStore, file: File): Promise<KindInfo | null> {
+export async function addAgentFile(store: WorkbenchStore, actions: ActionManager, file: File): Promise<KindInfo | null> {
   const { notify } = store.getState();
   try {
     if (!/\.wasm$/i.test(file.name)) {
@@ -27,10 +28,9 @@ export async function addAgentFile(store: WorkbenchStore, file: File): Promise<K
     if (file.size === 0 || file.size > DEFAULT_MAX_COMPONENT_BYTES) checkComponentBytes(sizeOnly(file.size));
     const bytes = new Uint8Array(await file.arrayBuffer());
     checkComponentBytes(bytes);
-    const info = await store.api.registerComponent(labelForFile(file.name), bytes);
-    const kinds = await store.api.kinds();
-    store.setState({ kinds });
-    return info;
+    const outcome = await actions.run('component.register', { label: labelForFile(file.name), bytes });
+    if (!outcome.ok) throw new Error(outcome.error);
+    return outcome.kind ?? null;
   } catch (error) {
     notify('ui006', APP_ERRORS.ui006(file.name, cleanError(errorText(error))));
     return null;
@@ -47,10 +47,10 @@ function cleanError(text: string): string {
   return text.replace(/^Error:\s*/, '');
 }
 
-export async function addAgentFiles(store: WorkbenchStore, files: Iterable<File>): Promise<KindInfo[]> {
+export async function addAgentFiles(store: WorkbenchStore, actions: ActionManager, files: Iterable<File>): Promise<KindInfo[]> {
   const added: KindInfo[] = [];
   for (const file of files) {
-    const info = await addAgentFile(store, file);
+    const info = await addAgentFile(store, actions, file);
     if (info) added.push(info);
   }
   return added;

@@ -111,8 +111,8 @@ export default function Composer() {
       const parsed = parseDraft(text);
       if (!parsed.ok) return setResult({ kind: 'error', message: parsed.message });
       setResult({ kind: 'sending' });
-      // The kernel validates the draft; the text goes as written so its errors quote it.
-      const outcome = await actions.run('message.send', { draft: text });
+      // The same draft shape as Send and wait: the object parsed here; the kernel validates it.
+      const outcome = await actions.run('message.send', { draft: parsed.value });
       if (!outcome.ok) return setResult({ kind: 'error', message: APP_ERRORS.ui003(outcome.error) });
       if (outcome.send && !outcome.send.ok) return setResult({ kind: 'error', message: APP_ERRORS.ui003(outcome.send.error) });
       const id = outcome.send?.ok ? outcome.send.id : '';

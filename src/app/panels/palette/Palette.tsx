@@ -192,7 +192,7 @@ export function Palette() {
     if (!files || files.length === 0) return;
     setBusy(true);
     try {
-      await addAgentFiles(store, Array.from(files));
+      await addAgentFiles(store, actions, Array.from(files));
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = '';
