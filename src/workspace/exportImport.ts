@@ -4,14 +4,18 @@
  * through the same gate as everything else (`validateWorkspace`).
  */
 import type { Checked } from './errors';
+import { WORKSPACE_LIMITS } from './limits';
 import type { Workspace } from './model';
+import { WORKSPACE_SCHEMA_ID } from './schema';
 import { parseWorkspace, type ValidateOptions } from './validateWorkspace';
 
 /** Files bigger than this are refused before parsing (modules are base64 inside). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_FILE_BYTES = WORKSPACE_LIMITS.fileBytes;
 
+/** The file text: `$schema` first (editors find the schema by it), then the document. */
 export function serializeWorkspace(ws: Workspace): string {
-  return `${JSON.stringify(ws, null, 2)}\n`;
+  const { $schema: _ignored, ...doc } = ws as Workspace & { $schema?: string };
+  return `${JSON.stringify({ $schema: WORKSPACE_SCHEMA_ID, ...doc }, null, 2)}\n`;
 }
 
 export function workspaceFileName(ws: Pick<Workspace, 'name'>): string {

@@ -1,6 +1,10 @@
 export * from './model';
 export * from './errors';
-export { schemaProblems, WORKSPACE_SCHEMA_V1, WORKSPACE_SCHEMA_V2, SCENARIO_SCHEMA } from './schema';
+export { WORKSPACE_SCHEMA_ID, WORKSPACE_SCHEMA_V1, WORKSPACE_SCHEMA_V2 } from './schema';
+export { SCENARIO_SCHEMA } from './scenarioSchema';
+export { schemaProblems } from './schemaProblems';
+export { WORKSPACE_LIMITS, PROBLEM_LIMITS } from './limits';
+export { createProblemList, type ProblemList } from './problemList';
 export { migrate, migrateV1ToV2, MIGRATIONS } from './migrations';
 export { parseWorkspace, validateWorkspace, type ValidateOptions } from './validateWorkspace';
 export { fromState, type WorkbenchView, type AgentView } from './fromState';

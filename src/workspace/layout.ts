@@ -15,7 +15,12 @@ export interface LayoutOptions {
   maxColumns?: number;
 }
 
-export const LAYOUT_DEFAULTS = { columnGap: 260, rowGap: 130, origin: { x: 40, y: 40 }, maxColumns: 4 } as const;
+export const LAYOUT_DEFAULTS = {
+  columnGap: 260,
+  rowGap: 130,
+  origin: { x: 40, y: 40 },
+  maxColumns: 4,
+} as const;
 
 /**
  * Positions for `names`. `roots` are where traffic enters (a run's receivers, the clients
@@ -27,7 +32,10 @@ export function layoutGraph(
   roots: readonly string[] = [],
   options: LayoutOptions = {},
 ): Record<string, XY> {
-  const { columnGap, rowGap, origin, maxColumns } = { ...LAYOUT_DEFAULTS, ...options };
+  const { columnGap, rowGap, origin, maxColumns } = {
+    ...LAYOUT_DEFAULTS,
+    ...options,
+  };
   const known = new Set(names);
   const neighbours = new Map<string, string[]>(names.map((n) => [n, []]));
   for (const [a, b] of links) {
@@ -63,7 +71,8 @@ export function layoutGraph(
   const dense = columns.filter((c) => c && c.length > 0);
   const tallest = Math.max(1, ...dense.map((c) => c.length));
   const bandHeight = tallest * rowGap + rowGap / 2;
-  const out: Record<string, XY> = {};
+  // No prototype: `__proto__` is a node name like any other here.
+  const out: Record<string, XY> = Object.create(null) as Record<string, XY>;
   dense.forEach((column, i) => {
     const band = Math.floor(i / maxColumns);
     const x = origin.x + (i % maxColumns) * columnGap;

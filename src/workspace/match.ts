@@ -13,7 +13,7 @@ export function containsSubset(actual: unknown, expected: unknown): boolean {
   if (expected !== null && typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
     const a = actual as Record<string, unknown>;
-    return Object.entries(expected as Record<string, unknown>).every(([k, v]) => k in a && containsSubset(a[k], v));
+    return Object.entries(expected as Record<string, unknown>).every(([k, v]) => Object.hasOwn(a, k) && containsSubset(a[k], v));
   }
   return Object.is(actual, expected);
 }
@@ -38,12 +38,25 @@ export function judgeRun(s: Scenario, messages: readonly AclMessage[]): RunVerdi
   const receivers = reportReceivers(s);
   let report: AclMessage | null = null;
   for (const m of messages) if (isReport(s, m, receivers)) report = m;
-  if (!report) return { status: 'failed', report: null, why: `no report from ${s.expect.from}` };
+  if (!report)
+    return {
+      status: 'failed',
+      report: null,
+      why: `no report from ${s.expect.from}`,
+    };
   if (report.performative !== s.expect.performative) {
-    return { status: 'failed', report, why: `expected ${s.expect.performative}, received ${report.performative}` };
+    return {
+      status: 'failed',
+      report,
+      why: `expected ${s.expect.performative}, received ${report.performative}`,
+    };
   }
   if (!containsSubset(report.content, s.expect.content)) {
-    return { status: 'failed', report, why: `content does not contain ${JSON.stringify(s.expect.content as JsonValue)}` };
+    return {
+      status: 'failed',
+      report,
+      why: `content does not contain ${JSON.stringify(s.expect.content as JsonValue)}`,
+    };
   }
   return { status: 'passed', report };
 }

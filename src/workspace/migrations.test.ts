@@ -22,7 +22,9 @@ describe('migrations', () => {
   });
 
   it('turns a version 1 file into the current shape', () => {
-    const r = validateWorkspace(V1, { knownKinds: new Set(['echo', 'counter']) });
+    const r = validateWorkspace(V1, {
+      knownKinds: new Set(['echo', 'counter']),
+    });
     expect(r).toEqual({
       ok: true,
       value: {
@@ -30,8 +32,18 @@ describe('migrations', () => {
         version: 2,
         name: 'Old one',
         nodes: [
-          { type: 'agent', name: 'echo-1', kind: 'echo', position: { x: 40, y: 60 } },
-          { type: 'agent', name: 'counter-1', kind: 'counter', config: { start: 3 } },
+          {
+            type: 'agent',
+            name: 'echo-1',
+            kind: 'echo',
+            position: { x: 40, y: 60 },
+          },
+          {
+            type: 'agent',
+            name: 'counter-1',
+            kind: 'counter',
+            config: { start: 3 },
+          },
         ],
         links: [{ a: 'echo-1', b: 'counter-1' }],
         modules: [],
@@ -49,15 +61,28 @@ describe('migrations', () => {
   });
 
   it('checks an old file against its own schema before migrating it', () => {
-    const bad = { ...V1, agents: [{ name: 'echo-1', kind: 'echo', x: 'left' }] };
+    const bad = {
+      ...V1,
+      agents: [{ name: 'echo-1', kind: 'echo', x: 'left' }],
+    };
     const r = validateWorkspace(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'WS004', path: 'agents[0].x', expected: 'a value of type number', received: '"left"' });
+    if (!r.ok)
+      expect(r.problems[0]).toMatchObject({
+        code: 'WS004',
+        path: 'agents[0].x',
+        expected: 'a value of type number',
+        received: '"left"',
+      });
   });
 
   it('applies cross-reference rules to migrated files too', () => {
     const r = validateWorkspace({ ...V1, links: [['echo-1', 'nobody']] });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'WS007', path: 'links[0].b' });
+    if (!r.ok)
+      expect(r.problems[0]).toMatchObject({
+        code: 'WS007',
+        path: 'links[0].b',
+      });
   });
 });

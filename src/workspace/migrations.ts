@@ -5,7 +5,7 @@
  */
 import type { Workspace, WorkspaceNode, WorkspaceV1 } from './model';
 import { CURRENT_VERSION, WORKSPACE_MARKER } from './model';
-import type { SchemaName } from './schema';
+import type { SchemaName } from './schemaProblems';
 
 export interface Migration {
   from: number;

@@ -6,10 +6,13 @@
 import { describeReceived, problem, type Checked, type WorkspaceProblem } from './errors';
 import { layoutGraph } from './layout';
 import { CURRENT_VERSION, WORKSPACE_MARKER, type Scenario, type Workspace } from './model';
-import { schemaProblems } from './schema';
+import { schemaProblems } from './schemaProblems';
 import { validateWorkspace, type ValidateOptions } from './validateWorkspace';
 
-const FILES = import.meta.glob<unknown>('../../agents/patterns/*.json', { eager: true, import: 'default' });
+const FILES = import.meta.glob<unknown>('../../agents/patterns/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 /** The gallery's order: from the simplest exchange to the longest protocol. */
 export const PATTERN_ORDER = [
@@ -27,7 +30,7 @@ export const PATTERN_ORDER = [
 
 /** The raw bundled files by id (file name without `.json`). */
 export function bundledScenarioFiles(): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [path, value] of Object.entries(FILES)) {
     const id = /([^/]+)\.json$/.exec(path)?.[1];
     if (id) out[id] = value;
@@ -61,7 +64,7 @@ export interface LoadedScenarios {
 
 export function loadScenarios(options: ValidateOptions = {}, files = bundledScenarioFiles()): LoadedScenarios {
   const scenarios: Scenario[] = [];
-  const broken: Record<string, WorkspaceProblem[]> = {};
+  const broken: Record<string, WorkspaceProblem[]> = Object.create(null) as Record<string, WorkspaceProblem[]>;
   const rank = (id: string) => {
     const i = (PATTERN_ORDER as readonly string[]).indexOf(id);
     return i === -1 ? PATTERN_ORDER.length : i;
@@ -100,7 +103,7 @@ export function scenarioToWorkspace(s: Scenario): Workspace {
     version: CURRENT_VERSION,
     name: s.title,
     nodes: s.nodes.map((n) => {
-      const position = positions[n.name];
+      const position = Object.hasOwn(positions, n.name) ? positions[n.name] : undefined;
       return position ? { ...n, position } : { ...n };
     }),
     links: s.links.map(([a, b]) => ({ a, b })),
