@@ -8,6 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Checked } from '../errors';
 import type { Workspace } from '../model';
 import { validateWorkspace, type ValidateOptions } from '../validateWorkspace';
+import { createSaveJournal, pageStorage, type JournalStorage } from './saveJournal';
 
 export const DB_NAME = 'orrery';
 const DB_VERSION = 1;
@@ -32,14 +33,23 @@ export interface WorkspaceRepository {
   list(): Promise<WorkspaceSummary[]>;
   /** The record, validated (and migrated) on the way out; undefined if there is none. */
   get(id: string, options?: ValidateOptions): Promise<Checked<StoredWorkspace> | undefined>;
-  put(record: StoredWorkspace): Promise<void>;
+  /**
+   * Store `record`. `urgent` (the page is going away): also keep a synchronous copy first,
+   * folded back in by the next open if the IndexedDB write never committed.
+   */
+  put(record: StoredWorkspace, options?: { urgent?: boolean }): Promise<void>;
   delete(id: string): Promise<void>;
   lastOpen(): Promise<string | undefined>;
   setLastOpen(id: string): Promise<void>;
   close(): void;
 }
 
-export async function openWorkspaceRepository(dbName: string = DB_NAME): Promise<WorkspaceRepository> {
+export interface RepositoryOptions {
+  /** Where urgent saves keep their synchronous copy; default localStorage, null = none. */
+  journal?: JournalStorage | null;
+}
+
+export async function openWorkspaceRepository(dbName: string = DB_NAME, options: RepositoryOptions = {}): Promise<WorkspaceRepository> {
   const db: IDBPDatabase<OrreryDB> = await openDB<OrreryDB>(dbName, DB_VERSION, {
     upgrade(database) {
       const store = database.createObjectStore('workspaces', { keyPath: 'id' });
@@ -47,6 +57,8 @@ export async function openWorkspaceRepository(dbName: string = DB_NAME): Promise
       database.createObjectStore('meta');
     },
   });
+  const journal = createSaveJournal(options.journal === undefined ? pageStorage() : options.journal, `${dbName}:unsaved`);
+  await recoverJournal(db, journal);
   return {
     async list() {
       const all = await db.getAll('workspaces');
@@ -60,8 +72,10 @@ export async function openWorkspaceRepository(dbName: string = DB_NAME): Promise
       const checked = validateWorkspace(record.workspace, options);
       return checked.ok ? { ok: true, value: { ...record, workspace: checked.value } } : checked;
     },
-    async put(record) {
+    async put(record, putOptions) {
+      if (putOptions?.urgent) journal.write(record);
       await db.put('workspaces', record);
+      journal.clear(record);
     },
     async delete(id) {
       const tx = db.transaction(['workspaces', 'meta'], 'readwrite');
@@ -75,4 +89,16 @@ export async function openWorkspaceRepository(dbName: string = DB_NAME): Promise
     },
     close: () => db.close(),
   };
+}
+
+/** A record kept by a page that closed before IndexedDB committed it wins over an older one. */
+async function recoverJournal(db: IDBPDatabase<OrreryDB>, journal: ReturnType<typeof createSaveJournal>): Promise<void> {
+  const kept = journal.read();
+  if (!kept) return;
+  const stored = await db.get('workspaces', kept.id);
+  if (!stored || stored.updatedAt < kept.updatedAt) {
+    await db.put('workspaces', kept);
+    await db.put('meta', kept.id, 'lastOpen');
+  }
+  journal.clear(kept);
 }
