@@ -67,7 +67,7 @@ export function ensureBrowser() {
       '✗ No Chromium for the end-to-end tests.',
       hasApt
         ? '  Install it with:  sudo apt-get install -y chromium'
-        : '  Install Playwright\'s browser with:  npx playwright install chromium',
+        : "  Install Playwright's browser with:  npx playwright install chromium",
       '  then run npm test again.',
     ].join('\n'),
   );

@@ -1,5 +1,5 @@
 // `npm test`: every check, in the order that fails fastest. Installs what it needs.
-// Ends with one `N passed, N failed` line summing every runner.
+// Ends with one `N passed, N failed` line summing every runner (a static check counts as one).
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureAgents, ensureBrowser, ensureDependencies, must, root, run } from './setup.mjs';
@@ -12,14 +12,34 @@ ensureDependencies();
 ensureAgents();
 
 step('type-check', () => must('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
-step('architecture', () => must('node', ['scripts/check-architecture.mjs']));
 
 const failures = [];
+// Static checks run to the end even when one fails, so one run lists every problem; each
+// counts as one check in the final line. Imports (layers, cycles), then code rules, then format.
+const staticChecks = [
+  ['imports (dependency-cruiser)', 'check:deps'],
+  ['lint (ESLint)', 'lint'],
+  ['format (Prettier)', 'format:check'],
+];
+const staticResults = staticChecks.map(([title, script]) => {
+  let passed = false;
+  step(title, () => {
+    passed = run('npm', ['run', '--silent', script]) === 0;
+    if (!passed) failures.push(script);
+  });
+  return { passed: passed ? 1 : 0, failed: passed ? 0 : 1 };
+});
+
 for (const project of ['unit', 'integration']) {
   step(`${project} tests`, () => {
     const status = run('npx', [
-      'vitest', 'run', '--project', project,
-      '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${project}.json`)}`,
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(reports, `${project}.json`)}`,
     ]);
     if (status !== 0) failures.push(project);
   });
@@ -33,7 +53,7 @@ step('end-to-end tests', () => {
   if (status !== 0) failures.push('e2e');
 });
 
-const totals = [...countVitest('unit'), ...countVitest('integration'), countPlaywright()].reduce(
+const totals = [...staticResults, ...countVitest('unit'), ...countVitest('integration'), countPlaywright()].reduce(
   (sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed }),
   { passed: 0, failed: 0 },
 );
