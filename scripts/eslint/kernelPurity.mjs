@@ -1,6 +1,6 @@
 // ESLint rules that keep src/kernel pure: a run must be a pure function of its inputs, so
 // the clock, random numbers, timers, workers and the DOM come in from the shell.
-const CLOCK = 'wall clock: read the injected Clock (the kernel's clock)';
+const CLOCK = 'wall clock: read the injected Clock';
 const RANDOM = 'ambient randomness: use the injected Rng';
 const TIMER = 'timers: emit a timer effect and let the shell schedule it';
 const WORKER = 'workers: hosts run agents, the kernel only emits effects';
