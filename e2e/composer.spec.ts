@@ -41,6 +41,26 @@ test.describe('the composer', () => {
     await expect(problems).toContainText('No problems');
   });
 
+  test('flags an unknown receiver and a performative the receiver does not accept, then says what became of the message', async ({ page }) => {
+    const problems = page.getByRole('list', { name: 'Problems' });
+    const editor = page.getByRole('group', { name: 'Message editor' });
+    await compose(page, { performative: 'request', receiver: 'echo-9', content: { text: 'anyone?' } });
+    await expect(problems).toContainText('receiver: no agent or client is named "echo-9" (live: echo-1)');
+    await expect(editor.locator('.squiggly-warning').first()).toBeAttached();
+
+    // Sending anyway is allowed; the Composer then says the message was not delivered, and why.
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Not delivered to echo-9/ })).toContainText(/unknown-receiver.*It is in Dead letters/);
+
+    await compose(page, { performative: 'cfp', receiver: 'echo-1', content: {} });
+    await expect(problems).toContainText('performative: echo-1 (echo) does not accept "cfp"');
+
+    await compose(page, { performative: 'request', receiver: 'echo-1', content: { text: 'hi' } });
+    await expect(problems).toContainText('No problems');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Delivered to echo-1/ })).toBeVisible();
+  });
+
   test('a template fills the editor', async ({ page }) => {
     await page.getByRole('tab', { name: 'Composer' }).click();
     await expect(page.getByRole('textbox', { name: /Message composer/ })).toBeAttached({ timeout: 20_000 });

@@ -64,9 +64,10 @@ export async function compose(page: Page, message: object): Promise<void> {
   await typeInComposer(page, JSON.stringify(message));
 }
 
+/** Click Send and wait for the Composer to say what became of the message (on its way, delivered or not). */
 export async function send(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Sent/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^(Sent as|Delivered to|Not delivered to)/ })).toBeVisible();
 }
 
 /** The log row of a message: performative, sender, receiver and (part of) its content. */

@@ -1,4 +1,5 @@
 import type { AclMessage } from '../../../protocol/message';
+import { SentView } from './SentView';
 
 export type ComposerResult =
   | { kind: 'idle' }
@@ -18,6 +19,7 @@ function failureReason(message: AclMessage): string | null {
 /** The composer's result area: what happened to the last send, or the reply that came back. */
 export function ReplyView({ result }: { result: ComposerResult }) {
   if (result.kind === 'idle') return <div role="status" className="composer-result composer-result-idle" />;
+  if (result.kind === 'sent') return <SentView id={result.id} />;
   if (result.kind === 'error') {
     return (
       <div role="alert" className="alert alert-error composer-result">
@@ -33,13 +35,6 @@ export function ReplyView({ result }: { result: ComposerResult }) {
       break;
     case 'waiting':
       body = `Waiting up to ${result.timeoutMs.toLocaleString()} ms for the reply…`;
-      break;
-    case 'sent':
-      body = (
-        <>
-          Sent{result.id ? <> as <span className="mono">{result.id}</span></> : null}. Replies appear in the Log tab.
-        </>
-      );
       break;
     case 'reply': {
       const m = result.message;

@@ -1,0 +1,85 @@
+/**
+ * The Composer's Monaco editor: mounting (Ctrl+Enter sends), problems as markers (the
+ * kernel's validation plus the addressing checks against the live network) mirrored in
+ * the problems line, and text replacement that keeps the user's undo history.
+ */
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { OnMount } from '@monaco-editor/react';
+import type { Monaco } from '../../monaco/setupMonaco';
+import type { NetworkView } from './checkAddressing';
+import { retarget } from './draftText';
+import { markDraftProblems } from './messageLanguage';
+
+type MonacoEditor = Parameters<OnMount>[0];
+
+export interface Problem {
+  line: number;
+  message: string;
+}
+
+const CHECK_DELAY_MS = 120;
+
+/** `submit` is read when Ctrl+Enter is pressed (the send function is made after the editor). */
+export function useComposerEditor(network: NetworkView, selected: string | null, submit: RefObject<() => void>) {
+  const editorRef = useRef<MonacoEditor | null>(null);
+  const checkRef = useRef<() => void>(() => undefined);
+  const networkRef = useRef(network);
+  const [problems, setProblems] = useState<Problem[]>([]);
+
+  // A node that comes or goes can make or settle a problem: check again.
+  useEffect(() => {
+    networkRef.current = network;
+    checkRef.current();
+  }, [network]);
+
+  const onMount: OnMount = (editor, monacoApi) => {
+    editorRef.current = editor;
+    const monaco = monacoApi as unknown as Monaco;
+    editor.addCommand(monacoApi.KeyMod.CtrlCmd | monacoApi.KeyCode.Enter, () => submit.current());
+    const model = editor.getModel();
+    if (!model) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    checkRef.current = () => markDraftProblems(monaco, model as never, networkRef.current);
+    checkRef.current();
+    editor.onDidChangeModelContent(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => checkRef.current(), CHECK_DELAY_MS);
+    });
+    const showMarkers = () =>
+      setProblems(
+        monaco.editor
+          .getModelMarkers({ resource: model.uri })
+          .filter((mk) => mk.severity >= monaco.MarkerSeverity.Warning)
+          .map((mk) => ({ line: mk.startLineNumber, message: mk.message })),
+      );
+    const sub = monaco.editor.onDidChangeMarkers((uris) => {
+      if (uris.some((u) => u.toString() === model.uri.toString())) showMarkers();
+    });
+    editor.onDidDispose(() => {
+      clearTimeout(timer);
+      sub.dispose();
+      checkRef.current = () => undefined;
+    });
+  };
+
+  const replaceText = useCallback((text: string, source: string) => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    editor.pushUndoStop();
+    editor.executeEdits(source, [{ range: model.getFullModelRange(), text }]);
+    editor.pushUndoStop();
+  }, []);
+
+  // Selecting an agent points the draft at it (keeping the user's undo history).
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || !selected) return;
+    const next = retarget(model.getValue(), selected);
+    if (next !== null) replaceText(next, 'retarget');
+  }, [selected, replaceText]);
+
+  const getText = useCallback(() => editorRef.current?.getValue() ?? '', []);
+  const focus = useCallback(() => editorRef.current?.focus(), []);
+  return { onMount, problems, replaceText, getText, focus };
+}
