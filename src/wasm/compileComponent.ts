@@ -3,8 +3,9 @@
  * js-component-bindgen (the same wasm-in-JS build runs in Node and in a browser worker).
  * The result is plain data (JS source + core module bytes) that can be posted to workers.
  */
-import { AGENT_WORLD, GUEST_FUNCTIONS, GUEST_INTERFACE, HOST_FUNCTIONS, HOST_INTERFACE } from './agentWorld';
+import { AGENT_WORLD } from './agentWorld';
 import { ComponentValidationError } from './componentError';
+import { checkAgentWorld, readComponentInterface } from './componentInterface';
 import { hashBytes } from './hashBytes';
 import { describeBytes, sniffWasm } from './wasmBinary';
 
@@ -33,7 +34,9 @@ export interface CompileOptions {
 }
 
 type Bindgen = typeof import('@bytecodealliance/jco-transpile/component');
+type WasmTools = typeof import('@bytecodealliance/jco-transpile/wasm-tools');
 let bindgen: Promise<Bindgen> | undefined;
+let wasmTools: Promise<WasmTools> | undefined;
 
 /** jco's bindgen is a ~3.5 MB wasm component itself: load it once, on first use. */
 function loadBindgen(): Promise<Bindgen> {
@@ -42,6 +45,12 @@ function loadBindgen(): Promise<Bindgen> {
     return m;
   });
   return bindgen;
+}
+
+/** jco's wasm-tools (~2.4 MB of wasm): reads the WIT of a component. Loaded on first use. */
+function loadWasmTools(): Promise<WasmTools> {
+  wasmTools ??= import('@bytecodealliance/jco-transpile/wasm-tools');
+  return wasmTools;
 }
 
 /** Checks that need no parsing: size and file kind. */
@@ -76,16 +85,26 @@ export function checkComponentBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_CO
 export async function compileComponent(bytes: Uint8Array, options: CompileOptions = {}): Promise<CompiledComponent> {
   checkComponentBytes(bytes, options.maxBytes);
   const hash = await hashBytes(bytes);
-  const { generate } = await loadBindgen();
-  let out: ReturnType<Bindgen['generate']>;
+  const [tools, jco] = await Promise.all([loadWasmTools(), loadBindgen()]);
+  // The world first: a component of another world is named as such, not transpiled.
+  const hostFunctions = checkAgentWorld(await decoded(bytes, () => readComponentInterface(bytes, tools, jco)));
+  const out = await decoded(bytes, async () =>
+    jco.generate(bytes, { name: GLUE_NAME, instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: true, map: [] }),
+  );
+  const decoder = new TextDecoder();
+  let js = '';
+  const coreModules: CoreModuleFile[] = [];
+  for (const [name, content] of out.files) {
+    if (name === `${GLUE_NAME}.js`) js = decoder.decode(content);
+    else if (name.endsWith('.wasm')) coreModules.push({ name, bytes: content });
+  }
+  return { hash, bytes: bytes.length, js, coreModules, hostFunctions };
+}
+
+/** Runs a step that decodes the component; a failure means the bytes are not a valid component. */
+async function decoded<T>(bytes: Uint8Array, step: () => Promise<T>): Promise<T> {
   try {
-    out = generate(bytes, {
-      name: GLUE_NAME,
-      instantiation: { tag: 'async' },
-      noNodejsCompat: true,
-      noTypescript: true,
-      map: [],
-    });
+    return await step();
   } catch (e) {
     throw new ComponentValidationError({
       code: 'wasm-corrupt',
@@ -94,86 +113,6 @@ export async function compileComponent(bytes: Uint8Array, options: CompileOption
       received: `${bytes.length} bytes starting with ${describeBytes(bytes)} (${errorText(e)})`,
     });
   }
-  const decoder = new TextDecoder();
-  let js = '';
-  const coreModules: CoreModuleFile[] = [];
-  for (const [name, content] of out.files) {
-    if (name === `${GLUE_NAME}.js`) js = decoder.decode(content);
-    else if (name.endsWith('.wasm')) coreModules.push({ name, bytes: content });
-  }
-  const hostFunctions = checkWorld(out.imports, out.exports, js);
-  return { hash, bytes: bytes.length, js, coreModules, hostFunctions };
-}
-
-/** Returns the host functions used; throws when the component is of another world. */
-function checkWorld(imports: string[], exports: Array<[string, string]>, js: string): string[] {
-  const foreign = imports.filter((name) => name !== HOST_INTERFACE);
-  if (foreign.length > 0) {
-    throw new ComponentValidationError({
-      code: 'wasm-wrong-imports',
-      summary: 'The component imports interfaces the workbench does not provide',
-      expected: `imports from ${HOST_INTERFACE}@0.1.x only`,
-      received: `imports of ${foreign.join(', ')}`,
-      hint: 'Build against wit/agent.wit with WASI stubbed out (e.g. componentize with --disable all).',
-    });
-  }
-  const versions = new Set(Array.from(js.matchAll(/workbench:agent\/host@([0-9][^#'"\s]*)#/g), (m) => m[1]!));
-  const wrongVersion = [...versions].filter((v) => !v.startsWith('0.1.'));
-  if (wrongVersion.length > 0) {
-    throw new ComponentValidationError({
-      code: 'wasm-wrong-imports',
-      summary: 'The component was built against another version of the agent world',
-      expected: `${HOST_INTERFACE}@0.1.x`,
-      received: wrongVersion.map((v) => `${HOST_INTERFACE}@${v}`).join(', '),
-    });
-  }
-  const hostFunctions = importedHostFunctions(js);
-  const unknown = hostFunctions.filter((f) => !(HOST_FUNCTIONS as readonly string[]).includes(f));
-  if (unknown.length > 0) {
-    throw new ComponentValidationError({
-      code: 'wasm-wrong-imports',
-      summary: `The component imports host functions that ${HOST_INTERFACE} does not have`,
-      expected: `some of ${HOST_FUNCTIONS.join(', ')}`,
-      received: unknown.join(', '),
-    });
-  }
-  const exported = exports.map(([name]) => name);
-  const guest = exported.find((name) => name.startsWith(`${GUEST_INTERFACE}@0.1.`));
-  if (!guest) {
-    throw new ComponentValidationError({
-      code: 'wasm-wrong-exports',
-      summary: `The component does not export ${GUEST_INTERFACE}`,
-      expected: `an export of ${GUEST_INTERFACE}@0.1.x (init, handle)`,
-      received: exported.length > 0 ? `exports ${exported.join(', ')}` : 'no exports',
-    });
-  }
-  const functions = exportedGuestFunctions(js);
-  const missing = GUEST_FUNCTIONS.filter((f) => functions !== undefined && !functions.includes(f));
-  if (missing.length > 0) {
-    throw new ComponentValidationError({
-      code: 'wasm-wrong-exports',
-      summary: `The component's ${guest} export lacks functions`,
-      expected: `functions ${GUEST_FUNCTIONS.join(', ')}`,
-      received: functions && functions.length > 0 ? `functions ${functions.join(', ')}` : 'no functions',
-    });
-  }
-  return hostFunctions;
-}
-
-/** jco's glue destructures the host interface: `const { kvGet, log } = imports['workbench:agent/host'];` */
-function importedHostFunctions(js: string): string[] {
-  const m = /const\s*\{([^}]*)\}\s*=\s*imports\[['"]workbench:agent\/host['"]\]/.exec(js);
-  if (!m) return [];
-  return m[1]!.split(',').map((s) => s.trim().split(':')[0]!.trim()).filter((s) => s.length > 0);
-}
-
-/** jco's glue returns `{ guest: guest010, 'workbench:agent/guest@0.1.0': guest010 }`. */
-function exportedGuestFunctions(js: string): string[] | undefined {
-  const ret = /return\s*\{\s*guest:\s*([A-Za-z0-9_$]+)/.exec(js);
-  if (!ret) return undefined;
-  const obj = new RegExp(`const\\s+${ret[1]!.replace(/\$/g, '\\$')}\\s*=\\s*\\{([^}]*)\\}`).exec(js);
-  if (!obj) return undefined;
-  return obj[1]!.split(',').map((s) => s.trim().split(':')[0]!.trim()).filter((s) => s.length > 0);
 }
 
 function formatBytes(n: number): string {

@@ -81,7 +81,7 @@ export async function createAgentKind(
   }
 
   /** The main module rewritten to import its memory, by cap; null: not that shape. */
-  const pooledModules = new Map<string, Promise<{ module: WebAssembly.Module; min: number; max: number | undefined } | null>>();
+  const pooledModules = new Map<string, Promise<PooledModule | null>>();
   function pooledModule(name: string, pages: number | undefined) {
     const key = `${name}|${pages ?? 'own'}`;
     let p = pooledModules.get(key);
@@ -113,22 +113,7 @@ export async function createAgentKind(
       if (plan) {
         const pool = instanceOptions.pool;
         const pooled = pool ? await pooledModule(plan.main, pages) : null;
-        if (pool && pooled) {
-          const memory = pool.acquire(pooled.min, pooled.max);
-          let raw;
-          try {
-            raw = await instantiateDirect(pooled.module, plan.names, host, memory);
-          } catch (e) {
-            pool.release(memory);
-            throw e;
-          }
-          let released = false;
-          return guardCalls(raw.init, raw.handle, (e) => ({ trapped: e }), () => {
-            if (released) return;
-            released = true;
-            pool.release(memory);
-          });
-        }
+        if (pool && pooled) return instantiatePooled(pooled, plan, host, pool);
         const raw = await instantiateDirect(await coreModule(plan.main, pages), plan.names, host);
         return guardCalls(raw.init, raw.handle, (e) => ({ trapped: e }));
       }
@@ -139,6 +124,30 @@ export async function createAgentKind(
       return instantiateWithGlue(await glue!, (name) => coreModule(name, pages), host);
     },
   };
+}
+
+interface PooledModule {
+  module: WebAssembly.Module;
+  min: number;
+  max: number | undefined;
+}
+
+/** A direct-binding instance on a memory from `pool`, given back once when it is released. */
+async function instantiatePooled(pooled: PooledModule, plan: DirectPlan, host: HostBindings, pool: MemoryPool): Promise<AgentInstance> {
+  const memory = pool.acquire(pooled.min, pooled.max);
+  let raw;
+  try {
+    raw = await instantiateDirect(pooled.module, plan.names, host, memory);
+  } catch (e) {
+    pool.release(memory);
+    throw e;
+  }
+  let released = false;
+  return guardCalls(raw.init, raw.handle, (e) => ({ trapped: e }), () => {
+    if (released) return;
+    released = true;
+    pool.release(memory);
+  });
 }
 
 type Classified = { error: string } | { trapped: unknown };

@@ -76,6 +76,97 @@ export class DirectTrap extends Error {}
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** The guest's linear memory and allocator, known once the instance exists. */
+class GuestMemory {
+  memory: WebAssembly.Memory | undefined;
+  realloc: ((oldPtr: number, oldSize: number, align: number, size: number) => number) | undefined;
+
+  bytes(): Uint8Array {
+    return new Uint8Array(this.memory!.buffer);
+  }
+  view(): DataView {
+    return new DataView(this.memory!.buffer);
+  }
+  /** Out of bounds (RangeError) or invalid UTF-8 (TypeError) is a trap, as in the canonical ABI. */
+  liftString(ptr: number, len: number): string {
+    return decoder.decode(new Uint8Array(this.memory!.buffer, ptr, len));
+  }
+  lowerString(s: string): [number, number] {
+    const encoded = encoder.encode(s);
+    const ptr = this.realloc!(0, 0, 1, encoded.length);
+    this.bytes().set(encoded, ptr);
+    return [ptr, encoded.length];
+  }
+}
+
+/** Runs a host binding; its error goes to `onHostError`, never into the guest. */
+function guarded<T>(host: HostBindings, fn: string, call: () => T, fallback: T): T {
+  try {
+    return call();
+  } catch (e) {
+    try {
+      host.onHostError?.(fn, e);
+    } catch {
+      /* nothing more to do */
+    }
+    return fallback;
+  }
+}
+
+/** `workbench:agent/host` in the canonical ABI: strings lifted from and lowered into guest memory. */
+function hostImports(mem: GuestMemory, host: HostBindings): Record<string, (...args: never[]) => unknown> {
+  return {
+    send: (ptr: number, len: number) => {
+      const message = mem.liftString(ptr, len);
+      guarded(host, 'send', () => host.send(message), undefined);
+    },
+    'kv-get': (ptr: number, len: number, ret: number) => {
+      const key = mem.liftString(ptr, len);
+      const value = guarded(host, 'kv-get', () => host.kvGet(key), undefined);
+      if (ret % 4 !== 0) throw new DirectTrap('kv-get return area is not aligned');
+      if (value === undefined || value === null) {
+        mem.bytes()[ret] = 0;
+        return;
+      }
+      const [vp, vl] = mem.lowerString(value);
+      const view = mem.view();
+      view.setUint8(ret, 1);
+      view.setUint32(ret + 4, vp, true);
+      view.setUint32(ret + 8, vl, true);
+    },
+    'kv-set': (kp: number, kl: number, vp: number, vl: number) => {
+      const key = mem.liftString(kp, kl);
+      const value = mem.liftString(vp, vl);
+      guarded(host, 'kv-set', () => host.kvSet(key, value), undefined);
+    },
+    'now-ms': () => guarded(host, 'now-ms', () => BigInt(Math.max(0, Math.floor(host.nowMs()))), 0n),
+    log: (lp: number, ll: number, tp: number, tl: number) => {
+      const level = mem.liftString(lp, ll);
+      const text = mem.liftString(tp, tl);
+      guarded(host, 'log', () => host.log(level, text), undefined);
+    },
+    'set-timer': (delayMs: number, tp: number, tl: number) => {
+      const tag = mem.liftString(tp, tl);
+      guarded(host, 'set-timer', () => callSetTimer(host, delayMs >>> 0, tag), undefined);
+    },
+  };
+}
+
+/** Calls an export taking one string and returning `result<_, string>`, then its post-return. */
+function callExport(mem: GuestMemory, fn: (p: number, l: number) => number, post: ((p: number) => void) | undefined, arg: string): CallOutcome {
+  const [ptr, len] = mem.lowerString(arg);
+  const ret = fn(ptr, len);
+  if (ret % 4 !== 0) throw new DirectTrap('result area is not aligned');
+  const view = mem.view();
+  const tag = view.getUint8(ret);
+  let outcome: CallOutcome;
+  if (tag === 0) outcome = { ok: true };
+  else if (tag === 1) outcome = { ok: false, error: mem.liftString(view.getUint32(ret + 4, true), view.getUint32(ret + 8, true)) };
+  else throw new DirectTrap(`invalid result discriminant ${tag}`);
+  if (typeof post === 'function') post(ret);
+  return outcome;
+}
+
 export async function instantiateDirect(
   module: WebAssembly.Module,
   names: AbiNames,
@@ -83,122 +174,21 @@ export async function instantiateDirect(
   /** For a module rewritten by `importMemory`: the (pooled) memory it imports. */
   pooledMemory?: WebAssembly.Memory,
 ): Promise<{ init(config: string): CallOutcome; handle(message: string): CallOutcome }> {
-  let memory: WebAssembly.Memory | undefined;
-  let realloc: ((oldPtr: number, oldSize: number, align: number, size: number) => number) | undefined;
-
-  const bytes = () => new Uint8Array(memory!.buffer);
-  const liftString = (ptr: number, len: number): string => {
-    // Out of bounds (RangeError) or invalid UTF-8 (TypeError) is a trap, as in the canonical ABI.
-    return decoder.decode(new Uint8Array(memory!.buffer, ptr, len));
-  };
-  const lowerString = (s: string): [number, number] => {
-    const encoded = encoder.encode(s);
-    const ptr = realloc!(0, 0, 1, encoded.length);
-    bytes().set(encoded, ptr);
-    return [ptr, encoded.length];
-  };
-  const reportHostError = (fn: string, e: unknown) => {
-    try {
-      host.onHostError?.(fn, e);
-    } catch {
-      /* nothing more to do */
-    }
-  };
-
-  const imports: WebAssembly.Imports = {
-    [names.hostModule]: {
-      send: (ptr: number, len: number) => {
-        const message = liftString(ptr, len);
-        try {
-          host.send(message);
-        } catch (e) {
-          reportHostError('send', e);
-        }
-      },
-      'kv-get': (ptr: number, len: number, ret: number) => {
-        const key = liftString(ptr, len);
-        let value: string | undefined;
-        try {
-          value = host.kvGet(key);
-        } catch (e) {
-          reportHostError('kv-get', e);
-        }
-        if (ret % 4 !== 0) throw new DirectTrap('kv-get return area is not aligned');
-        if (value === undefined || value === null) {
-          bytes()[ret] = 0;
-          return;
-        }
-        const [vp, vl] = lowerString(value);
-        const view = new DataView(memory!.buffer);
-        view.setUint8(ret, 1);
-        view.setUint32(ret + 4, vp, true);
-        view.setUint32(ret + 8, vl, true);
-      },
-      'kv-set': (kp: number, kl: number, vp: number, vl: number) => {
-        const key = liftString(kp, kl);
-        const value = liftString(vp, vl);
-        try {
-          host.kvSet(key, value);
-        } catch (e) {
-          reportHostError('kv-set', e);
-        }
-      },
-      'now-ms': () => {
-        try {
-          return BigInt(Math.max(0, Math.floor(host.nowMs())));
-        } catch (e) {
-          reportHostError('now-ms', e);
-          return 0n;
-        }
-      },
-      log: (lp: number, ll: number, tp: number, tl: number) => {
-        const level = liftString(lp, ll);
-        const text = liftString(tp, tl);
-        try {
-          host.log(level, text);
-        } catch (e) {
-          reportHostError('log', e);
-        }
-      },
-      'set-timer': (delayMs: number, tp: number, tl: number) => {
-        const tag = liftString(tp, tl);
-        try {
-          callSetTimer(host, delayMs >>> 0, tag);
-        } catch (e) {
-          reportHostError('set-timer', e);
-        }
-      },
-    },
-  };
-
+  const mem = new GuestMemory();
+  const imports: WebAssembly.Imports = { [names.hostModule]: hostImports(mem, host) };
   if (pooledMemory) imports[POOLED_MEMORY_MODULE] = { [POOLED_MEMORY_NAME]: pooledMemory };
   const instance = await WebAssembly.instantiate(module, imports);
   const ex = instance.exports as Record<string, unknown>;
-  memory = ex[names.memory] as WebAssembly.Memory;
-  realloc = ex[names.realloc] as typeof realloc;
+  mem.memory = ex[names.memory] as WebAssembly.Memory;
+  mem.realloc = ex[names.realloc] as GuestMemory['realloc'];
   const initialize = ex[names.initialize];
   if (typeof initialize === 'function') (initialize as () => void)();
   const initFn = ex[names.init] as (p: number, l: number) => number;
   const handleFn = ex[names.handle] as (p: number, l: number) => number;
   const postInit = ex[names.postInit] as ((p: number) => void) | undefined;
   const postHandle = ex[names.postHandle] as ((p: number) => void) | undefined;
-
-  const call = (fn: (p: number, l: number) => number, post: ((p: number) => void) | undefined, arg: string): CallOutcome => {
-    const [ptr, len] = lowerString(arg);
-    const ret = fn(ptr, len);
-    if (ret % 4 !== 0) throw new DirectTrap('result area is not aligned');
-    const view = new DataView(memory!.buffer);
-    const tag = view.getUint8(ret);
-    let outcome: CallOutcome;
-    if (tag === 0) outcome = { ok: true };
-    else if (tag === 1) outcome = { ok: false, error: liftString(view.getUint32(ret + 4, true), view.getUint32(ret + 8, true)) };
-    else throw new DirectTrap(`invalid result discriminant ${tag}`);
-    if (typeof post === 'function') post(ret);
-    return outcome;
-  };
-
   return {
-    init: (config) => call(initFn, postInit, config),
-    handle: (message) => call(handleFn, postHandle, message),
+    init: (config) => callExport(mem, initFn, postInit, config),
+    handle: (message) => callExport(mem, handleFn, postHandle, message),
   };
 }
