@@ -1,12 +1,16 @@
 /**
- * The shell around the sans-I/O kernel: feeds it commands, host events and ticks,
- * performs its effects (host effects in batches, timers, replies), keeps the event log,
- * publishes events to subscribers in coalesced batches, and implements WorkbenchApi.
+ * The real-time shell around the sans-I/O kernel for a host that runs agents elsewhere
+ * (the worker pool): feeds the kernel commands, host events and ticks, performs its
+ * effects (host effects in batches, timers, replies), publishes events to subscribers in
+ * coalesced batches, and implements WorkbenchApi. The event log is the kernel's own,
+ * bounded unless the kernel was told otherwise (`eventLogCapacity`). For one thread and
+ * virtual time, see the single-thread shell (src/kernel/shell).
  */
 import type { Clock, Effect, KernelEvent, KernelInput, KernelSnapshot, StepResult } from '../kernel/types';
 import type { AclMessage } from '../protocol/message';
 import type { AgentHost, KindInfo, SendResult, WorkbenchApi } from './types';
 import { OrreryError } from '../protocol/errors';
+import { prepareRequest, sendInput, sendResult, timeoutFailure, type PreparedRequest } from '../kernel/shell';
 import { hashBytes } from '../wasm/hashBytes';
 import { createRealSchedule, type Schedule } from './realSchedule';
 
@@ -16,6 +20,8 @@ export type { Schedule } from './realSchedule';
 export interface RuntimeKernel {
   step(input: KernelInput): StepResult;
   snapshot(): KernelSnapshot;
+  /** The events the kernel's bounded log keeps, oldest first. */
+  events(): readonly KernelEvent[];
   kv?(agent: string): Record<string, string>;
   mailbox?(agent: string): AclMessage[];
 }
@@ -27,8 +33,6 @@ export interface RuntimeOptions {
   schedule?: Schedule;
   /** Minimum gap between event batches to subscribers (browser: 33 ≈ 30/s). Default 0. */
   publishIntervalMs?: number;
-  /** Keep at most this many events in memory (oldest dropped first). Default: all. */
-  logLimit?: number;
   /** Grace after a request's own timeout before the shell gives up on the kernel. */
   requestGraceMs?: number;
 }
@@ -36,21 +40,18 @@ export interface RuntimeOptions {
 export interface Runtime extends WorkbenchApi {
   /** Feed one input to the kernel now and perform its effects. */
   input(input: KernelInput): StepResult;
-  /** The event log kept so far. */
+  /** The events the kernel's log keeps (the newest; see the snapshot's `eventsDropped`). */
   log(): readonly KernelEvent[];
   /** Messages the kernel addresses to a client node (or `you`). */
   onReply(client: string, listener: (message: AclMessage) => void): () => void;
   dispose(): Promise<void>;
 }
 
-const CONSOLE = 'you';
-
 interface Pending {
   resolve(message: AclMessage): void;
   /** Clock time after which the shell stops waiting for the kernel's own timeout. */
   giveUpAt: number;
-  draft: Record<string, unknown>;
-  client: string;
+  request: PreparedRequest;
   timeoutMs: number;
 }
 
@@ -61,10 +62,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const { kernel, host, clock } = options;
   const schedule = options.schedule ?? createRealSchedule();
   const publishInterval = options.publishIntervalMs ?? 0;
-  const logLimit = options.logLimit ?? Infinity;
   const grace = options.requestGraceMs ?? 1000;
 
-  let eventLog: KernelEvent[] = [];
   let unpublished: KernelEvent[] = [];
   let publishTimer: unknown;
   let lastPublish = -Infinity;
@@ -104,13 +103,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   function absorb(result: StepResult): StepResult {
     const { events, effects } = result;
-    if (events.length > 0) {
-      for (const e of events) eventLog.push(e);
-      if (eventLog.length > logLimit) eventLog = eventLog.slice(eventLog.length - Math.floor(logLimit / 2));
-      if (subscribers.size > 0) {
-        for (const e of events) unpublished.push(e);
-        schedulePublish();
-      }
+    if (events.length > 0 && subscribers.size > 0) {
+      for (const e of events) unpublished.push(e);
+      schedulePublish();
     }
     for (const effect of effects) {
       switch (effect.type) {
@@ -181,30 +176,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   function send(draft: unknown, from?: string): SendResult {
-    const input: KernelInput = from === undefined ? { type: 'message.send', message: draft } : { type: 'message.send', message: draft, from };
-    const { events, error } = feed(input);
-    for (const e of events) {
-      if (e.type === 'message.invalid') return { ok: false, error: e.error };
-      if (e.type === 'message.sent') return { ok: true, id: e.message.id };
-    }
-    if (error) return { ok: false, error: `${error.code}: ${error.message}` };
-    return { ok: false, error: 'the kernel neither accepted nor refused the message' };
+    return sendResult(feed(sendInput(draft, from)));
   }
 
   function request(draft: unknown, timeoutMs: number, from?: string): Promise<AclMessage> {
-    if (draft === null || typeof draft !== 'object' || Array.isArray(draft)) {
+    const prepared = prepareRequest(draft, { now: clock.now(), timeoutMs, seq: ++requestSeq, from });
+    if (!prepared) {
       const result = send(draft, from);
       return Promise.reject(new Error(result.ok ? 'a request must be a message object' : result.error));
     }
-    const d = { ...(draft as Record<string, unknown>) };
-    if (typeof d['reply_with'] !== 'string' || d['reply_with'] === '') d['reply_with'] = `req-${++requestSeq}`;
-    if (d['reply_by'] === undefined) d['reply_by'] = clock.now() + timeoutMs;
-    const client = from ?? CONSOLE;
-    const key = pendingKey(client, d['reply_with'] as string);
+    const key = pendingKey(prepared.client, prepared.replyWith);
     return new Promise<AclMessage>((resolve, reject) => {
-      pending.set(key, { resolve, giveUpAt: clock.now() + timeoutMs + grace, draft: d, client, timeoutMs });
+      pending.set(key, { resolve, giveUpAt: clock.now() + timeoutMs + grace, request: prepared, timeoutMs });
       armSweep();
-      const result = send(d, from);
+      const result = send(prepared.draft, from);
       if (!result.ok) {
         pending.delete(key);
         reject(new Error(result.error));
@@ -221,7 +206,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       for (const [key, p] of pending) {
         if (p.giveUpAt > now) continue;
         pending.delete(key);
-        p.resolve(timeoutFailure(p.draft, p.client, p.timeoutMs, now));
+        p.resolve(timeoutFailure(p.request, p.timeoutMs, now));
       }
       armSweep();
     }, SWEEP_MS);
@@ -252,7 +237,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   return {
     input: feed,
-    log: () => eventLog,
+    log: () => kernel.events(),
 
     onReply(client, listener) {
       let set = replyListeners.get(client);
@@ -306,17 +291,4 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
 function pendingKey(client: string, replyWith: string): string {
   return `${client}\u0000${replyWith}`;
-}
-
-function timeoutFailure(draft: Record<string, unknown>, client: string, timeoutMs: number, now: number): AclMessage {
-  const receiver = draft['receiver'];
-  return {
-    id: `runtime-timeout-${String(draft['reply_with'])}`,
-    performative: 'failure',
-    sender: typeof receiver === 'string' ? receiver : 'kernel',
-    receiver: client,
-    content: { reason: 'timeout', detail: `no reply within ${timeoutMs} ms` },
-    in_reply_to: String(draft['reply_with']),
-    sent_at: now,
-  };
 }

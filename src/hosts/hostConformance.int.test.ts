@@ -1,17 +1,19 @@
 /**
  * Host conformance: the kernel must not be able to tell which host it has (DESIGN §2). One
- * list of scenarios — data plus one runner — runs against both real hosts under the same
- * shell (createRuntime) and kernel:
- * - `worker-pool`: the Node workbench (createNodeWorkbench), agents in real worker_threads
- *   with the SharedArrayBuffer watchdog;
- * - `inline`: createInlineHost on this thread, kinds from a KindLibrary (loadLibraryKinds).
+ * list of scenarios — data plus one runner — runs against both ways of running agents:
+ * - `worker-pool`: the Node workbench (createNodeWorkbench: createRuntime in real time),
+ *   agents in real worker_threads with the SharedArrayBuffer watchdog;
+ * - `single-thread`: the single-thread shell in virtual time (createSimulation), kinds from
+ *   a KindLibrary (loadLibraryKinds) run in process.
+ * Durations are read on each bench's clock (real, or virtual), and waiting is the bench's
+ * own (polling in real time, running the agenda in virtual time).
  * Agents are the built-ins from public/agents (echo, counter, crasher, spinner), plus one
  * tiny WAT agent built here (`clock`, logs now-ms on every message) because no built-in
  * reads now-ms, and clock-skew is only observable through it.
  *
  * Every assertion is host-agnostic: it reads the kernel's event log, its snapshot and kv,
  * and the replies. Where the hosts differ on purpose (a hang is modelled inline, there are
- * no `worker-terminated` bystanders inline; see src/hosts/inline/createInlineAgents.ts) the
+ * no `worker-terminated` bystanders on one thread; see src/hosts/inProcess/createLibraryAgents.ts) the
  * scenarios assert only what both promise. Not covered, because neither host lets a test
  * provoke it through the kernel: stale-instance events (the kernel drops them itself,
  * unit-tested in src/kernel) and a watchdog cutting a spinning `init` (inline cannot).
@@ -19,17 +21,15 @@
 import { readFile } from 'node:fs/promises';
 import { componentEmbed, componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKernel, type Kernel } from '../kernel/kernel';
-import { createSeededRng } from '../kernel/rng';
+import type { Kernel } from '../kernel';
 import type { FaultEffect } from '../kernel/resilienceTypes';
 import type { AgentSpec, Clock, Command, KernelEvent } from '../kernel/types';
+import { OrreryError } from '../protocol/errors';
 import type { AclMessage } from '../protocol/message';
 import { createRealClock } from './createRealClock';
-import { createRuntime, type Runtime } from './createRuntime';
-import { createInlineHost } from './inline/createInlineHost';
-import { createKindLibrary } from './inline/createKindLibrary';
-import { loadLibraryKinds } from './inline/loadLibraryKinds';
+import { createKindLibrary, createSimulation, loadLibraryKinds } from './inProcess';
 import { createNodeWorkbench } from './node/createNodeWorkbench';
+import type { SendResult } from './types';
 import { nodeAgentAssets } from './node/nodeAgentAssets';
 import { requireBuiltAgents } from './node/requireBuiltAgents';
 
@@ -41,11 +41,16 @@ const KINDS = ['echo', 'counter', 'crasher', 'spinner'];
 
 /** What a scenario may touch: the same shell and kernel whichever host runs the agents. */
 interface Bench {
-  runtime: Runtime;
-  kernel: Kernel;
+  command(command: Command): Promise<void>;
+  send(draft: unknown): Promise<SendResult>;
+  request(draft: unknown, timeoutMs: number): Promise<AclMessage>;
+  log(): readonly KernelEvent[];
+  kernel: Pick<Kernel, 'snapshot' | 'kv'>;
   clock: Clock;
   /** Kind id of the `clock` WAT agent registered on this host. */
   clockKind: string;
+  /** Lets time pass until `pred` holds (at most `ms` of the bench's clock); false if it never did. */
+  until(pred: () => boolean, ms: number): Promise<boolean>;
   dispose(): Promise<void>;
 }
 
@@ -61,19 +66,35 @@ const HOSTS: HostUnderTest[] = [
       const clock = createRealClock();
       const wb = await createNodeWorkbench({ kinds: KINDS, workers: 2, clock, seed: 1, watchdogIntervalMs: 10 });
       const clockKind = (await wb.registerComponent('clock', clockAgent)).kind;
-      return { runtime: wb.runtime, kernel: wb.kernel, clock, clockKind, dispose: () => wb.dispose() };
+      const until = async (pred: () => boolean, ms: number) => {
+        const end = performance.now() + ms;
+        while (!pred() && performance.now() < end) await new Promise((r) => setTimeout(r, 5));
+        return pred();
+      };
+      return { ...wb.runtime, kernel: wb.kernel, clock, clockKind, until, dispose: () => wb.dispose() };
     },
   },
   {
-    name: 'inline',
+    name: 'single-thread',
     async create(clockAgent) {
-      const clock = createRealClock();
       const library = createKindLibrary();
       await loadLibraryKinds(library, nodeAgentAssets(), KINDS);
-      const kernel = createKernel({ clock, rng: createSeededRng(1) });
-      const runtime = createRuntime({ kernel, host: createInlineHost({ clock, library }), clock });
-      const clockKind = (await runtime.registerComponent('clock', clockAgent)).kind;
-      return { runtime, kernel, clock, clockKind, dispose: () => runtime.dispose() };
+      const clockKind = (await library.registerKind('clock', clockAgent)).kind;
+      const shell = createSimulation({ seed: 1, library });
+      return {
+        async command(command) {
+          const { error } = shell.command(command);
+          if (error) throw new OrreryError(error);
+        },
+        send: async (draft) => shell.send(draft),
+        request: (draft, timeoutMs) => shell.request(draft, timeoutMs),
+        log: () => shell.log(),
+        kernel: shell.kernel,
+        clock: shell.clock,
+        clockKind,
+        until: (pred, ms) => shell.runUntil(pred, shell.now() + ms),
+        dispose: async () => shell.dispose(),
+      };
     },
   },
 ];
@@ -84,22 +105,22 @@ class Probe {
   constructor(readonly b: Bench) {}
 
   command(command: Command): Promise<void> {
-    return this.b.runtime.command(command);
+    return this.b.command(command);
   }
 
   ask(receiver: string, content: unknown, extra: Record<string, unknown> = {}, timeoutMs = 5000): Promise<AclMessage> {
-    return this.b.runtime.request({ performative: 'request', receiver, content, ...extra }, timeoutMs);
+    return this.b.request({ performative: 'request', receiver, content, ...extra }, timeoutMs);
   }
 
   /** Like `ask`, and how long the answer took (ms). */
   async timed(receiver: string, content: unknown): Promise<{ reply: AclMessage; ms: number }> {
-    const t = performance.now();
+    const t = this.b.clock.now();
     const reply = await this.ask(receiver, content);
-    return { reply, ms: performance.now() - t };
+    return { reply, ms: this.b.clock.now() - t };
   }
 
   events<T extends KernelEvent['type']>(type: T, agent?: string): Array<Extract<KernelEvent, { type: T }>> {
-    return this.b.runtime
+    return this.b
       .log()
       .filter((e): e is Extract<KernelEvent, { type: T }> => e.type === type && (agent === undefined || (e as { agent?: string }).agent === agent));
   }
@@ -109,11 +130,7 @@ class Probe {
   }
 
   async until(what: string, pred: () => boolean, ms = 5000): Promise<void> {
-    const end = performance.now() + ms;
-    while (!pred()) {
-      if (performance.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    if (!(await this.b.until(pred, ms))) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
   }
 
   running(agent: string): Promise<void> {
@@ -128,7 +145,7 @@ class Probe {
   async readClock(agent: string): Promise<{ seen: number; before: number; after: number }> {
     const count = this.events('log', agent).length;
     const before = this.b.clock.now();
-    const sent = await this.b.runtime.send({ performative: 'inform', receiver: agent, content: 'tick' });
+    const sent = await this.b.send({ performative: 'inform', receiver: agent, content: 'tick' });
     expect(sent.ok).toBe(true);
     await this.until(`a now-ms log from ${agent}`, () => this.events('log', agent).length > count);
     const after = this.b.clock.now();
@@ -157,7 +174,7 @@ const SCENARIOS: Scenario[] = [
     async run(p) {
       const reply = await p.ask('e1', { hi: [1, 2] }, { reply_with: 'rt-1' });
       expect(reply).toMatchObject({ performative: 'inform', sender: 'e1', content: { hi: [1, 2] }, in_reply_to: 'rt-1' });
-      const log = p.b.runtime.log();
+      const log = p.b.log();
       const request = log.find((e) => e.type === 'message.sent' && e.message.reply_with === 'rt-1');
       const requestId = request?.type === 'message.sent' ? request.message.id : undefined;
       const sentAt = log.findIndex((e) => e.type === 'message.sent' && e.message.in_reply_to === 'rt-1');
@@ -171,7 +188,7 @@ const SCENARIOS: Scenario[] = [
     name: 'a guest error is handled with an error, and the sender gets not-understood',
     agents: [{ name: 'e2', kind: 'echo' }],
     async run(p) {
-      const reply = await p.b.runtime.request({ performative: 'propose', receiver: 'e2', content: 1, reply_with: 'nu-1' }, 5000);
+      const reply = await p.b.request({ performative: 'propose', receiver: 'e2', content: 1, reply_with: 'nu-1' }, 5000);
       expect(reply).toMatchObject({ performative: 'not-understood', sender: 'e2', in_reply_to: 'nu-1', content: { reason: 'echo does not understand propose' } });
       expect(p.events('message.handled', 'e2')).toMatchObject([{ error: 'echo does not understand propose' }]);
       expect(p.events('agent.crashed', 'e2')).toEqual([]);
@@ -255,9 +272,9 @@ const SCENARIOS: Scenario[] = [
       expect(p.events('agent.restarted', 's1')).toHaveLength(1);
       expect((await p.timed('s1', 5)).ms).toBeGreaterThanOrEqual(SLOW_MS - 5);
       await p.command({ type: 'chaos.clear', id: 'slow-s1' });
-      const t = performance.now();
+      const t = p.b.clock.now();
       for (const n of [6, 7, 8]) expect((await p.ask('s1', n)).content).toBe(n);
-      expect(performance.now() - t).toBeLessThan(3 * SLOW_MS);
+      expect(p.b.clock.now() - t).toBeLessThan(3 * SLOW_MS);
     },
   },
   {
@@ -279,9 +296,9 @@ const SCENARIOS: Scenario[] = [
     agents: [{ name: 'h1', kind: 'echo', limits: { deadlineMs: 80 }, isolated: true }],
     async run(p) {
       await p.inject('hang-h1', 'h1', { kind: 'hang' });
-      const t = performance.now();
+      const t = p.b.clock.now();
       expect((await p.ask('h1', 1, { reply_with: 'hg-1' })).content).toBe(1);
-      expect(performance.now() - t).toBeGreaterThanOrEqual(75);
+      expect(p.b.clock.now() - t).toBeGreaterThanOrEqual(75);
       const id = p.events('message.sent').find((e) => e.message.reply_with === 'hg-1')!.message.id;
       expect(p.events('agent.crashed', 'h1')).toMatchObject([{ reason: 'deadline-exceeded', messageId: id }]);
       expect(p.events('message.redelivered', 'h1')).toMatchObject([{ messageId: id }]);

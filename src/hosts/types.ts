@@ -36,7 +36,8 @@ export interface AgentHost {
   dispose(): Promise<void>;
 }
 
-export type SendResult = { ok: true; id: string } | { ok: false; error: string };
+export type { SendResult } from '../kernel/shell/sendResult';
+import type { SendResult } from '../kernel/shell/sendResult';
 
 /** What the inspector shows of one agent beyond the snapshot: its kv state and its mailbox. */
 export interface AgentInspection {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultEffect, FaultSpec } from './resilienceTypes';
-import { createTestWorkbench, type AgentHandler } from './testing';
+import { createTestWorkbench, type AgentHandler } from './shell';
 
 const sink: AgentHandler = () => undefined;
 const clockReader: AgentHandler = (m, ctx) => ctx.reply(m, { performative: 'inform', content: ctx.now() });

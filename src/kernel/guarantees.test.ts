@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestWorkbench, type AgentHandler } from './testing';
+import { createTestWorkbench, type AgentHandler } from './shell';
 
 const sink: AgentHandler = () => undefined;
 /** Crashes on "boom"; crashes on "once" only the first time it sees it. */

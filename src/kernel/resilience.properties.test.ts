@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RestartStrategy, RestartType } from './resilienceTypes';
-import { createTestWorkbench, type AgentHandler, type TestWorkbench } from './testing';
+import { createTestWorkbench, type AgentHandler, type TestWorkbench } from './shell';
 
 const sink: AgentHandler = () => undefined;
 const SENDERS = ['s0', 's1', 's2'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from './backoff';
 import { createSeededRng } from './rng';
-import { createTestWorkbench, type AgentHandler } from './testing';
+import { createTestWorkbench, type AgentHandler } from './shell';
 
 /** Crashes on content "boom"; counts the rest in kv. */
 const worker: AgentHandler = (m, ctx) => {

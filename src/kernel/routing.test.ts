@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AclMessage } from '../protocol/message';
-import { createTestWorkbench, type AgentHandler } from './testing';
+import { createTestWorkbench, type AgentHandler } from './shell';
 
 const sink: AgentHandler = () => undefined;
 const echo: AgentHandler = (m, ctx) => ctx.reply(m, { performative: 'inform', content: m.content });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestWorkbench, type AgentHandler } from './testing';
+import { createTestWorkbench, type AgentHandler } from './shell';
 
 const sink: AgentHandler = () => undefined;
 /** Counts in kv; crashes on content "boom". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestWorkbench, type AgentHandler } from './testing';
+import { createTestWorkbench, type AgentHandler } from './shell';
 
 const silent: AgentHandler = () => undefined;
 const echo: AgentHandler = (m, ctx) => ctx.reply(m, { performative: 'inform', content: m.content });

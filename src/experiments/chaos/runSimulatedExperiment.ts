@@ -4,8 +4,8 @@
  */
 import type { KernelEvent } from '../../kernel/types';
 import type { KernelOptions } from '../../kernel/kernel';
-import type { KindLibrary } from '../../hosts/inline/createKindLibrary';
-import { createSimulation, type SimTiming } from '../simulation/createSimulation';
+import type { SimTiming } from '../../kernel/shell';
+import { createSimulation, type KindLibrary } from '../../hosts/inProcess';
 import type { ExperimentResult } from './result';
 import { runExperiment, type RunOptions } from './runExperiment';
 import type { Experiment } from './types';
@@ -20,11 +20,13 @@ export interface SimulatedRunOptions extends RunOptions {
 
 export async function runSimulatedExperiment(experiment: Experiment, options: SimulatedRunOptions): Promise<ExperimentResult> {
   const seed = (options.seed ?? experiment.seed ?? 1) >>> 0;
+  // Probes read the whole log: an experiment keeps every event.
   const sim = createSimulation({
     seed,
     library: options.library,
     timing: { ...experiment.simulation, ...options.timing },
     ...(options.kernel ? { kernel: options.kernel } : {}),
+    eventLogCapacity: Infinity,
   });
   try {
     const result = await runExperiment(sim, experiment, { ...options, seed });

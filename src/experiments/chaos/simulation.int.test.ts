@@ -4,11 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KernelEvent } from '../../kernel/types';
-import { createKindLibrary } from '../../hosts/inline/createKindLibrary';
-import { loadLibraryKinds } from '../../hosts/inline/loadLibraryKinds';
+import { createKindLibrary, createSimulation, loadLibraryKinds, type Simulation } from '../../hosts/inProcess';
 import { nodeAgentAssets } from '../../hosts/node/nodeAgentAssets';
 import { requireBuiltAgents } from '../../hosts/node/requireBuiltAgents';
-import { createSimulation, type Simulation } from '../simulation/createSimulation';
 import { echoSoak } from './examples';
 import { runSimulatedExperiment } from './runSimulatedExperiment';
 

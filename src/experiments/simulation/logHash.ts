@@ -15,16 +15,37 @@ export function canonicalLog(events: readonly KernelEvent[]): string {
 }
 
 export function logHash(events: readonly KernelEvent[]): string {
+  const hasher = createLogHasher();
+  for (const e of events) hasher.add(e);
+  return hasher.hex();
+}
+
+export interface LogHasher {
+  add(event: KernelEvent): void;
+  /** The hash of every event added so far; nothing may be added afterwards. */
+  hex(): string;
+}
+
+/**
+ * The log hash, one event at a time: subscribe it to a shell (which keeps only a bounded
+ * log) and it still covers the whole run.
+ */
+export function createLogHasher(): LogHasher {
   const hash = createSha256();
   // Hash in chunks of lines: one TextEncoder call per ~64 KB instead of per event.
   let chunk = '';
-  for (const e of events) {
-    chunk += canonicalJson(e) + '\n';
-    if (chunk.length > 65_536) {
-      hash.update(chunk);
+  return {
+    add(event) {
+      chunk += canonicalJson(event) + '\n';
+      if (chunk.length > 65_536) {
+        hash.update(chunk);
+        chunk = '';
+      }
+    },
+    hex() {
+      if (chunk.length > 0) hash.update(chunk);
       chunk = '';
-    }
-  }
-  if (chunk.length > 0) hash.update(chunk);
-  return hash.hex();
+      return hash.hex();
+    },
+  };
 }

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KernelEvent } from '../../kernel/types';
-import { createKindLibrary } from '../../hosts/inline/createKindLibrary';
+import { createKindLibrary, createSimulation, registerJsKinds } from '../../hosts/inProcess';
 import { echoSoak } from '../chaos/examples';
 import { runSimulatedExperiment } from '../chaos/runSimulatedExperiment';
 import { runSwarm, reproduce } from '../chaos/runSwarm';
-import { createSimulation } from './createSimulation';
-import { registerJsKinds } from './jsKinds';
 
 const library = registerJsKinds(createKindLibrary());
 library.registerJs('failing', { init: () => 'no config', handle: () => undefined });
@@ -111,7 +109,7 @@ describe('deterministic simulation', () => {
       { numRuns: 4 },
     );
     expect(new Set(hashes.values()).size).toBe(hashes.size);
-  });
+  }, 30_000);
 
   it('swarm: lists failing seeds with their probes; re-running a seed reproduces it exactly', async () => {
     // A hypothesis the kills break: at most one restart during the storm (there are two kills).

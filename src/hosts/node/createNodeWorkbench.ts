@@ -25,6 +25,7 @@ export interface NodeWorkbenchOptions {
   kernel?: Omit<KernelOptions, 'clock' | 'rng'>;
   /** Event batches to subscribers at most this often (default 0: next macrotask). */
   publishIntervalMs?: number;
+  /** Events the kernel keeps for reading back (its `eventLogCapacity`; default DEFAULT_EVENT_LOG_CAPACITY). */
   logLimit?: number;
   watchdogIntervalMs?: number;
   /** Live agent instances across the shared workers (WorkerPoolOptions.liveInstances). */
@@ -40,7 +41,12 @@ export interface NodeWorkbench extends WorkbenchApi {
 
 export async function createNodeWorkbench(options: NodeWorkbenchOptions = {}): Promise<NodeWorkbench> {
   const clock = options.clock ?? createRealClock();
-  const kernel = createKernel({ ...options.kernel, clock, rng: createSeededRng(options.seed ?? 1) });
+  const kernel = createKernel({
+    ...options.kernel,
+    ...(options.logLimit !== undefined ? { eventLogCapacity: options.logLimit } : {}),
+    clock,
+    rng: createSeededRng(options.seed ?? 1),
+  });
   const host = await createNodePoolHost({
     clock,
     ...(options.workers !== undefined ? { size: options.workers } : {}),
@@ -58,7 +64,6 @@ export async function createNodeWorkbench(options: NodeWorkbenchOptions = {}): P
     host,
     clock,
     publishIntervalMs: options.publishIntervalMs ?? 0,
-    ...(options.logLimit !== undefined ? { logLimit: options.logLimit } : {}),
   });
   return {
     runtime,

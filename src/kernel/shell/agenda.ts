@@ -1,16 +1,18 @@
 /**
- * The simulation's agenda: items ordered by virtual time, ties broken by a key drawn from
- * the seeded Rng when the item was scheduled (then by insertion order, which only matters
- * if two keys collide). A binary heap: O(log n) push and pop.
+ * The shell's agenda: items ordered by virtual time, ties broken by a key drawn from the
+ * seeded Rng when the item was scheduled (then by insertion order, which only matters if
+ * two keys collide). A binary heap: O(log n) push and pop. A cancelled item stays in the
+ * heap and is skipped when it comes up (cheaper than removing it from the middle).
  */
 export interface Agendum {
   at: number;
   tie: number;
   seq: number;
   run: () => void | Promise<void>;
+  cancelled?: boolean;
 }
 
-export class EventQueue {
+export class Agenda {
   private heap: Agendum[] = [];
 
   get size(): number {

@@ -1,5 +1,5 @@
 /** JavaScript stand-ins for built-in agents: cheap kinds for unit tests and quick models. */
-import type { JsAgentBehavior, KindLibrary } from '../../hosts/inline/createKindLibrary';
+import type { JsAgentBehavior, KindLibrary } from './createKindLibrary';
 
 type Msg = Record<string, unknown>;
 

@@ -1,2 +1,0 @@
-export * from './createTestWorkbench';
-export type * from './types';
