@@ -1,70 +1,107 @@
 /** Command-line parsing for `orrery`: a closed set of commands, each with its own flags. */
 import { parseArgs } from 'node:util';
+import { EXIT_CODES_HELP, InputError } from './exitCodes';
 
 export type CliCommand =
   | { command: 'experiment'; file: string; seed?: number; report?: string }
   | { command: 'swarm'; file: string; from: number; count: number; report?: string }
+  | { command: 'compare'; file: string; other: string }
+  | { command: 'schema' }
   | { command: 'help' };
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+/** Seeds one swarm may run. */
+export const MAX_SEEDS = 10_000;
 
 export const USAGE = `orrery: run Orrery experiments headless (CI)
 
   orrery experiment <file.json> [--seed N] [--report out.json]
       Run a chaos experiment in the deterministic simulation (real wasm agents,
       virtual clock). Prints verdicts per window, the seed and the event-log hash.
-      Exit 0 when the hypothesis holds, 1 when it does not, 2 on bad input.
 
   orrery swarm <file.json> [--seeds FROM..TO | --count N] [--report out.json]
-      Run the experiment over many seeds; list the failing ones. Re-run one with
+      Run the experiment over many seeds (at most ${MAX_SEEDS}); prints each seed's
+      verdict and log hash and lists the failing ones. Re-run one with
       \`orrery experiment <file.json> --seed N\`: the same seed gives the same hash.
+
+  orrery compare <a.json> <b.json>
+      Compare two reports written by --report (two runs or two swarms): same or
+      different log hash, and which checks moved. Exit 0 when they are the same
+      runs (same hashes), 1 when they differ.
+
+  orrery schema
+      Print the JSON Schema of experiment files (point "$schema" at a copy of it
+      for completion in your editor; examples/ has one).
+
+${EXIT_CODES_HELP}
 `;
 
+const usage = (message: string) => new InputError(message, true);
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        seed: { type: 'string' },
+        seeds: { type: 'string' },
+        count: { type: 'string' },
+        report: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw usage(e instanceof Error ? e.message : String(e));
+  }
+}
+
 export function parseCli(argv: readonly string[]): CliCommand {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      seed: { type: 'string' },
-      seeds: { type: 'string' },
-      count: { type: 'string' },
-      report: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parse(argv);
   const [command, file, ...extra] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
-  if (command !== 'experiment' && command !== 'swarm') throw new UsageError(`unknown command "${command}": expected experiment or swarm`);
-  if (file === undefined) throw new UsageError(`${command}: expected an experiment file, received nothing`);
-  if (extra.length > 0) throw new UsageError(`${command}: expected one file, received also ${extra.join(' ')}`);
+  if (command === 'schema') {
+    if (file !== undefined || Object.values(values).some((v) => v !== undefined)) throw usage('schema: takes no file and no flags');
+    return { command };
+  }
+  if (command !== 'experiment' && command !== 'swarm' && command !== 'compare') throw usage(`unknown command "${command}": expected experiment, swarm, compare, schema or help`);
+  if (file === undefined || file === '') throw usage(`${command}: expected ${command === 'compare' ? 'two report files' : 'an experiment file'}, received nothing`);
   const report = values.report;
+  if (report === '') throw usage('--report: expected a file name, received nothing');
+  if (command === 'compare') {
+    const [other, ...more] = extra;
+    if (other === undefined || more.length > 0) throw usage(`compare: expected two report files, received ${1 + extra.length}`);
+    for (const flag of ['seed', 'seeds', 'count', 'report'] as const) if (values[flag] !== undefined) throw usage(`compare: --${flag} does not apply`);
+    return { command, file, other };
+  }
+  if (extra.length > 0) throw usage(`${command}: expected one file, received also ${extra.join(' ')}`);
   if (command === 'experiment') {
+    if (values.seeds !== undefined || values.count !== undefined) throw usage('experiment: --seeds and --count belong to swarm; give --seed N');
     const seed = values.seed === undefined ? undefined : seedOf(values.seed, '--seed');
     return { command, file, ...(seed !== undefined ? { seed } : {}), ...(report ? { report } : {}) };
   }
+  if (values.seed !== undefined) throw usage('swarm: --seed belongs to experiment; give --seeds FROM..TO or --count N');
   const { from, count } = seedRange(values.seeds, values.count);
   return { command, file, from, count, ...(report ? { report } : {}) };
 }
 
 function seedOf(text: string, flag: string): number {
-  if (!/^\d+$/.test(text) || Number(text) > 0xffffffff) throw new UsageError(`${flag}: expected a whole number from 0 to 4294967295, received "${text}"`);
+  if (!/^\d{1,10}$/.test(text) || Number(text) > 0xffffffff) throw usage(`${flag}: expected a whole number from 0 to 4294967295, received "${text}"`);
   return Number(text);
 }
 
 function seedRange(seeds: string | undefined, count: string | undefined): { from: number; count: number } {
-  if (seeds !== undefined && count !== undefined) throw new UsageError('swarm: give --seeds FROM..TO or --count N, not both');
+  if (seeds !== undefined && count !== undefined) throw usage('swarm: give --seeds FROM..TO or --count N, not both');
   if (seeds !== undefined) {
     const match = /^(\d+)\.\.(\d+)$/.exec(seeds);
-    if (!match) throw new UsageError(`--seeds: expected FROM..TO (e.g. 1..50), received "${seeds}"`);
+    if (!match) throw usage(`--seeds: expected FROM..TO (e.g. 1..50), received "${seeds}"`);
     const from = seedOf(match[1]!, '--seeds');
     const to = seedOf(match[2]!, '--seeds');
-    if (to < from) throw new UsageError(`--seeds: expected FROM ≤ TO, received ${from}..${to}`);
+    if (to < from) throw usage(`--seeds: expected FROM ≤ TO, received ${from}..${to}`);
+    if (to - from + 1 > MAX_SEEDS) throw usage(`--seeds: expected at most ${MAX_SEEDS} seeds, received ${to - from + 1}`);
     return { from, count: to - from + 1 };
   }
   const n = count === undefined ? 20 : seedOf(count, '--count');
-  if (n < 1) throw new UsageError('--count: expected at least 1 seed');
+  if (n < 1 || n > MAX_SEEDS) throw usage(`--count: expected 1 to ${MAX_SEEDS} seeds, received ${n}`);
   return { from: 1, count: n };
 }

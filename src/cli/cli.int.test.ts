@@ -14,10 +14,11 @@ requireBuiltAgents();
 const SOAK = 'examples/echo-soak.experiment.json';
 const FRAGILE = 'examples/fragile-no-retries.experiment.json';
 
-async function cli(...argv: string[]): Promise<{ code: number; text: string }> {
+async function cli(...argv: string[]): Promise<{ code: number; text: string; err: string }> {
   const lines: string[] = [];
-  const code = await runCli(argv, (line) => lines.push(line));
-  return { code, text: lines.join('\n') };
+  const errors: string[] = [];
+  const code = await runCli(argv, { out: (text) => lines.push(text), err: (text) => errors.push(text) });
+  return { code, text: lines.join('\n'), err: errors.join('\n') };
 }
 
 describe('orrery CLI', () => {
@@ -32,7 +33,10 @@ describe('orrery CLI', () => {
   it('finds failing seeds in a swarm, and each re-runs to the same log hash', async () => {
     const swarm = await cli('swarm', FRAGILE, '--seeds', '1..6');
     expect(swarm.code).toBe(EXIT.fail);
-    const failing = [...swarm.text.matchAll(/seed (\d+)\s+hash ([0-9a-f]{16})…/g)].map((m) => ({ seed: m[1]!, hash: m[2]! }));
+    const seeds = [...swarm.text.matchAll(/seed (\d+) {2}(PASS|FAIL) {2}log hash ([0-9a-f]{64})/g)].map((m) => ({ seed: m[1]!, pass: m[2] === 'PASS', hash: m[3]! }));
+    expect(seeds.map((s) => s.seed)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(new Set(seeds.map((s) => s.hash)).size).toBe(6);
+    const failing = seeds.filter((s) => !s.pass);
     expect(failing.length).toBeGreaterThan(0);
     expect(failing.length).toBeLessThan(6);
     const first = failing[0]!;
@@ -45,20 +49,56 @@ describe('orrery CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orrery-cli-'));
     const file = join(dir, 'broken.json');
     writeFileSync(file, JSON.stringify({ schema: 'orrery.experiment/1', name: 'x', topology: { agents: [] }, workload: { clients: [] }, hypothesis: [{ probe: 'nope' }], schedule: { phases: [{ name: 'p', durationMs: -1 }] } }));
-    const { code, text } = await cli('experiment', file);
+    const { code, text, err } = await cli('experiment', file);
     expect(code).toBe(EXIT.badInput);
-    expect(text).toMatch(/is not a valid experiment/);
-    expect(text).toMatch(/hypothesis\[0\]/);
-    expect(text).toMatch(/durationMs/);
+    expect(text).toBe('');
+    expect(err).toMatch(/is not a valid experiment/);
+    expect(err).toMatch(/hypothesis\[0\]/);
+    expect(err).toMatch(/durationMs/);
     const missing = await cli('experiment', join(dir, 'absent.json'));
-    expect(missing).toEqual({ code: EXIT.badInput, text: `${join(dir, 'absent.json')}: no such file` });
+    expect(missing).toEqual({ code: EXIT.badInput, text: '', err: `${join(dir, 'absent.json')}: no such file` });
   });
 
   it('explains its usage and refuses unknown commands and flags', async () => {
-    expect((await cli('help')).code).toBe(EXIT.pass);
+    const help = await cli('help');
+    expect(help.code).toBe(EXIT.pass);
+    expect(help.text).toMatch(/Exit codes:/);
     const unknown = await cli('launch', SOAK);
     expect(unknown.code).toBe(EXIT.badInput);
-    expect(unknown.text).toMatch(/unknown command "launch"/);
-    expect((await cli('swarm', FRAGILE, '--seeds', '9..2')).text).toMatch(/FROM ≤ TO/);
+    expect(unknown.err).toMatch(/unknown command "launch"/);
+    expect((await cli('swarm', FRAGILE, '--seeds', '9..2')).err).toMatch(/FROM ≤ TO/);
+  });
+});
+
+describe('orrery verdicts and comparisons', () => {
+  it('judges a file without a hypothesis by the default one: ~20 % failed requests do not pass', async () => {
+    const { code, text } = await cli('experiment', 'examples/lossy-default-hypothesis.experiment.json');
+    expect(code).toBe(EXIT.fail);
+    expect(text).toMatch(/FAIL {2}success-rate: 0\.[5-9]\d* \(≥ 0\.99\)/);
+    expect(text).toMatch(/FAIL {2}dead-letters: [1-9]\d* \(≤ 0\)/);
+    expect(text).toMatch(/verdict: the hypothesis does not hold/);
+  });
+
+  it('compares two run reports (same seed: same hash, exit 0; another seed: different, exit 1) and two swarms', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orrery-compare-'));
+    const at = (name: string) => join(dir, name);
+    for (const [seed, name] of [['1', 'a'], ['1', 'b'], ['2', 'c']] as const) await cli('experiment', FRAGILE, '--seed', seed, '--report', at(`${name}.json`));
+    const same = await cli('compare', at('a.json'), at('b.json'));
+    expect(same.code).toBe(EXIT.pass);
+    expect(same.text).toMatch(/^same log hash/);
+    expect(same.text).toContain('checks: none moved');
+    const other = await cli('compare', at('a.json'), at('c.json'));
+    expect(other.code).toBe(EXIT.fail);
+    expect(other.text).toMatch(/^different log hashes/);
+    expect(other.text).toMatch(/Log hash +A [0-9a-f]{64} {2}B [0-9a-f]{64} {2}\(changed\)/);
+    await cli('swarm', FRAGILE, '--seeds', '1..3', '--report', at('s1.json'));
+    await cli('swarm', FRAGILE, '--seeds', '2..4', '--report', at('s2.json'));
+    const swarms = await cli('compare', at('s1.json'), at('s2.json'));
+    expect(swarms.code).toBe(EXIT.fail);
+    expect(swarms.text).toContain('seeds in both: 2 same hash, 0 different');
+    expect(swarms.text).toContain('only in A: 1; only in B: 4');
+    const mixed = await cli('compare', at('a.json'), at('s1.json'));
+    expect(mixed.code).toBe(EXIT.badInput);
+    expect(mixed.err).toContain('expected two run reports or two swarm reports');
   });
 });

@@ -109,6 +109,7 @@ const schedule = obj(
 const range = (description: string) => obj({ min: ms('Smallest'), max: ms('Largest') }, ['min', 'max'], description);
 
 export const EXPERIMENT_JSON_SCHEMA: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
   $id: EXPERIMENT_SCHEMA_ID,
   title: 'Orrery chaos experiment',
   ...obj(

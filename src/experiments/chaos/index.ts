@@ -8,6 +8,7 @@ export { planExperiment, type ExperimentPlan, type PlannedAction, type PlannedWi
 export { evaluateProbe, type ProbeVerdict, type ProbeContext } from './probes';
 export type * from './result';
 export { runExperiment, build, ExperimentSetupError, type RunOptions } from './runExperiment';
+export { topologyProblems } from './topologyProblems';
 export { runSimulatedExperiment, type SimulatedRunOptions } from './runSimulatedExperiment';
 export { compareRuns, compareSwarms, type RunComparison, type SwarmComparison, type SeedComparison, type MovedCheck, type CompareRow, type CompareCell, type ComparableRun, type ComparableSeed } from './compare';
 export { runSwarm, reproduce, seedList, type SwarmOptions, type SwarmResult, type SwarmRun } from './runSwarm';

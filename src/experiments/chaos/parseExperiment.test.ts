@@ -120,3 +120,13 @@ describe('experiment files: hardened parsing', () => {
     for (const [key, value] of Object.entries(props)) expect(value.description, key).toBeTruthy();
   });
 });
+
+describe('topologyProblems', () => {
+  it('finds what the kernel would refuse while building, without spawning anything', async () => {
+    const { topologyProblems } = await import('./topologyProblems');
+    const e = parseExperiment(base());
+    expect(topologyProblems(e.topology)).toEqual([]);
+    e.topology.commands = [{ type: 'agent.stop', name: 'ghost' }];
+    expect(topologyProblems(e.topology)).toEqual([expect.stringMatching(/^commands\[0\] \(agent\.stop\): ORR012: /)]);
+  });
+});

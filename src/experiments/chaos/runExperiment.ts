@@ -220,7 +220,7 @@ export async function runExperiment(shell: ExperimentShell, experiment: Experime
 // ─── Topology ─────────────────────────────────────────────────────────────────
 
 /** Applies the topology as commands; throws ExperimentSetupError listing every refusal. */
-export function build(shell: ExperimentShell, topology: Topology): void {
+export function build(shell: Pick<ExperimentShell, 'command'>, topology: Topology): void {
   const problems: string[] = [];
   const run = (what: string, command: Parameters<ExperimentShell['command']>[0]) => {
     const { error } = shell.command(command);

@@ -1,0 +1,107 @@
+/**
+ * The runner's commands. Heavy parts (wasm compilation, the simulation) load only when a
+ * run really starts, so help and every input mistake answer at once.
+ */
+import { access, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { compareRuns, compareSwarms, experimentKinds, ExperimentSetupError, runSimulatedExperiment, runSwarm, type Experiment } from '../experiments';
+import type { KindLibrary } from '../hosts/inProcess/createKindLibrary';
+import { EXIT, InputError, type ExitCode } from './exitCodes';
+import { readExperiment, fileError } from './readExperiment';
+import { readReport } from './reportFile';
+import { renderExperiment, renderRunComparison, renderSwarm, renderSwarmComparison } from './report';
+
+export interface CliIo {
+  /** Results (stdout). */
+  out(text: string): void;
+  /** Mistakes and errors (stderr). */
+  err(text: string): void;
+}
+
+/** The kinds the built-in agents provide, from their manifest. */
+async function knownKinds(): Promise<readonly string[]> {
+  const { nodeAgentAssets } = await import('../hosts/node/nodeAgentAssets');
+  const { parseManifest } = await import('../hosts/loadBuiltinKinds');
+  const assets = nodeAgentAssets();
+  return parseManifest(await assets.readManifest(), assets.where).map((e) => e.kind);
+}
+
+/** Only the kinds the experiment deploys are compiled (a QuickJS kind costs ~1 s). */
+async function libraryFor(experiment: Experiment): Promise<KindLibrary> {
+  const { createKindLibrary } = await import('../hosts/inProcess/createKindLibrary');
+  const { loadLibraryKinds } = await import('../hosts/inProcess/loadLibraryKinds');
+  const { nodeAgentAssets } = await import('../hosts/node/nodeAgentAssets');
+  const library = createKindLibrary();
+  await loadLibraryKinds(library, nodeAgentAssets(), experimentKinds(experiment));
+  return library;
+}
+
+/** Refuses a --report path that cannot be written before spending time on the run. */
+async function checkReportPath(report: string | undefined): Promise<void> {
+  if (report === undefined) return;
+  const info = await stat(report).catch(() => undefined);
+  if (info?.isDirectory()) throw new InputError(`--report ${report}: is a directory, expected a file name`);
+  try {
+    await access(dirname(resolve(report)), constants.W_OK);
+  } catch (e) {
+    throw fileError(`--report ${report}`, e) ?? new InputError(`--report ${report}: the folder cannot be written`);
+  }
+}
+
+async function writeReport(report: string | undefined, value: unknown): Promise<void> {
+  if (report === undefined) return;
+  try {
+    await writeFile(report, JSON.stringify(value, null, 2));
+  } catch (e) {
+    throw fileError(`--report ${report}`, e) ?? e;
+  }
+}
+
+/** A topology the kernel refuses (e.g. a bad extra command) is the file's fault: invalid input. */
+async function setupChecked<T>(file: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ExperimentSetupError) throw new InputError(`${file}: the experiment's topology could not be built:\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
+    throw e;
+  }
+}
+
+export async function experimentCommand(cli: { file: string; seed?: number; report?: string }, io: CliIo): Promise<ExitCode> {
+  await checkReportPath(cli.report);
+  const experiment = await readExperiment(cli.file, knownKinds);
+  const library = await libraryFor(experiment);
+  const result = await setupChecked(cli.file, () => runSimulatedExperiment(experiment, { library, ...(cli.seed !== undefined ? { seed: cli.seed } : {}) }));
+  io.out(renderExperiment(result));
+  await writeReport(cli.report, result);
+  return result.pass ? EXIT.pass : EXIT.fail;
+}
+
+export async function swarmCommand(cli: { file: string; from: number; count: number; report?: string }, io: CliIo): Promise<ExitCode> {
+  await checkReportPath(cli.report);
+  const experiment = await readExperiment(cli.file, knownKinds);
+  const library = await libraryFor(experiment);
+  const swarm = await setupChecked(cli.file, () =>
+    runSwarm(experiment.name, { seeds: { from: cli.from, count: cli.count }, run: (seed) => runSimulatedExperiment(experiment, { library, seed }) }),
+  );
+  io.out(renderSwarm(swarm, cli.file));
+  await writeReport(cli.report, swarm);
+  return swarm.failed === 0 ? EXIT.pass : EXIT.fail;
+}
+
+/** Exit 0 when the two reports are the same runs (same hashes), 1 when they differ. */
+export async function compareCommand(cli: { file: string; other: string }, io: CliIo): Promise<ExitCode> {
+  const [a, b] = await Promise.all([readReport(cli.file), readReport(cli.other)]);
+  if (a.kind === 'run' && b.kind === 'run') {
+    const c = compareRuns(a.run, b.run);
+    io.out(renderRunComparison(c));
+    return c.sameHash ? EXIT.pass : EXIT.fail;
+  }
+  if (a.kind === 'swarm' && b.kind === 'swarm') {
+    const c = compareSwarms(a.swarm, b.swarm);
+    io.out(renderSwarmComparison(c));
+    return c.identical ? EXIT.pass : EXIT.fail;
+  }
+  throw new InputError(`compare: expected two run reports or two swarm reports, received a ${a.kind} (${cli.file}) and a ${b.kind} (${cli.other})`);
+}

@@ -1,0 +1,31 @@
+/** The runner's exit codes: what a CI pipeline branches on. */
+export const EXIT = {
+  /** The hypothesis held (every seed, for a swarm). */
+  pass: 0,
+  /** The run completed and the hypothesis did not hold. */
+  fail: 1,
+  /** A user mistake: bad arguments, a missing or unreadable file, an invalid experiment. */
+  badInput: 2,
+  /** Orrery itself failed (a bug, or agents not built): one line on stderr, please report. */
+  internal: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export const EXIT_CODES_HELP = `Exit codes:
+  0  the hypothesis holds (for a swarm: on every seed)
+  1  the run completed and the hypothesis does not hold
+  2  invalid input: arguments, file, or experiment (the reason is on stderr)
+  3  internal error (one line on stderr; please report it)`;
+
+/** A mistake the person running the command can fix: reported on stderr, exit 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+  /** Show the usage text after the message (argument mistakes). */
+  constructor(
+    message: string,
+    readonly showUsage = false,
+  ) {
+    super(message);
+  }
+}
