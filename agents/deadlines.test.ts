@@ -40,7 +40,13 @@ describe('contract net manager', () => {
     const report = play(net.silence('worker-2'), s);
     expect(net.from('manager', 'cfp')[0]!.reply_by).toBe(DEFAULT_DEADLINE_MS);
     expect(report.sent_at).toBe(DEFAULT_DEADLINE_MS);
-    expect(report.content).toMatchObject({ winner: 'worker-1', price: 15, task: 'done', bids: { 'worker-2': null }, missing: ['worker-2'] });
+    expect(report.content).toMatchObject({
+      winner: 'worker-1',
+      price: 15,
+      task: 'done',
+      bids: { 'worker-2': null },
+      missing: ['worker-2'],
+    });
   });
 
   it('takes its deadline from config, and reports not-awarded when the only bidder is silent', async () => {
@@ -61,7 +67,12 @@ describe('contract net manager', () => {
     const report = play(net, s);
     expect(net.from('manager', 'accept-proposal')[0]!.reply_by).toBe(DEFAULT_DEADLINE_MS);
     expect(report.sent_at).toBe(DEFAULT_DEADLINE_MS);
-    expect(report.content).toMatchObject({ winner: 'worker-2', task: 'failed', reason: { reason: 'timeout', missing: ['worker-2'] }, missing: [] });
+    expect(report.content).toMatchObject({
+      winner: 'worker-2',
+      task: 'failed',
+      reason: { reason: 'timeout', missing: ['worker-2'] },
+      missing: [],
+    });
   });
 
   it('ignores the wake-ups of waits already decided', async () => {
@@ -111,7 +122,13 @@ describe('gatherer', () => {
     const report = play(net.silence('shop-b'), s);
     expect(net.from('gatherer', 'query-ref')[0]!.reply_by).toBe(DEFAULT_DEADLINE_MS);
     expect(report.sent_at).toBe(DEFAULT_DEADLINE_MS);
-    expect(report.content).toMatchObject({ asked: 3, replies: 2, results: { 'shop-a': 12.5, 'shop-b': null, 'shop-c': 11 }, best: { from: 'shop-c', value: 11 }, missing: ['shop-b'] });
+    expect(report.content).toMatchObject({
+      asked: 3,
+      replies: 2,
+      results: { 'shop-a': 12.5, 'shop-b': null, 'shop-c': 11 },
+      best: { from: 'shop-c', value: 11 },
+      missing: ['shop-b'],
+    });
   });
 });
 
@@ -147,14 +164,28 @@ describe('requester', () => {
     expect(net.from('requester', 'request')[0]!.reply_by).toBe(DEFAULT_DEADLINE_MS);
     expect(report.sent_at).toBe(DEFAULT_DEADLINE_MS);
     expect(report.performative).toBe('failure');
-    expect(report.content).toMatchObject({ pattern: 'request-response', to: 'calculator', answer: 'timeout', reason: { reason: 'timeout', missing: ['calculator'] } });
+    expect(report.content).toMatchObject({
+      pattern: 'request-response',
+      to: 'calculator',
+      answer: 'timeout',
+      reason: { reason: 'timeout', missing: ['calculator'] },
+    });
   });
 
   it("reports the kernel's timeout failure the same way, and ignores its own wake-up after it", async () => {
     const { s, net } = await start('request-response');
     net.silence('calculator').play(s);
     const request = net.from('requester', 'request')[0]!;
-    net.send({ performative: 'failure', receiver: 'requester', in_reply_to: request.reply_with!, conversation_id: 'rr-1', content: { reason: 'timeout', receiver: 'calculator' } }, 'kernel');
+    net.send(
+      {
+        performative: 'failure',
+        receiver: 'requester',
+        in_reply_to: request.reply_with!,
+        conversation_id: 'rr-1',
+        content: { reason: 'timeout', receiver: 'calculator' },
+      },
+      'kernel',
+    );
     net.settle(10_000, { timers: false });
     net.settle();
     const reports = net.sent.filter((m) => m.sender === 'requester' && m.receiver === 'you');
@@ -172,7 +203,15 @@ describe('timer wake-ups', () => {
     // Someone else sending a wake-up-shaped message decides nothing.
     expect(manager.deliver({ performative: 'inform', ontology: 'orrery-timer', content: { timer: timer!.tag } })).toEqual([]);
     // The real one (sender = receiver = the agent) does.
-    const sent = manager.deliver({ performative: 'inform', sender: 'cnet-manager', receiver: 'cnet-manager', ontology: 'orrery-timer', content: { timer: timer!.tag } });
-    expect(sent).toEqual([expect.objectContaining({ performative: 'inform', content: expect.objectContaining({ task: 'not-awarded', missing: ['w'] }) })]);
+    const sent = manager.deliver({
+      performative: 'inform',
+      sender: 'cnet-manager',
+      receiver: 'cnet-manager',
+      ontology: 'orrery-timer',
+      content: { timer: timer!.tag },
+    });
+    expect(sent).toEqual([
+      expect.objectContaining({ performative: 'inform', content: expect.objectContaining({ task: 'not-awarded', missing: ['w'] }) }),
+    ]);
   });
 });

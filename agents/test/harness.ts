@@ -39,10 +39,7 @@ export interface Guest {
 }
 
 interface Transpiled {
-  instantiate(
-    getCoreModule: (path: string) => Promise<WebAssembly.Module>,
-    imports: Record<string, unknown>,
-  ): Promise<{ guest: Guest }>;
+  instantiate(getCoreModule: (path: string) => Promise<WebAssembly.Module>, imports: Record<string, unknown>): Promise<{ guest: Guest }>;
 }
 
 const modules = new Map<string, Promise<{ glue: Transpiled; cores: Map<string, WebAssembly.Module> }>>();

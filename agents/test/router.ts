@@ -15,9 +15,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type Envelope = { [key: string]: Json } & { performative: string; sender: string; receiver: string | string[]; id: string };
 
 export type ScenarioNode =
-  | { type: 'agent'; name: string; kind: string; config?: Json }
-  | { type: 'topic'; name: string }
-  | { type: 'client'; name: string };
+  { type: 'agent'; name: string; kind: string; config?: Json } | { type: 'topic'; name: string } | { type: 'client'; name: string };
 
 export interface Scenario {
   id: string;
@@ -34,7 +32,10 @@ export function loadScenario(id: string): Scenario {
 }
 
 export function scenarioIds(): string[] {
-  return readdirSync(PATTERNS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  return readdirSync(PATTERNS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 const CONSOLE = 'you';
@@ -126,7 +127,11 @@ export class Network {
   private fail(message: Envelope, to: string, reason: string): void {
     this.problems.push(`${reason}: ${message.performative} ${message.sender} -> ${to}`);
     if (message.sender === KERNEL) return;
-    const draft: { [key: string]: Json } = { performative: 'failure', receiver: message.sender, content: { reason, message_id: message.id, receiver: to } };
+    const draft: { [key: string]: Json } = {
+      performative: 'failure',
+      receiver: message.sender,
+      content: { reason, message_id: message.id, receiver: to },
+    };
     if (message.reply_with !== undefined) draft.in_reply_to = message.reply_with;
     if (message.conversation_id !== undefined) draft.conversation_id = message.conversation_id;
     this.send(draft, KERNEL);
@@ -150,7 +155,8 @@ export class Network {
         this.problems.push(`${to} could not handle ${message.performative} from ${message.sender}: ${String(why)}`);
         this.send({ performative: 'not-understood', receiver: message.sender, content: { reason: String(why) } }, KERNEL);
       }
-      for (const { delayMs, tag } of agent.host.takeTimers()) this.timers.push({ at: this.now + delayMs, order: this.timerOrder++, agent: to, tag });
+      for (const { delayMs, tag } of agent.host.takeTimers())
+        this.timers.push({ at: this.now + delayMs, order: this.timerOrder++, agent: to, tag });
       for (const draft of agent.host.take()) this.send(draft as { [key: string]: Json }, to);
     }
   }
@@ -180,7 +186,15 @@ export class Network {
     this.now = Math.max(this.now, timer.at);
     for (const agent of this.agents.values()) agent.host.now = BigInt(this.now);
     this.wakeups.push({ at: this.now, agent: timer.agent, tag: timer.tag });
-    const wakeup = { performative: 'inform', sender: timer.agent, receiver: timer.agent, ontology: 'orrery-timer', content: { timer: timer.tag }, id: `t${this.timerOrder}-${timer.order}`, sent_at: this.now };
+    const wakeup = {
+      performative: 'inform',
+      sender: timer.agent,
+      receiver: timer.agent,
+      ontology: 'orrery-timer',
+      content: { timer: timer.tag },
+      id: `t${this.timerOrder}-${timer.order}`,
+      sent_at: this.now,
+    };
     this.queue.push({ to: timer.agent, message: wakeup });
     return true;
   }

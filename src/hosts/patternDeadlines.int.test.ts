@@ -69,8 +69,16 @@ async function workbenchDriver(wb: NodeWorkbench): Promise<Driver> {
 }
 
 /** Deploys `lead` and its participants, links them, waits until all run, then suspends `silent`. */
-async function setUp(d: Driver, lead: { name: string; kind: string; config: Record<string, unknown> }, participants: [string, unknown][], silent: string) {
-  await d.command({ type: 'agent.deploy', spec: { name: lead.name, kind: lead.kind, config: { ...lead.config, deadline_ms: DEADLINE_MS } } });
+async function setUp(
+  d: Driver,
+  lead: { name: string; kind: string; config: Record<string, unknown> },
+  participants: [string, unknown][],
+  silent: string,
+) {
+  await d.command({
+    type: 'agent.deploy',
+    spec: { name: lead.name, kind: lead.kind, config: { ...lead.config, deadline_ms: DEADLINE_MS } },
+  });
   for (const [name, config] of participants) {
     await d.command({ type: 'agent.deploy', spec: { name, kind: 'bidder', config: config as never } });
     await d.command({ type: 'link.add', a: lead.name, b: name });
@@ -106,23 +114,55 @@ const withinDeadline = (tookMs: number, slackMs: number) => {
 function scenarios(driver: () => Driver, slackMs: number) {
   it('contract net: the manager awards among the bids it has when a bidder is silent', async () => {
     const d = driver();
-    const participants: [string, unknown][] = [['cn-w1', { price: 15 }], ['cn-w2', { price: 12 }], ['cn-w3', { price: 18 }]];
-    await setUp(d, { name: 'cn-manager', kind: 'cnet-manager', config: { participants: participants.map(([n]) => n), task: 'render' } }, participants, 'cn-w2');
+    const participants: [string, unknown][] = [
+      ['cn-w1', { price: 15 }],
+      ['cn-w2', { price: 12 }],
+      ['cn-w3', { price: 18 }],
+    ];
+    await setUp(
+      d,
+      { name: 'cn-manager', kind: 'cnet-manager', config: { participants: participants.map(([n]) => n), task: 'render' } },
+      participants,
+      'cn-w2',
+    );
     const { report, tookMs } = await decide(d, 'cn-manager', 'cnet-deadline');
     expect(report, trail(d, 'cn-manager')).toMatchObject({ performative: 'inform', sender: 'cn-manager' });
-    expect(report.content).toMatchObject({ pattern: 'contract-net', winner: 'cn-w1', price: 15, task: 'done', bids: { 'cn-w2': null }, missing: ['cn-w2'] });
+    expect(report.content).toMatchObject({
+      pattern: 'contract-net',
+      winner: 'cn-w1',
+      price: 15,
+      task: 'done',
+      bids: { 'cn-w2': null },
+      missing: ['cn-w2'],
+    });
     withinDeadline(tookMs, slackMs);
     expect(timerEvents(d, 'cn-manager').fired).toBeGreaterThanOrEqual(1);
   });
 
   it('auction: the auctioneer closes the round with the bids it has when a bidder is silent', async () => {
     const d = driver();
-    const bidders: [string, unknown][] = [['au-b1', { limit: 60 }], ['au-b2', { limit: 85 }], ['au-b3', { limit: 70 }]];
-    await setUp(d, { name: 'au-auctioneer', kind: 'auctioneer', config: { item: 'vase', bidders: bidders.map(([n]) => n), start: 50, increment: 10 } }, bidders, 'au-b3');
+    const bidders: [string, unknown][] = [
+      ['au-b1', { limit: 60 }],
+      ['au-b2', { limit: 85 }],
+      ['au-b3', { limit: 70 }],
+    ];
+    await setUp(
+      d,
+      { name: 'au-auctioneer', kind: 'auctioneer', config: { item: 'vase', bidders: bidders.map(([n]) => n), start: 50, increment: 10 } },
+      bidders,
+      'au-b3',
+    );
     const { report, tookMs } = await decide(d, 'au-auctioneer', 'auction-deadline');
     expect(report, trail(d, 'au-auctioneer')).toMatchObject({ performative: 'inform', sender: 'au-auctioneer' });
     // Without au-b3, round 3 at 70 is above au-b1's limit: au-b2 wins at 70.
-    expect(report.content).toMatchObject({ pattern: 'english-auction', winner: 'au-b2', price: 70, rounds: 3, sold: true, missing: ['au-b3'] });
+    expect(report.content).toMatchObject({
+      pattern: 'english-auction',
+      winner: 'au-b2',
+      price: 70,
+      rounds: 3,
+      sold: true,
+      missing: ['au-b3'],
+    });
     withinDeadline(tookMs, slackMs);
     expect(timerEvents(d, 'au-auctioneer').fired).toBeGreaterThanOrEqual(1);
   });

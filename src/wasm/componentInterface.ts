@@ -92,10 +92,14 @@ export function checkAgentWorld(iface: ComponentInterface): string[] {
     const sameInterface = foreign.every((i) => i.name.startsWith(`${HOST_INTERFACE}@`));
     throw new ComponentValidationError({
       code: 'wasm-wrong-imports',
-      summary: sameInterface ? 'The component was built against another version of the agent world' : 'The component imports interfaces the workbench does not provide',
+      summary: sameInterface
+        ? 'The component was built against another version of the agent world'
+        : 'The component imports interfaces the workbench does not provide',
       expected: EXPECTED_WORLD,
       received: `${has}; not provided: ${describeItems(foreign)}`,
-      hint: sameInterface ? 'Rebuild it against wit/agent.wit.' : 'Build against wit/agent.wit with WASI stubbed out (e.g. componentize with --disable all).',
+      hint: sameInterface
+        ? 'Rebuild it against wit/agent.wit.'
+        : 'Build against wit/agent.wit with WASI stubbed out (e.g. componentize with --disable all).',
     });
   }
   const guest = iface.exports.find((i) => i.kind === 'interface' && i.name.startsWith(`${GUEST_INTERFACE}@0.1.`));

@@ -89,7 +89,11 @@ export async function createAgentKind(
       const bytes = files.get(name);
       const rewritten = bytes ? importMemory(bytes, pages) : undefined; // throws wasm-memory-limit
       p = rewritten
-        ? WebAssembly.compile(rewritten.bytes as Uint8Array<ArrayBuffer>).then((module) => ({ module, min: rewritten.min, max: rewritten.max }))
+        ? WebAssembly.compile(rewritten.bytes as Uint8Array<ArrayBuffer>).then((module) => ({
+            module,
+            min: rewritten.min,
+            max: rewritten.max,
+          }))
         : Promise.resolve(null);
       pooledModules.set(key, p);
       p.catch(() => pooledModules.delete(key));
@@ -143,11 +147,16 @@ async function instantiatePooled(pooled: PooledModule, plan: DirectPlan, host: H
     throw e;
   }
   let released = false;
-  return guardCalls(raw.init, raw.handle, (e) => ({ trapped: e }), () => {
-    if (released) return;
-    released = true;
-    pool.release(memory);
-  });
+  return guardCalls(
+    raw.init,
+    raw.handle,
+    (e) => ({ trapped: e }),
+    () => {
+      if (released) return;
+      released = true;
+      pool.release(memory);
+    },
+  );
 }
 
 type Classified = { error: string } | { trapped: unknown };
@@ -191,7 +200,8 @@ async function instantiateWithGlue(
   getCoreModule: (name: string) => Promise<WebAssembly.Module>,
   host: HostBindings,
 ): Promise<AgentInstance> {
-  const guard = <A extends unknown[], R>(fn: string, f: (...args: A) => R, fallback: R) =>
+  const guard =
+    <A extends unknown[], R>(fn: string, f: (...args: A) => R, fallback: R) =>
     (...args: A): R => {
       try {
         return f(...args);

@@ -153,7 +153,12 @@ function hostImports(mem: GuestMemory, host: HostBindings): Record<string, (...a
 }
 
 /** Calls an export taking one string and returning `result<_, string>`, then its post-return. */
-function callExport(mem: GuestMemory, fn: (p: number, l: number) => number, post: ((p: number) => void) | undefined, arg: string): CallOutcome {
+function callExport(
+  mem: GuestMemory,
+  fn: (p: number, l: number) => number,
+  post: ((p: number) => void) | undefined,
+  arg: string,
+): CallOutcome {
   const [ptr, len] = mem.lowerString(arg);
   const ret = fn(ptr, len);
   if (ret % 4 !== 0) throw new DirectTrap('result area is not aligned');

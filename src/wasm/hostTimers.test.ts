@@ -32,7 +32,10 @@ describe.each<BindingKind>(['direct', 'jco'])('set-timer through the %s binding'
     const agent = await kind.instantiate(host({ onHostError: (fn, e) => errors.push(`${fn}: ${(e as Error).message}`) }));
     expect(agent.handle('a')).toEqual({ ok: true });
     expect(agent.handle('b')).toEqual({ ok: true });
-    expect(errors).toEqual(['set-timer: this host does not offer timers (set-timer)', 'set-timer: this host does not offer timers (set-timer)']);
+    expect(errors).toEqual([
+      'set-timer: this host does not offer timers (set-timer)',
+      'set-timer: this host does not offer timers (set-timer)',
+    ]);
   });
 
   it('still loads a component built before set-timer existed', async () => {
