@@ -1,6 +1,6 @@
 /**
  * Chaos faults in force. Network faults (latency, drop, duplicate, reorder, corrupt,
- * partition, bandwidth) are rolled per message as it crosses a link (`network.ts`).
+ * partition, bandwidth) are rolled per message as it crosses a link (`pipeline/link.ts`).
  * Agent faults are rolled per targeted agent when injected: `kill` kills the instance
  * now (an abnormal exit, supervised, nothing blamed); `crash` and `hang` arm the host to
  * trap or spin on the instance's next message (one shot); `slow` and `clock-skew` stand
