@@ -27,20 +27,20 @@ const CATALOGUE = [
   { kind: 'greeter', label: 'Greeter agent (JS)', role: 'core', language: 'javascript', description: 'Greets by name; written in plain JavaScript, run on QuickJS.' },
   // Role agents of the pattern gallery (agents/patterns/*.json). Not on a hot path, so
   // optimized for size, which compiles several times faster than -O3 (see PATTERN_FLAGS).
-  { kind: 'requester', label: 'Requester agent', role: 'pattern', language: 'assemblyscript', description: 'Starts one request, query or burst of one-way messages to an agent when asked, and reports the outcome.' },
+  { kind: 'requester', label: 'Requester agent', role: 'pattern', language: 'assemblyscript', description: 'Starts one request, query or burst of one-way messages to an agent when asked, and reports the outcome (a timeout after its deadline).' },
   { kind: 'service', label: 'Service agent', role: 'pattern', language: 'assemblyscript', description: 'A calculator speaking FIPA-request: agree, then inform with the result (or failure).' },
   { kind: 'kv-store', label: 'Key-value store agent', role: 'pattern', language: 'assemblyscript', description: 'Answers query-ref and query-if about keys, stores values on request; seeded from config.' },
   { kind: 'sink', label: 'Sink agent', role: 'pattern', language: 'assemblyscript', description: 'Collects informs and reports them once the expected number has arrived.' },
   { kind: 'stage', label: 'Stage agent', role: 'pattern', language: 'assemblyscript', description: 'One pipeline step: transforms the value it receives and passes it on to the next agent.' },
-  { kind: 'cnet-manager', label: 'Contract-net manager agent', role: 'pattern', language: 'assemblyscript', description: 'Calls for proposals, awards the task to the best bid, rejects the rest and reports the result.' },
+  { kind: 'cnet-manager', label: 'Contract-net manager agent', role: 'pattern', language: 'assemblyscript', description: 'Calls for proposals with a deadline, awards the task to the best bid it has by then, rejects the rest and reports the result.' },
   { kind: 'bidder', label: 'Bidder agent', role: 'pattern', language: 'assemblyscript', description: 'Bids in a contract net (its price) or an English auction (up to its private limit); performs what it wins.' },
-  { kind: 'auctioneer', label: 'Auctioneer agent', role: 'pattern', language: 'assemblyscript', description: 'Runs an English auction in rounds of cfp and propose, raising the price until one bidder is left.' },
+  { kind: 'auctioneer', label: 'Auctioneer agent', role: 'pattern', language: 'assemblyscript', description: 'Runs an English auction in rounds of cfp and propose with a deadline each, raising the price until one bidder is left.' },
   { kind: 'publisher', label: 'Publisher agent', role: 'pattern', language: 'assemblyscript', description: 'Accepts subscriptions, publishes its events on a topic and reports deliveries when subscribers cancel.' },
   { kind: 'subscriber', label: 'Subscriber agent', role: 'pattern', language: 'assemblyscript', description: 'Subscribes to a publisher, collects the events from the topic, then cancels.' },
   { kind: 'blackboard', label: 'Blackboard agent', role: 'pattern', language: 'assemblyscript', description: 'Holds the entries of a problem, notifies subscribed knowledge sources and reports when the goal entry appears.' },
   { kind: 'knowledge-source', label: 'Knowledge source agent', role: 'pattern', language: 'assemblyscript', description: 'Subscribes to one blackboard entry and contributes a transformed entry back.' },
-  { kind: 'gatherer', label: 'Scatter-gather agent', role: 'pattern', language: 'assemblyscript', description: 'Sends one query to many agents, gathers every answer and reports them with the best.' },
-  { kind: 'saga-coordinator', label: 'Saga coordinator agent', role: 'pattern', language: 'assemblyscript', description: 'Runs steps in order; when one fails, compensates the completed steps in reverse order.' },
+  { kind: 'gatherer', label: 'Scatter-gather agent', role: 'pattern', language: 'assemblyscript', description: 'Sends one query to many agents, gathers the answers that come by the deadline and reports them with the best and who was missing.' },
+  { kind: 'saga-coordinator', label: 'Saga coordinator agent', role: 'pattern', language: 'assemblyscript', description: 'Runs steps in order; when one fails or stays silent past the deadline, compensates the completed steps in reverse order.' },
   { kind: 'saga-step', label: 'Saga step agent', role: 'pattern', language: 'assemblyscript', description: 'Performs or compensates a local transaction; configured to fail for the compensation path.' },
 ];
 
