@@ -157,6 +157,39 @@ describe('saga coordinator', () => {
   });
 });
 
+describe("the kernel's timeout failure", () => {
+  /** Runs `id` with `silent` silent, and answers its last request to it as the kernel does when reply_by passes. */
+  async function kernelTimesOut(id: string, from: string, silent: string): Promise<Json> {
+    const { s, net } = await start(id);
+    net.silence(silent);
+    for (const step of s.run) net.send(step.message, step.from ?? 'you');
+    net.settle(10_000, { timers: false });
+    const request = net.sent.filter((m) => m.sender === from && m.receiver === silent).at(-1)!;
+    const content = { reason: 'timeout', receiver: silent };
+    net.send(
+      { performative: 'failure', receiver: from, in_reply_to: request.reply_with!, conversation_id: request.conversation_id!, content },
+      'kernel',
+    );
+    net.settle();
+    expect(net.problems).toEqual([]);
+    // Decided once: its own wake-up, due later, found nothing left to wait for.
+    expect(net.sent.filter((m) => m.sender === from && m.receiver === 'you')).toHaveLength(1);
+    return net.report(from)!.content;
+  }
+
+  it("reads like the saga's own deadline", async () => {
+    const { s, net } = await start('saga');
+    const own = play(net.silence('hotels'), s).content;
+    expect(await kernelTimesOut('saga', 'coordinator', 'hotels')).toEqual(own);
+  });
+
+  it("reads like the requester's own deadline", async () => {
+    const { s, net } = await start('request-response');
+    const own = play(net.silence('calculator'), s).content;
+    expect(await kernelTimesOut('request-response', 'requester', 'calculator')).toEqual(own);
+  });
+});
+
 describe('requester', () => {
   it('reports a timeout when the service stays silent', async () => {
     const { s, net } = await start('request-response');
@@ -170,27 +203,6 @@ describe('requester', () => {
       answer: 'timeout',
       reason: { reason: 'timeout', missing: ['calculator'] },
     });
-  });
-
-  it("reports the kernel's timeout failure the same way, and ignores its own wake-up after it", async () => {
-    const { s, net } = await start('request-response');
-    net.silence('calculator').play(s);
-    const request = net.from('requester', 'request')[0]!;
-    net.send(
-      {
-        performative: 'failure',
-        receiver: 'requester',
-        in_reply_to: request.reply_with!,
-        conversation_id: 'rr-1',
-        content: { reason: 'timeout', receiver: 'calculator' },
-      },
-      'kernel',
-    );
-    net.settle(10_000, { timers: false });
-    net.settle();
-    const reports = net.sent.filter((m) => m.sender === 'requester' && m.receiver === 'you');
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.content).toMatchObject({ answer: 'timeout' });
   });
 });
 

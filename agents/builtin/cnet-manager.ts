@@ -11,7 +11,7 @@
 import { Message, JsonValue, ObjectWriter, Result, ok, err, reply, obj, kvSet, jsonNumber, jsonString } from "../sdk";
 import {
   Config, conversation, rememberStarter, report, sendOne, sendTo, stringArray, kvText, kvNum, kvSetNum, isNegative, answerer,
-  armDeadline, deadlineMs, deadlineOf, DEADLINE_PASSED, NOT_A_TIMER, timeoutReason,
+  armDeadline, deadlineMs, deadlineOf, DEADLINE_PASSED, NOT_A_TIMER, timeoutReason, isKernelTimeout,
 } from "./common/pattern";
 
 const PROTOCOL = "fipa-contract-net";
@@ -157,7 +157,9 @@ export function handle(msg: Message): Result {
     if (answerer(msg.sender, msg.content) != kvText("winner", "")) return ok();
     if (p != "inform" && !isNegative(p)) return err("contract-net manager expects inform or failure from the winner, received " + p);
     const r = msg.content.get("result");
-    finish(participants, p == "inform", r !== null ? r.raw() : "", msg.contentJson);
+    // The kernel's timeout (reply_by passed) and our own deadline read the same.
+    const reason = isKernelTimeout(msg) ? timeoutReason("[" + jsonString(kvText("winner", "")) + "]") : msg.contentJson;
+    finish(participants, p == "inform", r !== null ? r.raw() : "", reason);
     return ok();
   }
   if (p == "request") return start(msg);

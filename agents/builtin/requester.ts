@@ -9,7 +9,7 @@
 import { Message, JsonValue, Result, ok, err, reply, obj, kvGet, kvSet, ObjectWriter, jsonString } from "../sdk";
 import {
   Config, conversation, rememberStarter, report, reportAs, sendOne, kvText, isNegative,
-  armDeadline, deadlineMs, deadlineOf, DEADLINE_PASSED, NOT_A_TIMER, timeoutReason,
+  armDeadline, deadlineMs, deadlineOf, DEADLINE_PASSED, NOT_A_TIMER, timeoutReason, isKernelTimeout,
 } from "./common/pattern";
 
 const cfg = new Config();
@@ -77,11 +77,6 @@ function head(): ObjectWriter {
     .raw("request", kvText("ask", "null")).raw("agreed", kvText("agreed", "false"));
 }
 
-function isKernelTimeout(msg: Message): bool {
-  const reason = msg.content.getString("reason");
-  return msg.sender == "kernel" && msg.performative == "failure" && reason !== null && reason == "timeout";
-}
-
 /** The awaited answer (or its absence) ends the interaction. */
 function onAnswer(msg: Message): void {
   const p = msg.performative;
@@ -89,7 +84,7 @@ function onAnswer(msg: Message): void {
   const w = head();
   kvSet("busy", "");
   if (p == "inform") report(w.raw("result", msg.contentJson).toString(), protocol);
-  else if (isKernelTimeout(msg)) reportAs("failure", w.str("answer", "timeout").raw("reason", msg.contentJson).toString(), protocol);
+  else if (isKernelTimeout(msg)) reportAs("failure", w.str("answer", "timeout").raw("reason", timeoutReason("[" + jsonString(kvText("to", "")) + "]")).toString(), protocol);
   // The requester is a proxy: a refusal or failure is passed on as a failure.
   else reportAs("failure", w.str("answer", p).raw("reason", msg.contentJson).toString(), protocol);
 }

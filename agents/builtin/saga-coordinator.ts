@@ -11,7 +11,7 @@
 import { Message, JsonValue, Result, ok, err, reply, obj, kvSet, jsonString } from "../sdk";
 import {
   Config, conversation, rememberStarter, report, sendOne, kvText, kvNum, kvSetNum, kvPush, kvItems, rawArray, isNegative,
-  armDeadline, deadlineMs, deadlineOf, DEADLINE_PASSED, NOT_A_TIMER, timeoutReason,
+  armDeadline, deadlineMs, deadlineOf, DEADLINE_PASSED, NOT_A_TIMER, timeoutReason, isKernelTimeout,
 } from "./common/pattern";
 
 const PROTOCOL = "saga";
@@ -90,6 +90,11 @@ function onStepOutcome(i: i32, done: bool, reasonJson: string): void {
   compensateNext(i - 1);
 }
 
+/** The reason of a step (or compensation) that stayed silent past its deadline. */
+function stepTimeout(): string {
+  return timeoutReason("[" + jsonString(field(steps()[<i32>kvNum("step", 0)], "agent")) + "]");
+}
+
 function start(msg: Message): Result {
   if (steps().length == 0) {
     reply(msg, "refuse", obj().str("reason", "no steps in config").toString());
@@ -108,10 +113,7 @@ function start(msg: Message): Result {
 export function handle(msg: Message): Result {
   const timer = deadlineOf(msg);
   if (timer != NOT_A_TIMER) {
-    if (timer == DEADLINE_PASSED && kvText("phase", "") != "") {
-      const i = <i32>kvNum("step", 0);
-      onStepOutcome(i, false, timeoutReason("[" + jsonString(field(steps()[i], "agent")) + "]"));
-    }
+    if (timer == DEADLINE_PASSED && kvText("phase", "") != "") onStepOutcome(<i32>kvNum("step", 0), false, stepTimeout());
     return ok();
   }
   const p = msg.performative;
@@ -120,7 +122,9 @@ export function handle(msg: Message): Result {
     if (p == "agree") return ok();
     if (p != "inform" && !isNegative(p)) return err("saga coordinator expects inform or failure, received " + p);
     const reason = msg.content.get("reason");
-    onStepOutcome(<i32>kvNum("step", 0), p == "inform", reason !== null ? reason.raw() : msg.contentJson);
+    // The kernel's timeout (reply_by passed) and our own deadline read the same.
+    const why = isKernelTimeout(msg) ? stepTimeout() : reason !== null ? reason.raw() : msg.contentJson;
+    onStepOutcome(<i32>kvNum("step", 0), p == "inform", why);
     return ok();
   }
   if (p == "request") return start(msg);

@@ -152,6 +152,12 @@ export function deadlineOf(msg: Message): i32 {
   return DEADLINE_PASSED;
 }
 
+/** The kernel's `failure` for a request whose `reply_by` passed unanswered. */
+export function isKernelTimeout(msg: Message): bool {
+  const reason = msg.content.getString("reason");
+  return msg.sender == "kernel" && msg.performative == "failure" && reason !== null && reason == "timeout";
+}
+
 /** The content of a deadline that passed without an answer from `who` (names in a JSON array). */
 export function timeoutReason(whoJson: string): string {
   return obj().str("reason", "timeout").raw("missing", whoJson).toString();
