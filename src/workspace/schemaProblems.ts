@@ -1,83 +1,44 @@
 /**
  * Checking a value against one of the file schemas with ajv, and turning ajv's errors
- * into problems a person can act on (path, expected, received). A good file costs one
- * quick pass that stops at the first error; only a broken one gets the detailed pass,
- * which checks the root's own fields and then the long lists item by item, so it can
- * stop as soon as the problem list is full instead of collecting an error per item.
+ * into problems a person can act on (path, expected, received). The validators are
+ * precompiled (validators/fileValidators.generated.ts): nothing is compiled in the page.
+ * The root's own fields are checked first, then the long lists item by item, so a broken
+ * file stops as soon as the problem list is full instead of collecting an error per item.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { nameProblem } from '../protocol/names';
 import { describeReceived, pathOf, problem, type WorkspaceProblem } from './errors';
 import { createProblemList, type ProblemList } from './problemList';
-import { SCENARIO_SCHEMA } from './scenarioSchema';
-import { commonDefs, WORKSPACE_SCHEMA_V1, WORKSPACE_SCHEMA_V2 } from './schema';
+import { KIND_PATTERN, NODE_NAME_PATTERN, TITLE_PATTERN } from './schema';
+import { exportName, SCHEMA_FILES, type SchemaName } from './validators/schemaFiles';
+import * as generated from './validators/fileValidators.generated';
 
-export type SchemaName = 'workspace-v1' | 'workspace-v2' | 'scenario';
+export type { SchemaName } from './validators/schemaFiles';
 
-interface FileSchema {
-  $id: string;
-  properties: Readonly<Record<string, unknown>>;
-}
-
-/** Each schema, with the array fields whose items are checked one at a time. */
-const FILES: Record<SchemaName, { schema: FileSchema; lists: readonly string[] }> = {
-  'workspace-v1': { schema: WORKSPACE_SCHEMA_V1, lists: ['agents', 'links'] },
-  'workspace-v2': {
-    schema: WORKSPACE_SCHEMA_V2,
-    lists: ['nodes', 'links', 'modules', 'experiments'],
-  },
-  scenario: { schema: SCENARIO_SCHEMA, lists: [] },
-};
-
-interface Compiled {
-  /** Stops at the first error: the quick yes for a good file. */
-  whole: ValidateFunction;
-  /** Every error of the root's own fields; the long lists only as arrays with a maximum. */
+interface Validators {
   root: ValidateFunction;
   lists: { key: string; maxItems: number; item: ValidateFunction }[];
 }
 
-// ownProperties: `required` and `properties` look at own keys only, never the prototype.
-const OPTIONS = {
-  discriminator: true,
-  strict: true,
-  ownProperties: true,
-} as const;
-let quick: Ajv | undefined;
-let detailed: Ajv | undefined;
-const compiled = new Map<SchemaName, Compiled>();
+// The generated module is untyped (@ts-nocheck): its exports are ajv validate functions.
+const GENERATED = generated as unknown as Readonly<Record<string, ValidateFunction>>;
+const validators = new Map<SchemaName, Validators>();
 
-/** Compiled lazily: ajv generates code, which is only worth doing when a file arrives. */
-function compiledFor(name: SchemaName): Compiled {
-  const found = compiled.get(name);
-  if (found) return found;
-  quick ??= new Ajv({ ...OPTIONS, allErrors: false });
-  detailed ??= new Ajv({ ...OPTIONS, allErrors: true, verbose: true });
-  const { schema, lists } = FILES[name];
-  detailed.addSchema(schema);
-  const props = { ...schema.properties };
-  const out: Compiled = {
-    whole: quick.compile(schema),
-    root: undefined as unknown as ValidateFunction,
-    lists: [],
-  };
-  for (const key of lists) {
-    const { maxItems, items } = schema.properties[key] as {
-      maxItems: number;
-      items: { $ref: string };
+function validatorsFor(name: SchemaName): Validators {
+  let found = validators.get(name);
+  if (!found) {
+    const { schema, lists } = SCHEMA_FILES[name];
+    found = {
+      root: GENERATED[exportName(name, 'root')]!,
+      lists: lists.map((key) => ({
+        key,
+        maxItems: (schema.properties[key] as { maxItems: number }).maxItems,
+        item: GENERATED[exportName(name, key)]!,
+      })),
     };
-    const item = detailed.getSchema(`${schema.$id}${items.$ref}`);
-    if (!item) throw new Error(`schema ${name}: no ${items.$ref}`);
-    out.lists.push({ key, maxItems, item });
-    props[key] = { type: 'array', maxItems };
+    validators.set(name, found);
   }
-  out.root = detailed.compile({
-    ...schema,
-    $id: schema.$id.replace(/\.json$/, '.root.json'),
-    properties: props,
-  });
-  compiled.set(name, out);
-  return out;
+  return found;
 }
 
 /** Shape problems of `value` against a schema (empty when it conforms), capped as `list` caps them. */
@@ -88,11 +49,10 @@ export function schemaProblems(schema: SchemaName, value: unknown, list: Problem
 
 /** Add the shape problems of `value` to `list`, stopping once it is full. */
 export function checkSchema(schema: SchemaName, value: unknown, list: ProblemList): void {
-  const c = compiledFor(schema);
-  if (c.whole(value)) return;
-  report(c.root, value, '', list);
+  const { root, lists } = validatorsFor(schema);
+  report(root, value, '', list);
   if (value === null || typeof value !== 'object') return;
-  for (const { key, maxItems, item } of c.lists) {
+  for (const { key, maxItems, item } of lists) {
     const items = Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
     if (!Array.isArray(items) || items.length > maxItems) continue;
     for (let i = 0; i < items.length && !list.full; i++) report(item, items[i], `/${key}/${i}`, list);
@@ -116,7 +76,7 @@ function toProblem(error: ErrorObject, at: string): WorkspaceProblem {
   const params = error.params as Record<string, unknown>;
   const path = at + error.instancePath;
   const received = describeReceived(error.data);
-  if (error.parentSchema === commonDefs.name && (error.keyword === 'pattern' || error.keyword === 'not')) {
+  if (ruleOf(error) === NODE_NAME_PATTERN && (error.keyword === 'pattern' || error.keyword === 'not')) {
     const why = nameProblem(error.data) ?? 'not a name the network takes';
     return problem('WS006', pathOf(path), 'a valid node name', `${received} (${why})`);
   }
@@ -186,9 +146,14 @@ function badTag(error: ErrorObject, path: string): WorkspaceProblem {
   return problem('WS004', pathOf(path, params.tag), `one of ${tags}`, describeReceived(params.tagValue));
 }
 
+/** Which shared rule (name, kind, title) an error comes from: their patterns tell them apart. */
+function ruleOf(error: ErrorObject): string | undefined {
+  return (error.parentSchema as { pattern?: string } | undefined)?.pattern;
+}
+
 function patternMeaning(error: ErrorObject): string {
-  if (error.parentSchema === commonDefs.kind)
+  if (ruleOf(error) === KIND_PATTERN)
     return 'an agent kind: a built-in id (lowercase letters, digits and -, such as "echo") or "custom:" + a module\'s SHA-256';
-  if (error.parentSchema === commonDefs.title) return 'text without control characters';
+  if (ruleOf(error) === TITLE_PATTERN) return 'text without control characters';
   return `a string matching ${String((error.params as { pattern: string }).pattern)}`;
 }
