@@ -12,7 +12,7 @@ import { onTick } from './jobs';
 import type { KernelState } from './state/kernelState';
 import type { KernelInput } from './types';
 
-export function dispatch(state: KernelState, input: KernelInput): OrreryErrorData | undefined {
+export function dispatchInput(state: KernelState, input: KernelInput): OrreryErrorData | undefined {
   if (typeof input !== 'object' || input === null || typeof (input as { type?: unknown }).type !== 'string') {
     return errorData('ORR017', `expected a command, host event or tick, got ${describeValue(input)}`, { expected: 'an object with a "type"', received: describeValue(input) });
   }

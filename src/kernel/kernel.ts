@@ -12,7 +12,7 @@ import { errorData, type OrreryErrorData } from '../protocol/errors';
 import { DEFAULT_MAX_MESSAGE_BYTES, type AclMessage } from '../protocol/message';
 import { KERNEL_SENDER } from '../protocol/names';
 import { describeValue } from '../protocol/describe';
-import { dispatch } from './dispatchInput';
+import { dispatchInput } from './dispatchInput';
 import { runDue } from './jobs';
 import { sendMessage } from './pipeline/send';
 import { snapshot } from './snapshot';
@@ -84,7 +84,7 @@ export function createKernel(options: KernelOptions): Kernel {
     state.effects = effects;
     let error: OrreryErrorData | undefined;
     try {
-      error = dispatch(state, input);
+      error = dispatchInput(state, input);
       // Whatever this step scheduled for now (a message held behind an earlier one) lands now.
       if (state.scheduler.size > 0 && state.scheduler.next()! <= state.now) runDue(state);
       if (error !== undefined && !isMessageError(input)) {
