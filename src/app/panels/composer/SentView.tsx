@@ -5,12 +5,13 @@ import { fateOf, rowOf } from './messageFate';
 export function SentView({ id }: { id: string }) {
   // The row object is replaced when its outcome changes, so this re-renders exactly then.
   const fate = fateOf(useWorkbench((s) => rowOf(s, id)));
+  const deadLettered = useWorkbench((s) => s.deadLetterRows.some((r) => r.messageId === id));
   const tag = id ? <span className="mono">{id}</span> : null;
   if (fate.state === 'not-delivered') {
     return (
       <div role="status" className="alert alert-error composer-result">
         Not delivered to <span className="mono">{fate.to}</span> ({tag}): {fate.reason}.
-        {fate.deadLettered ? ' It is in Dead letters.' : ' The kernel answered you with a failure.'}
+        {fate.deadLettered || deadLettered ? ' It is in Dead letters.' : ' The kernel answered you with a failure.'}
       </div>
     );
   }
