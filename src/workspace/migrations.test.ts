@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { serializeWorkspace } from './exportImport';
+import { formatProblem } from './errors';
+import { importWorkspace, serializeWorkspace } from './exportImport';
 import { migrate, MIGRATIONS } from './migrations';
 import { CURRENT_VERSION, type WorkspaceV1 } from './model';
 import { parseWorkspace, validateWorkspace } from './validateWorkspace';
@@ -84,5 +86,37 @@ describe('migrations', () => {
         code: 'WS007',
         path: 'links[0].b',
       });
+  });
+
+  it('imports a version 1 file as written by that version ($schema included) and exports it as the current version', () => {
+    const text = readFileSync(new URL('./fixtures/version-1.orrery.json', import.meta.url), 'utf8');
+    const r = importWorkspace(text, { knownKinds: new Set(['echo', 'counter']) });
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+    expect(r.value).toEqual({
+      orrery: 'workspace',
+      version: CURRENT_VERSION,
+      name: 'Saved by version 1',
+      nodes: [
+        { type: 'agent', name: 'echo-1', kind: 'echo', position: { x: 40, y: 60 } },
+        { type: 'agent', name: 'counter-1', kind: 'counter', config: { start: 3 }, position: { x: 300, y: 60 } },
+        { type: 'agent', name: 'constructor', kind: 'echo' },
+      ],
+      links: [
+        { a: 'echo-1', b: 'counter-1' },
+        { a: 'constructor', b: 'echo-1' },
+      ],
+      modules: [],
+      composerHistory: [],
+    });
+    const exported = JSON.parse(serializeWorkspace(r.value)) as { $schema: string; version: number };
+    expect(exported).toMatchObject({ $schema: 'https://orrery.local/schemas/workspace-v2.json', version: CURRENT_VERSION });
+    expect(importWorkspace(serializeWorkspace(r.value))).toEqual({ ok: true, value: r.value });
+  });
+
+  it('refuses a version 1 file that names the current schema', () => {
+    const r = validateWorkspace({ ...V1, $schema: 'https://orrery.local/schemas/workspace-v2.json' });
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+      'WS004 $schema: expected "https://orrery.local/schemas/workspace-v1.json", received "https://orrery.local/schemas/workspace-v2.json"',
+    ]);
   });
 });
