@@ -18,7 +18,8 @@ export function measureKernelRouting(rounds = 300_000): RoutingFigures {
 
 function kernelRouting(rounds: number): number {
   const clock = createManualClock(0);
-  const kernel = createKernel({ clock, rng: createSeededRng(1), maxInFlight: 1024 });
+  // Retention is the shell's job (it appends `events` to its own log): the kernel keeps none here.
+  const kernel = createKernel({ clock, rng: createSeededRng(1), maxInFlight: 1024, eventLogCapacity: 0 });
   const events: KernelEvent[] = [];
   const effects: Effect[] = [];
   const pending: KernelInput[] = [];
