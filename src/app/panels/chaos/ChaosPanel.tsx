@@ -117,7 +117,7 @@ export default function ChaosPanel() {
           ))}
         </div>
         {view === 'result' && (current ? <ResultView run={current} busy={busy} onRerun={() => void runNow(current.result.seed, current)} /> : <p className="muted pad">No runs yet.</p>)}
-        {view === 'compare' && <CompareView runs={runs} />}
+        {view === 'compare' && <CompareView runs={runs} swarms={lab.swarms} />}
         {view === 'swarm' && <SwarmView swarm={lab.swarm} busy={busy} onRerun={(seed) => void lab.run(lab.swarm!.experiment, 'simulation', seed).then((r) => r && (setShown(r.id), setView('result')))} />}
       </section>
     </div>

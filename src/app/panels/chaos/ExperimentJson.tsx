@@ -1,9 +1,32 @@
-/** The same experiment as JSON: edit it and apply, or copy it out. Problems are listed with their paths. */
+/**
+ * The same experiment as JSON in Monaco, with completion and squiggles from the experiment
+ * JSON Schema: edit it and apply, or copy it out. Problems are listed with their paths.
+ */
+import Editor from '@monaco-editor/react';
 import { useState } from 'react';
 import { ExperimentSchemaError, parseExperiment } from '../../../experiments/chaos/parseExperiment';
 import type { Experiment } from '../../../experiments/chaos/types';
+import { setupMonaco } from '../../monaco/setupMonaco';
+import { useWorkbench } from '../../store/WorkbenchContext';
+import { EXPERIMENT_MODEL_URI, registerExperimentSchema } from './experimentLanguage';
+
+setupMonaco();
+
+const EDITOR_OPTIONS = {
+  ariaLabel: 'Experiment JSON',
+  minimap: { enabled: false },
+  fontSize: 12,
+  lineNumbers: 'on',
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  tabSize: 2,
+  fixedOverflowWidgets: true,
+  quickSuggestions: { strings: true, other: true, comments: false },
+  suggestOnTriggerCharacters: true,
+} as const;
 
 export function ExperimentJson({ experiment, onApply }: { experiment: Experiment; onApply(e: Experiment): void }) {
+  const theme = useWorkbench((s) => s.theme);
   const original = JSON.stringify(experiment, null, 2);
   const [text, setText] = useState(original);
   const [base, setBase] = useState(original);
@@ -16,7 +39,7 @@ export function ExperimentJson({ experiment, onApply }: { experiment: Experiment
   }
   const apply = () => {
     try {
-      onApply(parseExperiment(JSON.parse(text)));
+      onApply(parseExperiment(text));
       setProblems([]);
     } catch (e) {
       setProblems(e instanceof ExperimentSchemaError ? e.problems : [e instanceof Error ? e.message : String(e)]);
@@ -24,7 +47,21 @@ export function ExperimentJson({ experiment, onApply }: { experiment: Experiment
   };
   return (
     <div className="lab-json">
-      <textarea className="lab-json-text mono" aria-label="Experiment JSON" spellCheck={false} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+      <div className="lab-json-editor" role="group" aria-label="Experiment JSON editor">
+        <Editor
+          defaultLanguage="json"
+          path={EXPERIMENT_MODEL_URI}
+          value={text}
+          onChange={(value) => setText(value ?? '')}
+          onMount={(editor) => {
+            registerExperimentSchema();
+            editor.onDidFocusEditorText(() => registerExperimentSchema());
+          }}
+          theme={theme === 'dark' ? 'orrery-dark' : 'orrery-light'}
+          loading={<p className="muted pad">Loading editor…</p>}
+          options={EDITOR_OPTIONS}
+        />
+      </div>
       <div className="button-row">
         <button type="button" className="btn btn-small" onClick={apply} disabled={text === original}>
           Apply JSON

@@ -1,6 +1,6 @@
 /** One run: verdict, seed and log hash, probes × windows, timeline beside the metrics chart. */
 import type { ChaosRun } from './resilienceSlice';
-import { formatValue } from './compareModel';
+import { formatValue } from './formatValue';
 import { MetricsChart } from './MetricsChart';
 import { Timeline } from './Timeline';
 

@@ -1,4 +1,4 @@
-/** A swarm: every seed's verdict; failing seeds first with their failing probes, each re-runnable. */
+/** A swarm: failing seeds first with their failing probes, each re-runnable; then every seed's verdict and log hash. */
 import type { SwarmState } from './useChaosLab';
 import { VerdictBadge } from './ResultView';
 
@@ -26,11 +26,30 @@ export function SwarmView({ swarm, onRerun, busy }: { swarm: SwarmState | null; 
           </li>
         ))}
       </ul>
-      {passing.length > 0 && (
-        <p className="small muted" aria-label="Passing seeds">
-          Passing seeds: <span className="mono">{passing.map((r) => r.seed).join(', ')}</span>
-        </p>
-      )}
+      <table className="lab-table" aria-label="Every seed">
+        <thead>
+          <tr>
+            <th scope="col">Seed</th>
+            <th scope="col">Verdict</th>
+            <th scope="col">Log hash</th>
+          </tr>
+        </thead>
+        <tbody>
+          {swarm.runs.map((r) => (
+            <tr key={r.seed}>
+              <th scope="row" className="mono">
+                {r.seed}
+              </th>
+              <td>
+                <VerdictBadge pass={r.pass} />
+              </td>
+              <td className="mono lab-hash-cell" aria-label={`Log hash of seed ${r.seed}`}>
+                {r.hash}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -13,7 +13,8 @@ describe('experiment form ↔ JSON', () => {
     const e = parseExperiment(formToExperiment(form));
     expect(e.topology.clients).toEqual(['load']);
     expect(e.topology.links?.map((l) => l.id)).toEqual(['load--echo-1', 'load--echo-2']);
-    expect(e.hypothesis).toEqual([{ probe: 'no-lost-messages' }]);
+    expect(e.hypothesis).toEqual([{ probe: 'no-lost-messages' }, { probe: 'dead-letters', max: 0 }, { probe: 'success-rate', min: 0.99 }]);
+    expect(form.probes).toMatchObject({ noLost: true, successRate: { enabled: true, min: 0.99 }, deadLetters: { enabled: true, max: 0 } });
   });
 
   it('writes a drop phase with a kill pulse and the chosen probes', () => {
@@ -27,7 +28,7 @@ describe('experiment form ↔ JSON', () => {
     const p = e.schedule.phases[0]!;
     expect(p.faults).toEqual([{ target: { links: ['load--echo-1'] }, probability: 0.2, performatives: ['request'], effect: { kind: 'drop' } }]);
     expect(p.pulses).toEqual([{ everyMs: 700, holdMs: 100, pick: 'one', fault: { target: { agents: ['echo-1', 'echo-2'] }, probability: 1, effect: { kind: 'kill' } } }]);
-    expect(e.hypothesis).toEqual([{ probe: 'no-lost-messages' }, { probe: 'latency', percentile: 95, maxMs: 50 }]);
+    expect(e.hypothesis).toEqual([{ probe: 'no-lost-messages' }, { probe: 'latency', percentile: 95, maxMs: 50 }, { probe: 'dead-letters', max: 0 }, { probe: 'success-rate', min: 0.99 }]);
   });
 
   it('maps every fault kind to its effect and back', () => {

@@ -6,6 +6,8 @@
 import type { FaultEffect, FaultKind } from '../../../kernel/resilienceTypes';
 import type { Experiment, FaultInput, Phase, ProbeSpec, Pulse, Topology, TopologyLink } from '../../../experiments/chaos/types';
 import type { Performative } from '../../../protocol/performatives';
+import { defaultHypothesis } from '../../../experiments/chaos/defaultHypothesis';
+import { EXPERIMENT_SCHEMA_ID } from '../../../experiments/chaos/experimentSchema';
 
 export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'drop', 'duplicate', 'reorder', 'corrupt', 'partition', 'bandwidth', 'kill', 'crash', 'hang', 'slow', 'clock-skew'];
 export const AGENT_FAULTS: ReadonlySet<FaultKind> = new Set(['kill', 'crash', 'hang', 'slow', 'clock-skew']);
@@ -70,15 +72,16 @@ export function newPhase(index: number): PhaseForm {
   return { name: `phase ${index + 1}`, durationMs: 2000, settleMs: 500, faults: [] };
 }
 
-/** A starting experiment over a topology (the live workspace). */
+/** A starting experiment over a topology (the live workspace), judged by the default hypothesis. */
 export function blankExperiment(topology: Topology, name = 'chaos experiment'): Experiment {
   return {
+    $schema: EXPERIMENT_SCHEMA_ID,
     schema: 'orrery.experiment/1',
     name,
     seed: 1,
     topology,
     workload: { clients: [{ client: 'load', targets: topology.agents.map((a) => a.name), ratePerSecond: 50, timeoutMs: 1000 }] },
-    hypothesis: [{ probe: 'no-lost-messages' }],
+    hypothesis: defaultHypothesis(),
     schedule: { warmupMs: 200, steadyMs: 1000, phases: [], settleMs: 500, recoveryMs: 1000 },
   };
 }

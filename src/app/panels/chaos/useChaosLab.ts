@@ -7,6 +7,8 @@ import type { ChaosRun } from './resilienceSlice';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 
 export interface SwarmState {
+  /** Session-unique, increasing. */
+  id: number;
   runs: SwarmRun[];
   total: number;
   done?: SwarmResult;
@@ -19,11 +21,17 @@ export interface ChaosLab {
   status: string;
   problems: string[];
   progress: number;
+  /** The latest swarm. */
   swarm: SwarmState | null;
+  /** The last MAX_SWARMS swarms, oldest first (for Compare). */
+  swarms: SwarmState[];
   run(experiment: Experiment, mode: RunMode, seed?: number, rerunOf?: ChaosRun): Promise<ChaosRun | undefined>;
   runSwarm(experiment: Experiment, seeds: number[]): Promise<void>;
   stop(): void;
 }
+
+const MAX_SWARMS = 10;
+let swarmId = 0;
 
 export function useChaosLab(): ChaosLab {
   const store = useWorkbenchStore();
@@ -32,7 +40,10 @@ export function useChaosLab(): ChaosLab {
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [progress, setProgress] = useState(0);
-  const [swarm, setSwarm] = useState<SwarmState | null>(null);
+  const [swarms, setSwarms] = useState<SwarmState[]>([]);
+  const swarm = swarms[swarms.length - 1] ?? null;
+  /** Updates the swarm with `id` in the list. */
+  const updateSwarm = useCallback((id: number, change: (s: SwarmState) => SwarmState) => setSwarms((list) => list.map((s) => (s.id === id ? change(s) : s))), []);
 
   const run = useCallback<ChaosLab['run']>(
     async (experiment, mode, seed, rerunOf) => {
@@ -74,12 +85,12 @@ export function useChaosLab(): ChaosLab {
       if (!lab) return;
       setBusy('swarm');
       setProblems([]);
-      const state: SwarmState = { runs: [], total: seeds.length, experiment };
-      setSwarm(state);
+      const state: SwarmState = { id: ++swarmId, runs: [], total: seeds.length, experiment };
+      setSwarms((list) => [...list, state].slice(-MAX_SWARMS));
       setStatus(`Swarm: ${seeds.length} seeds…`);
       try {
         const outcome = await lab.swarm(experiment, seeds, (r, done, total) => {
-          setSwarm((s) => (s ? { ...s, runs: [...s.runs, r] } : s));
+          updateSwarm(state.id, (s) => ({ ...s, runs: [...s.runs, r] }));
           setStatus(`Swarm: ${done} of ${total} seeds`);
         });
         if (!outcome.ok) {
@@ -88,7 +99,7 @@ export function useChaosLab(): ChaosLab {
           return;
         }
         const w = outcome.swarm;
-        setSwarm({ runs: w.runs, total: seeds.length, done: w, experiment });
+        updateSwarm(state.id, (s) => ({ ...s, runs: w.runs, done: w }));
         setStatus(`Swarm done: ${w.passed} passed, ${w.failed} failed of ${w.runs.length} seeds`);
       } catch (e) {
         setStatus(`Could not run the swarm: ${e instanceof Error ? e.message : String(e)}`);
@@ -96,7 +107,7 @@ export function useChaosLab(): ChaosLab {
         setBusy(null);
       }
     },
-    [lab],
+    [lab, updateSwarm],
   );
 
   const stop = useCallback(() => {
@@ -104,5 +115,5 @@ export function useChaosLab(): ChaosLab {
     setStatus('Stopping: the run drains and is judged…');
   }, [lab]);
 
-  return { available: !!lab, busy, status, problems, progress, swarm, run, runSwarm, stop };
+  return { available: !!lab, busy, status, problems, progress, swarm, swarms, run, runSwarm, stop };
 }
