@@ -52,7 +52,7 @@ export const MAX_HISTORY = 200;
 export function fromState(view: WorkbenchView): Workspace {
   const defaults = view.defaultLimits ?? DEFAULT_LIMITS;
   const at = (name: string): { position?: XY } => {
-    const p = view.positions[name];
+    const p = Object.hasOwn(view.positions, name) ? view.positions[name] : undefined;
     return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { position: { x: Math.round(p.x), y: Math.round(p.y) } } : {};
   };
   const nodes: WorkspaceNode[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameProblem } from '../protocol/names';
 import { formatProblem } from './errors';
+import { fromState } from './fromState';
 import { layoutGraph } from './layout';
 import { containsSubset } from './match';
 import { emptyWorkspace, type Workspace } from './model';
@@ -65,6 +66,25 @@ describe('own keys only', () => {
         y: expect.any(Number),
       });
     expect(Object.getPrototypeOf({})).toBe(Object.prototype); // nothing was polluted
+  });
+
+  it('captures prototype names with their own positions only', () => {
+    const positions = JSON.parse('{"__proto__": {"x": 1, "y": 2}}') as Record<string, { x: number; y: number }>;
+    Object.setPrototypeOf(positions, { inherited: { x: 5, y: 5 } });
+    const ws = fromState({
+      name: 'W',
+      agents: [],
+      topics: ['__proto__', 'constructor', 'inherited'],
+      clients: [],
+      links: [],
+      positions,
+      modules: [],
+    });
+    expect(ws.nodes).toEqual([
+      { type: 'topic', name: '__proto__', position: { x: 1, y: 2 } },
+      { type: 'topic', name: 'constructor' },
+      { type: 'topic', name: 'inherited' },
+    ]);
   });
 
   it('refuses prototype names as agent kinds: not known, and for most not a kind at all', () => {
