@@ -172,9 +172,7 @@ describe('watchdog', () => {
     expect((await ask(wb, 'other', 'after')).content).toBe('after');
   });
 
-  // KNOWN KERNEL GAP: supervisor.onCrashed blames the first in-flight message when a crash
-  // names none, so a bystander's message is dead-lettered instead of requeued. Remove
-  // `.fails` once a `worker-terminated` crash requeues everything in flight.
+  // A bystander's crash blames none of its messages: what it had in flight is delivered again.
   it('requeues a bystander message stuck behind a spinner in the same worker', async () => {
     await wb.command({ type: 'agent.deploy', spec: { name: 'spin2', kind: 'spinner', limits: { deadlineMs: 200 } } });
     await wb.command({ type: 'agent.deploy', spec: { name: 'other2', kind: 'echo' } });
