@@ -123,17 +123,14 @@ export function initialData(theme: Theme = 'dark'): WorkbenchData {
   };
 }
 
-export function createWorkbenchStore(
-  api: ConnectedApi,
-  options: WorkbenchStoreOptions = {},
-): WorkbenchStore {
-  const schedule = options.schedule ?? defaultSchedule;
-  const reconcileMs = options.reconcileMs ?? 1000;
-  const publishMs = options.publishMs ?? PUBLISH_MS;
-  let noticeId = 0;
+type SetState = StoreApi<WorkbenchState>['setState'];
+type GetState = StoreApi<WorkbenchState>['getState'];
 
-  const store = createStore<WorkbenchState>()((set, get) => ({
-    ...initialData(options.theme),
+/** The store's data and its plain actions (slices combined in one place). */
+function createState(set: SetState, get: GetState, theme: Theme | undefined): WorkbenchState {
+  let noticeId = 0;
+  return {
+    ...initialData(theme),
     ...createComposerSlice(set),
     ...createMessageViewSlice(set),
     ...createCanvasSlice(set),
@@ -158,16 +155,25 @@ export function createWorkbenchStore(
         return { notices: [...s.notices, notice].slice(-MAX_NOTICES) };
       }),
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-  }));
-
-  // The canvas projection runs on the result of the main one (positions, links, selection).
-  const reduceAll = (s: WorkbenchState, events: readonly KernelEvent[]): Partial<WorkbenchState> => {
-    const main = reduceEvents(s, events);
-    const canvas = { ...main, ...reduceCanvasEvents({ ...s, ...main }, events, s.lastSeq) };
-    return { ...canvas, ...reduceConfigureEvents({ ...s, ...canvas }, events, s.lastSeq), ...reduceResilienceEvents(s, events) };
   };
+}
 
-  // Batches as they came (no per-event copying), applied together at the next publish.
+// The canvas projection runs on the result of the main one (positions, links, selection).
+function reduceAll(s: WorkbenchState, events: readonly KernelEvent[]): Partial<WorkbenchState> {
+  const main = reduceEvents(s, events);
+  const canvas = { ...main, ...reduceCanvasEvents({ ...s, ...main }, events, s.lastSeq) };
+  return { ...canvas, ...reduceConfigureEvents({ ...s, ...canvas }, events, s.lastSeq), ...reduceResilienceEvents(s, events) };
+}
+
+interface EventPump {
+  enqueue(events: readonly KernelEvent[]): void;
+  /** Apply what is buffered now (before a reconciliation compares with a snapshot). */
+  flushNow(): void;
+  clear(): void;
+}
+
+/** Batches as they came (no per-event copying), applied together at the next publish. */
+function createEventPump(store: StoreApi<WorkbenchState>, schedule: NonNullable<WorkbenchStoreOptions['schedule']>, publishMs: number): EventPump {
   let buffer: (readonly KernelEvent[])[] = [];
   let cancelFlush: (() => void) | null = null;
   let lastPublish = -Infinity;
@@ -182,83 +188,85 @@ export function createWorkbenchStore(
     if (events.length > 0) store.setState((s) => reduceAll(s, events));
   };
 
-  const enqueue = (events: readonly KernelEvent[]) => {
-    buffer.push(events);
-    if (!cancelFlush) cancelFlush = schedule(flush, Math.max(0, lastPublish + publishMs - performance.now()));
+  return {
+    enqueue(events) {
+      buffer.push(events);
+      if (!cancelFlush) cancelFlush = schedule(flush, Math.max(0, lastPublish + publishMs - performance.now()));
+    },
+    flushNow() {
+      if (!cancelFlush) return;
+      cancelFlush();
+      flush();
+    },
+    clear() {
+      cancelFlush?.();
+      cancelFlush = null;
+      buffer = [];
+    },
   };
+}
+
+/** Subscribe, load kinds and the first snapshot, then reconcile with snapshots every `reconcileMs`. */
+function connectStore(store: StoreApi<WorkbenchState>, api: ConnectedApi, pump: EventPump, reconcileMs: number): () => void {
+  let disposed = false;
+  let unsubscribe: (() => void) | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let reconciling = false;
 
   const reconcile = async () => {
     const snapshot = await api.snapshot();
     // Flush first so the comparison sees everything that has arrived.
-    if (cancelFlush) {
-      cancelFlush();
-      flush();
-    }
-    const state = store.getState();
-    if (snapshotFits(state.lastSeq, snapshot)) store.setState((s) => applySnapshot(s, snapshot));
+    pump.flushNow();
+    if (snapshotFits(store.getState().lastSeq, snapshot)) store.setState((s) => applySnapshot(s, snapshot));
+  };
+  const tick = () => {
+    if (reconciling || disposed) return;
+    reconciling = true;
+    // A missed reconciliation is harmless: the next tick retries.
+    reconcile()
+      .catch(() => undefined)
+      .finally(() => {
+        reconciling = false;
+      });
   };
 
-  const connect = () => {
-    let disposed = false;
-    let unsubscribe: (() => void) | null = null;
-    let timer: ReturnType<typeof setInterval> | null = null;
-    let reconciling = false;
-
-    const tick = () => {
-      if (reconciling || disposed) return;
-      reconciling = true;
-      reconcile()
-        .catch(() => {
-          // A missed reconciliation is harmless: the next tick retries.
-        })
-        .finally(() => {
-          reconciling = false;
-        });
-    };
-
-    (async () => {
-      try {
-        // Subscribe before the snapshot so nothing falls between them.
-        const off = await api.subscribe((events) => enqueue(events));
-        if (disposed) {
-          off();
-          return;
-        }
-        unsubscribe = off;
-        // Kinds failing to load is reported, but the workbench still opens (custom kinds can
-        // still be registered).
-        await api.ready?.().catch((error: unknown) => {
-          if (!disposed) store.getState().notify('ui005', APP_ERRORS.ui005(errorText(error)));
-        });
-        const [kinds, snapshot] = await Promise.all([api.kinds(), api.snapshot()]);
-        if (disposed) return;
-        store.setState((s) => ({
-          kinds,
-          connection: { state: 'ready' },
-          ...(snapshotFits(s.lastSeq, snapshot) ? applySnapshot(s, snapshot) : {}),
-        }));
-        if (reconcileMs > 0) timer = setInterval(tick, reconcileMs);
-      } catch (error) {
-        if (disposed) return;
-        const message = errorText(error);
-        store.setState({ connection: { state: 'error', message } });
-        store.getState().notify('ui001', APP_ERRORS.ui001(message));
-      }
-    })();
-
-    return () => {
-      disposed = true;
-      unsubscribe?.();
-      if (timer) clearInterval(timer);
-      cancelFlush?.();
-      cancelFlush = null;
-      buffer = [];
-    };
+  const start = async () => {
+    // Subscribe before the snapshot so nothing falls between them.
+    const off = await api.subscribe((events) => pump.enqueue(events));
+    if (disposed) return off();
+    unsubscribe = off;
+    // Kinds failing to load is reported, but the workbench still opens (custom kinds can
+    // still be registered).
+    await api.ready?.().catch((error: unknown) => {
+      if (!disposed) store.getState().notify('ui005', APP_ERRORS.ui005(errorText(error)));
+    });
+    const [kinds, snapshot] = await Promise.all([api.kinds(), api.snapshot()]);
+    if (disposed) return;
+    store.setState((s) => ({ kinds, connection: { state: 'ready' }, ...(snapshotFits(s.lastSeq, snapshot) ? applySnapshot(s, snapshot) : {}) }));
+    if (reconcileMs > 0) timer = setInterval(tick, reconcileMs);
   };
+  start().catch((error: unknown) => {
+    if (disposed) return;
+    const message = errorText(error);
+    store.setState({ connection: { state: 'error', message } });
+    store.getState().notify('ui001', APP_ERRORS.ui001(message));
+  });
 
-  const ingest = (events: readonly KernelEvent[]) => {
-    store.setState((s) => reduceAll(s, events));
+  return () => {
+    disposed = true;
+    unsubscribe?.();
+    if (timer) clearInterval(timer);
+    pump.clear();
   };
+}
 
-  return Object.assign(store, { api, connect, ingest });
+export function createWorkbenchStore(api: ConnectedApi, options: WorkbenchStoreOptions = {}): WorkbenchStore {
+  const store = createStore<WorkbenchState>()((set, get) => createState(set, get, options.theme));
+  const pump = createEventPump(store, options.schedule ?? defaultSchedule, options.publishMs ?? PUBLISH_MS);
+  const reconcileMs = options.reconcileMs ?? 1000;
+  return Object.assign(store, {
+    api,
+    connect: () => connectStore(store, api, pump, reconcileMs),
+    ingest: (events: readonly KernelEvent[]) => store.setState((s) => reduceAll(s, events)),
+  });
 }

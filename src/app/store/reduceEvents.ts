@@ -240,115 +240,102 @@ export function reduceEvents(state: Projected, events: readonly KernelEvent[]): 
   for (const event of events) {
     if (event.seq <= lastSeq) continue;
     lastSeq = event.seq;
-    switch (event.type) {
-      case 'agent.deployed':
-        addAgent(d, {
-          name: event.agent,
-          kind: event.kind,
-          status: 'loading',
-          instance: 0,
-          restarts: 0,
-          mailboxDepth: 0,
-          counters: emptyCounters(),
-          config: event.config,
-        });
-        break;
-      case 'agent.status':
-        d.patchAgent(event.agent, (a) => ({
-          status: event.status,
-          reason: event.reason,
-          mailboxDepth: event.status === 'stopped' ? 0 : a.mailboxDepth,
-        }));
-        break;
-      case 'agent.crashed':
-        d.patchAgent(event.agent, () => ({ reason: event.reason }));
-        break;
-      case 'agent.restarted':
-        d.patchAgent(event.agent, (a) => ({ instance: event.instance, restarts: a.restarts + 1 }));
-        break;
-      case 'agent.configured':
-        d.patchAgent(event.agent, () => ({
-          settings: { limits: event.limits, restart: event.restart, redelivery: event.redelivery, isolated: event.isolated },
-        }));
-        break;
-      case 'node.removed':
-        d.removeNode(event.node);
-        break;
-      case 'node.added':
-        // Topics and clients get their own node types in a later issue.
-        break;
-      case 'link.added':
-        d.mutLinks()[event.link.id] = { ...event.link, pulse: 0, messages: 0 };
-        break;
-      case 'link.removed':
-        if (d.links[event.link.id]) delete d.mutLinks()[event.link.id];
-        break;
-      case 'message.sent': {
-        const m = event.message;
-        const sender = d.agent(m.sender);
-        if (sender) sender.counters.sent++;
-        d.pushRow({
-          key: m.id,
-          seq: event.seq,
-          t: m.sent_at ?? event.t,
-          performative: m.performative,
-          sender: m.sender,
-          receiver: receiverText(m),
-          content: compactJson(m.content),
-          outcome: 'sent',
-          message: m,
-        });
-        break;
-      }
-      case 'message.delivered': {
-        const to = d.agent(event.to);
-        if (to) {
-          to.mailboxDepth++;
-          to.counters.delivered++;
-        }
-        const link = event.link === undefined ? undefined : d.link(event.link);
-        if (link) {
-          link.pulse++;
-          link.messages++;
-        }
-        d.patchRow(event.messageId, 'delivered');
-        break;
-      }
-      case 'message.handled': {
-        const a = d.agent(event.agent);
-        if (a && a.mailboxDepth > 0) a.mailboxDepth--;
-        break;
-      }
-      case 'message.failed': {
-        const to = d.agent(event.to);
-        if (to) to.counters.failed++;
-        d.patchRow(event.messageId, 'failed', detailed(event.reason, event.detail));
-        break;
-      }
-      case 'message.dead-lettered':
-        d.deadLetters++;
-        d.patchRow(event.message.id, 'dead-lettered', detailed(event.reason, event.detail));
-        break;
-      case 'message.invalid':
-        d.pushRow({
-          key: `invalid-${event.seq}`,
-          seq: event.seq,
-          t: event.t,
-          performative: '(invalid)',
-          sender: event.from,
-          receiver: '',
-          content: '',
-          outcome: 'invalid',
-          reason: event.error,
-        });
-        break;
-      case 'kv.set':
-      case 'log':
-        break;
-    }
+    if (!applyMessageEvent(d, event)) applyGraphEvent(d, event);
   }
   d.trimRows();
   return { ...d.result(), lastSeq };
+}
+
+/** Agents, nodes and links. */
+function applyGraphEvent(d: Draft, event: KernelEvent): void {
+  switch (event.type) {
+    case 'agent.deployed':
+      addAgent(d, { name: event.agent, kind: event.kind, status: 'loading', instance: 0, restarts: 0, mailboxDepth: 0, counters: emptyCounters(), config: event.config });
+      break;
+    case 'agent.status':
+      d.patchAgent(event.agent, (a) => ({ status: event.status, reason: event.reason, mailboxDepth: event.status === 'stopped' ? 0 : a.mailboxDepth }));
+      break;
+    case 'agent.crashed':
+      d.patchAgent(event.agent, () => ({ reason: event.reason }));
+      break;
+    case 'agent.restarted':
+      d.patchAgent(event.agent, (a) => ({ instance: event.instance, restarts: a.restarts + 1 }));
+      break;
+    case 'agent.configured':
+      d.patchAgent(event.agent, () => ({
+        settings: { limits: event.limits, restart: event.restart, redelivery: event.redelivery, isolated: event.isolated },
+      }));
+      break;
+    case 'node.removed':
+      d.removeNode(event.node);
+      break;
+    case 'link.added':
+      d.mutLinks()[event.link.id] = { ...event.link, pulse: 0, messages: 0 };
+      break;
+    case 'link.removed':
+      if (d.links[event.link.id]) delete d.mutLinks()[event.link.id];
+      break;
+    default:
+      // node.added (topics and clients live in the canvas slice), kv.set, log, ...: nothing here.
+      break;
+  }
+}
+
+/** The message log and the per-agent and per-link counters. False: not a message event. */
+function applyMessageEvent(d: Draft, event: KernelEvent): boolean {
+  switch (event.type) {
+    case 'message.sent': {
+      const m = event.message;
+      const sender = d.agent(m.sender);
+      if (sender) sender.counters.sent++;
+      d.pushRow({
+        key: m.id,
+        seq: event.seq,
+        t: m.sent_at ?? event.t,
+        performative: m.performative,
+        sender: m.sender,
+        receiver: receiverText(m),
+        content: compactJson(m.content),
+        outcome: 'sent',
+        message: m,
+      });
+      return true;
+    }
+    case 'message.delivered': {
+      const to = d.agent(event.to);
+      if (to) {
+        to.mailboxDepth++;
+        to.counters.delivered++;
+      }
+      const link = event.link === undefined ? undefined : d.link(event.link);
+      if (link) {
+        link.pulse++;
+        link.messages++;
+      }
+      d.patchRow(event.messageId, 'delivered');
+      return true;
+    }
+    case 'message.handled': {
+      const a = d.agent(event.agent);
+      if (a && a.mailboxDepth > 0) a.mailboxDepth--;
+      return true;
+    }
+    case 'message.failed': {
+      const to = d.agent(event.to);
+      if (to) to.counters.failed++;
+      d.patchRow(event.messageId, 'failed', detailed(event.reason, event.detail));
+      return true;
+    }
+    case 'message.dead-lettered':
+      d.deadLetters++;
+      d.patchRow(event.message.id, 'dead-lettered', detailed(event.reason, event.detail));
+      return true;
+    case 'message.invalid':
+      d.pushRow({ key: `invalid-${event.seq}`, seq: event.seq, t: event.t, performative: '(invalid)', sender: event.from, receiver: '', content: '', outcome: 'invalid', reason: event.error });
+      return true;
+    default:
+      return false;
+  }
 }
 
 function detailed(reason: string, detail: string | undefined): string {
