@@ -44,7 +44,7 @@ describe('bounded event log in the single-thread shell', () => {
   it('an hour of simulated traffic keeps the retained log at its default bound and counts what it dropped', async () => {
     const { shell, seen } = await traffic(3_600_000);
     const delivered = shell.kernel.snapshot();
-    expect(seen).toBeGreaterThan(2 * DEFAULT_EVENT_LOG_CAPACITY); // the run really outgrew the bound
+    expect(seen).toBeGreaterThan(1.5 * DEFAULT_EVENT_LOG_CAPACITY); // the run really outgrew the bound
     expect(shell.log()).toHaveLength(DEFAULT_EVENT_LOG_CAPACITY);
     expect(shell.eventsDropped()).toBe(seen - DEFAULT_EVENT_LOG_CAPACITY);
     expect(shell.log().at(-1)!.seq).toBe(seen - 1); // the newest are the ones kept
