@@ -12,16 +12,7 @@ const soak = echoSoak({ agents: 2 });
 const draft = { ...echoSoak(), name: 'draft', hypothesis: [] };
 
 function view(over: Partial<WorkbenchView> = {}): WorkbenchView {
-  return {
-    name: 'W',
-    agents: [],
-    topics: [],
-    clients: [],
-    links: [],
-    positions: {},
-    modules: [],
-    ...over,
-  };
+  return { name: 'W', agents: [], topics: [], clients: [], links: [], positions: {}, modules: [], ...over };
 }
 
 describe('saved experiments in the workspace', () => {
@@ -49,19 +40,13 @@ describe('saved experiments in the workspace', () => {
       const r = validateWorkspace(doc);
       return r.ok ? [] : r.problems.map(formatProblem);
     };
-    expect(
-      problems({
-        ...base,
-        experiments: [{ ...soak, schema: 'orrery.experiment/9' }],
-      }),
-    ).toEqual(['WS004 experiments[0].schema: expected "orrery.experiment/1", received "orrery.experiment/9"']);
+    expect(problems({ ...base, experiments: [{ ...soak, schema: 'orrery.experiment/9' }] })).toEqual([
+      'WS004 experiments[0].schema: expected "orrery.experiment/1", received "orrery.experiment/9"',
+    ]);
     expect(problems({ ...base, experiments: [{ ...soak, name: '' }] })[0]).toMatch(/^WS004 experiments\[0\]\.name: /);
-    expect(
-      problems({
-        ...base,
-        experiments: [{ schema: 'orrery.experiment/1', name: 'bare' }],
-      })[0],
-    ).toBe('WS004 experiments[0].topology: expected a value (the field is required), received nothing');
+    expect(problems({ ...base, experiments: [{ schema: 'orrery.experiment/1', name: 'bare' }] })[0]).toBe(
+      'WS004 experiments[0].topology: expected a value (the field is required), received nothing',
+    );
     expect(problems({ ...base, experiments: [soak, draft, soak] })).toEqual([
       `WS011 experiments[2].name: expected a name not used before (experiments[0] is already "${soak.name}"), received "${soak.name}"`,
     ]);
@@ -72,64 +57,18 @@ describe('agent and group settings in the workspace', () => {
   const ws = fromState(
     view({
       agents: [
-        {
-          name: 'a',
-          kind: 'echo',
-          restart: 'permanent',
-          redelivery: 'once',
-          isolated: false,
-        },
-        {
-          name: 'b',
-          kind: 'echo',
-          restart: 'temporary',
-          redelivery: 'never',
-          isolated: true,
-          group: 'g',
-          limits: {
-            mailboxCapacity: 5,
-            overflow: 'drop-oldest',
-            maxConcurrent: 2,
-          },
-        },
+        { name: 'a', kind: 'echo', restart: 'permanent', redelivery: 'once', isolated: false },
+        { name: 'b', kind: 'echo', restart: 'temporary', redelivery: 'never', isolated: true, group: 'g', limits: { mailboxCapacity: 5, overflow: 'drop-oldest', maxConcurrent: 2 } },
       ],
-      groups: [
-        {
-          name: 'g',
-          strategy: 'rest_for_one',
-          intensity: 4,
-          periodMs: 900,
-          backoff: { minMs: 5, maxMs: 50, randomFactor: 0 },
-        },
-      ],
+      groups: [{ name: 'g', strategy: 'rest_for_one', intensity: 4, periodMs: 900, backoff: { minMs: 5, maxMs: 50, randomFactor: 0 } }],
     }),
   );
 
   it('writes what differs from the defaults', () => {
     expect(ws.nodes).toEqual([
-      {
-        type: 'group',
-        name: 'g',
-        strategy: 'rest_for_one',
-        intensity: 4,
-        periodMs: 900,
-        backoff: { minMs: 5, maxMs: 50, randomFactor: 0 },
-      },
+      { type: 'group', name: 'g', strategy: 'rest_for_one', intensity: 4, periodMs: 900, backoff: { minMs: 5, maxMs: 50, randomFactor: 0 } },
       { type: 'agent', name: 'a', kind: 'echo' },
-      {
-        type: 'agent',
-        name: 'b',
-        kind: 'echo',
-        limits: {
-          mailboxCapacity: 5,
-          overflow: 'drop-oldest',
-          maxConcurrent: 2,
-        },
-        group: 'g',
-        isolated: true,
-        restart: 'temporary',
-        redelivery: 'never',
-      },
+      { type: 'agent', name: 'b', kind: 'echo', limits: { mailboxCapacity: 5, overflow: 'drop-oldest', maxConcurrent: 2 }, group: 'g', isolated: true, restart: 'temporary', redelivery: 'never' },
     ]);
     expect(validateWorkspace(ws).ok).toBe(true);
   });
@@ -137,48 +76,17 @@ describe('agent and group settings in the workspace', () => {
   it('deploys them again', () => {
     const plan = toCommands(ws);
     expect(plan.commands).toEqual([
-      {
-        type: 'group.create',
-        spec: {
-          name: 'g',
-          strategy: 'rest_for_one',
-          intensity: 4,
-          periodMs: 900,
-          backoff: { minMs: 5, maxMs: 50, randomFactor: 0 },
-        },
-      },
+      { type: 'group.create', spec: { name: 'g', strategy: 'rest_for_one', intensity: 4, periodMs: 900, backoff: { minMs: 5, maxMs: 50, randomFactor: 0 } } },
       { type: 'agent.deploy', spec: { name: 'a', kind: 'echo' } },
       {
         type: 'agent.deploy',
-        spec: {
-          name: 'b',
-          kind: 'echo',
-          limits: {
-            mailboxCapacity: 5,
-            overflow: 'drop-oldest',
-            maxConcurrent: 2,
-          },
-          group: 'g',
-          isolated: true,
-          restart: 'temporary',
-          redelivery: 'never',
-        },
+        spec: { name: 'b', kind: 'echo', limits: { mailboxCapacity: 5, overflow: 'drop-oldest', maxConcurrent: 2 }, group: 'g', isolated: true, restart: 'temporary', redelivery: 'never' },
       },
     ]);
   });
 
   it('refuses a malformed backoff', () => {
-    const bad: Workspace = {
-      ...ws,
-      nodes: [
-        {
-          type: 'group',
-          name: 'g',
-          strategy: 'one_for_one',
-          backoff: { minMs: -1, maxMs: 5, randomFactor: 0 },
-        },
-      ],
-    };
+    const bad: Workspace = { ...ws, nodes: [{ type: 'group', name: 'g', strategy: 'one_for_one', backoff: { minMs: -1, maxMs: 5, randomFactor: 0 } }] };
     const r = validateWorkspace(bad);
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(['WS004 nodes[0].backoff.minMs: expected a number ≥ 0, received -1']);
   });

@@ -15,12 +15,7 @@ export interface LayoutOptions {
   maxColumns?: number;
 }
 
-export const LAYOUT_DEFAULTS = {
-  columnGap: 260,
-  rowGap: 130,
-  origin: { x: 40, y: 40 },
-  maxColumns: 4,
-} as const;
+export const LAYOUT_DEFAULTS = { columnGap: 260, rowGap: 130, origin: { x: 40, y: 40 }, maxColumns: 4 } as const;
 
 /**
  * Positions for `names`. `roots` are where traffic enters (a run's receivers, the clients
@@ -32,10 +27,7 @@ export function layoutGraph(
   roots: readonly string[] = [],
   options: LayoutOptions = {},
 ): Record<string, XY> {
-  const { columnGap, rowGap, origin, maxColumns } = {
-    ...LAYOUT_DEFAULTS,
-    ...options,
-  };
+  const { columnGap, rowGap, origin, maxColumns } = { ...LAYOUT_DEFAULTS, ...options };
   const known = new Set(names);
   const neighbours = new Map<string, string[]>(names.map((n) => [n, []]));
   for (const [a, b] of links) {

@@ -28,6 +28,8 @@ export const WORKSPACE_LIMITS = {
   kindLength: 128,
   /** Characters of the workspace's name, a module's label, an experiment's name. */
   titleLength: 200,
+  /** Characters of `$schema` (a URL or a path). */
+  schemaRefLength: 2_048,
   /** Nesting of arrays and objects inside an agent's config, a history entry or an experiment. */
   depth: 64,
   /** Deadlines, periods and backoff delays: one day. */

@@ -38,25 +38,12 @@ export function judgeRun(s: Scenario, messages: readonly AclMessage[]): RunVerdi
   const receivers = reportReceivers(s);
   let report: AclMessage | null = null;
   for (const m of messages) if (isReport(s, m, receivers)) report = m;
-  if (!report)
-    return {
-      status: 'failed',
-      report: null,
-      why: `no report from ${s.expect.from}`,
-    };
+  if (!report) return { status: 'failed', report: null, why: `no report from ${s.expect.from}` };
   if (report.performative !== s.expect.performative) {
-    return {
-      status: 'failed',
-      report,
-      why: `expected ${s.expect.performative}, received ${report.performative}`,
-    };
+    return { status: 'failed', report, why: `expected ${s.expect.performative}, received ${report.performative}` };
   }
   if (!containsSubset(report.content, s.expect.content)) {
-    return {
-      status: 'failed',
-      report,
-      why: `content does not contain ${JSON.stringify(s.expect.content as JsonValue)}`,
-    };
+    return { status: 'failed', report, why: `content does not contain ${JSON.stringify(s.expect.content as JsonValue)}` };
   }
   return { status: 'passed', report };
 }

@@ -104,32 +104,20 @@ export interface WorkspaceV1 {
   orrery: typeof WORKSPACE_MARKER;
   version: 1;
   name: string;
-  agents: {
-    name: string;
-    kind: string;
-    config?: JsonValue;
-    x?: number;
-    y?: number;
-  }[];
+  agents: { name: string; kind: string; config?: JsonValue; x?: number; y?: number }[];
   links: [string, string][];
 }
 
 export function emptyWorkspace(name: string): Workspace {
-  return {
-    orrery: WORKSPACE_MARKER,
-    version: CURRENT_VERSION,
-    name,
-    nodes: [],
-    links: [],
-    modules: [],
-    composerHistory: [],
-  };
+  return { orrery: WORKSPACE_MARKER, version: CURRENT_VERSION, name, nodes: [], links: [], modules: [], composerHistory: [] };
 }
 
 // ─── Pattern scenarios (agents/patterns/<id>.json) ──────────────────────────
 
 export type ScenarioNode =
-  { type: 'agent'; name: string; kind: string; config?: JsonValue } | { type: 'topic'; name: string } | { type: 'client'; name: string };
+  | { type: 'agent'; name: string; kind: string; config?: JsonValue }
+  | { type: 'topic'; name: string }
+  | { type: 'client'; name: string };
 
 export interface ScenarioStep {
   /** A client node; omitted = the console `you`. */

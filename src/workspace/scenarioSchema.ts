@@ -4,7 +4,7 @@ import { commonDefs } from './schema';
 const name = { $ref: '#/$defs/name' } as const;
 
 export const SCENARIO_SCHEMA = {
-  $id: 'https://orrery.local/schemas/scenario.json',
+  $id: 'https://orrery.dev/schemas/orrery.scenario.schema.json',
   title: 'Orrery pattern scenario',
   type: 'object',
   required: ['id', 'title', 'description', 'nodes', 'links', 'run', 'expect'],

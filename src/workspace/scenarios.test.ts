@@ -41,47 +41,25 @@ describe('bundled pattern scenarios', () => {
     bad.links.push(['manager', 'worker-9']);
     const r = checkScenario('contract-net', bad);
     expect(r.ok).toBe(false);
-    if (!r.ok)
-      expect(r.problems.map(formatProblem)).toEqual(['WS007 links[3].b: expected the name of a node in nodes[], received "worker-9"']);
+    if (!r.ok) expect(r.problems.map(formatProblem)).toEqual(['WS007 links[3].b: expected the name of a node in nodes[], received "worker-9"']);
     const noRun = { ...(files.pipeline as object), run: [] };
     const r2 = checkScenario('pipeline', noRun);
     expect(r2.ok).toBe(false);
-    if (!r2.ok)
-      expect(r2.problems[0]).toMatchObject({
-        path: 'run',
-        expected: 'at least 1 item',
-      });
+    if (!r2.ok) expect(r2.problems[0]).toMatchObject({ path: 'run', expected: 'at least 1 item' });
   });
 });
 
 describe('judging a run', () => {
   const s = loadScenarios().scenarios.find((x) => x.id === 'contract-net')!;
   const msg = (sender: string, receiver: string, performative: string, content: unknown): AclMessage =>
-    ({
-      id: 'm',
-      sender,
-      receiver,
-      performative,
-      content,
-      sent_at: 0,
-    }) as AclMessage;
+    ({ id: 'm', sender, receiver, performative, content, sent_at: 0 }) as AclMessage;
 
   it('passes on the last matching report and fails with the reason otherwise', () => {
-    const report = msg('manager', 'you', 'inform', {
-      ...(s.expect.content as object),
-      extra: true,
-    });
+    const report = msg('manager', 'you', 'inform', { ...(s.expect.content as object), extra: true });
     expect(judgeRun(s, [msg('manager', 'worker-1', 'cfp', {}), report])).toEqual({ status: 'passed', report });
-    expect(judgeRun(s, [msg('manager', 'worker-1', 'cfp', {})])).toEqual({
-      status: 'failed',
-      report: null,
-      why: 'no report from manager',
-    });
+    expect(judgeRun(s, [msg('manager', 'worker-1', 'cfp', {})])).toEqual({ status: 'failed', report: null, why: 'no report from manager' });
     const wrong = msg('manager', 'you', 'failure', {});
-    expect(judgeRun(s, [report, wrong])).toMatchObject({
-      status: 'failed',
-      why: 'expected inform, received failure',
-    });
+    expect(judgeRun(s, [report, wrong])).toMatchObject({ status: 'failed', why: 'expected inform, received failure' });
   });
 
   it('matches content like toMatchObject', () => {

@@ -9,10 +9,7 @@ import { CURRENT_VERSION, WORKSPACE_MARKER, type Scenario, type Workspace } from
 import { schemaProblems } from './schemaProblems';
 import { validateWorkspace, type ValidateOptions } from './validateWorkspace';
 
-const FILES = import.meta.glob<unknown>('../../agents/patterns/*.json', {
-  eager: true,
-  import: 'default',
-});
+const FILES = import.meta.glob<unknown>('../../agents/patterns/*.json', { eager: true, import: 'default' });
 
 /** The gallery's order: from the simplest exchange to the longest protocol. */
 export const PATTERN_ORDER = [

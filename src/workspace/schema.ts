@@ -9,8 +9,9 @@ import { TOPIC_PREFIX } from '../protocol/message';
 import { RESERVED_NAMES } from '../protocol/names';
 import { WORKSPACE_LIMITS as L } from './limits';
 
-export const WORKSPACE_SCHEMA_ID = 'https://orrery.local/schemas/workspace-v2.json';
-export const WORKSPACE_SCHEMA_V1_ID = 'https://orrery.local/schemas/workspace-v1.json';
+/** What exported files name in `$schema`; on import any reference is accepted (a local copy is fine). */
+export const WORKSPACE_SCHEMA_ID = 'https://orrery.dev/schemas/orrery.workspace-2.schema.json';
+export const WORKSPACE_SCHEMA_V1_ID = 'https://orrery.dev/schemas/orrery.workspace-1.schema.json';
 
 /**
  * Node names, as the network takes them (src/protocol/names.ts, `nameProblem`, which is
@@ -50,6 +51,8 @@ export const commonDefs = {
     pattern: TITLE_PATTERN,
   },
   coordinate: num(-L.coordinate, L.coordinate),
+  /** Where an editor finds the schema: a URL or a path to a local copy. */
+  schemaRef: { type: 'string', minLength: 1, maxLength: L.schemaRefLength, pattern: TITLE_PATTERN },
 } as const;
 
 const position = {
@@ -162,7 +165,7 @@ export const WORKSPACE_SCHEMA_V2 = {
   required: ['orrery', 'version', 'name', 'nodes', 'links', 'modules', 'composerHistory'],
   additionalProperties: false,
   properties: {
-    $schema: { const: WORKSPACE_SCHEMA_ID },
+    $schema: ref('schemaRef'),
     orrery: { const: 'workspace' },
     version: { const: 2 },
     name: ref('title'),
@@ -202,7 +205,7 @@ export const WORKSPACE_SCHEMA_V1 = {
   required: ['orrery', 'version', 'name', 'agents', 'links'],
   additionalProperties: false,
   properties: {
-    $schema: { const: WORKSPACE_SCHEMA_V1_ID },
+    $schema: ref('schemaRef'),
     orrery: { const: 'workspace' },
     version: { const: 1 },
     name: ref('title'),

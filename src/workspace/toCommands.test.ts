@@ -9,14 +9,7 @@ const WS: Workspace = {
   name: 'Order',
   // Deliberately in the "wrong" order: agents first, a child group before its parent.
   nodes: [
-    {
-      type: 'agent',
-      name: 'a',
-      kind: 'echo',
-      group: 'inner',
-      limits: { deadlineMs: 100 },
-      position: { x: 1, y: 2 },
-    },
+    { type: 'agent', name: 'a', kind: 'echo', group: 'inner', limits: { deadlineMs: 100 }, position: { x: 1, y: 2 } },
     { type: 'group', name: 'inner', strategy: 'one_for_one', parent: 'outer' },
     { type: 'client', name: 'app', position: { x: 5, y: 6 } },
     { type: 'agent', name: 'b', kind: 'counter', config: { n: 1 } },
@@ -52,27 +45,10 @@ describe('toCommands', () => {
     const plan = toCommands(WS);
     expect(plan.commands[0]).toEqual({
       type: 'group.create',
-      spec: {
-        name: 'outer',
-        strategy: 'one_for_all',
-        intensity: 3,
-        periodMs: 5000,
-        backoff: { minMs: 100, maxMs: 10_000, randomFactor: 0.2 },
-      },
+      spec: { name: 'outer', strategy: 'one_for_all', intensity: 3, periodMs: 5000, backoff: { minMs: 100, maxMs: 10_000, randomFactor: 0.2 } },
     });
-    expect(plan.commands[4]).toEqual({
-      type: 'agent.deploy',
-      spec: {
-        name: 'a',
-        kind: 'echo',
-        group: 'inner',
-        limits: { deadlineMs: 100 },
-      },
-    });
-    expect(plan.commands[5]).toEqual({
-      type: 'agent.deploy',
-      spec: { name: 'b', kind: 'counter', config: { n: 1 } },
-    });
+    expect(plan.commands[4]).toEqual({ type: 'agent.deploy', spec: { name: 'a', kind: 'echo', group: 'inner', limits: { deadlineMs: 100 } } });
+    expect(plan.commands[5]).toEqual({ type: 'agent.deploy', spec: { name: 'b', kind: 'counter', config: { n: 1 } } });
     expect(plan.positions).toEqual({ a: { x: 1, y: 2 }, app: { x: 5, y: 6 } });
     expect(plan.composerHistory).toEqual(['x']);
   });
@@ -83,63 +59,22 @@ describe('fromState', () => {
     const ws = fromState({
       name: 'Live',
       agents: [
-        {
-          name: 'echo-1',
-          kind: 'echo',
-          config: null,
-          limits: {
-            deadlineMs: 5000,
-            mailboxCapacity: 10_000,
-            maxMessageBytes: 1024 * 1024,
-          },
-        },
-        {
-          name: 'c-1',
-          kind: 'counter',
-          config: { n: 2 },
-          limits: {
-            deadlineMs: 250,
-            mailboxCapacity: 10_000,
-            maxMessageBytes: 1024 * 1024,
-          },
-          group: 'sup',
-        },
+        { name: 'echo-1', kind: 'echo', config: null, limits: { deadlineMs: 5000, mailboxCapacity: 10_000, maxMessageBytes: 1024 * 1024 } },
+        { name: 'c-1', kind: 'counter', config: { n: 2 }, limits: { deadlineMs: 250, mailboxCapacity: 10_000, maxMessageBytes: 1024 * 1024 }, group: 'sup' },
       ],
       topics: ['news'],
       clients: [],
       groups: [{ name: 'sup', strategy: 'one_for_one', intensity: 1, periodMs: 5000 }],
       links: [{ a: 'echo-1', b: 'news' }],
-      positions: {
-        'echo-1': { x: 10.4, y: 20.6 },
-        news: { x: 300, y: 40 },
-        gone: { x: 0, y: 0 },
-      },
+      positions: { 'echo-1': { x: 10.4, y: 20.6 }, news: { x: 300, y: 40 }, gone: { x: 0, y: 0 } },
       modules: [],
       composerHistory: [{ text: '{}' }],
     });
     expect(ws.nodes).toEqual([
-      {
-        type: 'group',
-        name: 'sup',
-        strategy: 'one_for_one',
-        intensity: 1,
-        periodMs: 5000,
-      },
+      { type: 'group', name: 'sup', strategy: 'one_for_one', intensity: 1, periodMs: 5000 },
       { type: 'topic', name: 'news', position: { x: 300, y: 40 } },
-      {
-        type: 'agent',
-        name: 'echo-1',
-        kind: 'echo',
-        position: { x: 10, y: 21 },
-      },
-      {
-        type: 'agent',
-        name: 'c-1',
-        kind: 'counter',
-        config: { n: 2 },
-        limits: { deadlineMs: 250 },
-        group: 'sup',
-      },
+      { type: 'agent', name: 'echo-1', kind: 'echo', position: { x: 10, y: 21 } },
+      { type: 'agent', name: 'c-1', kind: 'counter', config: { n: 2 }, limits: { deadlineMs: 250 }, group: 'sup' },
     ]);
     expect(ws.links).toEqual([{ a: 'echo-1', b: 'news' }]);
     expect(ws.composerHistory).toEqual([{ text: '{}' }]);
@@ -153,17 +88,7 @@ describe('fromState', () => {
       topics: ['news'],
       clients: ['app'],
       groups: plan.commands.flatMap((c) =>
-        c.type === 'group.create'
-          ? [
-              {
-                name: c.spec.name,
-                strategy: c.spec.strategy,
-                intensity: c.spec.intensity,
-                periodMs: c.spec.periodMs,
-                ...(c.spec.parent ? { parent: c.spec.parent } : {}),
-              },
-            ]
-          : [],
+        c.type === 'group.create' ? [{ name: c.spec.name, strategy: c.spec.strategy, intensity: c.spec.intensity, periodMs: c.spec.periodMs, ...(c.spec.parent ? { parent: c.spec.parent } : {}) }] : [],
       ),
       links: WS.links,
       positions: plan.positions,

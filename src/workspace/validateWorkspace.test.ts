@@ -15,47 +15,18 @@ function good(): Workspace {
     version: 2,
     name: 'Demo',
     nodes: [
-      {
-        type: 'group',
-        name: 'sup',
-        strategy: 'one_for_all',
-        position: { x: 0, y: 0 },
-      },
+      { type: 'group', name: 'sup', strategy: 'one_for_all', position: { x: 0, y: 0 } },
       { type: 'topic', name: 'news', position: { x: 10, y: 20 } },
       { type: 'client', name: 'app' },
-      {
-        type: 'agent',
-        name: 'echo-1',
-        kind: 'echo',
-        config: { a: 1 },
-        limits: { deadlineMs: 200 },
-        group: 'sup',
-        position: { x: 40, y: 40 },
-      },
+      { type: 'agent', name: 'echo-1', kind: 'echo', config: { a: 1 }, limits: { deadlineMs: 200 }, group: 'sup', position: { x: 40, y: 40 } },
       { type: 'agent', name: 'mine-1', kind: `custom:${HASH}` },
     ],
     links: [
       { a: 'echo-1', b: 'news' },
       { a: 'app', b: 'echo-1' },
     ],
-    modules: [
-      {
-        kind: `custom:${HASH}`,
-        label: 'Mine',
-        hash: HASH,
-        bytes: bytesToBase64(WASM),
-      },
-    ],
-    composerHistory: [
-      {
-        id: 'h1',
-        text: '{}',
-        performative: 'request',
-        receiver: 'echo-1',
-        mode: 'send',
-        sentAt: 1,
-      },
-    ],
+    modules: [{ kind: `custom:${HASH}`, label: 'Mine', hash: HASH, bytes: bytesToBase64(WASM) }],
+    composerHistory: [{ id: 'h1', text: '{}', performative: 'request', receiver: 'echo-1', mode: 'send', sentAt: 1 }],
   };
 }
 
@@ -85,9 +56,7 @@ describe('validateWorkspace', () => {
   });
 
   it('refuses JSON that is not a workspace', () => {
-    expect(refused([1, 2])).toEqual([
-      'WS002 (root): expected an object {"orrery": "workspace", "version": N, ...}, received an array [1,2]',
-    ]);
+    expect(refused([1, 2])).toEqual(['WS002 (root): expected an object {"orrery": "workspace", "version": N, ...}, received an array [1,2]']);
     expect(refused({ orrery: 'cassette', version: 2 })).toEqual(['WS002 orrery: expected "workspace", received "cassette"']);
   });
 
@@ -116,17 +85,9 @@ describe('validateWorkspace', () => {
     expect(refused(edit((ws) => ((ws.nodes[2] as unknown as Record<string, unknown>).colour = 'red')))).toEqual([
       'WS004 nodes[2].colour: expected no such field (allowed: type, name, position), received "red"',
     ]);
-    expect(
-      refused(
-        edit(
-          (ws) =>
-            ((ws.nodes[1] as { position: unknown }).position = {
-              x: '1',
-              y: 2,
-            }),
-        ),
-      ),
-    ).toEqual(['WS004 nodes[1].position.x: expected a value of type number, received "1"']);
+    expect(refused(edit((ws) => ((ws.nodes[1] as { position: unknown }).position = { x: '1', y: 2 })))).toEqual([
+      'WS004 nodes[1].position.x: expected a value of type number, received "1"',
+    ]);
     expect(refused(edit((ws) => ((ws.nodes[0] as { strategy: string }).strategy = 'all_for_one')))).toEqual([
       'WS004 nodes[0].strategy: expected one of "one_for_one", "one_for_all", "rest_for_one", received "all_for_one"',
     ]);

@@ -4,13 +4,13 @@
 'use strict';
 export const v1Root = validate21;
 const schema6 = {
-  $id: 'https://orrery.local/schemas/workspace-v1.root.json',
+  $id: 'https://orrery.dev/schemas/orrery.workspace-1.schema.root.json',
   title: 'Orrery workspace, version 1',
   type: 'object',
   required: ['orrery', 'version', 'name', 'agents', 'links'],
   additionalProperties: false,
   properties: {
-    $schema: { const: 'https://orrery.local/schemas/workspace-v1.json' },
+    $schema: { $ref: '#/$defs/schemaRef' },
     orrery: { const: 'workspace' },
     version: { const: 1 },
     name: { $ref: '#/$defs/title' },
@@ -28,6 +28,7 @@ const schema6 = {
     kind: { type: 'string', minLength: 1, maxLength: 128, pattern: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' },
     title: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
     coordinate: { type: 'number', minimum: -1000000000, maximum: 1000000000 },
+    schemaRef: { type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
     agent: {
       type: 'object',
       required: ['name', 'kind'],
@@ -44,20 +45,20 @@ const schema6 = {
   },
 };
 const func0 = Object.prototype.hasOwnProperty;
-const schema7 = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]+$' };
+const schema7 = { type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\u0000-\\u001f\\u007f]+$' };
 const pattern0 = new RegExp('^[^\\u0000-\\u001f\\u007f]+$', 'u');
 function validate22(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
-    if (data.length > 200) {
+    if (data.length > 2048) {
       const err0 = {
         instancePath,
         schemaPath: '#/maxLength',
         keyword: 'maxLength',
-        params: { limit: 200 },
-        message: 'must NOT have more than 200 characters',
-        schema: 200,
+        params: { limit: 2048 },
+        message: 'must NOT have more than 2048 characters',
+        schema: 2048,
         parentSchema: schema7,
         data,
       };
@@ -125,8 +126,88 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
+const schema8 = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]+$' };
+function validate24(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === 'string') {
+    if (data.length > 200) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/maxLength',
+        keyword: 'maxLength',
+        params: { limit: 200 },
+        message: 'must NOT have more than 200 characters',
+        schema: 200,
+        parentSchema: schema8,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.length < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/minLength',
+        keyword: 'minLength',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 characters',
+        schema: 1,
+        parentSchema: schema8,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern0.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/pattern',
+        keyword: 'pattern',
+        params: { pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
+        message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f]+$' + '"',
+        schema: '^[^\\u0000-\\u001f\\u007f]+$',
+        parentSchema: schema8,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+      schema: schema8.type,
+      parentSchema: schema8,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="https://orrery.local/schemas/workspace-v1.root.json" */ let vErrors = null;
+  /*# sourceURL="https://orrery.dev/schemas/orrery.workspace-1.schema.root.json" */ let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.orrery === undefined || !func0.call(data, 'orrery')) {
@@ -240,30 +321,17 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.$schema !== undefined && func0.call(data, '$schema')) {
-      let data0 = data.$schema;
-      if ('https://orrery.local/schemas/workspace-v1.json' !== data0) {
-        const err6 = {
-          instancePath: instancePath + '/$schema',
-          schemaPath: '#/properties/%24schema/const',
-          keyword: 'const',
-          params: { allowedValue: 'https://orrery.local/schemas/workspace-v1.json' },
-          message: 'must be equal to constant',
-          schema: 'https://orrery.local/schemas/workspace-v1.json',
-          parentSchema: schema6.properties.$schema,
-          data: data0,
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
+      if (
+        !validate22(data.$schema, { instancePath: instancePath + '/$schema', parentData: data, parentDataProperty: '$schema', rootData })
+      ) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
       }
     }
     if (data.orrery !== undefined && func0.call(data, 'orrery')) {
       let data1 = data.orrery;
       if ('workspace' !== data1) {
-        const err7 = {
+        const err6 = {
           instancePath: instancePath + '/orrery',
           schemaPath: '#/properties/orrery/const',
           keyword: 'const',
@@ -274,9 +342,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
           data: data1,
         };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err6];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -284,7 +352,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.version !== undefined && func0.call(data, 'version')) {
       let data2 = data.version;
       if (1 !== data2) {
-        const err8 = {
+        const err7 = {
           instancePath: instancePath + '/version',
           schemaPath: '#/properties/version/const',
           keyword: 'const',
@@ -295,16 +363,16 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
           data: data2,
         };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err7];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err7);
         }
         errors++;
       }
     }
     if (data.name !== undefined && func0.call(data, 'name')) {
-      if (!validate22(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+      if (!validate24(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
     }
@@ -312,7 +380,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       let data4 = data.agents;
       if (Array.isArray(data4)) {
         if (data4.length > 10000) {
-          const err9 = {
+          const err8 = {
             instancePath: instancePath + '/agents',
             schemaPath: '#/properties/agents/maxItems',
             keyword: 'maxItems',
@@ -323,14 +391,14 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
             data: data4,
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err8];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err8);
           }
           errors++;
         }
       } else {
-        const err10 = {
+        const err9 = {
           instancePath: instancePath + '/agents',
           schemaPath: '#/properties/agents/type',
           keyword: 'type',
@@ -341,9 +409,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
           data: data4,
         };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err9];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -352,7 +420,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       let data5 = data.links;
       if (Array.isArray(data5)) {
         if (data5.length > 50000) {
-          const err11 = {
+          const err10 = {
             instancePath: instancePath + '/links',
             schemaPath: '#/properties/links/maxItems',
             keyword: 'maxItems',
@@ -363,14 +431,14 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
             data: data5,
           };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err10];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err10);
           }
           errors++;
         }
       } else {
-        const err12 = {
+        const err11 = {
           instancePath: instancePath + '/links',
           schemaPath: '#/properties/links/type',
           keyword: 'type',
@@ -381,15 +449,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
           data: data5,
         };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err11];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err11);
         }
         errors++;
       }
     }
   } else {
-    const err13 = {
+    const err12 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -400,17 +468,17 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err12];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err12);
     }
     errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;
 }
-export const v1Agents = validate39;
-const schema10 = {
+export const v1Agents = validate43;
+const schema12 = {
   type: 'object',
   required: ['name', 'kind'],
   additionalProperties: false,
@@ -422,15 +490,15 @@ const schema10 = {
     y: { $ref: '#/$defs/coordinate' },
   },
 };
-const schema11 = {
+const schema13 = {
   type: 'string',
   minLength: 1,
   maxLength: 128,
   pattern: '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$',
   not: { enum: ['you', 'kernel', '*'] },
 };
-const pattern2 = new RegExp('^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$', 'u');
-function validate28(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const pattern4 = new RegExp('^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$', 'u');
+function validate32(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -452,8 +520,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'not',
       params: {},
       message: 'must NOT be valid',
-      schema: schema11.not,
-      parentSchema: schema11,
+      schema: schema13.not,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -481,7 +549,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 128 },
         message: 'must NOT have more than 128 characters',
         schema: 128,
-        parentSchema: schema11,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -499,7 +567,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema11,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -509,7 +577,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (!pattern2.test(data)) {
+    if (!pattern4.test(data)) {
       const err4 = {
         instancePath,
         schemaPath: '#/pattern',
@@ -517,7 +585,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
         params: { pattern: '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$' },
         message: 'must match pattern "' + '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$' + '"',
         schema: '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$',
-        parentSchema: schema11,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -534,8 +602,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema11.type,
-      parentSchema: schema11,
+      schema: schema13.type,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -545,12 +613,12 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-const schema12 = { type: 'string', minLength: 1, maxLength: 128, pattern: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' };
-const pattern3 = new RegExp('^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$', 'u');
-function validate30(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema14 = { type: 'string', minLength: 1, maxLength: 128, pattern: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' };
+const pattern5 = new RegExp('^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$', 'u');
+function validate34(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -562,7 +630,7 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 128 },
         message: 'must NOT have more than 128 characters',
         schema: 128,
-        parentSchema: schema12,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -580,7 +648,7 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema12,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -590,7 +658,7 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (!pattern3.test(data)) {
+    if (!pattern5.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: '#/pattern',
@@ -598,7 +666,7 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
         params: { pattern: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' },
         message: 'must match pattern "' + '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' + '"',
         schema: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$',
-        parentSchema: schema12,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -615,8 +683,8 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema12.type,
-      parentSchema: schema12,
+      schema: schema14.type,
+      parentSchema: schema14,
       data,
     };
     if (vErrors === null) {
@@ -626,11 +694,11 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-const schema13 = { type: 'number', minimum: -1000000000, maximum: 1000000000 };
-function validate32(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema15 = { type: 'number', minimum: -1000000000, maximum: 1000000000 };
+function validate36(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data == 'number' && isFinite(data)) {
@@ -642,7 +710,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
         params: { comparison: '<=', limit: 1000000000 },
         message: 'must be <= 1000000000',
         schema: 1000000000,
-        parentSchema: schema13,
+        parentSchema: schema15,
         data,
       };
       if (vErrors === null) {
@@ -660,7 +728,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
         params: { comparison: '>=', limit: -1000000000 },
         message: 'must be >= -1000000000',
         schema: -1000000000,
-        parentSchema: schema13,
+        parentSchema: schema15,
         data,
       };
       if (vErrors === null) {
@@ -677,8 +745,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'number' },
       message: 'must be number',
-      schema: schema13.type,
-      parentSchema: schema13,
+      schema: schema15.type,
+      parentSchema: schema15,
       data,
     };
     if (vErrors === null) {
@@ -688,10 +756,10 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-function validate39(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate43(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -702,8 +770,8 @@ function validate39(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'name' },
         message: "must have required property '" + 'name' + "'",
-        schema: schema10.required,
-        parentSchema: schema10,
+        schema: schema12.required,
+        parentSchema: schema12,
         data,
       };
       if (vErrors === null) {
@@ -720,8 +788,8 @@ function validate39(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'kind' },
         message: "must have required property '" + 'kind' + "'",
-        schema: schema10.required,
-        parentSchema: schema10,
+        schema: schema12.required,
+        parentSchema: schema12,
         data,
       };
       if (vErrors === null) {
@@ -740,7 +808,7 @@ function validate39(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema10,
+          parentSchema: schema12,
           data,
         };
         if (vErrors === null) {
@@ -752,26 +820,26 @@ function validate39(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.name !== undefined && func0.call(data, 'name')) {
-      if (!validate28(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+      if (!validate32(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined && func0.call(data, 'kind')) {
-      if (!validate30(data.kind, { instancePath: instancePath + '/kind', parentData: data, parentDataProperty: 'kind', rootData })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+      if (!validate34(data.kind, { instancePath: instancePath + '/kind', parentData: data, parentDataProperty: 'kind', rootData })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
     if (data.x !== undefined && func0.call(data, 'x')) {
-      if (!validate32(data.x, { instancePath: instancePath + '/x', parentData: data, parentDataProperty: 'x', rootData })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+      if (!validate36(data.x, { instancePath: instancePath + '/x', parentData: data, parentDataProperty: 'x', rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.y !== undefined && func0.call(data, 'y')) {
-      if (!validate32(data.y, { instancePath: instancePath + '/y', parentData: data, parentDataProperty: 'y', rootData })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+      if (!validate36(data.y, { instancePath: instancePath + '/y', parentData: data, parentDataProperty: 'y', rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
@@ -782,8 +850,8 @@ function validate39(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema10.type,
-      parentSchema: schema10,
+      schema: schema12.type,
+      parentSchema: schema12,
       data,
     };
     if (vErrors === null) {
@@ -793,12 +861,12 @@ function validate39(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-export const v1Links = validate44;
-const schema14 = { type: 'array', minItems: 2, maxItems: 2, items: { $ref: '#/$defs/name' } };
-function validate44(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const v1Links = validate48;
+const schema16 = { type: 'array', minItems: 2, maxItems: 2, items: { $ref: '#/$defs/name' } };
+function validate48(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (Array.isArray(data)) {
@@ -810,7 +878,7 @@ function validate44(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 2 },
         message: 'must NOT have more than 2 items',
         schema: 2,
-        parentSchema: schema14,
+        parentSchema: schema16,
         data,
       };
       if (vErrors === null) {
@@ -828,7 +896,7 @@ function validate44(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 2 },
         message: 'must NOT have fewer than 2 items',
         schema: 2,
-        parentSchema: schema14,
+        parentSchema: schema16,
         data,
       };
       if (vErrors === null) {
@@ -840,8 +908,8 @@ function validate44(data, { instancePath = '', parentData, parentDataProperty, r
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate28(data[i0], { instancePath: instancePath + '/' + i0, parentData: data, parentDataProperty: i0, rootData })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+      if (!validate32(data[i0], { instancePath: instancePath + '/' + i0, parentData: data, parentDataProperty: i0, rootData })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
@@ -852,8 +920,8 @@ function validate44(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'array' },
       message: 'must be array',
-      schema: schema14.type,
-      parentSchema: schema14,
+      schema: schema16.type,
+      parentSchema: schema16,
       data,
     };
     if (vErrors === null) {
@@ -863,18 +931,18 @@ function validate44(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-export const v2Root = validate46;
-const schema17 = {
-  $id: 'https://orrery.local/schemas/workspace-v2.root.json',
+export const v2Root = validate50;
+const schema19 = {
+  $id: 'https://orrery.dev/schemas/orrery.workspace-2.schema.root.json',
   title: 'Orrery workspace, version 2',
   type: 'object',
   required: ['orrery', 'version', 'name', 'nodes', 'links', 'modules', 'composerHistory'],
   additionalProperties: false,
   properties: {
-    $schema: { const: 'https://orrery.local/schemas/workspace-v2.json' },
+    $schema: { $ref: '#/$defs/schemaRef' },
     orrery: { const: 'workspace' },
     version: { const: 2 },
     name: { $ref: '#/$defs/title' },
@@ -895,6 +963,7 @@ const schema17 = {
     kind: { type: 'string', minLength: 1, maxLength: 128, pattern: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' },
     title: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
     coordinate: { type: 'number', minimum: -1000000000, maximum: 1000000000 },
+    schemaRef: { type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
     node: {
       type: 'object',
       discriminator: { propertyName: 'type' },
@@ -1024,18 +1093,18 @@ const schema17 = {
     },
   },
 };
-function validate47(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate51(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
-    if (data.length > 200) {
+    if (data.length > 2048) {
       const err0 = {
         instancePath,
         schemaPath: '#/maxLength',
         keyword: 'maxLength',
-        params: { limit: 200 },
-        message: 'must NOT have more than 200 characters',
-        schema: 200,
+        params: { limit: 2048 },
+        message: 'must NOT have more than 2048 characters',
+        schema: 2048,
         parentSchema: schema7,
         data,
       };
@@ -1100,11 +1169,90 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate47.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-function validate46(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="https://orrery.local/schemas/workspace-v2.root.json" */ let vErrors = null;
+function validate53(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === 'string') {
+    if (data.length > 200) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/maxLength',
+        keyword: 'maxLength',
+        params: { limit: 200 },
+        message: 'must NOT have more than 200 characters',
+        schema: 200,
+        parentSchema: schema8,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.length < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/minLength',
+        keyword: 'minLength',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 characters',
+        schema: 1,
+        parentSchema: schema8,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern0.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/pattern',
+        keyword: 'pattern',
+        params: { pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
+        message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f]+$' + '"',
+        schema: '^[^\\u0000-\\u001f\\u007f]+$',
+        parentSchema: schema8,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+      schema: schema8.type,
+      parentSchema: schema8,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+function validate50(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="https://orrery.dev/schemas/orrery.workspace-2.schema.root.json" */ let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.orrery === undefined || !func0.call(data, 'orrery')) {
@@ -1114,8 +1262,8 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'orrery' },
         message: "must have required property '" + 'orrery' + "'",
-        schema: schema17.required,
-        parentSchema: schema17,
+        schema: schema19.required,
+        parentSchema: schema19,
         data,
       };
       if (vErrors === null) {
@@ -1132,8 +1280,8 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'version' },
         message: "must have required property '" + 'version' + "'",
-        schema: schema17.required,
-        parentSchema: schema17,
+        schema: schema19.required,
+        parentSchema: schema19,
         data,
       };
       if (vErrors === null) {
@@ -1150,8 +1298,8 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'name' },
         message: "must have required property '" + 'name' + "'",
-        schema: schema17.required,
-        parentSchema: schema17,
+        schema: schema19.required,
+        parentSchema: schema19,
         data,
       };
       if (vErrors === null) {
@@ -1168,8 +1316,8 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'nodes' },
         message: "must have required property '" + 'nodes' + "'",
-        schema: schema17.required,
-        parentSchema: schema17,
+        schema: schema19.required,
+        parentSchema: schema19,
         data,
       };
       if (vErrors === null) {
@@ -1186,8 +1334,8 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'links' },
         message: "must have required property '" + 'links' + "'",
-        schema: schema17.required,
-        parentSchema: schema17,
+        schema: schema19.required,
+        parentSchema: schema19,
         data,
       };
       if (vErrors === null) {
@@ -1204,8 +1352,8 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'modules' },
         message: "must have required property '" + 'modules' + "'",
-        schema: schema17.required,
-        parentSchema: schema17,
+        schema: schema19.required,
+        parentSchema: schema19,
         data,
       };
       if (vErrors === null) {
@@ -1222,8 +1370,8 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'composerHistory' },
         message: "must have required property '" + 'composerHistory' + "'",
-        schema: schema17.required,
-        parentSchema: schema17,
+        schema: schema19.required,
+        parentSchema: schema19,
         data,
       };
       if (vErrors === null) {
@@ -1234,7 +1382,7 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 of Object.keys(data)) {
-      if (!func0.call(schema17.properties, key0)) {
+      if (!func0.call(schema19.properties, key0)) {
         const err7 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -1242,7 +1390,7 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema17,
+          parentSchema: schema19,
           data,
         };
         if (vErrors === null) {
@@ -1254,17 +1402,25 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.$schema !== undefined && func0.call(data, '$schema')) {
-      let data0 = data.$schema;
-      if ('https://orrery.local/schemas/workspace-v2.json' !== data0) {
+      if (
+        !validate51(data.$schema, { instancePath: instancePath + '/$schema', parentData: data, parentDataProperty: '$schema', rootData })
+      ) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.orrery !== undefined && func0.call(data, 'orrery')) {
+      let data1 = data.orrery;
+      if ('workspace' !== data1) {
         const err8 = {
-          instancePath: instancePath + '/$schema',
-          schemaPath: '#/properties/%24schema/const',
+          instancePath: instancePath + '/orrery',
+          schemaPath: '#/properties/orrery/const',
           keyword: 'const',
-          params: { allowedValue: 'https://orrery.local/schemas/workspace-v2.json' },
+          params: { allowedValue: 'workspace' },
           message: 'must be equal to constant',
-          schema: 'https://orrery.local/schemas/workspace-v2.json',
-          parentSchema: schema17.properties.$schema,
-          data: data0,
+          schema: 'workspace',
+          parentSchema: schema19.properties.orrery,
+          data: data1,
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1274,18 +1430,18 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orrery !== undefined && func0.call(data, 'orrery')) {
-      let data1 = data.orrery;
-      if ('workspace' !== data1) {
+    if (data.version !== undefined && func0.call(data, 'version')) {
+      let data2 = data.version;
+      if (2 !== data2) {
         const err9 = {
-          instancePath: instancePath + '/orrery',
-          schemaPath: '#/properties/orrery/const',
+          instancePath: instancePath + '/version',
+          schemaPath: '#/properties/version/const',
           keyword: 'const',
-          params: { allowedValue: 'workspace' },
+          params: { allowedValue: 2 },
           message: 'must be equal to constant',
-          schema: 'workspace',
-          parentSchema: schema17.properties.orrery,
-          data: data1,
+          schema: 2,
+          parentSchema: schema19.properties.version,
+          data: data2,
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1295,30 +1451,9 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.version !== undefined && func0.call(data, 'version')) {
-      let data2 = data.version;
-      if (2 !== data2) {
-        const err10 = {
-          instancePath: instancePath + '/version',
-          schemaPath: '#/properties/version/const',
-          keyword: 'const',
-          params: { allowedValue: 2 },
-          message: 'must be equal to constant',
-          schema: 2,
-          parentSchema: schema17.properties.version,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
     if (data.name !== undefined && func0.call(data, 'name')) {
-      if (!validate47(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+      if (!validate53(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
         errors = vErrors.length;
       }
     }
@@ -1326,38 +1461,38 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
       let data4 = data.nodes;
       if (Array.isArray(data4)) {
         if (data4.length > 10000) {
-          const err11 = {
+          const err10 = {
             instancePath: instancePath + '/nodes',
             schemaPath: '#/properties/nodes/maxItems',
             keyword: 'maxItems',
             params: { limit: 10000 },
             message: 'must NOT have more than 10000 items',
             schema: 10000,
-            parentSchema: schema17.properties.nodes,
+            parentSchema: schema19.properties.nodes,
             data: data4,
           };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err10];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err10);
           }
           errors++;
         }
       } else {
-        const err12 = {
+        const err11 = {
           instancePath: instancePath + '/nodes',
           schemaPath: '#/properties/nodes/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema17.properties.nodes.type,
-          parentSchema: schema17.properties.nodes,
+          schema: schema19.properties.nodes.type,
+          parentSchema: schema19.properties.nodes,
           data: data4,
         };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err11];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err11);
         }
         errors++;
       }
@@ -1366,38 +1501,38 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
       let data5 = data.links;
       if (Array.isArray(data5)) {
         if (data5.length > 50000) {
-          const err13 = {
+          const err12 = {
             instancePath: instancePath + '/links',
             schemaPath: '#/properties/links/maxItems',
             keyword: 'maxItems',
             params: { limit: 50000 },
             message: 'must NOT have more than 50000 items',
             schema: 50000,
-            parentSchema: schema17.properties.links,
+            parentSchema: schema19.properties.links,
             data: data5,
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err12];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err12);
           }
           errors++;
         }
       } else {
-        const err14 = {
+        const err13 = {
           instancePath: instancePath + '/links',
           schemaPath: '#/properties/links/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema17.properties.links.type,
-          parentSchema: schema17.properties.links,
+          schema: schema19.properties.links.type,
+          parentSchema: schema19.properties.links,
           data: data5,
         };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err13];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err13);
         }
         errors++;
       }
@@ -1406,38 +1541,38 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
       let data6 = data.modules;
       if (Array.isArray(data6)) {
         if (data6.length > 100) {
-          const err15 = {
+          const err14 = {
             instancePath: instancePath + '/modules',
             schemaPath: '#/properties/modules/maxItems',
             keyword: 'maxItems',
             params: { limit: 100 },
             message: 'must NOT have more than 100 items',
             schema: 100,
-            parentSchema: schema17.properties.modules,
+            parentSchema: schema19.properties.modules,
             data: data6,
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err14];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err14);
           }
           errors++;
         }
       } else {
-        const err16 = {
+        const err15 = {
           instancePath: instancePath + '/modules',
           schemaPath: '#/properties/modules/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema17.properties.modules.type,
-          parentSchema: schema17.properties.modules,
+          schema: schema19.properties.modules.type,
+          parentSchema: schema19.properties.modules,
           data: data6,
         };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err15];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err15);
         }
         errors++;
       }
@@ -1446,38 +1581,38 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
       let data7 = data.composerHistory;
       if (Array.isArray(data7)) {
         if (data7.length > 1000) {
-          const err17 = {
+          const err16 = {
             instancePath: instancePath + '/composerHistory',
             schemaPath: '#/properties/composerHistory/maxItems',
             keyword: 'maxItems',
             params: { limit: 1000 },
             message: 'must NOT have more than 1000 items',
             schema: 1000,
-            parentSchema: schema17.properties.composerHistory,
+            parentSchema: schema19.properties.composerHistory,
             data: data7,
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err16];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err16);
           }
           errors++;
         }
       } else {
-        const err18 = {
+        const err17 = {
           instancePath: instancePath + '/composerHistory',
           schemaPath: '#/properties/composerHistory/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema17.properties.composerHistory.type,
-          parentSchema: schema17.properties.composerHistory,
+          schema: schema19.properties.composerHistory.type,
+          parentSchema: schema19.properties.composerHistory,
           data: data7,
         };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err17];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err17);
         }
         errors++;
       }
@@ -1486,65 +1621,65 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
       let data8 = data.experiments;
       if (Array.isArray(data8)) {
         if (data8.length > 500) {
-          const err19 = {
+          const err18 = {
             instancePath: instancePath + '/experiments',
             schemaPath: '#/properties/experiments/maxItems',
             keyword: 'maxItems',
             params: { limit: 500 },
             message: 'must NOT have more than 500 items',
             schema: 500,
-            parentSchema: schema17.properties.experiments,
+            parentSchema: schema19.properties.experiments,
             data: data8,
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err18];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err18);
           }
           errors++;
         }
       } else {
-        const err20 = {
+        const err19 = {
           instancePath: instancePath + '/experiments',
           schemaPath: '#/properties/experiments/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema17.properties.experiments.type,
-          parentSchema: schema17.properties.experiments,
+          schema: schema19.properties.experiments.type,
+          parentSchema: schema19.properties.experiments,
           data: data8,
         };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err19];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
   } else {
-    const err21 = {
+    const err20 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema17.type,
-      parentSchema: schema17,
+      schema: schema19.type,
+      parentSchema: schema19,
       data,
     };
     if (vErrors === null) {
-      vErrors = [err21];
+      vErrors = [err20];
     } else {
-      vErrors.push(err21);
+      vErrors.push(err20);
     }
     errors++;
   }
-  validate46.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
-export const v2Nodes = validate82;
-const schema21 = {
+export const v2Nodes = validate90;
+const schema25 = {
   type: 'object',
   discriminator: { propertyName: 'type' },
   oneOf: [
@@ -1642,7 +1777,7 @@ const schema21 = {
     },
   ],
 };
-function validate53(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate61(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -1664,8 +1799,8 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'not',
       params: {},
       message: 'must NOT be valid',
-      schema: schema11.not,
-      parentSchema: schema11,
+      schema: schema13.not,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -1693,7 +1828,7 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 128 },
         message: 'must NOT have more than 128 characters',
         schema: 128,
-        parentSchema: schema11,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -1711,7 +1846,7 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema11,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -1721,7 +1856,7 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (!pattern2.test(data)) {
+    if (!pattern4.test(data)) {
       const err4 = {
         instancePath,
         schemaPath: '#/pattern',
@@ -1729,7 +1864,7 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
         params: { pattern: '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$' },
         message: 'must match pattern "' + '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$' + '"',
         schema: '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$',
-        parentSchema: schema11,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -1746,8 +1881,8 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema11.type,
-      parentSchema: schema11,
+      schema: schema13.type,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -1757,10 +1892,10 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-function validate55(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate63(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -1772,7 +1907,7 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 128 },
         message: 'must NOT have more than 128 characters',
         schema: 128,
-        parentSchema: schema12,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -1790,7 +1925,7 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema12,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -1800,7 +1935,7 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (!pattern3.test(data)) {
+    if (!pattern5.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: '#/pattern',
@@ -1808,7 +1943,7 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
         params: { pattern: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' },
         message: 'must match pattern "' + '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' + '"',
         schema: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$',
-        parentSchema: schema12,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -1825,8 +1960,8 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema12.type,
-      parentSchema: schema12,
+      schema: schema14.type,
+      parentSchema: schema14,
       data,
     };
     if (vErrors === null) {
@@ -1836,10 +1971,10 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-function validate58(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate66(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data == 'number' && isFinite(data)) {
@@ -1851,7 +1986,7 @@ function validate58(data, { instancePath = '', parentData, parentDataProperty, r
         params: { comparison: '<=', limit: 1000000000 },
         message: 'must be <= 1000000000',
         schema: 1000000000,
-        parentSchema: schema13,
+        parentSchema: schema15,
         data,
       };
       if (vErrors === null) {
@@ -1869,7 +2004,7 @@ function validate58(data, { instancePath = '', parentData, parentDataProperty, r
         params: { comparison: '>=', limit: -1000000000 },
         message: 'must be >= -1000000000',
         schema: -1000000000,
-        parentSchema: schema13,
+        parentSchema: schema15,
         data,
       };
       if (vErrors === null) {
@@ -1886,8 +2021,8 @@ function validate58(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'number' },
       message: 'must be number',
-      schema: schema13.type,
-      parentSchema: schema13,
+      schema: schema15.type,
+      parentSchema: schema15,
       data,
     };
     if (vErrors === null) {
@@ -1897,10 +2032,10 @@ function validate58(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-function validate82(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate90(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -1915,8 +2050,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'type' },
               message: "must have required property '" + 'type' + "'",
-              schema: schema21.oneOf[0].required,
-              parentSchema: schema21.oneOf[0],
+              schema: schema25.oneOf[0].required,
+              parentSchema: schema25.oneOf[0],
               data,
             };
             if (vErrors === null) {
@@ -1933,8 +2068,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'name' },
               message: "must have required property '" + 'name' + "'",
-              schema: schema21.oneOf[0].required,
-              parentSchema: schema21.oneOf[0],
+              schema: schema25.oneOf[0].required,
+              parentSchema: schema25.oneOf[0],
               data,
             };
             if (vErrors === null) {
@@ -1951,8 +2086,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'kind' },
               message: "must have required property '" + 'kind' + "'",
-              schema: schema21.oneOf[0].required,
-              parentSchema: schema21.oneOf[0],
+              schema: schema25.oneOf[0].required,
+              parentSchema: schema25.oneOf[0],
               data,
             };
             if (vErrors === null) {
@@ -1963,7 +2098,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
           for (const key0 of Object.keys(data)) {
-            if (!func0.call(schema21.oneOf[0].properties, key0)) {
+            if (!func0.call(schema25.oneOf[0].properties, key0)) {
               const err3 = {
                 instancePath,
                 schemaPath: '#/oneOf/0/additionalProperties',
@@ -1971,7 +2106,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key0 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema21.oneOf[0],
+                parentSchema: schema25.oneOf[0],
                 data,
               };
               if (vErrors === null) {
@@ -1992,7 +2127,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { allowedValue: 'agent' },
                 message: 'must be equal to constant',
                 schema: 'agent',
-                parentSchema: schema21.oneOf[0].properties.type,
+                parentSchema: schema25.oneOf[0].properties.type,
                 data: data0,
               };
               if (vErrors === null) {
@@ -2004,14 +2139,14 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           if (data.name !== undefined && func0.call(data, 'name')) {
-            if (!validate53(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-              vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            if (!validate61(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
               errors = vErrors.length;
             }
           }
           if (data.kind !== undefined && func0.call(data, 'kind')) {
-            if (!validate55(data.kind, { instancePath: instancePath + '/kind', parentData: data, parentDataProperty: 'kind', rootData })) {
-              vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+            if (!validate63(data.kind, { instancePath: instancePath + '/kind', parentData: data, parentDataProperty: 'kind', rootData })) {
+              vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
               errors = vErrors.length;
             }
           }
@@ -2034,7 +2169,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key1 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema21.oneOf[0].properties.limits,
+                    parentSchema: schema25.oneOf[0].properties.limits,
                     data: data3,
                   };
                   if (vErrors === null) {
@@ -2054,8 +2189,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema21.oneOf[0].properties.limits.properties.deadlineMs.type,
-                    parentSchema: schema21.oneOf[0].properties.limits.properties.deadlineMs,
+                    schema: schema25.oneOf[0].properties.limits.properties.deadlineMs.type,
+                    parentSchema: schema25.oneOf[0].properties.limits.properties.deadlineMs,
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -2074,7 +2209,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 86400000 },
                       message: 'must be <= 86400000',
                       schema: 86400000,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.deadlineMs,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.deadlineMs,
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -2092,7 +2227,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.deadlineMs,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.deadlineMs,
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -2113,8 +2248,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema21.oneOf[0].properties.limits.properties.memoryPages.type,
-                    parentSchema: schema21.oneOf[0].properties.limits.properties.memoryPages,
+                    schema: schema25.oneOf[0].properties.limits.properties.memoryPages.type,
+                    parentSchema: schema25.oneOf[0].properties.limits.properties.memoryPages,
                     data: data5,
                   };
                   if (vErrors === null) {
@@ -2133,7 +2268,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 65536 },
                       message: 'must be <= 65536',
                       schema: 65536,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.memoryPages,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.memoryPages,
                       data: data5,
                     };
                     if (vErrors === null) {
@@ -2151,7 +2286,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.memoryPages,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.memoryPages,
                       data: data5,
                     };
                     if (vErrors === null) {
@@ -2172,8 +2307,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema21.oneOf[0].properties.limits.properties.mailboxCapacity.type,
-                    parentSchema: schema21.oneOf[0].properties.limits.properties.mailboxCapacity,
+                    schema: schema25.oneOf[0].properties.limits.properties.mailboxCapacity.type,
+                    parentSchema: schema25.oneOf[0].properties.limits.properties.mailboxCapacity,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -2192,7 +2327,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 10000000 },
                       message: 'must be <= 10000000',
                       schema: 10000000,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.mailboxCapacity,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.mailboxCapacity,
                       data: data6,
                     };
                     if (vErrors === null) {
@@ -2210,7 +2345,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.mailboxCapacity,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.mailboxCapacity,
                       data: data6,
                     };
                     if (vErrors === null) {
@@ -2231,8 +2366,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema21.oneOf[0].properties.limits.properties.maxMessageBytes.type,
-                    parentSchema: schema21.oneOf[0].properties.limits.properties.maxMessageBytes,
+                    schema: schema25.oneOf[0].properties.limits.properties.maxMessageBytes.type,
+                    parentSchema: schema25.oneOf[0].properties.limits.properties.maxMessageBytes,
                     data: data7,
                   };
                   if (vErrors === null) {
@@ -2251,7 +2386,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 1073741824 },
                       message: 'must be <= 1073741824',
                       schema: 1073741824,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.maxMessageBytes,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.maxMessageBytes,
                       data: data7,
                     };
                     if (vErrors === null) {
@@ -2269,7 +2404,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.maxMessageBytes,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.maxMessageBytes,
                       data: data7,
                     };
                     if (vErrors === null) {
@@ -2288,10 +2423,10 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     instancePath: instancePath + '/limits/overflow',
                     schemaPath: '#/oneOf/0/properties/limits/properties/overflow/enum',
                     keyword: 'enum',
-                    params: { allowedValues: schema21.oneOf[0].properties.limits.properties.overflow.enum },
+                    params: { allowedValues: schema25.oneOf[0].properties.limits.properties.overflow.enum },
                     message: 'must be equal to one of the allowed values',
-                    schema: schema21.oneOf[0].properties.limits.properties.overflow.enum,
-                    parentSchema: schema21.oneOf[0].properties.limits.properties.overflow,
+                    schema: schema25.oneOf[0].properties.limits.properties.overflow.enum,
+                    parentSchema: schema25.oneOf[0].properties.limits.properties.overflow,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -2311,8 +2446,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema21.oneOf[0].properties.limits.properties.maxConcurrent.type,
-                    parentSchema: schema21.oneOf[0].properties.limits.properties.maxConcurrent,
+                    schema: schema25.oneOf[0].properties.limits.properties.maxConcurrent.type,
+                    parentSchema: schema25.oneOf[0].properties.limits.properties.maxConcurrent,
                     data: data9,
                   };
                   if (vErrors === null) {
@@ -2331,7 +2466,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 10000000 },
                       message: 'must be <= 10000000',
                       schema: 10000000,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.maxConcurrent,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.maxConcurrent,
                       data: data9,
                     };
                     if (vErrors === null) {
@@ -2349,7 +2484,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema21.oneOf[0].properties.limits.properties.maxConcurrent,
+                      parentSchema: schema25.oneOf[0].properties.limits.properties.maxConcurrent,
                       data: data9,
                     };
                     if (vErrors === null) {
@@ -2368,8 +2503,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema21.oneOf[0].properties.limits.type,
-                parentSchema: schema21.oneOf[0].properties.limits,
+                schema: schema25.oneOf[0].properties.limits.type,
+                parentSchema: schema25.oneOf[0].properties.limits,
                 data: data3,
               };
               if (vErrors === null) {
@@ -2382,9 +2517,9 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
           }
           if (data.group !== undefined && func0.call(data, 'group')) {
             if (
-              !validate53(data.group, { instancePath: instancePath + '/group', parentData: data, parentDataProperty: 'group', rootData })
+              !validate61(data.group, { instancePath: instancePath + '/group', parentData: data, parentDataProperty: 'group', rootData })
             ) {
-              vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
               errors = vErrors.length;
             }
           }
@@ -2397,8 +2532,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'boolean' },
                 message: 'must be boolean',
-                schema: schema21.oneOf[0].properties.isolated.type,
-                parentSchema: schema21.oneOf[0].properties.isolated,
+                schema: schema25.oneOf[0].properties.isolated.type,
+                parentSchema: schema25.oneOf[0].properties.isolated,
                 data: data11,
               };
               if (vErrors === null) {
@@ -2416,10 +2551,10 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 instancePath: instancePath + '/restart',
                 schemaPath: '#/oneOf/0/properties/restart/enum',
                 keyword: 'enum',
-                params: { allowedValues: schema21.oneOf[0].properties.restart.enum },
+                params: { allowedValues: schema25.oneOf[0].properties.restart.enum },
                 message: 'must be equal to one of the allowed values',
-                schema: schema21.oneOf[0].properties.restart.enum,
-                parentSchema: schema21.oneOf[0].properties.restart,
+                schema: schema25.oneOf[0].properties.restart.enum,
+                parentSchema: schema25.oneOf[0].properties.restart,
                 data: data12,
               };
               if (vErrors === null) {
@@ -2437,10 +2572,10 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 instancePath: instancePath + '/redelivery',
                 schemaPath: '#/oneOf/0/properties/redelivery/enum',
                 keyword: 'enum',
-                params: { allowedValues: schema21.oneOf[0].properties.redelivery.enum },
+                params: { allowedValues: schema25.oneOf[0].properties.redelivery.enum },
                 message: 'must be equal to one of the allowed values',
-                schema: schema21.oneOf[0].properties.redelivery.enum,
-                parentSchema: schema21.oneOf[0].properties.redelivery,
+                schema: schema25.oneOf[0].properties.redelivery.enum,
+                parentSchema: schema25.oneOf[0].properties.redelivery,
                 data: data13,
               };
               if (vErrors === null) {
@@ -2461,8 +2596,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'x' },
                   message: "must have required property '" + 'x' + "'",
-                  schema: schema21.oneOf[0].properties.position.required,
-                  parentSchema: schema21.oneOf[0].properties.position,
+                  schema: schema25.oneOf[0].properties.position.required,
+                  parentSchema: schema25.oneOf[0].properties.position,
                   data: data14,
                 };
                 if (vErrors === null) {
@@ -2479,8 +2614,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'y' },
                   message: "must have required property '" + 'y' + "'",
-                  schema: schema21.oneOf[0].properties.position.required,
-                  parentSchema: schema21.oneOf[0].properties.position,
+                  schema: schema25.oneOf[0].properties.position.required,
+                  parentSchema: schema25.oneOf[0].properties.position,
                   data: data14,
                 };
                 if (vErrors === null) {
@@ -2499,7 +2634,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key2 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema21.oneOf[0].properties.position,
+                    parentSchema: schema25.oneOf[0].properties.position,
                     data: data14,
                   };
                   if (vErrors === null) {
@@ -2512,27 +2647,27 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               }
               if (data14.x !== undefined && func0.call(data14, 'x')) {
                 if (
-                  !validate58(data14.x, {
+                  !validate66(data14.x, {
                     instancePath: instancePath + '/position/x',
                     parentData: data14,
                     parentDataProperty: 'x',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                   errors = vErrors.length;
                 }
               }
               if (data14.y !== undefined && func0.call(data14, 'y')) {
                 if (
-                  !validate58(data14.y, {
+                  !validate66(data14.y, {
                     instancePath: instancePath + '/position/y',
                     parentData: data14,
                     parentDataProperty: 'y',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                   errors = vErrors.length;
                 }
               }
@@ -2543,8 +2678,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema21.oneOf[0].properties.position.type,
-                parentSchema: schema21.oneOf[0].properties.position,
+                schema: schema25.oneOf[0].properties.position.type,
+                parentSchema: schema25.oneOf[0].properties.position,
                 data: data14,
               };
               if (vErrors === null) {
@@ -2562,8 +2697,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema21.oneOf[0].type,
-            parentSchema: schema21.oneOf[0],
+            schema: schema25.oneOf[0].type,
+            parentSchema: schema25.oneOf[0],
             data,
           };
           if (vErrors === null) {
@@ -2582,8 +2717,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'type' },
               message: "must have required property '" + 'type' + "'",
-              schema: schema21.oneOf[1].required,
-              parentSchema: schema21.oneOf[1],
+              schema: schema25.oneOf[1].required,
+              parentSchema: schema25.oneOf[1],
               data,
             };
             if (vErrors === null) {
@@ -2600,8 +2735,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'name' },
               message: "must have required property '" + 'name' + "'",
-              schema: schema21.oneOf[1].required,
-              parentSchema: schema21.oneOf[1],
+              schema: schema25.oneOf[1].required,
+              parentSchema: schema25.oneOf[1],
               data,
             };
             if (vErrors === null) {
@@ -2620,7 +2755,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key3 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema21.oneOf[1],
+                parentSchema: schema25.oneOf[1],
                 data,
               };
               if (vErrors === null) {
@@ -2641,7 +2776,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { allowedValue: 'topic' },
                 message: 'must be equal to constant',
                 schema: 'topic',
-                parentSchema: schema21.oneOf[1].properties.type,
+                parentSchema: schema25.oneOf[1].properties.type,
                 data: data17,
               };
               if (vErrors === null) {
@@ -2653,8 +2788,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           if (data.name !== undefined && func0.call(data, 'name')) {
-            if (!validate53(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-              vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            if (!validate61(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
               errors = vErrors.length;
             }
           }
@@ -2668,8 +2803,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'x' },
                   message: "must have required property '" + 'x' + "'",
-                  schema: schema21.oneOf[1].properties.position.required,
-                  parentSchema: schema21.oneOf[1].properties.position,
+                  schema: schema25.oneOf[1].properties.position.required,
+                  parentSchema: schema25.oneOf[1].properties.position,
                   data: data19,
                 };
                 if (vErrors === null) {
@@ -2686,8 +2821,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'y' },
                   message: "must have required property '" + 'y' + "'",
-                  schema: schema21.oneOf[1].properties.position.required,
-                  parentSchema: schema21.oneOf[1].properties.position,
+                  schema: schema25.oneOf[1].properties.position.required,
+                  parentSchema: schema25.oneOf[1].properties.position,
                   data: data19,
                 };
                 if (vErrors === null) {
@@ -2706,7 +2841,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key4 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema21.oneOf[1].properties.position,
+                    parentSchema: schema25.oneOf[1].properties.position,
                     data: data19,
                   };
                   if (vErrors === null) {
@@ -2719,27 +2854,27 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               }
               if (data19.x !== undefined && func0.call(data19, 'x')) {
                 if (
-                  !validate58(data19.x, {
+                  !validate66(data19.x, {
                     instancePath: instancePath + '/position/x',
                     parentData: data19,
                     parentDataProperty: 'x',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                   errors = vErrors.length;
                 }
               }
               if (data19.y !== undefined && func0.call(data19, 'y')) {
                 if (
-                  !validate58(data19.y, {
+                  !validate66(data19.y, {
                     instancePath: instancePath + '/position/y',
                     parentData: data19,
                     parentDataProperty: 'y',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                   errors = vErrors.length;
                 }
               }
@@ -2750,8 +2885,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema21.oneOf[1].properties.position.type,
-                parentSchema: schema21.oneOf[1].properties.position,
+                schema: schema25.oneOf[1].properties.position.type,
+                parentSchema: schema25.oneOf[1].properties.position,
                 data: data19,
               };
               if (vErrors === null) {
@@ -2769,8 +2904,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema21.oneOf[1].type,
-            parentSchema: schema21.oneOf[1],
+            schema: schema25.oneOf[1].type,
+            parentSchema: schema25.oneOf[1],
             data,
           };
           if (vErrors === null) {
@@ -2789,8 +2924,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'type' },
               message: "must have required property '" + 'type' + "'",
-              schema: schema21.oneOf[2].required,
-              parentSchema: schema21.oneOf[2],
+              schema: schema25.oneOf[2].required,
+              parentSchema: schema25.oneOf[2],
               data,
             };
             if (vErrors === null) {
@@ -2807,8 +2942,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'name' },
               message: "must have required property '" + 'name' + "'",
-              schema: schema21.oneOf[2].required,
-              parentSchema: schema21.oneOf[2],
+              schema: schema25.oneOf[2].required,
+              parentSchema: schema25.oneOf[2],
               data,
             };
             if (vErrors === null) {
@@ -2827,7 +2962,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key5 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema21.oneOf[2],
+                parentSchema: schema25.oneOf[2],
                 data,
               };
               if (vErrors === null) {
@@ -2848,7 +2983,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { allowedValue: 'client' },
                 message: 'must be equal to constant',
                 schema: 'client',
-                parentSchema: schema21.oneOf[2].properties.type,
+                parentSchema: schema25.oneOf[2].properties.type,
                 data: data22,
               };
               if (vErrors === null) {
@@ -2860,8 +2995,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           if (data.name !== undefined && func0.call(data, 'name')) {
-            if (!validate53(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-              vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            if (!validate61(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
               errors = vErrors.length;
             }
           }
@@ -2875,8 +3010,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'x' },
                   message: "must have required property '" + 'x' + "'",
-                  schema: schema21.oneOf[2].properties.position.required,
-                  parentSchema: schema21.oneOf[2].properties.position,
+                  schema: schema25.oneOf[2].properties.position.required,
+                  parentSchema: schema25.oneOf[2].properties.position,
                   data: data24,
                 };
                 if (vErrors === null) {
@@ -2893,8 +3028,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'y' },
                   message: "must have required property '" + 'y' + "'",
-                  schema: schema21.oneOf[2].properties.position.required,
-                  parentSchema: schema21.oneOf[2].properties.position,
+                  schema: schema25.oneOf[2].properties.position.required,
+                  parentSchema: schema25.oneOf[2].properties.position,
                   data: data24,
                 };
                 if (vErrors === null) {
@@ -2913,7 +3048,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key6 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema21.oneOf[2].properties.position,
+                    parentSchema: schema25.oneOf[2].properties.position,
                     data: data24,
                   };
                   if (vErrors === null) {
@@ -2926,27 +3061,27 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               }
               if (data24.x !== undefined && func0.call(data24, 'x')) {
                 if (
-                  !validate58(data24.x, {
+                  !validate66(data24.x, {
                     instancePath: instancePath + '/position/x',
                     parentData: data24,
                     parentDataProperty: 'x',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                   errors = vErrors.length;
                 }
               }
               if (data24.y !== undefined && func0.call(data24, 'y')) {
                 if (
-                  !validate58(data24.y, {
+                  !validate66(data24.y, {
                     instancePath: instancePath + '/position/y',
                     parentData: data24,
                     parentDataProperty: 'y',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                   errors = vErrors.length;
                 }
               }
@@ -2957,8 +3092,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema21.oneOf[2].properties.position.type,
-                parentSchema: schema21.oneOf[2].properties.position,
+                schema: schema25.oneOf[2].properties.position.type,
+                parentSchema: schema25.oneOf[2].properties.position,
                 data: data24,
               };
               if (vErrors === null) {
@@ -2976,8 +3111,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema21.oneOf[2].type,
-            parentSchema: schema21.oneOf[2],
+            schema: schema25.oneOf[2].type,
+            parentSchema: schema25.oneOf[2],
             data,
           };
           if (vErrors === null) {
@@ -2996,8 +3131,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'type' },
               message: "must have required property '" + 'type' + "'",
-              schema: schema21.oneOf[3].required,
-              parentSchema: schema21.oneOf[3],
+              schema: schema25.oneOf[3].required,
+              parentSchema: schema25.oneOf[3],
               data,
             };
             if (vErrors === null) {
@@ -3014,8 +3149,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'name' },
               message: "must have required property '" + 'name' + "'",
-              schema: schema21.oneOf[3].required,
-              parentSchema: schema21.oneOf[3],
+              schema: schema25.oneOf[3].required,
+              parentSchema: schema25.oneOf[3],
               data,
             };
             if (vErrors === null) {
@@ -3032,8 +3167,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'strategy' },
               message: "must have required property '" + 'strategy' + "'",
-              schema: schema21.oneOf[3].required,
-              parentSchema: schema21.oneOf[3],
+              schema: schema25.oneOf[3].required,
+              parentSchema: schema25.oneOf[3],
               data,
             };
             if (vErrors === null) {
@@ -3061,7 +3196,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key7 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema21.oneOf[3],
+                parentSchema: schema25.oneOf[3],
                 data,
               };
               if (vErrors === null) {
@@ -3082,7 +3217,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { allowedValue: 'group' },
                 message: 'must be equal to constant',
                 schema: 'group',
-                parentSchema: schema21.oneOf[3].properties.type,
+                parentSchema: schema25.oneOf[3].properties.type,
                 data: data27,
               };
               if (vErrors === null) {
@@ -3094,8 +3229,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           if (data.name !== undefined && func0.call(data, 'name')) {
-            if (!validate53(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-              vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            if (!validate61(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
               errors = vErrors.length;
             }
           }
@@ -3106,10 +3241,10 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 instancePath: instancePath + '/strategy',
                 schemaPath: '#/oneOf/3/properties/strategy/enum',
                 keyword: 'enum',
-                params: { allowedValues: schema21.oneOf[3].properties.strategy.enum },
+                params: { allowedValues: schema25.oneOf[3].properties.strategy.enum },
                 message: 'must be equal to one of the allowed values',
-                schema: schema21.oneOf[3].properties.strategy.enum,
-                parentSchema: schema21.oneOf[3].properties.strategy,
+                schema: schema25.oneOf[3].properties.strategy.enum,
+                parentSchema: schema25.oneOf[3].properties.strategy,
                 data: data29,
               };
               if (vErrors === null) {
@@ -3129,8 +3264,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'integer' },
                 message: 'must be integer',
-                schema: schema21.oneOf[3].properties.intensity.type,
-                parentSchema: schema21.oneOf[3].properties.intensity,
+                schema: schema25.oneOf[3].properties.intensity.type,
+                parentSchema: schema25.oneOf[3].properties.intensity,
                 data: data30,
               };
               if (vErrors === null) {
@@ -3149,7 +3284,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { comparison: '<=', limit: 10000000 },
                   message: 'must be <= 10000000',
                   schema: 10000000,
-                  parentSchema: schema21.oneOf[3].properties.intensity,
+                  parentSchema: schema25.oneOf[3].properties.intensity,
                   data: data30,
                 };
                 if (vErrors === null) {
@@ -3167,7 +3302,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { comparison: '>=', limit: 0 },
                   message: 'must be >= 0',
                   schema: 0,
-                  parentSchema: schema21.oneOf[3].properties.intensity,
+                  parentSchema: schema25.oneOf[3].properties.intensity,
                   data: data30,
                 };
                 if (vErrors === null) {
@@ -3188,8 +3323,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'integer' },
                 message: 'must be integer',
-                schema: schema21.oneOf[3].properties.periodMs.type,
-                parentSchema: schema21.oneOf[3].properties.periodMs,
+                schema: schema25.oneOf[3].properties.periodMs.type,
+                parentSchema: schema25.oneOf[3].properties.periodMs,
                 data: data31,
               };
               if (vErrors === null) {
@@ -3208,7 +3343,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { comparison: '<=', limit: 86400000 },
                   message: 'must be <= 86400000',
                   schema: 86400000,
-                  parentSchema: schema21.oneOf[3].properties.periodMs,
+                  parentSchema: schema25.oneOf[3].properties.periodMs,
                   data: data31,
                 };
                 if (vErrors === null) {
@@ -3226,7 +3361,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { comparison: '>=', limit: 1 },
                   message: 'must be >= 1',
                   schema: 1,
-                  parentSchema: schema21.oneOf[3].properties.periodMs,
+                  parentSchema: schema25.oneOf[3].properties.periodMs,
                   data: data31,
                 };
                 if (vErrors === null) {
@@ -3248,8 +3383,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'minMs' },
                   message: "must have required property '" + 'minMs' + "'",
-                  schema: schema21.oneOf[3].properties.backoff.required,
-                  parentSchema: schema21.oneOf[3].properties.backoff,
+                  schema: schema25.oneOf[3].properties.backoff.required,
+                  parentSchema: schema25.oneOf[3].properties.backoff,
                   data: data32,
                 };
                 if (vErrors === null) {
@@ -3266,8 +3401,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'maxMs' },
                   message: "must have required property '" + 'maxMs' + "'",
-                  schema: schema21.oneOf[3].properties.backoff.required,
-                  parentSchema: schema21.oneOf[3].properties.backoff,
+                  schema: schema25.oneOf[3].properties.backoff.required,
+                  parentSchema: schema25.oneOf[3].properties.backoff,
                   data: data32,
                 };
                 if (vErrors === null) {
@@ -3284,8 +3419,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'randomFactor' },
                   message: "must have required property '" + 'randomFactor' + "'",
-                  schema: schema21.oneOf[3].properties.backoff.required,
-                  parentSchema: schema21.oneOf[3].properties.backoff,
+                  schema: schema25.oneOf[3].properties.backoff.required,
+                  parentSchema: schema25.oneOf[3].properties.backoff,
                   data: data32,
                 };
                 if (vErrors === null) {
@@ -3304,7 +3439,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key8 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema21.oneOf[3].properties.backoff,
+                    parentSchema: schema25.oneOf[3].properties.backoff,
                     data: data32,
                   };
                   if (vErrors === null) {
@@ -3326,7 +3461,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 86400000 },
                       message: 'must be <= 86400000',
                       schema: 86400000,
-                      parentSchema: schema21.oneOf[3].properties.backoff.properties.minMs,
+                      parentSchema: schema25.oneOf[3].properties.backoff.properties.minMs,
                       data: data33,
                     };
                     if (vErrors === null) {
@@ -3344,7 +3479,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 0 },
                       message: 'must be >= 0',
                       schema: 0,
-                      parentSchema: schema21.oneOf[3].properties.backoff.properties.minMs,
+                      parentSchema: schema25.oneOf[3].properties.backoff.properties.minMs,
                       data: data33,
                     };
                     if (vErrors === null) {
@@ -3361,8 +3496,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'number' },
                     message: 'must be number',
-                    schema: schema21.oneOf[3].properties.backoff.properties.minMs.type,
-                    parentSchema: schema21.oneOf[3].properties.backoff.properties.minMs,
+                    schema: schema25.oneOf[3].properties.backoff.properties.minMs.type,
+                    parentSchema: schema25.oneOf[3].properties.backoff.properties.minMs,
                     data: data33,
                   };
                   if (vErrors === null) {
@@ -3384,7 +3519,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 86400000 },
                       message: 'must be <= 86400000',
                       schema: 86400000,
-                      parentSchema: schema21.oneOf[3].properties.backoff.properties.maxMs,
+                      parentSchema: schema25.oneOf[3].properties.backoff.properties.maxMs,
                       data: data34,
                     };
                     if (vErrors === null) {
@@ -3402,7 +3537,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 0 },
                       message: 'must be >= 0',
                       schema: 0,
-                      parentSchema: schema21.oneOf[3].properties.backoff.properties.maxMs,
+                      parentSchema: schema25.oneOf[3].properties.backoff.properties.maxMs,
                       data: data34,
                     };
                     if (vErrors === null) {
@@ -3419,8 +3554,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'number' },
                     message: 'must be number',
-                    schema: schema21.oneOf[3].properties.backoff.properties.maxMs.type,
-                    parentSchema: schema21.oneOf[3].properties.backoff.properties.maxMs,
+                    schema: schema25.oneOf[3].properties.backoff.properties.maxMs.type,
+                    parentSchema: schema25.oneOf[3].properties.backoff.properties.maxMs,
                     data: data34,
                   };
                   if (vErrors === null) {
@@ -3442,7 +3577,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 10 },
                       message: 'must be <= 10',
                       schema: 10,
-                      parentSchema: schema21.oneOf[3].properties.backoff.properties.randomFactor,
+                      parentSchema: schema25.oneOf[3].properties.backoff.properties.randomFactor,
                       data: data35,
                     };
                     if (vErrors === null) {
@@ -3460,7 +3595,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 0 },
                       message: 'must be >= 0',
                       schema: 0,
-                      parentSchema: schema21.oneOf[3].properties.backoff.properties.randomFactor,
+                      parentSchema: schema25.oneOf[3].properties.backoff.properties.randomFactor,
                       data: data35,
                     };
                     if (vErrors === null) {
@@ -3477,8 +3612,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'number' },
                     message: 'must be number',
-                    schema: schema21.oneOf[3].properties.backoff.properties.randomFactor.type,
-                    parentSchema: schema21.oneOf[3].properties.backoff.properties.randomFactor,
+                    schema: schema25.oneOf[3].properties.backoff.properties.randomFactor.type,
+                    parentSchema: schema25.oneOf[3].properties.backoff.properties.randomFactor,
                     data: data35,
                   };
                   if (vErrors === null) {
@@ -3496,8 +3631,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema21.oneOf[3].properties.backoff.type,
-                parentSchema: schema21.oneOf[3].properties.backoff,
+                schema: schema25.oneOf[3].properties.backoff.type,
+                parentSchema: schema25.oneOf[3].properties.backoff,
                 data: data32,
               };
               if (vErrors === null) {
@@ -3510,9 +3645,9 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
           }
           if (data.parent !== undefined && func0.call(data, 'parent')) {
             if (
-              !validate53(data.parent, { instancePath: instancePath + '/parent', parentData: data, parentDataProperty: 'parent', rootData })
+              !validate61(data.parent, { instancePath: instancePath + '/parent', parentData: data, parentDataProperty: 'parent', rootData })
             ) {
-              vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
               errors = vErrors.length;
             }
           }
@@ -3526,8 +3661,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'x' },
                   message: "must have required property '" + 'x' + "'",
-                  schema: schema21.oneOf[3].properties.position.required,
-                  parentSchema: schema21.oneOf[3].properties.position,
+                  schema: schema25.oneOf[3].properties.position.required,
+                  parentSchema: schema25.oneOf[3].properties.position,
                   data: data37,
                 };
                 if (vErrors === null) {
@@ -3544,8 +3679,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'y' },
                   message: "must have required property '" + 'y' + "'",
-                  schema: schema21.oneOf[3].properties.position.required,
-                  parentSchema: schema21.oneOf[3].properties.position,
+                  schema: schema25.oneOf[3].properties.position.required,
+                  parentSchema: schema25.oneOf[3].properties.position,
                   data: data37,
                 };
                 if (vErrors === null) {
@@ -3564,7 +3699,7 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key9 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema21.oneOf[3].properties.position,
+                    parentSchema: schema25.oneOf[3].properties.position,
                     data: data37,
                   };
                   if (vErrors === null) {
@@ -3577,27 +3712,27 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
               }
               if (data37.x !== undefined && func0.call(data37, 'x')) {
                 if (
-                  !validate58(data37.x, {
+                  !validate66(data37.x, {
                     instancePath: instancePath + '/position/x',
                     parentData: data37,
                     parentDataProperty: 'x',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                   errors = vErrors.length;
                 }
               }
               if (data37.y !== undefined && func0.call(data37, 'y')) {
                 if (
-                  !validate58(data37.y, {
+                  !validate66(data37.y, {
                     instancePath: instancePath + '/position/y',
                     parentData: data37,
                     parentDataProperty: 'y',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                   errors = vErrors.length;
                 }
               }
@@ -3608,8 +3743,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema21.oneOf[3].properties.position.type,
-                parentSchema: schema21.oneOf[3].properties.position,
+                schema: schema25.oneOf[3].properties.position.type,
+                parentSchema: schema25.oneOf[3].properties.position,
                 data: data37,
               };
               if (vErrors === null) {
@@ -3627,8 +3762,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema21.oneOf[3].type,
-            parentSchema: schema21.oneOf[3],
+            schema: schema25.oneOf[3].type,
+            parentSchema: schema25.oneOf[3],
             data,
           };
           if (vErrors === null) {
@@ -3645,8 +3780,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
           message: 'value of tag "type" must be in oneOf',
-          schema: schema21.discriminator,
-          parentSchema: schema21,
+          schema: schema25.discriminator,
+          parentSchema: schema25,
           data,
         };
         if (vErrors === null) {
@@ -3663,8 +3798,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
         message: 'tag "type" must be string',
-        schema: schema21.discriminator,
-        parentSchema: schema21,
+        schema: schema25.discriminator,
+        parentSchema: schema25,
         data,
       };
       if (vErrors === null) {
@@ -3681,8 +3816,8 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema21.type,
-      parentSchema: schema21,
+      schema: schema25.type,
+      parentSchema: schema25,
       data,
     };
     if (vErrors === null) {
@@ -3692,17 +3827,17 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-export const v2Links = validate98;
-const schema25 = {
+export const v2Links = validate106;
+const schema29 = {
   type: 'object',
   required: ['a', 'b'],
   additionalProperties: false,
   properties: { a: { $ref: '#/$defs/name' }, b: { $ref: '#/$defs/name' } },
 };
-function validate98(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate106(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3713,8 +3848,8 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'a' },
         message: "must have required property '" + 'a' + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema29.required,
+        parentSchema: schema29,
         data,
       };
       if (vErrors === null) {
@@ -3731,8 +3866,8 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'b' },
         message: "must have required property '" + 'b' + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema29.required,
+        parentSchema: schema29,
         data,
       };
       if (vErrors === null) {
@@ -3751,7 +3886,7 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema25,
+          parentSchema: schema29,
           data,
         };
         if (vErrors === null) {
@@ -3763,14 +3898,14 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.a !== undefined && func0.call(data, 'a')) {
-      if (!validate53(data.a, { instancePath: instancePath + '/a', parentData: data, parentDataProperty: 'a', rootData })) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+      if (!validate61(data.a, { instancePath: instancePath + '/a', parentData: data, parentDataProperty: 'a', rootData })) {
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
         errors = vErrors.length;
       }
     }
     if (data.b !== undefined && func0.call(data, 'b')) {
-      if (!validate53(data.b, { instancePath: instancePath + '/b', parentData: data, parentDataProperty: 'b', rootData })) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+      if (!validate61(data.b, { instancePath: instancePath + '/b', parentData: data, parentDataProperty: 'b', rootData })) {
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
         errors = vErrors.length;
       }
     }
@@ -3781,8 +3916,8 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema25.type,
-      parentSchema: schema25,
+      schema: schema29.type,
+      parentSchema: schema29,
       data,
     };
     if (vErrors === null) {
@@ -3792,11 +3927,11 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate98.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-export const v2Modules = validate101;
-const schema26 = {
+export const v2Modules = validate109;
+const schema30 = {
   type: 'object',
   required: ['kind', 'label', 'hash', 'bytes'],
   additionalProperties: false,
@@ -3807,9 +3942,9 @@ const schema26 = {
     bytes: { type: 'string', minLength: 1, maxLength: 22369624 },
   },
 };
-const pattern8 = new RegExp('^custom:[0-9a-f]{64}$', 'u');
-const pattern9 = new RegExp('^[0-9a-f]{64}$', 'u');
-function validate50(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const pattern12 = new RegExp('^custom:[0-9a-f]{64}$', 'u');
+const pattern13 = new RegExp('^[0-9a-f]{64}$', 'u');
+function validate58(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -3821,7 +3956,7 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 200 },
         message: 'must NOT have more than 200 characters',
         schema: 200,
-        parentSchema: schema7,
+        parentSchema: schema8,
         data,
       };
       if (vErrors === null) {
@@ -3839,7 +3974,7 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema7,
+        parentSchema: schema8,
         data,
       };
       if (vErrors === null) {
@@ -3857,7 +3992,7 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
         params: { pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
         message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f]+$' + '"',
         schema: '^[^\\u0000-\\u001f\\u007f]+$',
-        parentSchema: schema7,
+        parentSchema: schema8,
         data,
       };
       if (vErrors === null) {
@@ -3874,8 +4009,8 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema7.type,
-      parentSchema: schema7,
+      schema: schema8.type,
+      parentSchema: schema8,
       data,
     };
     if (vErrors === null) {
@@ -3885,10 +4020,10 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-function validate101(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate109(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3899,8 +4034,8 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'kind' },
         message: "must have required property '" + 'kind' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema30.required,
+        parentSchema: schema30,
         data,
       };
       if (vErrors === null) {
@@ -3917,8 +4052,8 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'label' },
         message: "must have required property '" + 'label' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema30.required,
+        parentSchema: schema30,
         data,
       };
       if (vErrors === null) {
@@ -3935,8 +4070,8 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'hash' },
         message: "must have required property '" + 'hash' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema30.required,
+        parentSchema: schema30,
         data,
       };
       if (vErrors === null) {
@@ -3953,8 +4088,8 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'bytes' },
         message: "must have required property '" + 'bytes' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema30.required,
+        parentSchema: schema30,
         data,
       };
       if (vErrors === null) {
@@ -3973,7 +4108,7 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema26,
+          parentSchema: schema30,
           data,
         };
         if (vErrors === null) {
@@ -3987,7 +4122,7 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
     if (data.kind !== undefined && func0.call(data, 'kind')) {
       let data0 = data.kind;
       if (typeof data0 === 'string') {
-        if (!pattern8.test(data0)) {
+        if (!pattern12.test(data0)) {
           const err5 = {
             instancePath: instancePath + '/kind',
             schemaPath: '#/properties/kind/pattern',
@@ -3995,7 +4130,7 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
             params: { pattern: '^custom:[0-9a-f]{64}$' },
             message: 'must match pattern "' + '^custom:[0-9a-f]{64}$' + '"',
             schema: '^custom:[0-9a-f]{64}$',
-            parentSchema: schema26.properties.kind,
+            parentSchema: schema30.properties.kind,
             data: data0,
           };
           if (vErrors === null) {
@@ -4012,8 +4147,8 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.properties.kind.type,
-          parentSchema: schema26.properties.kind,
+          schema: schema30.properties.kind.type,
+          parentSchema: schema30.properties.kind,
           data: data0,
         };
         if (vErrors === null) {
@@ -4025,15 +4160,15 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
       }
     }
     if (data.label !== undefined && func0.call(data, 'label')) {
-      if (!validate50(data.label, { instancePath: instancePath + '/label', parentData: data, parentDataProperty: 'label', rootData })) {
-        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+      if (!validate58(data.label, { instancePath: instancePath + '/label', parentData: data, parentDataProperty: 'label', rootData })) {
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
     if (data.hash !== undefined && func0.call(data, 'hash')) {
       let data2 = data.hash;
       if (typeof data2 === 'string') {
-        if (!pattern9.test(data2)) {
+        if (!pattern13.test(data2)) {
           const err7 = {
             instancePath: instancePath + '/hash',
             schemaPath: '#/properties/hash/pattern',
@@ -4041,7 +4176,7 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
             params: { pattern: '^[0-9a-f]{64}$' },
             message: 'must match pattern "' + '^[0-9a-f]{64}$' + '"',
             schema: '^[0-9a-f]{64}$',
-            parentSchema: schema26.properties.hash,
+            parentSchema: schema30.properties.hash,
             data: data2,
           };
           if (vErrors === null) {
@@ -4058,8 +4193,8 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.properties.hash.type,
-          parentSchema: schema26.properties.hash,
+          schema: schema30.properties.hash.type,
+          parentSchema: schema30.properties.hash,
           data: data2,
         };
         if (vErrors === null) {
@@ -4081,7 +4216,7 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 22369624 },
             message: 'must NOT have more than 22369624 characters',
             schema: 22369624,
-            parentSchema: schema26.properties.bytes,
+            parentSchema: schema30.properties.bytes,
             data: data3,
           };
           if (vErrors === null) {
@@ -4099,7 +4234,7 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema26.properties.bytes,
+            parentSchema: schema30.properties.bytes,
             data: data3,
           };
           if (vErrors === null) {
@@ -4116,8 +4251,8 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.properties.bytes.type,
-          parentSchema: schema26.properties.bytes,
+          schema: schema30.properties.bytes.type,
+          parentSchema: schema30.properties.bytes,
           data: data3,
         };
         if (vErrors === null) {
@@ -4135,8 +4270,8 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema26.type,
-      parentSchema: schema26,
+      schema: schema30.type,
+      parentSchema: schema30,
       data,
     };
     if (vErrors === null) {
@@ -4146,11 +4281,11 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-export const v2Experiments = validate103;
-const schema27 = {
+export const v2Experiments = validate111;
+const schema31 = {
   type: 'object',
   required: ['schema', 'name', 'topology', 'workload', 'hypothesis', 'schedule'],
   properties: {
@@ -4162,7 +4297,7 @@ const schema27 = {
     schedule: { type: 'object' },
   },
 };
-function validate103(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate111(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4173,8 +4308,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'schema' },
         message: "must have required property '" + 'schema' + "'",
-        schema: schema27.required,
-        parentSchema: schema27,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4191,8 +4326,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'name' },
         message: "must have required property '" + 'name' + "'",
-        schema: schema27.required,
-        parentSchema: schema27,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4209,8 +4344,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'topology' },
         message: "must have required property '" + 'topology' + "'",
-        schema: schema27.required,
-        parentSchema: schema27,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4227,8 +4362,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'workload' },
         message: "must have required property '" + 'workload' + "'",
-        schema: schema27.required,
-        parentSchema: schema27,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4245,8 +4380,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'hypothesis' },
         message: "must have required property '" + 'hypothesis' + "'",
-        schema: schema27.required,
-        parentSchema: schema27,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4263,8 +4398,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'schedule' },
         message: "must have required property '" + 'schedule' + "'",
-        schema: schema27.required,
-        parentSchema: schema27,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4284,7 +4419,7 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
           params: { allowedValue: 'orrery.experiment/1' },
           message: 'must be equal to constant',
           schema: 'orrery.experiment/1',
-          parentSchema: schema27.properties.schema,
+          parentSchema: schema31.properties.schema,
           data: data0,
         };
         if (vErrors === null) {
@@ -4296,8 +4431,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
       }
     }
     if (data.name !== undefined && func0.call(data, 'name')) {
-      if (!validate50(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+      if (!validate58(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
@@ -4310,8 +4445,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema27.properties.topology.type,
-          parentSchema: schema27.properties.topology,
+          schema: schema31.properties.topology.type,
+          parentSchema: schema31.properties.topology,
           data: data2,
         };
         if (vErrors === null) {
@@ -4331,8 +4466,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema27.properties.workload.type,
-          parentSchema: schema27.properties.workload,
+          schema: schema31.properties.workload.type,
+          parentSchema: schema31.properties.workload,
           data: data3,
         };
         if (vErrors === null) {
@@ -4352,8 +4487,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema27.properties.hypothesis.type,
-          parentSchema: schema27.properties.hypothesis,
+          schema: schema31.properties.hypothesis.type,
+          parentSchema: schema31.properties.hypothesis,
           data: data4,
         };
         if (vErrors === null) {
@@ -4373,8 +4508,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema27.properties.schedule.type,
-          parentSchema: schema27.properties.schedule,
+          schema: schema31.properties.schedule.type,
+          parentSchema: schema31.properties.schedule,
           data: data5,
         };
         if (vErrors === null) {
@@ -4392,8 +4527,8 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema27.type,
-      parentSchema: schema27,
+      schema: schema31.type,
+      parentSchema: schema31,
       data,
     };
     if (vErrors === null) {
@@ -4403,12 +4538,12 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate103.errors = vErrors;
+  validate111.errors = vErrors;
   return errors === 0;
 }
-export const scenarioRoot = validate105;
-const schema32 = {
-  $id: 'https://orrery.local/schemas/scenario.root.json',
+export const scenarioRoot = validate113;
+const schema36 = {
+  $id: 'https://orrery.dev/schemas/orrery.scenario.schema.root.json',
   title: 'Orrery pattern scenario',
   type: 'object',
   required: ['id', 'title', 'description', 'nodes', 'links', 'run', 'expect'],
@@ -4484,10 +4619,11 @@ const schema32 = {
     kind: { type: 'string', minLength: 1, maxLength: 128, pattern: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' },
     title: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
     coordinate: { type: 'number', minimum: -1000000000, maximum: 1000000000 },
+    schemaRef: { type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
   },
 };
-const pattern12 = new RegExp('^[a-z0-9-]+$', 'u');
-function validate106(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const pattern16 = new RegExp('^[a-z0-9-]+$', 'u');
+function validate114(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -4509,8 +4645,8 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'not',
       params: {},
       message: 'must NOT be valid',
-      schema: schema11.not,
-      parentSchema: schema11,
+      schema: schema13.not,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -4538,7 +4674,7 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
         params: { limit: 128 },
         message: 'must NOT have more than 128 characters',
         schema: 128,
-        parentSchema: schema11,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -4556,7 +4692,7 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema11,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -4566,7 +4702,7 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
       }
       errors++;
     }
-    if (!pattern2.test(data)) {
+    if (!pattern4.test(data)) {
       const err4 = {
         instancePath,
         schemaPath: '#/pattern',
@@ -4574,7 +4710,7 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
         params: { pattern: '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$' },
         message: 'must match pattern "' + '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$' + '"',
         schema: '^(?!topic:)[^\\s\\u0000-\\u001f\\u007f()"]+$',
-        parentSchema: schema11,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -4591,8 +4727,8 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema11.type,
-      parentSchema: schema11,
+      schema: schema13.type,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -4602,10 +4738,10 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate106.errors = vErrors;
+  validate114.errors = vErrors;
   return errors === 0;
 }
-function validate108(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate116(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -4617,7 +4753,7 @@ function validate108(data, { instancePath = '', parentData, parentDataProperty, 
         params: { limit: 128 },
         message: 'must NOT have more than 128 characters',
         schema: 128,
-        parentSchema: schema12,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -4635,7 +4771,7 @@ function validate108(data, { instancePath = '', parentData, parentDataProperty, 
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema12,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -4645,7 +4781,7 @@ function validate108(data, { instancePath = '', parentData, parentDataProperty, 
       }
       errors++;
     }
-    if (!pattern3.test(data)) {
+    if (!pattern5.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: '#/pattern',
@@ -4653,7 +4789,7 @@ function validate108(data, { instancePath = '', parentData, parentDataProperty, 
         params: { pattern: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' },
         message: 'must match pattern "' + '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$' + '"',
         schema: '^(?:custom:[0-9a-f]{64}|[a-z][a-z0-9-]{0,127})$',
-        parentSchema: schema12,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -4670,8 +4806,8 @@ function validate108(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema12.type,
-      parentSchema: schema12,
+      schema: schema14.type,
+      parentSchema: schema14,
       data,
     };
     if (vErrors === null) {
@@ -4681,11 +4817,11 @@ function validate108(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate108.errors = vErrors;
+  validate116.errors = vErrors;
   return errors === 0;
 }
-function validate105(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="https://orrery.local/schemas/scenario.root.json" */ let vErrors = null;
+function validate113(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="https://orrery.dev/schemas/orrery.scenario.schema.root.json" */ let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.id === undefined || !func0.call(data, 'id')) {
@@ -4695,8 +4831,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'id' },
         message: "must have required property '" + 'id' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -4713,8 +4849,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'title' },
         message: "must have required property '" + 'title' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -4731,8 +4867,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'description' },
         message: "must have required property '" + 'description' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -4749,8 +4885,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'nodes' },
         message: "must have required property '" + 'nodes' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -4767,8 +4903,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'links' },
         message: "must have required property '" + 'links' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -4785,8 +4921,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -4803,8 +4939,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'expect' },
         message: "must have required property '" + 'expect' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -4831,7 +4967,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema32,
+          parentSchema: schema36,
           data,
         };
         if (vErrors === null) {
@@ -4845,7 +4981,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
     if (data.id !== undefined && func0.call(data, 'id')) {
       let data0 = data.id;
       if (typeof data0 === 'string') {
-        if (!pattern12.test(data0)) {
+        if (!pattern16.test(data0)) {
           const err8 = {
             instancePath: instancePath + '/id',
             schemaPath: '#/properties/id/pattern',
@@ -4853,7 +4989,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             params: { pattern: '^[a-z0-9-]+$' },
             message: 'must match pattern "' + '^[a-z0-9-]+$' + '"',
             schema: '^[a-z0-9-]+$',
-            parentSchema: schema32.properties.id,
+            parentSchema: schema36.properties.id,
             data: data0,
           };
           if (vErrors === null) {
@@ -4870,8 +5006,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema32.properties.id.type,
-          parentSchema: schema32.properties.id,
+          schema: schema36.properties.id.type,
+          parentSchema: schema36.properties.id,
           data: data0,
         };
         if (vErrors === null) {
@@ -4893,7 +5029,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema32.properties.title,
+            parentSchema: schema36.properties.title,
             data: data1,
           };
           if (vErrors === null) {
@@ -4910,8 +5046,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema32.properties.title.type,
-          parentSchema: schema32.properties.title,
+          schema: schema36.properties.title.type,
+          parentSchema: schema36.properties.title,
           data: data1,
         };
         if (vErrors === null) {
@@ -4933,7 +5069,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema32.properties.description,
+            parentSchema: schema36.properties.description,
             data: data2,
           };
           if (vErrors === null) {
@@ -4950,8 +5086,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema32.properties.description.type,
-          parentSchema: schema32.properties.description,
+          schema: schema36.properties.description.type,
+          parentSchema: schema36.properties.description,
           data: data2,
         };
         if (vErrors === null) {
@@ -4973,7 +5109,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema32.properties.nodes,
+            parentSchema: schema36.properties.nodes,
             data: data3,
           };
           if (vErrors === null) {
@@ -4998,8 +5134,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'type' },
                       message: "must have required property '" + 'type' + "'",
-                      schema: schema32.properties.nodes.items.oneOf[0].required,
-                      parentSchema: schema32.properties.nodes.items.oneOf[0],
+                      schema: schema36.properties.nodes.items.oneOf[0].required,
+                      parentSchema: schema36.properties.nodes.items.oneOf[0],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5016,8 +5152,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'name' },
                       message: "must have required property '" + 'name' + "'",
-                      schema: schema32.properties.nodes.items.oneOf[0].required,
-                      parentSchema: schema32.properties.nodes.items.oneOf[0],
+                      schema: schema36.properties.nodes.items.oneOf[0].required,
+                      parentSchema: schema36.properties.nodes.items.oneOf[0],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5034,8 +5170,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'kind' },
                       message: "must have required property '" + 'kind' + "'",
-                      schema: schema32.properties.nodes.items.oneOf[0].required,
-                      parentSchema: schema32.properties.nodes.items.oneOf[0],
+                      schema: schema36.properties.nodes.items.oneOf[0].required,
+                      parentSchema: schema36.properties.nodes.items.oneOf[0],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5054,7 +5190,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { additionalProperty: key1 },
                         message: 'must NOT have additional properties',
                         schema: false,
-                        parentSchema: schema32.properties.nodes.items.oneOf[0],
+                        parentSchema: schema36.properties.nodes.items.oneOf[0],
                         data: data4,
                       };
                       if (vErrors === null) {
@@ -5075,7 +5211,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { allowedValue: 'agent' },
                         message: 'must be equal to constant',
                         schema: 'agent',
-                        parentSchema: schema32.properties.nodes.items.oneOf[0].properties.type,
+                        parentSchema: schema36.properties.nodes.items.oneOf[0].properties.type,
                         data: data5,
                       };
                       if (vErrors === null) {
@@ -5088,27 +5224,27 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                   }
                   if (data4.name !== undefined && func0.call(data4, 'name')) {
                     if (
-                      !validate106(data4.name, {
+                      !validate114(data4.name, {
                         instancePath: instancePath + '/nodes/' + i0 + '/name',
                         parentData: data4,
                         parentDataProperty: 'name',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+                      vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data4.kind !== undefined && func0.call(data4, 'kind')) {
                     if (
-                      !validate108(data4.kind, {
+                      !validate116(data4.kind, {
                         instancePath: instancePath + '/nodes/' + i0 + '/kind',
                         parentData: data4,
                         parentDataProperty: 'kind',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+                      vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -5119,8 +5255,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'type',
                     params: { type: 'object' },
                     message: 'must be object',
-                    schema: schema32.properties.nodes.items.oneOf[0].type,
-                    parentSchema: schema32.properties.nodes.items.oneOf[0],
+                    schema: schema36.properties.nodes.items.oneOf[0].type,
+                    parentSchema: schema36.properties.nodes.items.oneOf[0],
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -5139,8 +5275,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'type' },
                       message: "must have required property '" + 'type' + "'",
-                      schema: schema32.properties.nodes.items.oneOf[1].required,
-                      parentSchema: schema32.properties.nodes.items.oneOf[1],
+                      schema: schema36.properties.nodes.items.oneOf[1].required,
+                      parentSchema: schema36.properties.nodes.items.oneOf[1],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5157,8 +5293,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'name' },
                       message: "must have required property '" + 'name' + "'",
-                      schema: schema32.properties.nodes.items.oneOf[1].required,
-                      parentSchema: schema32.properties.nodes.items.oneOf[1],
+                      schema: schema36.properties.nodes.items.oneOf[1].required,
+                      parentSchema: schema36.properties.nodes.items.oneOf[1],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5177,7 +5313,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { additionalProperty: key2 },
                         message: 'must NOT have additional properties',
                         schema: false,
-                        parentSchema: schema32.properties.nodes.items.oneOf[1],
+                        parentSchema: schema36.properties.nodes.items.oneOf[1],
                         data: data4,
                       };
                       if (vErrors === null) {
@@ -5198,7 +5334,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { allowedValue: 'topic' },
                         message: 'must be equal to constant',
                         schema: 'topic',
-                        parentSchema: schema32.properties.nodes.items.oneOf[1].properties.type,
+                        parentSchema: schema36.properties.nodes.items.oneOf[1].properties.type,
                         data: data8,
                       };
                       if (vErrors === null) {
@@ -5211,14 +5347,14 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                   }
                   if (data4.name !== undefined && func0.call(data4, 'name')) {
                     if (
-                      !validate106(data4.name, {
+                      !validate114(data4.name, {
                         instancePath: instancePath + '/nodes/' + i0 + '/name',
                         parentData: data4,
                         parentDataProperty: 'name',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+                      vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -5229,8 +5365,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'type',
                     params: { type: 'object' },
                     message: 'must be object',
-                    schema: schema32.properties.nodes.items.oneOf[1].type,
-                    parentSchema: schema32.properties.nodes.items.oneOf[1],
+                    schema: schema36.properties.nodes.items.oneOf[1].type,
+                    parentSchema: schema36.properties.nodes.items.oneOf[1],
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -5249,8 +5385,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'type' },
                       message: "must have required property '" + 'type' + "'",
-                      schema: schema32.properties.nodes.items.oneOf[2].required,
-                      parentSchema: schema32.properties.nodes.items.oneOf[2],
+                      schema: schema36.properties.nodes.items.oneOf[2].required,
+                      parentSchema: schema36.properties.nodes.items.oneOf[2],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5267,8 +5403,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'name' },
                       message: "must have required property '" + 'name' + "'",
-                      schema: schema32.properties.nodes.items.oneOf[2].required,
-                      parentSchema: schema32.properties.nodes.items.oneOf[2],
+                      schema: schema36.properties.nodes.items.oneOf[2].required,
+                      parentSchema: schema36.properties.nodes.items.oneOf[2],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5287,7 +5423,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { additionalProperty: key3 },
                         message: 'must NOT have additional properties',
                         schema: false,
-                        parentSchema: schema32.properties.nodes.items.oneOf[2],
+                        parentSchema: schema36.properties.nodes.items.oneOf[2],
                         data: data4,
                       };
                       if (vErrors === null) {
@@ -5308,7 +5444,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { allowedValue: 'client' },
                         message: 'must be equal to constant',
                         schema: 'client',
-                        parentSchema: schema32.properties.nodes.items.oneOf[2].properties.type,
+                        parentSchema: schema36.properties.nodes.items.oneOf[2].properties.type,
                         data: data10,
                       };
                       if (vErrors === null) {
@@ -5321,14 +5457,14 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                   }
                   if (data4.name !== undefined && func0.call(data4, 'name')) {
                     if (
-                      !validate106(data4.name, {
+                      !validate114(data4.name, {
                         instancePath: instancePath + '/nodes/' + i0 + '/name',
                         parentData: data4,
                         parentDataProperty: 'name',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+                      vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -5339,8 +5475,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'type',
                     params: { type: 'object' },
                     message: 'must be object',
-                    schema: schema32.properties.nodes.items.oneOf[2].type,
-                    parentSchema: schema32.properties.nodes.items.oneOf[2],
+                    schema: schema36.properties.nodes.items.oneOf[2].type,
+                    parentSchema: schema36.properties.nodes.items.oneOf[2],
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -5357,8 +5493,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                   keyword: 'discriminator',
                   params: { error: 'mapping', tag: 'type', tagValue: tag0 },
                   message: 'value of tag "type" must be in oneOf',
-                  schema: schema32.properties.nodes.items.discriminator,
-                  parentSchema: schema32.properties.nodes.items,
+                  schema: schema36.properties.nodes.items.discriminator,
+                  parentSchema: schema36.properties.nodes.items,
                   data: data4,
                 };
                 if (vErrors === null) {
@@ -5375,8 +5511,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                 keyword: 'discriminator',
                 params: { error: 'tag', tag: 'type', tagValue: tag0 },
                 message: 'tag "type" must be string',
-                schema: schema32.properties.nodes.items.discriminator,
-                parentSchema: schema32.properties.nodes.items,
+                schema: schema36.properties.nodes.items.discriminator,
+                parentSchema: schema36.properties.nodes.items,
                 data: data4,
               };
               if (vErrors === null) {
@@ -5393,8 +5529,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema32.properties.nodes.items.type,
-              parentSchema: schema32.properties.nodes.items,
+              schema: schema36.properties.nodes.items.type,
+              parentSchema: schema36.properties.nodes.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -5412,8 +5548,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema32.properties.nodes.type,
-          parentSchema: schema32.properties.nodes,
+          schema: schema36.properties.nodes.type,
+          parentSchema: schema36.properties.nodes,
           data: data3,
         };
         if (vErrors === null) {
@@ -5439,7 +5575,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                 params: { limit: 2 },
                 message: 'must NOT have more than 2 items',
                 schema: 2,
-                parentSchema: schema32.properties.links.items,
+                parentSchema: schema36.properties.links.items,
                 data: data13,
               };
               if (vErrors === null) {
@@ -5457,7 +5593,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                 params: { limit: 2 },
                 message: 'must NOT have fewer than 2 items',
                 schema: 2,
-                parentSchema: schema32.properties.links.items,
+                parentSchema: schema36.properties.links.items,
                 data: data13,
               };
               if (vErrors === null) {
@@ -5470,14 +5606,14 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             const len2 = data13.length;
             for (let i2 = 0; i2 < len2; i2++) {
               if (
-                !validate106(data13[i2], {
+                !validate114(data13[i2], {
                   instancePath: instancePath + '/links/' + i1 + '/' + i2,
                   parentData: data13,
                   parentDataProperty: i2,
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+                vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
                 errors = vErrors.length;
               }
             }
@@ -5488,8 +5624,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema32.properties.links.items.type,
-              parentSchema: schema32.properties.links.items,
+              schema: schema36.properties.links.items.type,
+              parentSchema: schema36.properties.links.items,
               data: data13,
             };
             if (vErrors === null) {
@@ -5507,8 +5643,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema32.properties.links.type,
-          parentSchema: schema32.properties.links,
+          schema: schema36.properties.links.type,
+          parentSchema: schema36.properties.links,
           data: data12,
         };
         if (vErrors === null) {
@@ -5530,7 +5666,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema32.properties.run,
+            parentSchema: schema36.properties.run,
             data: data15,
           };
           if (vErrors === null) {
@@ -5551,8 +5687,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                 keyword: 'required',
                 params: { missingProperty: 'message' },
                 message: "must have required property '" + 'message' + "'",
-                schema: schema32.properties.run.items.required,
-                parentSchema: schema32.properties.run.items,
+                schema: schema36.properties.run.items.required,
+                parentSchema: schema36.properties.run.items,
                 data: data16,
               };
               if (vErrors === null) {
@@ -5571,7 +5707,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                   params: { additionalProperty: key4 },
                   message: 'must NOT have additional properties',
                   schema: false,
-                  parentSchema: schema32.properties.run.items,
+                  parentSchema: schema36.properties.run.items,
                   data: data16,
                 };
                 if (vErrors === null) {
@@ -5584,14 +5720,14 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             }
             if (data16.from !== undefined && func0.call(data16, 'from')) {
               if (
-                !validate106(data16.from, {
+                !validate114(data16.from, {
                   instancePath: instancePath + '/run/' + i3 + '/from',
                   parentData: data16,
                   parentDataProperty: 'from',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+                vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
                 errors = vErrors.length;
               }
             }
@@ -5605,8 +5741,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'required',
                     params: { missingProperty: 'performative' },
                     message: "must have required property '" + 'performative' + "'",
-                    schema: schema32.properties.run.items.properties.message.required,
-                    parentSchema: schema32.properties.run.items.properties.message,
+                    schema: schema36.properties.run.items.properties.message.required,
+                    parentSchema: schema36.properties.run.items.properties.message,
                     data: data18,
                   };
                   if (vErrors === null) {
@@ -5623,8 +5759,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'required',
                     params: { missingProperty: 'receiver' },
                     message: "must have required property '" + 'receiver' + "'",
-                    schema: schema32.properties.run.items.properties.message.required,
-                    parentSchema: schema32.properties.run.items.properties.message,
+                    schema: schema36.properties.run.items.properties.message.required,
+                    parentSchema: schema36.properties.run.items.properties.message,
                     data: data18,
                   };
                   if (vErrors === null) {
@@ -5645,7 +5781,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { limit: 1 },
                         message: 'must NOT have fewer than 1 characters',
                         schema: 1,
-                        parentSchema: schema32.properties.run.items.properties.message.properties.performative,
+                        parentSchema: schema36.properties.run.items.properties.message.properties.performative,
                         data: data19,
                       };
                       if (vErrors === null) {
@@ -5662,8 +5798,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'type',
                       params: { type: 'string' },
                       message: 'must be string',
-                      schema: schema32.properties.run.items.properties.message.properties.performative.type,
-                      parentSchema: schema32.properties.run.items.properties.message.properties.performative,
+                      schema: schema36.properties.run.items.properties.message.properties.performative.type,
+                      parentSchema: schema36.properties.run.items.properties.message.properties.performative,
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -5680,14 +5816,14 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                   let valid18 = false;
                   const _errs46 = errors;
                   if (
-                    !validate106(data20, {
+                    !validate114(data20, {
                       instancePath: instancePath + '/run/' + i3 + '/message/receiver',
                       parentData: data18,
                       parentDataProperty: 'receiver',
                       rootData,
                     })
                   ) {
-                    vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+                    vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
                     errors = vErrors.length;
                   }
                   var _valid0 = _errs46 === errors;
@@ -5703,7 +5839,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                           params: { limit: 1 },
                           message: 'must NOT have fewer than 1 items',
                           schema: 1,
-                          parentSchema: schema32.properties.run.items.properties.message.properties.receiver.anyOf[1],
+                          parentSchema: schema36.properties.run.items.properties.message.properties.receiver.anyOf[1],
                           data: data20,
                         };
                         if (vErrors === null) {
@@ -5716,14 +5852,14 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       const len4 = data20.length;
                       for (let i4 = 0; i4 < len4; i4++) {
                         if (
-                          !validate106(data20[i4], {
+                          !validate114(data20[i4], {
                             instancePath: instancePath + '/run/' + i3 + '/message/receiver/' + i4,
                             parentData: data20,
                             parentDataProperty: i4,
                             rootData,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+                          vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
                           errors = vErrors.length;
                         }
                       }
@@ -5734,8 +5870,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                         keyword: 'type',
                         params: { type: 'array' },
                         message: 'must be array',
-                        schema: schema32.properties.run.items.properties.message.properties.receiver.anyOf[1].type,
-                        parentSchema: schema32.properties.run.items.properties.message.properties.receiver.anyOf[1],
+                        schema: schema36.properties.run.items.properties.message.properties.receiver.anyOf[1].type,
+                        parentSchema: schema36.properties.run.items.properties.message.properties.receiver.anyOf[1],
                         data: data20,
                       };
                       if (vErrors === null) {
@@ -5755,8 +5891,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'anyOf',
                       params: {},
                       message: 'must match a schema in anyOf',
-                      schema: schema32.properties.run.items.properties.message.properties.receiver.anyOf,
-                      parentSchema: schema32.properties.run.items.properties.message.properties.receiver,
+                      schema: schema36.properties.run.items.properties.message.properties.receiver.anyOf,
+                      parentSchema: schema36.properties.run.items.properties.message.properties.receiver,
                       data: data20,
                     };
                     if (vErrors === null) {
@@ -5783,8 +5919,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                   keyword: 'type',
                   params: { type: 'object' },
                   message: 'must be object',
-                  schema: schema32.properties.run.items.properties.message.type,
-                  parentSchema: schema32.properties.run.items.properties.message,
+                  schema: schema36.properties.run.items.properties.message.type,
+                  parentSchema: schema36.properties.run.items.properties.message,
                   data: data18,
                 };
                 if (vErrors === null) {
@@ -5802,8 +5938,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema32.properties.run.items.type,
-              parentSchema: schema32.properties.run.items,
+              schema: schema36.properties.run.items.type,
+              parentSchema: schema36.properties.run.items,
               data: data16,
             };
             if (vErrors === null) {
@@ -5821,8 +5957,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema32.properties.run.type,
-          parentSchema: schema32.properties.run,
+          schema: schema36.properties.run.type,
+          parentSchema: schema36.properties.run,
           data: data15,
         };
         if (vErrors === null) {
@@ -5843,8 +5979,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             keyword: 'required',
             params: { missingProperty: 'from' },
             message: "must have required property '" + 'from' + "'",
-            schema: schema32.properties.expect.required,
-            parentSchema: schema32.properties.expect,
+            schema: schema36.properties.expect.required,
+            parentSchema: schema36.properties.expect,
             data: data22,
           };
           if (vErrors === null) {
@@ -5861,8 +5997,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             keyword: 'required',
             params: { missingProperty: 'performative' },
             message: "must have required property '" + 'performative' + "'",
-            schema: schema32.properties.expect.required,
-            parentSchema: schema32.properties.expect,
+            schema: schema36.properties.expect.required,
+            parentSchema: schema36.properties.expect,
             data: data22,
           };
           if (vErrors === null) {
@@ -5879,8 +6015,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
             keyword: 'required',
             params: { missingProperty: 'content' },
             message: "must have required property '" + 'content' + "'",
-            schema: schema32.properties.expect.required,
-            parentSchema: schema32.properties.expect,
+            schema: schema36.properties.expect.required,
+            parentSchema: schema36.properties.expect,
             data: data22,
           };
           if (vErrors === null) {
@@ -5899,7 +6035,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
               params: { additionalProperty: key5 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema32.properties.expect,
+              parentSchema: schema36.properties.expect,
               data: data22,
             };
             if (vErrors === null) {
@@ -5912,14 +6048,14 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data22.from !== undefined && func0.call(data22, 'from')) {
           if (
-            !validate106(data22.from, {
+            !validate114(data22.from, {
               instancePath: instancePath + '/expect/from',
               parentData: data22,
               parentDataProperty: 'from',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+            vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
             errors = vErrors.length;
           }
         }
@@ -5934,7 +6070,7 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema32.properties.expect.properties.performative,
+                parentSchema: schema36.properties.expect.properties.performative,
                 data: data24,
               };
               if (vErrors === null) {
@@ -5951,8 +6087,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema32.properties.expect.properties.performative.type,
-              parentSchema: schema32.properties.expect.properties.performative,
+              schema: schema36.properties.expect.properties.performative.type,
+              parentSchema: schema36.properties.expect.properties.performative,
               data: data24,
             };
             if (vErrors === null) {
@@ -5970,8 +6106,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema32.properties.expect.type,
-          parentSchema: schema32.properties.expect,
+          schema: schema36.properties.expect.type,
+          parentSchema: schema36.properties.expect,
           data: data22,
         };
         if (vErrors === null) {
@@ -5989,8 +6125,8 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema32.type,
-      parentSchema: schema32,
+      schema: schema36.type,
+      parentSchema: schema36,
       data,
     };
     if (vErrors === null) {
@@ -6000,6 +6136,6 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate105.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
