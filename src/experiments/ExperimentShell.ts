@@ -5,6 +5,7 @@
  * createRuntime-based workbench (Node workbench, the browser's kernel worker) in real time.
  */
 import type { Clock, Command, KernelEvent, KernelSnapshot } from '../kernel/types';
+import { sendInput, sendResult } from '../kernel/shell';
 import type { Runtime, Schedule } from '../hosts/createRuntime';
 import type { SendResult } from '../hosts/types';
 import type { OrreryErrorData } from '../protocol/errors';
@@ -37,14 +38,7 @@ export function createRuntimeShell(parts: { runtime: Runtime; kernel: { snapshot
       const { error } = runtime.input(command);
       return error === undefined ? {} : { error };
     },
-    send(draft, from) {
-      const { events, error } = runtime.input(from === undefined ? { type: 'message.send', message: draft } : { type: 'message.send', message: draft, from });
-      for (const e of events) {
-        if (e.type === 'message.invalid') return { ok: false, error: e.error };
-        if (e.type === 'message.sent') return { ok: true, id: e.message.id };
-      }
-      return { ok: false, error: error ? `${error.code}: ${error.message}` : 'the kernel neither accepted nor refused the message' };
-    },
+    send: (draft, from) => sendResult(runtime.input(sendInput(draft, from))),
     log: () => runtime.log(),
     snapshot: () => kernel.snapshot(),
     advanceTo(time) {
