@@ -10,6 +10,8 @@ import { Palette } from './panels/palette/Palette';
 import { TopBar } from './shell/TopBar';
 import { PanelSeparator } from './shell/PanelSeparator';
 import { ShortcutsDialog } from './shell/ShortcutsDialog';
+import { LabLayout } from './shell/LabLayout';
+import { SaveAlert } from './session/SaveAlert';
 import './shell/layout.css';
 import type { WorkbenchStore } from './store/createWorkbenchStore';
 import { useWorkbench, WorkbenchProvider } from './store/WorkbenchContext';
@@ -36,13 +38,14 @@ function ThemeSync() {
 function Layout({ actions }: { actions: ActionManager }) {
   useShortcuts(actions);
   const panels = useWorkbench((s) => s.panels);
+  const maximised = useWorkbench((s) => s.dockMaximised);
   const style = {
     '--palette-w': `${panels.palette}px`,
     '--inspector-w': `${panels.inspector}px`,
     '--dock-h': `${panels.dock}px`,
   } as CSSProperties;
   return (
-    <div className="workbench workbench-resizable" style={style}>
+    <div className={`workbench workbench-resizable${maximised ? ' is-dock-maximised' : ''}`} style={style}>
       <ThemeSync />
       <TopBar />
       <Palette />
@@ -57,6 +60,7 @@ function Layout({ actions }: { actions: ActionManager }) {
       <Dock />
       <Notices />
       <RefusalAlert />
+      <SaveAlert />
       <ShortcutsDialog />
     </div>
   );
@@ -67,11 +71,14 @@ export function App({
   store,
   actions,
   workspace,
+  lab,
 }: {
   store: WorkbenchStore;
   actions: ActionManager;
   /** Named workspaces, autosave and the pattern gallery; absent = none of that UI. */
   workspace?: WorkspaceSession;
+  /** Show only this lab's dock panel, full page (a lab window). */
+  lab?: string;
 }) {
   useEffect(() => store.connect(), [store]);
   return (
@@ -79,7 +86,13 @@ export function App({
       <WorkspaceProvider session={workspace}>
         <ActionsProvider actions={actions}>
           <ReactFlowProvider>
-            <Layout actions={actions} />
+            {lab ? (
+              <LabLayout lab={lab}>
+                <ThemeSync />
+              </LabLayout>
+            ) : (
+              <Layout actions={actions} />
+            )}
           </ReactFlowProvider>
         </ActionsProvider>
       </WorkspaceProvider>

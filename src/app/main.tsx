@@ -9,14 +9,26 @@ import { createWorkbenchStore } from './store/createWorkbenchStore';
 import { openWorkspaceRepository } from '../workspace/persistence/openWorkspaceRepository';
 import { createModuleRecorder } from '../workspace/session/moduleRecorder';
 import { createWorkspaceSession } from './session/createWorkspaceSession';
-
-const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches ?? false;
+import { labFromUrl } from './shell/labWindow';
+import { initialTheme, saveTheme } from './shell/themeStorage';
 
 const modules = createModuleRecorder();
 const api = connectLab();
-const store = createWorkbenchStore(modules.wrap(api), { theme: prefersLight ? 'light' : 'dark' });
+const store = createWorkbenchStore(modules.wrap(api), { theme: initialTheme() });
+store.subscribe((s, prev) => {
+  if (s.theme !== prev.theme) saveTheme(s.theme);
+});
 const actions = createActionManager(store);
-const workspace = createWorkspaceSession({ store, actions, modules, openRepository: () => openWorkspaceRepository() });
+// `?lab=chaos`: the lab alone, full page (opened in its own window from the dock).
+const lab = labFromUrl(location.search);
+const workspace = createWorkspaceSession({
+  store,
+  actions,
+  modules,
+  openRepository: () => openWorkspaceRepository(),
+  readOnly: lab !== null,
+});
+if (lab) store.getState().setDockTab(lab);
 void workspace.start();
 
 // `?debug` exposes the workbench to the console, and to the tests and perf scripts
@@ -29,13 +41,18 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App store={store} actions={actions} workspace={workspace} />
+    <App store={store} actions={actions} workspace={workspace} {...(lab ? { lab } : {})} />
   </StrictMode>,
 );
 
 // Vite HMR replaces modules; the kernel worker must not leak across reloads.
 import.meta.hot?.dispose(() => api.dispose());
+// The last edit is captured from the UI's copy and its write started synchronously, so the
+// workers can go right after (nothing here waits on them).
 window.addEventListener('pagehide', () => {
-  void workspace.flush();
+  void workspace.flushBeforeHide();
   api.dispose();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void workspace.flushBeforeHide();
 });

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { SessionState, WorkspaceSession } from './createWorkspaceSession';
+import type { SessionState, WorkspaceSession } from './sessionTypes';
 
 const WorkspaceContext = createContext<WorkspaceSession | null>(null);
 
@@ -18,6 +18,8 @@ const NONE: SessionState = {
   current: null,
   list: [],
   save: 'idle',
+  saveProblem: null,
+  startingAgents: false,
   refusal: null,
   scenario: null,
   run: { status: 'idle' },

@@ -1,41 +1,54 @@
-/** The live workbench (kernel snapshot + canvas store) as a workspace document. */
+/**
+ * The workbench as a workspace document, taken synchronously from the UI's own copy (the
+ * store the kernel's events project into). No worker round trip: a save started as the
+ * page hides captures the last edit and writes it before the workers are disposed.
+ */
+import type { BackoffSpec } from '../../kernel/resilienceTypes';
 import { fromState, type Workspace, type WorkspaceModule } from '../../workspace';
-import type { WorkbenchStore } from '../store/createWorkbenchStore';
+import type { WorkbenchState } from '../store/createWorkbenchStore';
 
-export async function captureWorkspace(
-  store: WorkbenchStore,
+/** What the UI store does not keep of a group: its restart backoff (from kernel events). */
+export type GroupBackoffs = Readonly<Record<string, BackoffSpec>>;
+
+export function captureWorkspace(
+  s: WorkbenchState,
   name: string,
   modules: readonly WorkspaceModule[],
-): Promise<Workspace> {
-  const snap = await store.api.snapshot();
-  const s = store.getState();
+  backoffs: GroupBackoffs = {},
+): Workspace {
+  const byKind = (kind: 'topic' | 'client') => s.plainOrder.filter((n) => s.plainNodes[n]?.kind === kind);
   return fromState({
     name,
-    // The kernel's snapshot is the truth for settings (agent.configure changes them in place).
-    agents: snap.agents.map((a) => {
-      const group = a.group ?? s.membership?.[a.name];
+    agents: s.agentOrder.flatMap((agentName) => {
+      const a = s.agents[agentName];
+      if (!a) return [];
+      const group = s.membership[agentName];
+      return [
+        {
+          name: a.name,
+          kind: a.kind,
+          ...(a.config !== null && a.config !== undefined ? { config: a.config } : {}),
+          ...(a.settings
+            ? { limits: a.settings.limits, restart: a.settings.restart, redelivery: a.settings.redelivery, isolated: a.settings.isolated }
+            : {}),
+          ...(group && s.groups[group] ? { group } : {}),
+        },
+      ];
+    }),
+    topics: byKind('topic'),
+    clients: byKind('client'),
+    groups: Object.values(s.groups).map((g) => {
+      const backoff = backoffs[g.name];
       return {
-        name: a.name,
-        kind: a.kind,
-        config: a.config,
-        limits: a.limits,
-        restart: a.restart,
-        redelivery: a.redelivery,
-        isolated: a.isolated,
-        ...(group ? { group } : {}),
+        name: g.name,
+        strategy: g.strategy,
+        intensity: g.intensity,
+        periodMs: g.periodMs,
+        ...(backoff ? { backoff: { ...backoff } } : {}),
+        ...(g.parent ? { parent: g.parent } : {}),
       };
     }),
-    topics: snap.topics,
-    clients: snap.clients,
-    groups: (snap.groups ?? []).map((g) => ({
-      name: g.name,
-      strategy: g.strategy,
-      intensity: g.intensity,
-      periodMs: g.periodMs,
-      backoff: { ...g.backoff },
-      ...(g.parent ? { parent: g.parent } : {}),
-    })),
-    links: snap.links.map((l) => ({ a: l.a, b: l.b })),
+    links: Object.values(s.links).map((l) => ({ a: l.a, b: l.b })),
     positions: s.positions,
     modules,
     composerHistory: (s.composerHistory ?? []) as unknown as Workspace['composerHistory'],

@@ -35,7 +35,14 @@ function fakeApi() {
     async send(draft, from): Promise<SendResult> {
       sends.push({ draft, ...(from === undefined ? {} : { from }) });
       const d = draft as MessageDraft;
-      const reply: AclMessage = { id: `m${++seq}`, sender: String(d.receiver), receiver: from ?? 'you', performative: 'inform', content: d.content ?? null, sent_at: seq };
+      const reply: AclMessage = {
+        id: `m${++seq}`,
+        sender: String(d.receiver),
+        receiver: from ?? 'you',
+        performative: 'inform',
+        content: d.content ?? null,
+        sent_at: seq,
+      };
       queueMicrotask(() => listeners.forEach((l) => l([{ type: 'message.sent', message: reply, seq, t: seq }])));
       return { ok: true, id: `m${seq}` };
     },

@@ -2,12 +2,17 @@ import { Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useActions } from '../actions/ActionsContext';
 import { useWorkbench } from '../store/WorkbenchContext';
 import { BUILTIN_DOCK_PANELS, type DockPanel } from './dockPanels';
+import { DockControls } from './DockControls';
 import { PanelActiveContext } from './usePanelActive';
 import { MessageDetails } from '../panels/log/MessageDetails';
 import './messaging.css';
 
-/** The dock: one tab per registered panel; hidden panels stay mounted (they keep their state). */
-export function Dock({ panels = BUILTIN_DOCK_PANELS }: { panels?: readonly DockPanel[] }) {
+/**
+ * The dock: one tab per registered panel; hidden panels stay mounted (they keep their state).
+ * `alone`: a lab window shows that one panel, with no window controls.
+ */
+export function Dock({ panels: all = BUILTIN_DOCK_PANELS, alone }: { panels?: readonly DockPanel[]; alone?: string }) {
+  const panels = alone ? all.filter((p) => p.id === alone) : all;
   const current = useWorkbench((s) => s.dockTab);
   const actions = useActions();
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -32,29 +37,39 @@ export function Dock({ panels = BUILTIN_DOCK_PANELS }: { panels?: readonly DockP
 
   return (
     <section className="dock" aria-label="Dock">
-      <div className="dock-tabs" role="tablist" aria-label="Dock panels" onKeyDown={onKeyDown}>
-        {panels.map((t) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              tabRefs.current[t.id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`dock-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`dock-panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className="dock-tab"
-            onClick={() => show(t.id)}
-          >
-            {t.tabLabel ? <t.tabLabel /> : t.label}
-          </button>
-        ))}
+      <div className="dock-head">
+        <div className="dock-tabs" role="tablist" aria-label="Dock panels" onKeyDown={onKeyDown}>
+          {panels.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[t.id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`dock-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`dock-panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              className="dock-tab"
+              onClick={() => show(t.id)}
+            >
+              {t.tabLabel ? <t.tabLabel /> : t.label}
+            </button>
+          ))}
+        </div>
+        {!alone && <DockControls panel={panels.find((p) => p.id === tab)} />}
       </div>
       <div className={`dock-panels${showsMessages ? ' with-details' : ''}`}>
         {panels.map(({ id, component: Panel }) => (
-          <div key={id} role="tabpanel" id={`dock-panel-${id}`} aria-labelledby={`dock-tab-${id}`} hidden={tab !== id} className="dock-panel">
+          <div
+            key={id}
+            role="tabpanel"
+            id={`dock-panel-${id}`}
+            aria-labelledby={`dock-tab-${id}`}
+            hidden={tab !== id}
+            className="dock-panel"
+          >
             {visited.has(id) && (
               <PanelActiveContext.Provider value={tab === id}>
                 <Suspense fallback={<p className="muted pad">Loading…</p>}>

@@ -7,6 +7,8 @@ const GESTURES: readonly [string, string][] = [
   ['Shift+Click', 'Add a node to the selection'],
   ['Shift+Drag', 'Select the nodes in a box'],
   ['Drag handle → handle', 'Link two nodes'],
+  ['Tab / Enter', 'Move focus between nodes and links / select the focused one'],
+  ['L (one node selected)', 'Link it to… (pick the other node by keyboard)'],
   ['Scroll / Drag canvas', 'Zoom / Pan'],
   ['Enter (in Search nodes)', 'Select and show the matches'],
   ['Arrow keys (on a separator)', 'Resize the panel (Shift: faster)'],

@@ -18,6 +18,8 @@ export interface DockPanel {
   showsMessages?: boolean;
   /** Live tab text (e.g. a count); `label` stays the panel's stable name. */
   tabLabel?: ComponentType;
+  /** A lab (Chaos, later Load and Replay): it may open in a window of its own. */
+  lab?: boolean;
 }
 
 // Monaco is the heaviest dependency: it loads in its own chunk, after first paint.
@@ -38,6 +40,6 @@ export const BUILTIN_DOCK_PANELS = createDockPanels([
   { id: 'log', label: 'Log', component: MessageLog, showsMessages: true },
   { id: 'sequence', label: 'Sequence', component: SequenceDiagram, showsMessages: true },
   { id: 'composer', label: 'Composer', component: Composer },
-  { id: 'chaos', label: 'Chaos', component: ChaosPanel },
+  { id: 'chaos', label: 'Chaos', component: ChaosPanel, lab: true },
   { id: 'dead-letters', label: 'Dead letters', component: DeadLettersPanel, tabLabel: DeadLettersTabLabel },
 ]);

@@ -20,7 +20,13 @@ export interface SaveJournal {
 function looksStored(value: unknown): value is StoredWorkspace {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.id === 'string' && typeof v.name === 'string' && typeof v.updatedAt === 'number' && typeof v.workspace === 'object' && v.workspace !== null;
+  return (
+    typeof v.id === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.updatedAt === 'number' &&
+    typeof v.workspace === 'object' &&
+    v.workspace !== null
+  );
 }
 
 export function createSaveJournal(storage: JournalStorage | null, key: string): SaveJournal {

@@ -112,20 +112,14 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave {
     }
   };
 
-  const flush = (): Promise<void> => {
+  // Synchronous up to the write: the capture and the write's start happen in the call.
+  const start = (queued: boolean): Promise<void> => {
     cancelTimer?.();
     cancelTimer = null;
-    // Synchronous up to the write: on page hide the capture and the write's start happen now.
-    running = writes > 0 ? running.then(saveOnce) : saveOnce();
+    running = queued && writes > 0 ? running.then(saveOnce) : saveOnce();
     return running;
   };
-
-  const flushNow = (): Promise<void> => {
-    cancelTimer?.();
-    cancelTimer = null;
-    running = saveOnce();
-    return running;
-  };
+  const flush = () => start(true);
 
   return {
     markDirty() {
@@ -138,7 +132,7 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave {
       later(debounceMs);
     },
     flush,
-    flushNow,
+    flushNow: () => start(false),
     async discard() {
       cancelTimer?.();
       cancelTimer = null;

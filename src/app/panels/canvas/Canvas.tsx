@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import {
-  applyEdgeChanges,
-  applyNodeChanges,
   Background,
   BackgroundVariant,
   ConnectionMode,
@@ -9,77 +7,36 @@ import {
   MiniMap,
   ReactFlow,
   SelectionMode,
-  type Connection,
-  type EdgeChange,
   type EdgeTypes,
   type Node,
-  type NodeChange,
   type NodeTypes,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useActions } from '../../actions/ActionsContext';
-import type { WorkbenchState } from '../../store/createWorkbenchStore';
 import { useWorkbench, useWorkbenchStore, useWorkbenchWith } from '../../store/WorkbenchContext';
-import type { XY } from '../../store/types';
-import { AgentNode } from './AgentNode';
-import { LinkEdge, type LinkFlowEdge } from './LinkEdge';
 import { addAgentFiles } from './addAgentFiles';
+import { AgentNode } from './AgentNode';
+import { graphSelector, sameGraph, type CanvasEdge, type CanvasNode } from './canvasGraph';
+import { CanvasNote } from './CanvasNote';
 import { CanvasToolbar } from './CanvasToolbar';
 import { GroupNode } from './GroupNode';
+import { LinkEdge } from './LinkEdge';
+import { LinkMarkers } from './LinkMarkers';
+import { LinkPicker, useLinkShortcut } from './LinkPicker';
 import { PlainNode } from './PlainNode';
-import { syncEdges, syncNodes, type FlowNode, type GraphInput } from './syncFlow';
+import { previewEdges, previewNodes } from './previewFlow';
+import { PreviewNode } from './PreviewNode';
+import { StartingAgents } from './StartingAgents';
+import { syncEdges, syncNodes, type FlowNode } from './syncFlow';
+import type { LinkFlowEdge } from './LinkEdge';
+import { useCanvasHandlers } from './useCanvasHandlers';
 import { useFlowPhase } from './useFlowPhase';
 import { useFlowRates } from './useFlowRates';
 import './canvas.css';
 
-const nodeTypes: NodeTypes = { agent: AgentNode, topic: PlainNode, client: PlainNode, group: GroupNode };
+const nodeTypes: NodeTypes = { agent: AgentNode, topic: PlainNode, client: PlainNode, group: GroupNode, preview: PreviewNode };
 const edgeTypes: EdgeTypes = { link: LinkEdge };
 
 export const CANVAS_DROP_TARGET = 'canvas';
-
-const graphSelector = (s: WorkbenchState): GraphView => ({
-  agents: s.agents,
-  agentOrder: s.agentOrder,
-  plainNodes: s.plainNodes,
-  plainOrder: s.plainOrder,
-  groups: s.groups,
-  membership: s.membership,
-  positions: s.positions,
-  links: s.links,
-  selectedNodes: s.selectedNodes,
-  selectedLink: s.selectedLink,
-  search: s.search,
-  kinds: s.kinds,
-});
-
-type GraphView = GraphInput & { kinds: WorkbenchState['kinds'] };
-
-/**
- * The canvas re-renders when what it draws changed: every event batch replaces `agents`
- * and `links` (counters), but a node shows only an agent's name, kind, status and
- * restarts and an edge its ends (the live numbers go straight to the DOM: see AgentNode).
- */
-function sameGraph(a: GraphView, b: GraphView): boolean {
-  for (const key of Object.keys(a) as (keyof GraphView)[]) {
-    if (key === 'agents' || key === 'links' || Object.is(a[key], b[key])) continue;
-    return false;
-  }
-  return (
-    sameEach(a.agents, b.agents, (x, y) => x.status === y.status && x.restarts === y.restarts && x.kind === y.kind) &&
-    sameEach(a.links, b.links, (x, y) => x.a === y.a && x.b === y.b)
-  );
-}
-
-function sameEach<T>(a: Record<string, T>, b: Record<string, T>, same: (x: T, y: T) => boolean): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
-    const y = b[key];
-    if (y === undefined || !same(a[key]!, y)) return false;
-  }
-  return true;
-}
 
 const miniMapColor = (node: Node) => (node.type === 'group' ? 'transparent' : node.type === 'agent' ? 'var(--accent)' : 'var(--violet)');
 
@@ -87,92 +44,44 @@ function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
-export function Canvas() {
-  const store = useWorkbenchStore();
-  const actions = useActions();
+/** Live nodes and edges (objects reused when unchanged), then the saved ones still starting. */
+function useCanvasElements() {
   const graph = useWorkbenchWith(graphSelector, sameGraph);
-  const theme = useWorkbench((s) => s.theme);
-  const [nodes, setNodes] = useState<FlowNode[]>([]);
-  const [edges, setEdges] = useState<LinkFlowEdge[]>([]);
-  const [fileOver, setFileOver] = useState(false);
-  const dragStart = useRef<Record<string, XY> | null>(null);
-  const section = useRef<HTMLElement>(null);
-  useFlowRates();
-  useFlowPhase(section);
-
+  const [nodes, setNodes] = useState<CanvasNode[]>([]);
+  const [edges, setEdges] = useState<CanvasEdge[]>([]);
   const { kinds } = graph;
   const labelOf = useCallback((kind: string) => kinds.find((k) => k.kind === kind)?.label ?? kind, [kinds]);
-
   useEffect(() => {
-    setNodes((prev) => syncNodes(prev, graph, labelOf));
-    setEdges((prev) => syncEdges(prev, graph));
+    // React Flow owns node objects between renders (measurements, drag state): the store's
+    // graph is merged into them here, reusing the unchanged ones.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setNodes((prev) => {
+      const live = syncNodes(
+        prev.filter((n): n is FlowNode => n.type !== 'preview'),
+        graph,
+        labelOf,
+      );
+      const starting = previewNodes(graph.preview, graph, labelOf);
+      return starting.length > 0 ? [...live, ...starting] : live;
+    });
+    setEdges((prev) => {
+      const live = syncEdges(
+        prev.filter((e): e is LinkFlowEdge => e.type === 'link'),
+        graph,
+      );
+      const starting = previewEdges(graph.preview, graph);
+      return starting.length > 0 ? [...live, ...starting] : live;
+    });
   }, [graph, labelOf]);
+  const empty = graph.agentOrder.length === 0 && graph.plainOrder.length === 0 && !graph.preview?.nodes.length;
+  return { nodes, edges, setNodes, setEdges, empty };
+}
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => {
-      setNodes((ns) => applyNodeChanges(changes, ns));
-      const moves: Record<string, XY> = {};
-      let moved = false;
-      for (const change of changes) {
-        if (change.type === 'position' && change.position) {
-          moves[change.id] = change.position;
-          moved = true;
-        }
-      }
-      if (moved) store.getState().setPositions(moves);
-    },
-    [store],
-  );
-
-  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
-    setEdges((es) => applyEdgeChanges(changes, es));
-  }, []);
-
-  const onSelectionChange = useCallback(
-    ({ nodes: picked, edges: pickedEdges }: OnSelectionChangeParams) => {
-      const names = picked.map((n) => n.id);
-      const link = names.length === 0 ? (pickedEdges[0]?.id ?? null) : null;
-      store.getState().selectCanvas(names, link);
-    },
-    [store],
-  );
-
-  const onNodeDragStart = useCallback(
-    (_e: unknown, _node: Node, dragged: Node[]) => {
-      const { positions } = store.getState();
-      const from: Record<string, XY> = {};
-      for (const n of dragged) if (positions[n.id]) from[n.id] = positions[n.id]!;
-      dragStart.current = from;
-    },
-    [store],
-  );
-
-  const onNodeDragStop = useCallback(
-    (_e: unknown, _node: Node, dragged: Node[]) => {
-      const from = dragStart.current;
-      dragStart.current = null;
-      if (!from) return;
-      const to: Record<string, XY> = {};
-      let changed = false;
-      for (const n of dragged) {
-        const start = from[n.id];
-        if (!start) continue;
-        to[n.id] = { x: n.position.x, y: n.position.y };
-        if (start.x !== n.position.x || start.y !== n.position.y) changed = true;
-      }
-      if (changed) void actions.run('nodes.move', { from, to });
-    },
-    [actions],
-  );
-
-  const onConnect = useCallback(
-    (connection: Connection) => {
-      const args = { a: connection.source, b: connection.target };
-      if (actions.canRun('link.add', args)) void actions.run('link.add', args);
-    },
-    [actions],
-  );
-
+/** `.wasm` files dropped on the canvas become agent kinds. */
+function useFileDrop() {
+  const store = useWorkbenchStore();
+  const actions = useActions();
+  const [fileOver, setFileOver] = useState(false);
   const onDragOver = (e: DragEvent) => {
     if (!hasFiles(e)) return;
     e.preventDefault();
@@ -185,8 +94,18 @@ export function Canvas() {
     setFileOver(false);
     void addAgentFiles(store, actions, Array.from(e.dataTransfer.files));
   };
+  return { fileOver, dropProps: { onDragOver, onDragLeave: () => setFileOver(false), onDrop } };
+}
 
-  const empty = graph.agentOrder.length === 0 && graph.plainOrder.length === 0;
+export function Canvas() {
+  const theme = useWorkbench((s) => s.theme);
+  const { nodes, edges, setNodes, setEdges, empty } = useCanvasElements();
+  const handlers = useCanvasHandlers(setNodes, setEdges);
+  const { fileOver, dropProps } = useFileDrop();
+  const section = useRef<HTMLElement>(null);
+  useFlowRates();
+  useFlowPhase(section);
+  useLinkShortcut();
 
   return (
     <section
@@ -194,22 +113,16 @@ export function Canvas() {
       className={`canvas${fileOver ? ' is-file-over' : ''}`}
       aria-label="Canvas"
       data-drop-target={CANVAS_DROP_TARGET}
-      onDragOver={onDragOver}
-      onDragLeave={() => setFileOver(false)}
-      onDrop={onDrop}
+      {...dropProps}
     >
       <CanvasToolbar />
-      <ReactFlow<FlowNode, LinkFlowEdge>
+      <LinkMarkers />
+      <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onSelectionChange={onSelectionChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
+        {...handlers}
         connectionMode={ConnectionMode.Loose}
         colorMode={theme}
         deleteKeyCode={null}
@@ -233,15 +146,22 @@ export function Canvas() {
           style={{ width: 160, height: 110 }}
         />
       </ReactFlow>
+      <StartingAgents />
+      <CanvasNote />
       {empty && (
         <p className="canvas-empty">
           Drag an agent, a topic or a client from the palette onto the canvas, or click it to add it.
           <br />
-          Connect two nodes by dragging from one handle to another. Drop a <span className="mono">.wasm</span> component
-          here to add your own agent.
+          Connect two nodes by dragging from one handle to another, or select a node and press <kbd>L</kbd> to link it by keyboard. Drop a{' '}
+          <span className="mono">.wasm</span> component here to add your own agent.
         </p>
       )}
-      {fileOver && <div className="canvas-file-over" aria-hidden="true">Drop a .wasm component to add it to the palette</div>}
+      {fileOver && (
+        <div className="canvas-file-over" aria-hidden="true">
+          Drop a .wasm component to add it to the palette
+        </div>
+      )}
+      <LinkPicker />
     </section>
   );
 }

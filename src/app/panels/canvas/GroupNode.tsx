@@ -9,10 +9,7 @@ export type GroupFlowNode = Node<GroupNodeData, 'group'>;
 export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<GroupFlowNode>) {
   const { group, members, width, height } = data;
   return (
-    <div
-      className={`group-node${selected ? ' is-selected' : ''}${group.escalated ? ' is-escalated' : ''}`}
-      style={{ width, height }}
-    >
+    <div className={`group-node${selected ? ' is-selected' : ''}${group.escalated ? ' is-escalated' : ''}`} style={{ width, height }}>
       <div className="group-node-title">
         <span aria-hidden="true">▣</span> {group.name}
         <span className="group-node-meta">

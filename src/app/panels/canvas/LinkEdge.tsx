@@ -3,6 +3,7 @@ import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/reac
 import { formatRate } from '../../store/rates';
 import { useWorkbenchTransient } from '../../store/WorkbenchContext';
 import { writeSoon } from './frameWrites';
+import { FLOW_ARROW, LINK_ARROW } from './LinkMarkers';
 
 /** Nothing live: a link's msgs/s each way follow the sampled rates into the DOM. */
 export type LinkEdgeData = Record<string, never>;
@@ -48,9 +49,14 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   );
   return (
     <g ref={group} className="link">
-      <BaseEdge id={props.id} path={path} className={`link-edge${props.selected ? ' is-selected' : ''}`} />
-      <path ref={ab} d={path} className="link-flow link-flow-ab" fill="none" data-direction="a-to-b" />
-      <path ref={ba} d={path} className="link-flow link-flow-ba" fill="none" data-direction="b-to-a" />
+      <BaseEdge
+        id={props.id}
+        path={path}
+        className={`link-edge${props.selected ? ' is-selected' : ''}`}
+        markerEnd={`url(#${LINK_ARROW})`}
+      />
+      <path ref={ab} d={path} className="link-flow link-flow-ab" fill="none" data-direction="a-to-b" markerEnd={`url(#${FLOW_ARROW})`} />
+      <path ref={ba} d={path} className="link-flow link-flow-ba" fill="none" data-direction="b-to-a" markerStart={`url(#${FLOW_ARROW})`} />
       {/* Plain SVG text: React Flow's edge label measures itself (getBBox) on every render. */}
       <text ref={label} x={labelX} y={labelY} dy="-0.5em" className="link-rate" textAnchor="middle" />
     </g>

@@ -13,7 +13,10 @@ import type { WorkbenchStore } from '../../store/createWorkbenchStore';
 
 /** The palette label of a file: `my-agent.wasm` → `my-agent`. */
 export function labelForFile(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.wasm$/i, '').trim();
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.wasm$/i, '')
+    .trim();
   return base || 'custom agent';
 }
 
@@ -21,7 +24,9 @@ export async function addAgentFile(store: WorkbenchStore, actions: ActionManager
   const { notify } = store.getState();
   try {
     if (!/\.wasm$/i.test(file.name)) {
-      throw new Error(`[wasm-not-wasm] expected a .wasm WebAssembly component file, received "${file.name}" (${file.type || 'unknown type'}).`);
+      throw new Error(
+        `[wasm-not-wasm] expected a .wasm WebAssembly component file, received "${file.name}" (${file.type || 'unknown type'}).`,
+      );
     }
     // Size first: an empty or huge file is refused before it is read into memory (the
     // check looks at the length alone when the size is wrong).
@@ -30,7 +35,9 @@ export async function addAgentFile(store: WorkbenchStore, actions: ActionManager
     checkComponentBytes(bytes);
     const outcome = await actions.run('component.register', { label: labelForFile(file.name), bytes });
     if (!outcome.ok) throw new Error(outcome.error);
-    return outcome.kind ?? null;
+    const info = outcome.kind ?? null;
+    if (info) store.getState().note(`Added ${info.label} to the palette (Your agents): click it or drag it onto the canvas to deploy it.`);
+    return info;
   } catch (error) {
     notify('ui006', APP_ERRORS.ui006(file.name, cleanError(errorText(error))));
     return null;

@@ -89,11 +89,7 @@ export const removeAgent: Action<'agent.remove'> = {
 export const addLink: Action<'link.add'> = {
   id: 'link.add',
   label: 'Link agents',
-  predicate: (state, { a, b }) =>
-    a !== b &&
-    !Object.values(state.links).some(
-      (l) => (l.a === a && l.b === b) || (l.a === b && l.b === a),
-    ),
+  predicate: (state, { a, b }) => a !== b && !Object.values(state.links).some((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a)),
   perform: (state, { a, b }) => {
     const id = linkIdFor(state, a, b);
     return {

@@ -20,7 +20,16 @@ describe('agentSpec', () => {
       ...s,
       ...reduceEvents(s, [
         ev({ type: 'agent.deployed', agent: 'c1', kind: 'counter', config: { start: 1 } }),
-        ev({ type: 'agent.configured', agent: 'c1', limits, restart: 'transient', redelivery: 'never', isolated: true, changed: ['deadlineMs'], respawn: true }),
+        ev({
+          type: 'agent.configured',
+          agent: 'c1',
+          limits,
+          restart: 'transient',
+          redelivery: 'never',
+          isolated: true,
+          changed: ['deadlineMs'],
+          respawn: true,
+        }),
       ]),
     };
     expect(agentSpec(s as unknown as WorkbenchState, 'c1', 'g1')).toEqual({

@@ -12,12 +12,7 @@ import type { Action, ActionChanges } from '../../actions/types';
 
 /** Every node name in use or reserved (agents, topics, clients, groups). */
 export function takenNames(state: WorkbenchState): Set<string> {
-  return new Set([
-    ...state.agentOrder,
-    ...state.plainOrder,
-    ...Object.keys(state.groups),
-    ...Object.keys(state.pending),
-  ]);
+  return new Set([...state.agentOrder, ...state.plainOrder, ...Object.keys(state.groups), ...Object.keys(state.pending)]);
 }
 
 /** The spec that re-deploys an agent as it is now (name, kind, config, group and settings). */

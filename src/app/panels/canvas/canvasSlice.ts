@@ -89,6 +89,30 @@ export interface CanvasData {
   search: string;
   panels: PanelSizes;
   dialog: 'shortcuts' | null;
+  /**
+   * The saved workspace drawn while the workers start (cleared once it is restored): nodes
+   * not yet deployed show as "starting" placeholders, so a reload never shows a blank canvas.
+   */
+  preview: WorkspacePreview | null;
+  /** The dock fills the screen (a lab at full width). */
+  dockMaximised: boolean;
+  /** The node whose "Link to…" picker is open (keyboard linking), if any. */
+  linkPicker: string | null;
+  /** A success worth telling (e.g. a component was added): shown as a status, not an alert. */
+  canvasNote: { id: number; text: string } | null;
+}
+
+export interface PreviewNode {
+  name: string;
+  type: 'agent' | 'topic' | 'client';
+  /** Agent kind, as saved. */
+  kind?: string;
+  position: XY;
+}
+
+export interface WorkspacePreview {
+  nodes: PreviewNode[];
+  links: { a: string; b: string }[];
 }
 
 export type CanvasUi = Pick<CanvasData, 'selectedNodes' | 'selectedLink' | 'search' | 'membership' | 'dialog'>;
@@ -112,6 +136,10 @@ export function initialCanvas(): CanvasData {
     search: '',
     panels: initialPanelSizes(),
     dialog: null,
+    preview: null,
+    dockMaximised: false,
+    linkPicker: null,
+    canvasNote: null,
   };
 }
 
@@ -122,19 +150,19 @@ export interface CanvasSliceActions {
   setPanelSize(panel: PanelId, size: number): void;
   setRates(rates: CanvasData['rates']): void;
   closeDialog(): void;
+  setPreview(preview: WorkspacePreview | null): void;
+  setDockMaximised(maximised: boolean): void;
+  openLinkPicker(from: string | null): void;
+  /** Tell `text` as a status (null clears it). */
+  note(text: string | null): void;
 }
 
-export function createCanvasSlice(
-  set: StoreApi<CanvasData & { selected: string | null }>['setState'],
-): CanvasData & CanvasSliceActions {
+export function createCanvasSlice(set: StoreApi<CanvasData & { selected: string | null }>['setState']): CanvasData & CanvasSliceActions {
   return {
     ...initialCanvas(),
     selectCanvas: (nodes, link) =>
       set((s) => {
-        const same =
-          s.selectedLink === link &&
-          s.selectedNodes.length === nodes.length &&
-          s.selectedNodes.every((n, i) => n === nodes[i]);
+        const same = s.selectedLink === link && s.selectedNodes.length === nodes.length && s.selectedNodes.every((n, i) => n === nodes[i]);
         if (same) return {};
         const selected = nodes.length > 0 ? (nodes.includes(s.selected ?? '') ? s.selected : nodes[0]!) : null;
         return { selectedNodes: nodes, selectedLink: link, selected };
@@ -143,6 +171,10 @@ export function createCanvasSlice(
     setPanelSize: (panel, size) => set((s) => ({ panels: { ...s.panels, [panel]: size } })),
     setRates: (rates) => set({ rates }),
     closeDialog: () => set({ dialog: null }),
+    setPreview: (preview) => set({ preview }),
+    setDockMaximised: (dockMaximised) => set({ dockMaximised }),
+    openLinkPicker: (linkPicker) => set({ linkPicker }),
+    note: (text) => set((s) => ({ canvasNote: text === null ? null : { id: (s.canvasNote?.id ?? 0) + 1, text } })),
   };
 }
 
@@ -184,7 +216,9 @@ export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEv
   const out: CanvasOutput = {};
   // Copy-on-write per collection, at most once per batch.
   const touched = new Set<string>();
-  const cow = <K extends 'plainNodes' | 'groups' | 'membership' | 'flows' | 'insight' | 'positions' | 'pending'>(key: K): CanvasInput[K] => {
+  const cow = <K extends 'plainNodes' | 'groups' | 'membership' | 'flows' | 'insight' | 'positions' | 'pending'>(
+    key: K,
+  ): CanvasInput[K] => {
     if (!touched.has(key)) {
       touched.add(key);
       (out as Record<string, unknown>)[key] = { ...state[key] };
@@ -293,12 +327,17 @@ export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEv
         const g = current('groups')[event.group];
         if (g) cow('groups')[event.group] = { ...g, escalated: event.reason };
         for (const [agent, group] of Object.entries(current('membership'))) {
-          if (group === event.group) push(insightOf(agent).restarts, { t: event.t, what: 'escalated', text: event.reason }, RESTART_HISTORY);
+          if (group === event.group)
+            push(insightOf(agent).restarts, { t: event.t, what: 'escalated', text: event.reason }, RESTART_HISTORY);
         }
         break;
       }
       case 'agent.status':
-        push(insightOf(event.agent).statuses, { t: event.t, status: event.status, ...(event.reason ? { reason: event.reason } : {}) }, STATUS_HISTORY);
+        push(
+          insightOf(event.agent).statuses,
+          { t: event.t, status: event.status, ...(event.reason ? { reason: event.reason } : {}) },
+          STATUS_HISTORY,
+        );
         break;
       case 'agent.crashed':
         push(insightOf(event.agent).restarts, { t: event.t, what: 'crashed', text: event.reason }, RESTART_HISTORY);
@@ -307,7 +346,11 @@ export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEv
         push(insightOf(event.agent).restarts, { t: event.t, what: 'restarted', text: `instance ${event.instance}` }, RESTART_HISTORY);
         break;
       case 'agent.backoff':
-        push(insightOf(event.agent).restarts, { t: event.t, what: 'backoff', text: `attempt ${event.attempt}, waiting ${event.delayMs} ms` }, RESTART_HISTORY);
+        push(
+          insightOf(event.agent).restarts,
+          { t: event.t, what: 'backoff', text: `attempt ${event.attempt}, waiting ${event.delayMs} ms` },
+          RESTART_HISTORY,
+        );
         break;
       case 'log':
         if (current('insight')[event.agent] || state.positions[event.agent]) {

@@ -3,7 +3,6 @@ import { formatProblem, type Scenario } from '../../../workspace';
 import { errorText } from '../../errors';
 import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import type { RunState } from '../../session/createWorkspaceSession';
 import { useSession, useWorkspaceSession } from '../../session/WorkspaceContext';
 
 function GalleryDialog({ onClose }: { onClose(): void }) {
@@ -44,8 +43,8 @@ function GalleryDialog({ onClose }: { onClose(): void }) {
         </button>
       </div>
       <p className="muted">
-        Prewired, runnable systems of built-in WebAssembly agents. Load one onto the canvas, then press Run: it plays the
-        scenario's messages and checks the final report.
+        Prewired, runnable systems of built-in WebAssembly agents. Load one onto the canvas, then press Run: it plays the scenario's
+        messages and checks the final report.
       </p>
       <ul className="ws-cards" aria-label="Patterns">
         {loaded.scenarios.map((s) => (
@@ -110,38 +109,4 @@ export function PatternGalleryButton() {
   );
 }
 
-function outcomeText(run: RunState): string {
-  if (run.status === 'idle') return 'Not run yet';
-  if (run.status === 'running') return 'Running…';
-  const v = run.verdict;
-  if (!v) return run.status;
-  const content = v.report ? JSON.stringify(v.report.content) : '';
-  return v.status === 'passed' ? `passed: ${v.report.performative} ${content}` : `failed: ${v.why}${content ? ` — ${content}` : ''}`;
-}
-
-/** The loaded pattern: its name, Run, and the outcome (passed/failed with the report). */
-export function ScenarioBar() {
-  const session = useWorkspaceSession();
-  const scenario = useSession((s) => s.scenario);
-  const run = useSession((s) => s.run);
-  const busy = useSession((s) => s.phase !== 'ready');
-  if (!session || !scenario) return null;
-  return (
-    <section className="ws-scenario" aria-label="Pattern run">
-      <span className="ws-scenario-title">
-        Pattern: <strong>{scenario.title}</strong>
-      </span>
-      <button
-        type="button"
-        className="btn btn-primary btn-small"
-        disabled={busy || run.status === 'running'}
-        onClick={() => void session.runLoaded()}
-      >
-        Run
-      </button>
-      <output className={`ws-outcome ws-outcome-${run.status}`} role="status" aria-label="Run outcome" title={outcomeText(run)}>
-        {outcomeText(run)}
-      </output>
-    </section>
-  );
-}
+export { ScenarioBar } from './ScenarioBar';

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { KindInfo } from '../../../hosts/types';
+import { centredSpot, SPOT, stableOrder } from './placement';
+
+const kind = (k: string): KindInfo => ({ kind: k, label: k, description: '', hash: '', bytes: 0, builtin: true });
+
+describe('palette placement', () => {
+  it('puts a node centred on the view, and further ones beside it, never on top of one another', () => {
+    const half = { x: 90, y: 45 };
+    const taken: { x: number; y: number }[] = [];
+    for (let n = 0; n < 12; n++) taken.push(centredSpot({ x: 500, y: 300 }, half, taken));
+    expect(taken[0]).toEqual({ x: 410, y: 255 });
+    expect(taken[1]).toEqual({ x: 410 + SPOT.x, y: 255 });
+    expect(taken[2]).toEqual({ x: 410, y: 255 + SPOT.y });
+    for (const [a, p] of taken.entries()) {
+      for (const q of taken.slice(a + 1)) expect(Math.abs(p.x - q.x) >= SPOT.x - 10 || Math.abs(p.y - q.y) >= SPOT.y - 10).toBe(true);
+    }
+    // Nearest first: the twelve stay within two rings of the centre.
+    for (const p of taken) expect(Math.abs(p.x - 410) <= 2 * SPOT.x && Math.abs(p.y - 255) <= 2 * SPOT.y).toBe(true);
+  });
+
+  it('ignores nodes that are not in the way', () => {
+    expect(centredSpot({ x: 0, y: 0 }, { x: 10, y: 10 }, [{ x: 400, y: 400 }])).toEqual({ x: -10, y: -10 });
+  });
+
+  it('keeps the first-listed order when kinds are listed again in another order or added', () => {
+    const first = stableOrder([], [kind('echo'), kind('counter'), kind('text')]);
+    expect(first.kinds.map((k) => k.kind)).toEqual(['echo', 'counter', 'text']);
+    const again = stableOrder(first.order, [kind('text'), kind('custom:1'), kind('echo'), kind('counter')]);
+    expect(again.kinds.map((k) => k.kind)).toEqual(['echo', 'counter', 'text', 'custom:1']);
+  });
+});

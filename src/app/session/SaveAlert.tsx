@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { errorText } from '../errors';
+import { useSession, useWorkspaceSession } from './WorkspaceContext';
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * A save that failed: the changes are kept (still unsaved) and retried; a full storage
+ * quota says so and offers to export the workspace to a file, so nothing is lost.
+ */
+export function SaveAlert() {
+  const session = useWorkspaceSession();
+  const problem = useSession((s) => s.saveProblem);
+  const [exportError, setExportError] = useState<string | null>(null);
+  if (!session || !problem) return null;
+  const quota = problem.kind === 'quota';
+  const exportNow = () => {
+    session
+      .exportCurrent()
+      .then(({ fileName, text }) => download(fileName, text))
+      .catch((error: unknown) => setExportError(errorText(error)));
+  };
+  return (
+    <div role="alert" className="ws-refusal ws-refusal-floating ws-save-alert" aria-label="Workspace not saved">
+      <div className="ws-refusal-head">
+        <strong>{quota ? 'Storage is full: the workspace is not saved' : 'The workspace could not be saved'}</strong>
+      </div>
+      <p>
+        {quota
+          ? 'The browser refused more data for this site. Your changes are kept in this tab; export them to a file, or free space (delete other workspaces or site data).'
+          : `The last save failed (${problem.message}). Your changes are kept in this tab.`}{' '}
+        Retrying in {Math.round(problem.retryInMs / 1000)} s (attempt {problem.attempt}).
+      </p>
+      {exportError && <p className="muted">Export failed: {exportError}</p>}
+      <button type="button" className="btn btn-primary btn-small" onClick={exportNow}>
+        Export workspace
+      </button>
+    </div>
+  );
+}
