@@ -5,7 +5,8 @@ import { compose, expect, openWorkbench, test } from './fixtures';
 /**
  * The app runs under its Content-Security-Policy (vite.config.ts, docs/hosting.md): the
  * header is on the page and on every worker script, and a real session (deploy, send and
- * get a reply, open the Chaos lab) triggers no violation in the page or any worker.
+ * get a reply from a WebAssembly agent and from a JavaScript one, open the Chaos lab)
+ * triggers no violation in the page or any worker.
  */
 
 interface Violation {
@@ -80,6 +81,11 @@ test('the page and its workers are served under a strict CSP and run without a v
   await compose(page, { performative: 'request', receiver: 'echo-1', content: { text: 'under policy' } });
   await page.getByRole('button', { name: 'Send and wait' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Reply/ })).toContainText('inform from echo-1');
+  // A JavaScript (QuickJS) agent runs through jco's generated glue, imported from a blob: URL.
+  await deploy(page, 'Greeter agent (JS)', 'greeter-1');
+  await compose(page, { performative: 'request', receiver: 'greeter-1', content: { name: 'CSP' } });
+  await page.getByRole('button', { name: 'Send and wait' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Reply/ })).toContainText('Hello, CSP', { timeout: 30_000 });
   await page.getByRole('tab', { name: 'Chaos' }).click();
   await expect(page.getByRole('form', { name: 'Experiment form' })).toBeVisible({ timeout: 20_000 });
 
