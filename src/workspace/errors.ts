@@ -90,10 +90,10 @@ export function previewJson(value: unknown, max: number): string {
 
 function scalarJson(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 200 ? v.slice(0, 200) : v);
-  if (typeof v === 'number') return String(v); // Infinity (from 1e999) says more than JSON's null
-  if (typeof v === 'boolean' || v === null) return String(v);
-  if (typeof v === 'bigint') return String(v);
-  return String(v); // undefined, functions, symbols: not JSON, but say what came
+  // Infinity (from 1e999) says more than JSON's null.
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v === null) return String(v);
+  if (typeof v === 'symbol') return v.toString();
+  return typeof v; // undefined, functions: not JSON, but say what came
 }
 
 /** `/nodes/2/kind` → `nodes[2].kind`. */

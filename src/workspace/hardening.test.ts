@@ -60,11 +60,10 @@ describe('own keys only', () => {
     expect(Object.keys(plan.positions)).toEqual(PROTO_NAMES);
     const laidOut = layoutGraph(PROTO_NAMES, [['__proto__', 'toString']]);
     expect(Object.keys(laidOut).sort()).toEqual([...PROTO_NAMES].sort());
-    for (const name of PROTO_NAMES)
-      expect(laidOut[name], name).toEqual({
-        x: expect.any(Number),
-        y: expect.any(Number),
-      });
+    for (const name of PROTO_NAMES) {
+      expect(Object.hasOwn(laidOut, name), name).toBe(true);
+      expect(typeof laidOut[name]?.x, name).toBe('number');
+    }
     expect(Object.getPrototypeOf({})).toBe(Object.prototype); // nothing was polluted
   });
 
