@@ -72,7 +72,8 @@ test('a chaos experiment built with the form runs in simulation, reproduces its 
   await expect(timeline).toContainText(/kill on echo-\d/);
   await expect(timeline).toContainText('probe');
   const verdicts = result.getByRole('table', { name: 'Hypothesis by window' });
-  for (const w of ['before', 'during:phase 1', 'after']) await expect(verdicts.getByRole('columnheader', { name: new RegExp(`^${w}`) })).toBeVisible();
+  for (const w of ['before', 'during:phase 1', 'after'])
+    await expect(verdicts.getByRole('columnheader', { name: new RegExp(`^${w}`) })).toBeVisible();
   await expect(verdicts.getByRole('rowheader', { name: 'no-lost-messages' })).toBeVisible();
   await expect(verdicts.getByRole('rowheader', { name: 'latency' })).toBeVisible();
   await expect(result.getByRole('img', { name: /Throughput and p95 latency/ })).toBeVisible();
@@ -133,7 +134,9 @@ test('a run where a fifth of the requests fail is FAIL by default; two identical
   await results.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
   for (let n = 0; n < 2; n++) {
     await results.getByRole('button', { name: 'Run swarm' }).click();
-    await expect(results.getByRole('status', { name: 'Experiment status' })).toContainText('Swarm done: 0 passed, 2 failed of 2 seeds', { timeout: 120_000 });
+    await expect(results.getByRole('status', { name: 'Experiment status' })).toContainText('Swarm done: 0 passed, 2 failed of 2 seeds', {
+      timeout: 120_000,
+    });
   }
   await results.getByRole('button', { name: 'Compare' }).click();
   await results.getByRole('button', { name: 'Swarms' }).click();

@@ -64,19 +64,23 @@ export function parseCli(argv: readonly string[]): CliCommand {
     if (file !== undefined || Object.values(values).some((v) => v !== undefined)) throw usage('schema: takes no file and no flags');
     return { command };
   }
-  if (command !== 'experiment' && command !== 'swarm' && command !== 'compare') throw usage(`unknown command "${command}": expected experiment, swarm, compare, schema or help`);
-  if (file === undefined || file === '') throw usage(`${command}: expected ${command === 'compare' ? 'two report files' : 'an experiment file'}, received nothing`);
+  if (command !== 'experiment' && command !== 'swarm' && command !== 'compare')
+    throw usage(`unknown command "${command}": expected experiment, swarm, compare, schema or help`);
+  if (file === undefined || file === '')
+    throw usage(`${command}: expected ${command === 'compare' ? 'two report files' : 'an experiment file'}, received nothing`);
   const report = values.report;
   if (report === '') throw usage('--report: expected a file name, received nothing');
   if (command === 'compare') {
     const [other, ...more] = extra;
     if (other === undefined || more.length > 0) throw usage(`compare: expected two report files, received ${1 + extra.length}`);
-    for (const flag of ['seed', 'seeds', 'count', 'report'] as const) if (values[flag] !== undefined) throw usage(`compare: --${flag} does not apply`);
+    for (const flag of ['seed', 'seeds', 'count', 'report'] as const)
+      if (values[flag] !== undefined) throw usage(`compare: --${flag} does not apply`);
     return { command, file, other };
   }
   if (extra.length > 0) throw usage(`${command}: expected one file, received also ${extra.join(' ')}`);
   if (command === 'experiment') {
-    if (values.seeds !== undefined || values.count !== undefined) throw usage('experiment: --seeds and --count belong to swarm; give --seed N');
+    if (values.seeds !== undefined || values.count !== undefined)
+      throw usage('experiment: --seeds and --count belong to swarm; give --seed N');
     const seed = values.seed === undefined ? undefined : seedOf(values.seed, '--seed');
     return { command, file, ...(seed !== undefined ? { seed } : {}), ...(report ? { report } : {}) };
   }
@@ -86,7 +90,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
 }
 
 function seedOf(text: string, flag: string): number {
-  if (!/^\d{1,10}$/.test(text) || Number(text) > 0xffffffff) throw usage(`${flag}: expected a whole number from 0 to 4294967295, received "${text}"`);
+  if (!/^\d{1,10}$/.test(text) || Number(text) > 0xffffffff)
+    throw usage(`${flag}: expected a whole number from 0 to 4294967295, received "${text}"`);
   return Number(text);
 }
 

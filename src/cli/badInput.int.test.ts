@@ -16,7 +16,9 @@ import { EXIT, runCli } from './main';
 requireBuiltAgents();
 
 const DIR = 'src/cli/fixtures/bad';
-const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const FIXTURES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const STACK_LINE = /^\s+at\s/m;
 
 async function cli(...argv: string[]) {
@@ -50,10 +52,18 @@ describe('orrery refuses bad experiment files', () => {
   });
 
   it('names the path, what was expected and what came', async () => {
-    expect((await cli('experiment', join(DIR, 'duration-huge.json'))).err).toContain('experiment.schedule.phases[0].durationMs: expected a number > 0 and ≤ 3600000, received number 1e+300');
-    expect((await cli('experiment', join(DIR, 'constructor-as-kind.json'))).err).toMatch(/topology\.agents\[0\]\.kind: expected a known agent kind \(.*echo.*\), received "constructor"/);
-    expect((await cli('experiment', join(DIR, 'proto-field-in-agent.json'))).err).toContain('experiment.topology.agents[0].__proto__: unknown field');
-    expect((await cli('experiment', join(DIR, 'setup-command-refused.json'))).err).toMatch(/could not be built:\n {2}commands\[0\] \(agent\.stop\): ORR012/);
+    expect((await cli('experiment', join(DIR, 'duration-huge.json'))).err).toContain(
+      'experiment.schedule.phases[0].durationMs: expected a number > 0 and ≤ 3600000, received number 1e+300',
+    );
+    expect((await cli('experiment', join(DIR, 'constructor-as-kind.json'))).err).toMatch(
+      /topology\.agents\[0\]\.kind: expected a known agent kind \(.*echo.*\), received "constructor"/,
+    );
+    expect((await cli('experiment', join(DIR, 'proto-field-in-agent.json'))).err).toContain(
+      'experiment.topology.agents[0].__proto__: unknown field',
+    );
+    expect((await cli('experiment', join(DIR, 'setup-command-refused.json'))).err).toMatch(
+      /could not be built:\n {2}commands\[0\] \(agent\.stop\): ORR012/,
+    );
   });
 
   it('refuses missing files, folders, oversize files and unwritable reports', async () => {

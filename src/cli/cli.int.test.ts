@@ -33,7 +33,11 @@ describe('orrery CLI', () => {
   it('finds failing seeds in a swarm, and each re-runs to the same log hash', async () => {
     const swarm = await cli('swarm', FRAGILE, '--seeds', '1..6');
     expect(swarm.code).toBe(EXIT.fail);
-    const seeds = [...swarm.text.matchAll(/seed (\d+) {2}(PASS|FAIL) {2}log hash ([0-9a-f]{64})/g)].map((m) => ({ seed: m[1]!, pass: m[2] === 'PASS', hash: m[3]! }));
+    const seeds = [...swarm.text.matchAll(/seed (\d+) {2}(PASS|FAIL) {2}log hash ([0-9a-f]{64})/g)].map((m) => ({
+      seed: m[1]!,
+      pass: m[2] === 'PASS',
+      hash: m[3]!,
+    }));
     expect(seeds.map((s) => s.seed)).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(new Set(seeds.map((s) => s.hash)).size).toBe(6);
     const failing = seeds.filter((s) => !s.pass);
@@ -48,7 +52,17 @@ describe('orrery CLI', () => {
   it('refuses a broken experiment file with every problem named, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orrery-cli-'));
     const file = join(dir, 'broken.json');
-    writeFileSync(file, JSON.stringify({ schema: 'orrery.experiment/1', name: 'x', topology: { agents: [] }, workload: { clients: [] }, hypothesis: [{ probe: 'nope' }], schedule: { phases: [{ name: 'p', durationMs: -1 }] } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schema: 'orrery.experiment/1',
+        name: 'x',
+        topology: { agents: [] },
+        workload: { clients: [] },
+        hypothesis: [{ probe: 'nope' }],
+        schedule: { phases: [{ name: 'p', durationMs: -1 }] },
+      }),
+    );
     const { code, text, err } = await cli('experiment', file);
     expect(code).toBe(EXIT.badInput);
     expect(text).toBe('');
@@ -82,7 +96,12 @@ describe('orrery verdicts and comparisons', () => {
   it('compares two run reports (same seed: same hash, exit 0; another seed: different, exit 1) and two swarms', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orrery-compare-'));
     const at = (name: string) => join(dir, name);
-    for (const [seed, name] of [['1', 'a'], ['1', 'b'], ['2', 'c']] as const) await cli('experiment', FRAGILE, '--seed', seed, '--report', at(`${name}.json`));
+    for (const [seed, name] of [
+      ['1', 'a'],
+      ['1', 'b'],
+      ['2', 'c'],
+    ] as const)
+      await cli('experiment', FRAGILE, '--seed', seed, '--report', at(`${name}.json`));
     const same = await cli('compare', at('a.json'), at('b.json'));
     expect(same.code).toBe(EXIT.pass);
     expect(same.text).toMatch(/^same log hash/);

@@ -5,7 +5,15 @@
 import { access, stat, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { compareRuns, compareSwarms, experimentKinds, ExperimentSetupError, runSimulatedExperiment, runSwarm, type Experiment } from '../experiments';
+import {
+  compareRuns,
+  compareSwarms,
+  experimentKinds,
+  ExperimentSetupError,
+  runSimulatedExperiment,
+  runSwarm,
+  type Experiment,
+} from '../experiments';
 import type { KindLibrary } from '../hosts/inProcess/createKindLibrary';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { readExperiment, fileError } from './readExperiment';
@@ -63,7 +71,8 @@ async function setupChecked<T>(file: string, run: () => Promise<T>): Promise<T> 
   try {
     return await run();
   } catch (e) {
-    if (e instanceof ExperimentSetupError) throw new InputError(`${file}: the experiment's topology could not be built:\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
+    if (e instanceof ExperimentSetupError)
+      throw new InputError(`${file}: the experiment's topology could not be built:\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
     throw e;
   }
 }
@@ -72,7 +81,9 @@ export async function experimentCommand(cli: { file: string; seed?: number; repo
   await checkReportPath(cli.report);
   const experiment = await readExperiment(cli.file, knownKinds);
   const library = await libraryFor(experiment);
-  const result = await setupChecked(cli.file, () => runSimulatedExperiment(experiment, { library, ...(cli.seed !== undefined ? { seed: cli.seed } : {}) }));
+  const result = await setupChecked(cli.file, () =>
+    runSimulatedExperiment(experiment, { library, ...(cli.seed !== undefined ? { seed: cli.seed } : {}) }),
+  );
   io.out(renderExperiment(result));
   await writeReport(cli.report, result);
   return result.pass ? EXIT.pass : EXIT.fail;
@@ -83,7 +94,10 @@ export async function swarmCommand(cli: { file: string; from: number; count: num
   const experiment = await readExperiment(cli.file, knownKinds);
   const library = await libraryFor(experiment);
   const swarm = await setupChecked(cli.file, () =>
-    runSwarm(experiment.name, { seeds: { from: cli.from, count: cli.count }, run: (seed) => runSimulatedExperiment(experiment, { library, seed }) }),
+    runSwarm(experiment.name, {
+      seeds: { from: cli.from, count: cli.count },
+      run: (seed) => runSimulatedExperiment(experiment, { library, seed }),
+    }),
   );
   io.out(renderSwarm(swarm, cli.file));
   await writeReport(cli.report, swarm);
@@ -103,5 +117,7 @@ export async function compareCommand(cli: { file: string; other: string }, io: C
     io.out(renderSwarmComparison(c));
     return c.identical ? EXIT.pass : EXIT.fail;
   }
-  throw new InputError(`compare: expected two run reports or two swarm reports, received a ${a.kind} (${cli.file}) and a ${b.kind} (${cli.other})`);
+  throw new InputError(
+    `compare: expected two run reports or two swarm reports, received a ${a.kind} (${cli.file}) and a ${b.kind} (${cli.other})`,
+  );
 }

@@ -13,7 +13,8 @@ export function fileError(file: string, e: unknown): InputError | undefined {
   if (code === 'ENOENT') return new InputError(`${file}: no such file`);
   if (code === 'EISDIR') return new InputError(`${file}: is a directory, expected a file`);
   if (code === 'EACCES' || code === 'EPERM') return new InputError(`${file}: permission denied`);
-  if (code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP') return new InputError(`${file}: not a valid path (${String(code)})`);
+  if (code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP')
+    return new InputError(`${file}: not a valid path (${String(code)})`);
   return undefined;
 }
 
@@ -31,7 +32,8 @@ export async function readJsonText(file: string, maxBytes: number): Promise<stri
   }
 }
 
-const invalid = (file: string, problems: readonly string[]) => new InputError(`${file} is not a valid experiment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+const invalid = (file: string, problems: readonly string[]) =>
+  new InputError(`${file} is not a valid experiment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 
 /** The experiment in `file`, checked against the schema and against the kinds the runner can spawn. */
 export async function readExperiment(file: string, knownKinds: () => Promise<readonly string[]>): Promise<Experiment> {
@@ -46,6 +48,7 @@ export async function readExperiment(file: string, knownKinds: () => Promise<rea
   const unknown = kindProblems(experiment, await knownKinds());
   if (unknown.length > 0) throw invalid(file, unknown);
   const refused = topologyProblems(experiment.topology);
-  if (refused.length > 0) throw new InputError(`${file}: the experiment's topology could not be built:\n${refused.map((p) => `  ${p}`).join('\n')}`);
+  if (refused.length > 0)
+    throw new InputError(`${file}: the experiment's topology could not be built:\n${refused.map((p) => `  ${p}`).join('\n')}`);
   return experiment;
 }

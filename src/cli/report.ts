@@ -8,11 +8,16 @@ export function renderExperiment(result: ExperimentResult): string {
   const lines = [`experiment: ${result.experiment}`, `mode: ${result.mode}   seed: ${result.seed}   log hash: ${result.hash}`];
   for (const window of result.windows) {
     lines.push(`  ${mark(window.pass)}  ${window.name}`);
-    for (const probe of window.probes) lines.push(`          ${mark(probe.pass)}  ${probe.id}: ${num(probe.value)} (${probe.threshold})${probe.pass ? '' : ` — ${probe.detail}`}`);
+    for (const probe of window.probes)
+      lines.push(
+        `          ${mark(probe.pass)}  ${probe.id}: ${num(probe.value)} (${probe.threshold})${probe.pass ? '' : ` — ${probe.detail}`}`,
+      );
   }
   for (const error of result.errors) lines.push(`  ERROR  ${error}`);
   const c = result.counts;
-  lines.push(`requests ${c.requests}, succeeded ${c.succeeded}, failed ${c.failed}, lost ${c.lost}, dead letters ${c.deadLetters}; ${(result.virtualMs / 1000).toFixed(1)} s simulated in ${(result.wallMs / 1000).toFixed(1)} s`);
+  lines.push(
+    `requests ${c.requests}, succeeded ${c.succeeded}, failed ${c.failed}, lost ${c.lost}, dead letters ${c.deadLetters}; ${(result.virtualMs / 1000).toFixed(1)} s simulated in ${(result.wallMs / 1000).toFixed(1)} s`,
+  );
   lines.push(`verdict: ${result.pass ? 'the hypothesis holds' : 'the hypothesis does not hold'}`);
   return lines.join('\n');
 }
@@ -37,17 +42,23 @@ export function renderRunComparison(c: RunComparison): string {
   if (c.moved.length === 0) lines.push('checks: none moved');
   else {
     lines.push(`checks that moved (${c.moved.length}):`);
-    for (const m of c.moved) lines.push(`  ${m.window}/${m.probe}: ${m.move} (A ${m.a ? `${mark(m.a.pass)} ${num(m.a.value)}` : '—'}, B ${m.b ? `${mark(m.b.pass)} ${num(m.b.value)}` : '—'})`);
+    for (const m of c.moved)
+      lines.push(
+        `  ${m.window}/${m.probe}: ${m.move} (A ${m.a ? `${mark(m.a.pass)} ${num(m.a.value)}` : '—'}, B ${m.b ? `${mark(m.b.pass)} ${num(m.b.value)}` : '—'})`,
+      );
   }
   return lines.join('\n');
 }
 
 export function renderSwarmComparison(c: SwarmComparison): string {
   const lines = [
-    c.identical ? 'identical swarms: same seeds, same log hashes' : `seeds in both: ${c.sameHashes} same hash, ${c.differentHashes} different`,
+    c.identical
+      ? 'identical swarms: same seeds, same log hashes'
+      : `seeds in both: ${c.sameHashes} same hash, ${c.differentHashes} different`,
     `newly failing seeds: ${c.newlyFailing.join(', ') || 'none'}; newly passing: ${c.newlyPassing.join(', ') || 'none'}`,
   ];
-  if (c.onlyA.length > 0 || c.onlyB.length > 0) lines.push(`only in A: ${c.onlyA.join(', ') || 'none'}; only in B: ${c.onlyB.join(', ') || 'none'}`);
+  if (c.onlyA.length > 0 || c.onlyB.length > 0)
+    lines.push(`only in A: ${c.onlyA.join(', ') || 'none'}; only in B: ${c.onlyB.join(', ') || 'none'}`);
   for (const s of c.seeds) {
     const side = (r: { pass: boolean; hash: string } | undefined) => (r ? `${mark(r.pass)} ${r.hash.slice(0, 16)}…` : '—');
     const moved = [...s.nowFailing.map((m) => `now fails ${m}`), ...s.nowPassing.map((m) => `now passes ${m}`)].join('; ');

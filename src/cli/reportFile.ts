@@ -12,8 +12,16 @@ const str = { type: 'string', maxLength: 10_000 };
 const hash = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 const count = { type: 'number', minimum: 0 };
 const failure = { type: 'object', required: ['window', 'probe'], properties: { window: str, probe: str } };
-const probe = { type: 'object', required: ['id', 'pass', 'value', 'threshold'], properties: { id: str, pass: { type: 'boolean' }, value: { type: ['number', 'null'] }, threshold: str } };
-const counts = { type: 'object', required: ['requests', 'failed', 'lost', 'deadLetters', 'restarts'], properties: { requests: count, failed: count, lost: count, deadLetters: count, restarts: count } };
+const probe = {
+  type: 'object',
+  required: ['id', 'pass', 'value', 'threshold'],
+  properties: { id: str, pass: { type: 'boolean' }, value: { type: ['number', 'null'] }, threshold: str },
+};
+const counts = {
+  type: 'object',
+  required: ['requests', 'failed', 'lost', 'deadLetters', 'restarts'],
+  properties: { requests: count, failed: count, lost: count, deadLetters: count, restarts: count },
+};
 
 const RUN_REPORT = {
   type: 'object',
@@ -23,7 +31,10 @@ const RUN_REPORT = {
     seed: { type: 'integer', minimum: 0 },
     pass: { type: 'boolean' },
     hash,
-    windows: { type: 'array', items: { type: 'object', required: ['name', 'probes'], properties: { name: str, probes: { type: 'array', items: probe } } } },
+    windows: {
+      type: 'array',
+      items: { type: 'object', required: ['name', 'probes'], properties: { name: str, probes: { type: 'array', items: probe } } },
+    },
     counts,
     errors: { type: 'array', items: str },
   },
@@ -34,7 +45,20 @@ const SWARM_REPORT = {
   required: ['experiment', 'runs'],
   properties: {
     experiment: str,
-    runs: { type: 'array', items: { type: 'object', required: ['seed', 'pass', 'hash', 'failures'], properties: { seed: { type: 'integer', minimum: 0 }, pass: { type: 'boolean' }, hash, failures: { type: 'array', items: failure }, errors: { type: 'array', items: str } } } },
+    runs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['seed', 'pass', 'hash', 'failures'],
+        properties: {
+          seed: { type: 'integer', minimum: 0 },
+          pass: { type: 'boolean' },
+          hash,
+          failures: { type: 'array', items: failure },
+          errors: { type: 'array', items: str },
+        },
+      },
+    },
   },
 };
 
@@ -48,11 +72,15 @@ export async function readReport(file: string): Promise<Report> {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${file}: expected a JSON report written by --report, received text that does not parse (${(e as Error).message})`);
+    throw new InputError(
+      `${file}: expected a JSON report written by --report, received text that does not parse (${(e as Error).message})`,
+    );
   }
   const ajv = new Ajv({ allErrors: false });
   checks ??= { run: ajv.compile(RUN_REPORT), swarm: ajv.compile(SWARM_REPORT) };
   if (checks.swarm(value)) return { kind: 'swarm', swarm: value as SwarmResult };
   if (checks.run(value)) return { kind: 'run', run: value as ExperimentResult };
-  throw new InputError(`${file}: expected a report written by \`orrery experiment --report\` or \`orrery swarm --report\`, received JSON of another shape`);
+  throw new InputError(
+    `${file}: expected a report written by \`orrery experiment --report\` or \`orrery swarm --report\`, received JSON of another shape`,
+  );
 }

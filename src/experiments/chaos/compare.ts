@@ -132,13 +132,23 @@ export interface SwarmComparison {
   identical: boolean;
 }
 
-const failingChecks = (r: ComparableSeed): Set<string> => new Set([...r.failures.map((f) => `${f.window}/${f.probe}`), ...(r.errors ?? []).map((e) => `error: ${e}`)]);
+const failingChecks = (r: ComparableSeed): Set<string> =>
+  new Set([...r.failures.map((f) => `${f.window}/${f.probe}`), ...(r.errors ?? []).map((e) => `error: ${e}`)]);
 
 export function compareSwarms(a: { runs: readonly ComparableSeed[] }, b: { runs: readonly ComparableSeed[] }): SwarmComparison {
   const byA = new Map(a.runs.map((r) => [r.seed, r]));
   const byB = new Map(b.runs.map((r) => [r.seed, r]));
   const seeds = [...new Set([...byA.keys(), ...byB.keys()])].sort((x, y) => x - y);
-  const out: SwarmComparison = { seeds: [], sameHashes: 0, differentHashes: 0, onlyA: [], onlyB: [], newlyFailing: [], newlyPassing: [], identical: false };
+  const out: SwarmComparison = {
+    seeds: [],
+    sameHashes: 0,
+    differentHashes: 0,
+    onlyA: [],
+    onlyB: [],
+    newlyFailing: [],
+    newlyPassing: [],
+    identical: false,
+  };
   for (const seed of seeds) {
     const ra = byA.get(seed);
     const rb = byB.get(seed);

@@ -56,12 +56,17 @@ function checkNodes(e: Experiment, out: Out): void {
   (t.groups ?? []).forEach((g, i) => {
     const at = `experiment.topology.groups[${i}]`;
     if (groups.has(g.name)) out.push(`${at}.name: expected a unique group name, received ${q(g.name)} twice`);
-    if (g.parent !== undefined && !groups.has(g.parent)) out.push(`${at}.parent: expected a group listed before it, received ${q(g.parent)}`);
-    if (g.backoff.minMs > g.backoff.maxMs) out.push(`${at}.backoff: expected minMs ≤ maxMs, received ${g.backoff.minMs} > ${g.backoff.maxMs}`);
+    if (g.parent !== undefined && !groups.has(g.parent))
+      out.push(`${at}.parent: expected a group listed before it, received ${q(g.parent)}`);
+    if (g.backoff.minMs > g.backoff.maxMs)
+      out.push(`${at}.backoff: expected minMs ≤ maxMs, received ${g.backoff.minMs} > ${g.backoff.maxMs}`);
     groups.add(g.name);
   });
   t.agents.forEach((a, i) => {
-    if (a.group !== undefined && !groups.has(a.group)) out.push(`experiment.topology.agents[${i}].group: expected a group of topology.groups (${[...groups].join(', ') || 'none'}), received ${q(a.group)}`);
+    if (a.group !== undefined && !groups.has(a.group))
+      out.push(
+        `experiment.topology.agents[${i}].group: expected a group of topology.groups (${[...groups].join(', ') || 'none'}), received ${q(a.group)}`,
+      );
   });
   const linkIds = new Set<string>();
   (t.links ?? []).forEach((l, i) => {
@@ -79,9 +84,13 @@ function checkWorkload(e: Experiment, out: Out): void {
   const agents = new Set(e.topology.agents.map((a) => a.name));
   const clients = new Set(e.topology.clients ?? []);
   e.workload.clients.forEach((c, i) => {
-    if (!clients.has(c.client)) out.push(`experiment.workload.clients[${i}].client: expected a client listed in topology.clients (${[...clients].join(', ') || 'none'}), received ${q(c.client)}`);
+    if (!clients.has(c.client))
+      out.push(
+        `experiment.workload.clients[${i}].client: expected a client listed in topology.clients (${[...clients].join(', ') || 'none'}), received ${q(c.client)}`,
+      );
     c.targets.forEach((t, j) => {
-      if (!agents.has(t) && !clients.has(t)) out.push(`experiment.workload.clients[${i}].targets[${j}]: expected an agent of the topology, received ${q(t)}`);
+      if (!agents.has(t) && !clients.has(t))
+        out.push(`experiment.workload.clients[${i}].targets[${j}]: expected an agent of the topology, received ${q(t)}`);
     });
   });
 }
@@ -89,7 +98,10 @@ function checkWorkload(e: Experiment, out: Out): void {
 function checkProbes(e: Experiment, out: Out): void {
   const seen = new Set<string>();
   probeIds(e).forEach((id, i) => {
-    if (seen.has(id)) out.push(`experiment.hypothesis[${i}].id: expected a unique probe id, received ${q(id)} (already used by an earlier probe; set "id")`);
+    if (seen.has(id))
+      out.push(
+        `experiment.hypothesis[${i}].id: expected a unique probe id, received ${q(id)} (already used by an earlier probe; set "id")`,
+      );
     seen.add(id);
   });
 }
@@ -101,8 +113,10 @@ function checkPhase(ph: Phase, at: string, e: Experiment, out: Out): void {
     if (!probes.has(id)) out.push(`${at}.probes[${j}]: expected a probe id (${ids.join(', ')}), received ${q(id)}`);
   });
   (ph.pulses ?? []).forEach((pu, j) => {
-    if (pu.pick === 'one' && !(pu.fault.target.agents?.length || pu.fault.target.links?.length)) out.push(`${at}.pulses[${j}].fault.target: pick "one" needs agents or links to pick from, received none`);
-    if (pu.holdMs !== undefined && pu.holdMs > pu.everyMs) out.push(`${at}.pulses[${j}].holdMs: expected at most everyMs (${pu.everyMs}), received ${pu.holdMs}`);
+    if (pu.pick === 'one' && !(pu.fault.target.agents?.length || pu.fault.target.links?.length))
+      out.push(`${at}.pulses[${j}].fault.target: pick "one" needs agents or links to pick from, received none`);
+    if (pu.holdMs !== undefined && pu.holdMs > pu.everyMs)
+      out.push(`${at}.pulses[${j}].holdMs: expected at most everyMs (${pu.everyMs}), received ${pu.holdMs}`);
   });
   const faultIds = new Set<string>();
   (ph.faults ?? []).forEach((f, j) => {
@@ -130,7 +144,14 @@ export function experimentTotals(e: Experiment): { runMs: number; requests: numb
 
 function checkTotals(e: Experiment, out: Out): void {
   const t = experimentTotals(e);
-  if (t.runMs > L.runMs) out.push(`experiment.schedule: expected a run of at most ${L.runMs} ms in all (warm-up, steady state, phases, settles, recovery, drain), received ${t.runMs} ms`);
-  if (t.requests > L.requests) out.push(`experiment.workload: expected at most ${L.requests} requests over the run (rate × duration), received ${t.requests}`);
-  if (t.actions > L.actions) out.push(`experiment.schedule.phases: expected at most ${L.actions} fault injections and clears, received ${t.actions} (raise the pulses' everyMs)`);
+  if (t.runMs > L.runMs)
+    out.push(
+      `experiment.schedule: expected a run of at most ${L.runMs} ms in all (warm-up, steady state, phases, settles, recovery, drain), received ${t.runMs} ms`,
+    );
+  if (t.requests > L.requests)
+    out.push(`experiment.workload: expected at most ${L.requests} requests over the run (rate × duration), received ${t.requests}`);
+  if (t.actions > L.actions)
+    out.push(
+      `experiment.schedule.phases: expected at most ${L.actions} fault injections and clears, received ${t.actions} (raise the pulses' everyMs)`,
+    );
 }

@@ -34,7 +34,9 @@ export function echoSoak(o: EchoSoakOptions = {}): Experiment {
     description: 'Requests to echo agents over at-least-once links under message loss, duplication and a kill every second.',
     seed: 1,
     topology: {
-      groups: [{ name: 'echoes', strategy: 'one_for_one', intensity: 1000, periodMs: 1000, backoff: { minMs: 5, maxMs: 50, randomFactor: 0.2 } }],
+      groups: [
+        { name: 'echoes', strategy: 'one_for_one', intensity: 1000, periodMs: 1000, backoff: { minMs: 5, maxMs: 50, randomFactor: 0.2 } },
+      ],
       clients: ['load'],
       agents: names.map((name) => ({ name, kind: o.kind ?? 'echo', group: 'echoes', redelivery: 'once' as const })),
       links: names.map((name, i) => ({
@@ -44,7 +46,11 @@ export function echoSoak(o: EchoSoakOptions = {}): Experiment {
         policy: { delivery: 'at-least-once' as const, retry: { initialMs: 20, maxMs: 200, maxAttempts: 30 } },
       })),
     },
-    workload: { clients: [{ client: 'load', targets: names, ratePerSecond: o.ratePerSecond ?? 100, arrival: 'poisson', timeoutMs: o.timeoutMs ?? 10_000 }] },
+    workload: {
+      clients: [
+        { client: 'load', targets: names, ratePerSecond: o.ratePerSecond ?? 100, arrival: 'poisson', timeoutMs: o.timeoutMs ?? 10_000 },
+      ],
+    },
     hypothesis: [
       { probe: 'no-lost-messages' },
       { probe: 'all-agents-running', windows: ['before', 'after'] },
@@ -62,7 +68,10 @@ export function echoSoak(o: EchoSoakOptions = {}): Experiment {
             { target: { links }, probability: o.drop ?? 0.3, effect: { kind: 'drop' } },
             { target: { links }, probability: o.duplicate ?? 0.1, effect: { kind: 'duplicate' } },
           ],
-          pulses: killEvery > 0 ? [{ everyMs: killEvery, pick: 'one', fault: { target: { agents: names }, probability: 1, effect: { kind: 'kill' } } }] : [],
+          pulses:
+            killEvery > 0
+              ? [{ everyMs: killEvery, pick: 'one', fault: { target: { agents: names }, probability: 1, effect: { kind: 'kill' } } }]
+              : [],
         },
       ],
       settleMs: 1000,

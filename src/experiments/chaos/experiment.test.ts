@@ -25,6 +25,7 @@ describe('experiment schema', () => {
   });
 
   it('says where, what was expected and what came — every problem at once', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test writes wrong values on purpose
     const e = base() as unknown as Record<string, any>;
     e.schema = 'orrery.experiment/2';
     e.schedule.phases[0].faults[0].probability = 1.5;
@@ -62,7 +63,15 @@ describe('experiment schema', () => {
   });
 
   it('defaults probe ids to the probe name, numbered when repeated', () => {
-    expect(probeIds({ hypothesis: [{ probe: 'latency', percentile: 50, maxMs: 1 }, { probe: 'latency', percentile: 99, maxMs: 5 }, { id: 'x', probe: 'restarts', max: 0 }] })).toEqual(['latency', 'latency#2', 'x']);
+    expect(
+      probeIds({
+        hypothesis: [
+          { probe: 'latency', percentile: 50, maxMs: 1 },
+          { probe: 'latency', percentile: 99, maxMs: 5 },
+          { id: 'x', probe: 'restarts', max: 0 },
+        ],
+      }),
+    ).toEqual(['latency', 'latency#2', 'x']);
   });
 });
 
@@ -74,7 +83,14 @@ describe('phase scheduling', () => {
       steadyMs: 1000,
       phases: [
         { name: 'p1', durationMs: 500, faults: [{ target: {}, probability: 1, effect: { kind: 'drop' } }], settleMs: 200 },
-        { name: 'p2', durationMs: 1000, pulses: [{ everyMs: 400, holdMs: 50, fault: { id: 'k', target: { agents: ['echo1'] }, probability: 1, effect: { kind: 'kill' } } }], probes: ['latency'] },
+        {
+          name: 'p2',
+          durationMs: 1000,
+          pulses: [
+            { everyMs: 400, holdMs: 50, fault: { id: 'k', target: { agents: ['echo1'] }, probability: 1, effect: { kind: 'kill' } } },
+          ],
+          probes: ['latency'],
+        },
       ],
       settleMs: 300,
       recoveryMs: 1000,
@@ -119,7 +135,11 @@ describe('probes on a hand-made log', () => {
   const check = (spec: Parameters<typeof evaluateProbe>[0], window = all) => evaluateProbe(spec, spec.probe, { log: requestLog, window });
 
   it('no lost messages: one lost and one answered twice', () => {
-    expect(check({ probe: 'no-lost-messages' })).toMatchObject({ pass: false, value: 2, detail: '4 requests, 1 without an answer (m5), 1 answered more than once (m6)' });
+    expect(check({ probe: 'no-lost-messages' })).toMatchObject({
+      pass: false,
+      value: 2,
+      detail: '4 requests, 1 without an answer (m5), 1 answered more than once (m6)',
+    });
     expect(check({ probe: 'no-lost-messages' }, { start: 0, end: 30 })).toMatchObject({ pass: true, value: 0 });
   });
 
@@ -139,8 +159,15 @@ describe('probes on a hand-made log', () => {
   });
 
   it('all agents running at the end of the window', () => {
-    expect(check({ probe: 'all-agents-running' }, { start: 0, end: 26 })).toMatchObject({ pass: false, value: 1, detail: 'not running at the end of the window: a (restarting)' });
+    expect(check({ probe: 'all-agents-running' }, { start: 0, end: 26 })).toMatchObject({
+      pass: false,
+      value: 1,
+      detail: 'not running at the end of the window: a (restarting)',
+    });
     expect(check({ probe: 'all-agents-running' })).toMatchObject({ pass: true, value: 0 });
-    expect(check({ probe: 'all-agents-running', agents: ['a', 'b'] })).toMatchObject({ pass: false, detail: expect.stringContaining('b (absent)') });
+    expect(check({ probe: 'all-agents-running', agents: ['a', 'b'] })).toMatchObject({
+      pass: false,
+      detail: expect.stringContaining('b (absent)'),
+    });
   });
 });

@@ -5,7 +5,25 @@
  * crossCheck.
  */
 import { EXPERIMENT_LIMITS as L, TEXT_PATTERN } from './limits';
-import { AGENT, FAULT, GROUP, LINK_POLICY, PROBE, PERFORMATIVE, id, int, label, list, ms, name, obj, oneOf, text, type JsonSchema } from './schemaParts';
+import {
+  AGENT,
+  DEFINITIONS,
+  FAULT,
+  GROUP,
+  LINK_POLICY,
+  PROBE,
+  PERFORMATIVE,
+  id,
+  int,
+  label,
+  list,
+  ms,
+  name,
+  obj,
+  oneOf,
+  text,
+  type JsonSchema,
+} from './schemaParts';
 import { EXPERIMENT_SCHEMA } from './types';
 
 /** Where `$schema` in a file may point; any string is accepted (a local copy is fine). */
@@ -39,12 +57,21 @@ const topology = obj(
     topics: list(name('A topic node.'), 'Topic nodes.', L.topics),
     agents: list(AGENT, 'Agents to deploy.', L.agents),
     links: list(
-      obj({ id: id('Link id (default <a>--<b>).'), a: name('One end.'), b: name('The other end.'), policy: LINK_POLICY }, ['a', 'b'], 'A link between two nodes.'),
+      obj(
+        { id: id('Link id (default <a>--<b>).'), a: name('One end.'), b: name('The other end.'), policy: LINK_POLICY },
+        ['a', 'b'],
+        'A link between two nodes.',
+      ),
       'Links: messages travel only along them.',
       L.links,
     ),
     commands: list(
-      { type: 'object', required: ['type'], properties: { type: oneOf(KERNEL_COMMANDS, 'Kernel command type.') }, description: 'A kernel command (checked by the kernel).' },
+      {
+        type: 'object',
+        required: ['type'],
+        properties: { type: oneOf(KERNEL_COMMANDS, 'Kernel command type.') },
+        description: 'A kernel command (checked by the kernel).',
+      },
       'Extra kernel commands applied after the rest, in order.',
       L.commands,
     ),
@@ -57,7 +84,12 @@ const clientLoad = obj(
   {
     client: name('A client node of topology.clients, linked to each target.'),
     targets: list(name('An agent of the topology.'), 'Receivers of the requests.', L.listItems, 1),
-    ratePerSecond: { type: 'number', exclusiveMinimum: 0, maximum: L.ratePerSecond, description: `Requests per second (> 0, at most ${L.ratePerSecond}).` },
+    ratePerSecond: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: L.ratePerSecond,
+      description: `Requests per second (> 0, at most ${L.ratePerSecond}).`,
+    },
     arrival: oneOf(['uniform', 'poisson'], 'uniform: evenly spaced; poisson: exponential gaps from the seed. Default uniform.'),
     pick: oneOf(['round-robin', 'random'], 'How a target is chosen. Default round-robin.'),
     performative: PERFORMATIVE,
@@ -70,7 +102,12 @@ const clientLoad = obj(
 
 const pulse = obj(
   {
-    everyMs: { type: 'number', minimum: 1, maximum: L.durationMs, description: 'Inject at the phase start and every everyMs after (ms, 1 to 3600000).' },
+    everyMs: {
+      type: 'number',
+      minimum: 1,
+      maximum: L.durationMs,
+      description: 'Inject at the phase start and every everyMs after (ms, 1 to 3600000).',
+    },
     holdMs: ms('Cleared this long after each injection (default everyMs / 2)'),
     pick: oneOf(['all', 'one'], 'one: each pulse hits one target drawn from the seed. Default all.'),
     fault: FAULT,
@@ -112,6 +149,7 @@ export const EXPERIMENT_JSON_SCHEMA: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: EXPERIMENT_SCHEMA_ID,
   title: 'Orrery chaos experiment',
+  definitions: DEFINITIONS,
   ...obj(
     {
       $schema: text('Where this schema lives (any URI or path).', 500),
@@ -121,12 +159,19 @@ export const EXPERIMENT_JSON_SCHEMA: JsonSchema = {
       seed: int('Seed when the runner is given none', 0, 0xffffffff),
       topology,
       workload: obj({ clients: list(clientLoad, 'Workload clients.', L.clients) }, ['clients'], 'Requests sent while the experiment runs.'),
-      hypothesis: list(PROBE, 'Steady-state hypothesis. Default: no lost messages, success rate ≥ 0.99, no dead letters, in every window.', L.probes),
+      hypothesis: list(
+        PROBE,
+        'Steady-state hypothesis. Default: no lost messages, success rate ≥ 0.99, no dead letters, in every window.',
+        L.probes,
+      ),
       schedule,
-      simulation: obj({ handleMs: range('Handling time per message.'), spawnMs: range('Time to spawn an agent.') }, [], 'Simulated durations (simulation only).'),
+      simulation: obj(
+        { handleMs: range('Handling time per message.'), spawnMs: range('Time to spawn an agent.') },
+        [],
+        'Simulated durations (simulation only).',
+      ),
     },
     ['schema', 'name', 'topology', 'workload', 'schedule'],
     'An Orrery chaos experiment.',
   ),
 };
-

@@ -10,5 +10,16 @@ export type * from './result';
 export { runExperiment, build, ExperimentSetupError, type RunOptions } from './runExperiment';
 export { topologyProblems } from './topologyProblems';
 export { runSimulatedExperiment, type SimulatedRunOptions } from './runSimulatedExperiment';
-export { compareRuns, compareSwarms, type RunComparison, type SwarmComparison, type SeedComparison, type MovedCheck, type CompareRow, type CompareCell, type ComparableRun, type ComparableSeed } from './compare';
+export {
+  compareRuns,
+  compareSwarms,
+  type RunComparison,
+  type SwarmComparison,
+  type SeedComparison,
+  type MovedCheck,
+  type CompareRow,
+  type CompareCell,
+  type ComparableRun,
+  type ComparableSeed,
+} from './compare';
 export { runSwarm, reproduce, seedList, type SwarmOptions, type SwarmResult, type SwarmRun } from './runSwarm';

@@ -29,7 +29,9 @@ describe('live runtime (worker pool)', () => {
     const reply = await wb.request({ performative: 'request', receiver: 'spin', content: { action: 'spin' } }, 5000);
     expect(reply).toMatchObject({ performative: 'failure', content: { reason: 'deadline-exceeded' } });
     expect(performance.now() - t).toBeGreaterThanOrEqual(100);
-    const crashed = wb.runtime.log().filter((e): e is Extract<KernelEvent, { type: 'agent.crashed' }> => e.type === 'agent.crashed' && e.agent === 'spin');
+    const crashed = wb.runtime
+      .log()
+      .filter((e): e is Extract<KernelEvent, { type: 'agent.crashed' }> => e.type === 'agent.crashed' && e.agent === 'spin');
     expect(crashed[0]?.reason).toBe('deadline-exceeded');
     const pong = await wb.request({ performative: 'request', receiver: 'spin', content: {} }, 5000);
     expect(pong.content).toEqual({ pong: true });

@@ -28,7 +28,11 @@ describe('experiment files: hardened parsing', () => {
     const parsed = parseExperiment(JSON.stringify(e));
     expect(parsed.$schema).toBe('./orrery.experiment.schema.json');
     expect(parsed.hypothesis).toEqual(defaultHypothesis());
-    expect(parsed.hypothesis).toEqual([{ probe: 'no-lost-messages' }, { probe: 'success-rate', min: 0.99 }, { probe: 'dead-letters', max: 0 }]);
+    expect(parsed.hypothesis).toEqual([
+      { probe: 'no-lost-messages' },
+      { probe: 'success-rate', min: 0.99 },
+      { probe: 'dead-letters', max: 0 },
+    ]);
   });
 
   it('bounds durations, rates and counts with the documented maxima', () => {
@@ -51,30 +55,45 @@ describe('experiment files: hardened parsing', () => {
     e.workload.clients[0].ratePerSecond = 10_000;
     e.schedule.phases[0].pulses = [{ everyMs: 1, fault: { target: {}, probability: 1, effect: { kind: 'kill' } } }];
     const found = problems(e);
-    expect(found).toContain(`experiment.schedule: expected a run of at most ${EXPERIMENT_LIMITS.runMs} ms in all (warm-up, steady state, phases, settles, recovery, drain), received 18013300 ms`);
+    expect(found).toContain(
+      `experiment.schedule: expected a run of at most ${EXPERIMENT_LIMITS.runMs} ms in all (warm-up, steady state, phases, settles, recovery, drain), received 18013300 ms`,
+    );
     expect(found.some((p) => p.startsWith(`experiment.workload: expected at most ${EXPERIMENT_LIMITS.requests} requests`))).toBe(true);
-    expect(found.some((p) => p.startsWith(`experiment.schedule.phases: expected at most ${EXPERIMENT_LIMITS.actions} fault injections`))).toBe(true);
+    expect(
+      found.some((p) => p.startsWith(`experiment.schedule.phases: expected at most ${EXPERIMENT_LIMITS.actions} fault injections`)),
+    ).toBe(true);
   });
 
   it('treats __proto__ and constructor as plain data: unknown fields, unsafe names, unknown kinds', () => {
-    const text = JSON.stringify(base()).replace('"name":"echo1","kind":"echo"', '"name":"echo1","kind":"constructor","__proto__":{"polluted":true}');
+    const text = JSON.stringify(base()).replace(
+      '"name":"echo1","kind":"echo"',
+      '"name":"echo1","kind":"constructor","__proto__":{"polluted":true}',
+    );
     const found = problems(text.replace('"warmupMs":200', '"warmupMs":200,"constructor":1'));
     expect(found).toHaveLength(2);
-    expect(found).toContain('experiment.topology.agents[0].__proto__: unknown field (known: name, kind, config, limits, isolated, group, restart, redelivery)');
-    expect(found).toContain('experiment.schedule.constructor: unknown field (known: warmupMs, steadyMs, phases, settleMs, recoveryMs, drainMs, setupTimeoutMs)');
+    expect(found).toContain(
+      'experiment.topology.agents[0].__proto__: unknown field (known: name, kind, config, limits, isolated, group, restart, redelivery)',
+    );
+    expect(found).toContain(
+      'experiment.schedule.constructor: unknown field (known: warmupMs, steadyMs, phases, settleMs, recoveryMs, drainMs, setupTimeoutMs)',
+    );
     expect(({} as Loose).polluted).toBeUndefined();
     const proto = base();
     proto.topology.agents[0].name = '__proto__';
     expect(problems(proto)[0]).toMatch(/^experiment\.topology\.agents\[0\]\.name: expected a name \(a letter or digit/);
     const ctor = parseExperiment(text.replace(',"__proto__":{"polluted":true}', ''));
     expect(ctor.topology.agents[0]!.kind).toBe('constructor');
-    expect(kindProblems(ctor, ['echo', 'counter'])).toEqual(['experiment.topology.agents[0].kind: expected a known agent kind (counter, echo), received "constructor"']);
+    expect(kindProblems(ctor, ['echo', 'counter'])).toEqual([
+      'experiment.topology.agents[0].kind: expected a known agent kind (counter, echo), received "constructor"',
+    ]);
   });
 
   it('names an unknown kind with the known ones and a near match', () => {
     const e = base();
     e.topology.agents[1].kind = 'ecko';
-    expect(kindProblems(parseExperiment(e), ['echo', 'text'])).toEqual(['experiment.topology.agents[1].kind: expected a known agent kind (echo, text), received "ecko" (did you mean "echo"?)']);
+    expect(kindProblems(parseExperiment(e), ['echo', 'text'])).toEqual([
+      'experiment.topology.agents[1].kind: expected a known agent kind (echo, text), received "ecko" (did you mean "echo"?)',
+    ]);
   });
 
   it('refuses deep nesting and oversize text before anything else looks at them', () => {
@@ -82,10 +101,14 @@ describe('experiment files: hardened parsing', () => {
     for (let i = 0; i < 10_000; i++) deep = [deep];
     const e = base();
     e.topology.agents[0].config = deep;
-    expect(problems(e)).toEqual([`experiment.topology.agents[0].config${'[0]'.repeat(EXPERIMENT_LIMITS.depth - 4)}: expected at most ${EXPERIMENT_LIMITS.depth} levels of nested arrays and objects, received more`]);
+    expect(problems(e)).toEqual([
+      `experiment.topology.agents[0].config${'[0]'.repeat(EXPERIMENT_LIMITS.depth - 4)}: expected at most ${EXPERIMENT_LIMITS.depth} levels of nested arrays and objects, received more`,
+    ]);
     expect(deeperThan({ a: { b: 1 } }, 2)).toBeUndefined();
     expect(deeperThan({ a: { b: {} } }, 2)).toBe('/a/b');
-    expect(problems(' '.repeat(EXPERIMENT_LIMITS.fileBytes + 1))).toEqual([`experiment: expected at most ${EXPERIMENT_LIMITS.fileBytes} bytes of JSON, received ${EXPERIMENT_LIMITS.fileBytes + 1}`]);
+    expect(problems(' '.repeat(EXPERIMENT_LIMITS.fileBytes + 1))).toEqual([
+      `experiment: expected at most ${EXPERIMENT_LIMITS.fileBytes} bytes of JSON, received ${EXPERIMENT_LIMITS.fileBytes + 1}`,
+    ]);
   });
 
   it('checks names, reserved names, references and duplicates', () => {

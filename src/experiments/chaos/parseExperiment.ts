@@ -24,7 +24,8 @@ export class ExperimentSchemaError extends Error {
 export function parseExperiment(input: unknown): Experiment {
   const value = typeof input === 'string' ? parseText(input) : input;
   const tooDeep = deeperThan(value, L.depth);
-  if (tooDeep !== undefined) throw new ExperimentSchemaError([`${pathOf(tooDeep)}: expected at most ${L.depth} levels of nested arrays and objects, received more`]);
+  if (tooDeep !== undefined)
+    throw new ExperimentSchemaError([`${pathOf(tooDeep)}: expected at most ${L.depth} levels of nested arrays and objects, received more`]);
   const problems = schemaProblems(value);
   if (problems.length === 0) crossCheck(withDefaults(value as Experiment), problems);
   if (problems.length > 0) throw new ExperimentSchemaError(capped(problems));
@@ -33,7 +34,8 @@ export function parseExperiment(input: unknown): Experiment {
 
 function parseText(text: string): unknown {
   const bytes = utf8Length(text);
-  if (bytes > L.fileBytes) throw new ExperimentSchemaError([`experiment: expected at most ${L.fileBytes} bytes of JSON, received ${bytes}`]);
+  if (bytes > L.fileBytes)
+    throw new ExperimentSchemaError([`experiment: expected at most ${L.fileBytes} bytes of JSON, received ${bytes}`]);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
@@ -53,8 +55,12 @@ export function deeperThan(value: unknown, max: number): string | undefined {
     const { value: v, depth, path } = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth >= max) return path;
-    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]] as const);
-    for (const [key, item] of entries) if (item !== null && typeof item === 'object') stack.push({ value: item, depth: depth + 1, path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    const entries = Array.isArray(v)
+      ? v.map((x, i) => [String(i), x] as const)
+      : Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]] as const);
+    for (const [key, item] of entries)
+      if (item !== null && typeof item === 'object')
+        stack.push({ value: item, depth: depth + 1, path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
   }
   return undefined;
 }
@@ -74,8 +80,12 @@ export function kindProblems(e: Experiment, known: readonly string[]): string[] 
   e.topology.agents.forEach((a, i) => {
     if (can.has(a.kind)) return;
     const hint = closest(a.kind, [...can]);
-    out.push(`experiment.topology.agents[${i}].kind: expected a known agent kind (${list}), received ${JSON.stringify(a.kind)}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    out.push(
+      `experiment.topology.agents[${i}].kind: expected a known agent kind (${list}), received ${JSON.stringify(a.kind)}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+    );
   });
-  for (const kind of experimentKinds(e)) if (!can.has(kind) && !e.topology.agents.some((a) => a.kind === kind)) out.push(`experiment.topology.commands: expected a known agent kind (${list}), received ${JSON.stringify(kind)}`);
+  for (const kind of experimentKinds(e))
+    if (!can.has(kind) && !e.topology.agents.some((a) => a.kind === kind))
+      out.push(`experiment.topology.commands: expected a known agent kind (${list}), received ${JSON.stringify(kind)}`);
   return out;
 }

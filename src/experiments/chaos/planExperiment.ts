@@ -51,7 +51,14 @@ export function planExperiment(e: Experiment): ExperimentPlan {
   for (const phase of s.phases) {
     const start = t;
     const end = t + phase.durationMs;
-    windows.push({ name: `during:${phase.name}`, kind: 'during', phase: phase.name, start, end, probes: phase.probes ?? checkedIn('during') });
+    windows.push({
+      name: `during:${phase.name}`,
+      kind: 'during',
+      phase: phase.name,
+      start,
+      end,
+      probes: phase.probes ?? checkedIn('during'),
+    });
     actions.push({ at: start, type: 'phase.start', phase: phase.name });
     const faults = (phase.faults ?? []).map((f, i) => withId(f, `${phase.name}/${i}`));
     for (const fault of faults) actions.push({ at: start, type: 'inject', phase: phase.name, fault });

@@ -33,7 +33,14 @@ const list = (ids: string[], max = 5) => ids.slice(0, max).join(', ') + (ids.len
 
 export function evaluateProbe(spec: ProbeSpec, id: string, ctx: ProbeContext): ProbeVerdict {
   const { log, window } = ctx;
-  const verdict = (pass: boolean, value: number | null, threshold: string, detail: string): ProbeVerdict => ({ id, probe: spec.probe, pass, value, threshold, detail });
+  const verdict = (pass: boolean, value: number | null, threshold: string, detail: string): ProbeVerdict => ({
+    id,
+    probe: spec.probe,
+    pass,
+    value,
+    threshold,
+    detail,
+  });
   const requests = () => sentIn(ctx.requests ?? collectRequests(log), window);
   switch (spec.probe) {
     case 'latency': {
@@ -48,18 +55,31 @@ export function evaluateProbe(spec: ProbeSpec, id: string, ctx: ProbeContext): P
       const lost = reqs.filter((r) => r.outcomes.length === 0);
       const twice = reqs.filter((r) => r.outcomes.length > 1);
       const bad = lost.length + twice.length;
-      const parts = [`${reqs.length} requests`, `${lost.length} without an answer${lost.length ? ` (${list(lost.map((r) => r.id))})` : ''}`, `${twice.length} answered more than once${twice.length ? ` (${list(twice.map((r) => r.id))})` : ''}`];
+      const parts = [
+        `${reqs.length} requests`,
+        `${lost.length} without an answer${lost.length ? ` (${list(lost.map((r) => r.id))})` : ''}`,
+        `${twice.length} answered more than once${twice.length ? ` (${list(twice.map((r) => r.id))})` : ''}`,
+      ];
       return verdict(bad === 0, bad, '= 0', parts.join(', '));
     }
     case 'all-agents-running': {
       const status = agentStatusAt(log, window.end);
       const names = spec.agents ?? [...status.keys()];
       const down = names.filter((n) => status.get(n) !== 'running');
-      return verdict(down.length === 0, down.length, '= 0 not running', down.length === 0 ? `${names.length} agents running at the end of the window` : `not running at the end of the window: ${down.map((n) => `${n} (${status.get(n) ?? 'absent'})`).join(', ')}`);
+      return verdict(
+        down.length === 0,
+        down.length,
+        '= 0 not running',
+        down.length === 0
+          ? `${names.length} agents running at the end of the window`
+          : `not running at the end of the window: ${down.map((n) => `${n} (${status.get(n) ?? 'absent'})`).join(', ')}`,
+      );
     }
     case 'dead-letters': {
       const d = deadLetters(sliceWindow(log, window));
-      const reasons = Object.entries(d.byReason).map(([r, n]) => `${r} ${n}`).join(', ');
+      const reasons = Object.entries(d.byReason)
+        .map(([r, n]) => `${r} ${n}`)
+        .join(', ');
       return verdict(d.total <= spec.max, d.total, `≤ ${spec.max}`, `${d.total} dead letters${reasons ? ` (${reasons})` : ''}`);
     }
     case 'success-rate': {

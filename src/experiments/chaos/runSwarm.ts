@@ -67,7 +67,10 @@ export async function runSwarm(name: string, options: SwarmOptions): Promise<Swa
 }
 
 /** Re-runs one seed and says whether it reproduced the recorded run byte for byte. */
-export async function reproduce(run: Pick<SwarmRun, 'seed' | 'hash'>, again: (seed: number) => Promise<ExperimentResult>): Promise<{ result: ExperimentResult; reproduced: boolean }> {
+export async function reproduce(
+  run: Pick<SwarmRun, 'seed' | 'hash'>,
+  again: (seed: number) => Promise<ExperimentResult>,
+): Promise<{ result: ExperimentResult; reproduced: boolean }> {
   const result = await again(run.seed);
   return { result, reproduced: result.hash === run.hash };
 }

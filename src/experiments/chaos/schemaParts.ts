@@ -14,10 +14,30 @@ export const text = (description: string, maxLength: number, pattern?: string): 
   ...(pattern ? { pattern } : {}),
   description,
 });
-export const name = (description: string): JsonSchema => text(description, L.nameLength, NAME_PATTERN);
-export const id = (description: string): JsonSchema => text(description, L.idLength, ID_PATTERN);
-export const label = (description: string): JsonSchema => text(description, L.nameLength, LABEL_PATTERN);
-export const kind = (): JsonSchema => text('Agent kind: a built-in kind such as "echo", or "custom:<module hash>".', L.nameLength, KIND_PATTERN);
+
+/**
+ * Shapes used in many places live once under `definitions` and are referenced: the
+ * validator ajv generates then checks each in one function instead of dozens of copies.
+ */
+export const ref = (definition: keyof typeof SHARED, description?: string): JsonSchema => ({
+  $ref: `#/definitions/${definition}`,
+  ...(description ? { description } : {}),
+});
+
+const SHARED = {
+  name: { type: 'string', pattern: NAME_PATTERN },
+  id: { type: 'string', pattern: ID_PATTERN },
+  label: { type: 'string', pattern: LABEL_PATTERN },
+  kind: { type: 'string', pattern: KIND_PATTERN },
+  ms: { type: 'number', minimum: 0, maximum: L.durationMs },
+  positiveMs: { type: 'number', exclusiveMinimum: 0, maximum: L.durationMs },
+  fraction: { type: 'number', minimum: 0, maximum: 1 },
+} as const;
+
+export const name = (description: string): JsonSchema => ref('name', description);
+export const id = (description: string): JsonSchema => ref('id', description);
+export const label = (description: string): JsonSchema => ref('label', description);
+export const kind = (): JsonSchema => ref('kind', 'Agent kind: a built-in kind such as "echo", or "custom:<module hash>".');
 
 export const list = (items: JsonSchema, description: string, maxItems: number = L.listItems, minItems = 0): JsonSchema => ({
   type: 'array',
@@ -29,14 +49,15 @@ export const list = (items: JsonSchema, description: string, maxItems: number = 
 export const names = (description: string): JsonSchema => list(name('A node name.'), description);
 
 /** Milliseconds, at most one hour; `positive` excludes 0. */
-export const ms = (description: string, positive = false): JsonSchema => ({
-  type: 'number',
-  ...(positive ? { exclusiveMinimum: 0 } : { minimum: 0 }),
-  maximum: L.durationMs,
-  description: `${description} (ms, ${positive ? '> 0' : '≥ 0'}, at most ${L.durationMs})`,
+export const ms = (description: string, positive = false): JsonSchema =>
+  ref(positive ? 'positiveMs' : 'ms', `${description} (ms, ${positive ? '> 0' : '≥ 0'}, at most ${L.durationMs})`);
+export const int = (description: string, minimum: number, maximum: number): JsonSchema => ({
+  type: 'integer',
+  minimum,
+  maximum,
+  description: `${description} (${minimum}–${maximum})`,
 });
-export const int = (description: string, minimum: number, maximum: number): JsonSchema => ({ type: 'integer', minimum, maximum, description: `${description} (${minimum}–${maximum})` });
-export const fraction = (description: string): JsonSchema => ({ type: 'number', minimum: 0, maximum: 1, description: `${description} (0–1)` });
+export const fraction = (description: string): JsonSchema => ref('fraction', `${description} (0–1)`);
 export const oneOf = (values: readonly string[], description: string): JsonSchema => ({ enum: [...values], description });
 
 export const obj = (properties: Record<string, JsonSchema>, required: string[], description: string): JsonSchema => ({
@@ -48,7 +69,11 @@ export const obj = (properties: Record<string, JsonSchema>, required: string[], 
 });
 
 /** A tagged union: one branch per tag value, chosen by ajv's discriminator (errors name the branch). */
-export function tagged(tag: string, branches: Record<string, { description: string; properties?: Record<string, JsonSchema>; required?: string[] }>, extra: Record<string, JsonSchema> = {}): JsonSchema {
+export function tagged(
+  tag: string,
+  branches: Record<string, { description: string; properties?: Record<string, JsonSchema>; required?: string[] }>,
+  extra: Record<string, JsonSchema> = {},
+): JsonSchema {
   return {
     type: 'object',
     discriminator: { propertyName: tag },
@@ -97,7 +122,11 @@ export const GROUP = obj(
     strategy: oneOf(['one_for_one', 'one_for_all', 'rest_for_one'], 'OTP restart strategy.'),
     intensity: int('Restarts allowed within periodMs', 0, L.count),
     periodMs: ms('Restart intensity period', true),
-    backoff: obj({ minMs: ms('Smallest restart delay'), maxMs: ms('Largest restart delay'), randomFactor: fraction('Jitter') }, ['minMs', 'maxMs', 'randomFactor'], 'Restart backoff.'),
+    backoff: obj(
+      { minMs: ms('Smallest restart delay'), maxMs: ms('Largest restart delay'), randomFactor: fraction('Jitter') },
+      ['minMs', 'maxMs', 'randomFactor'],
+      'Restart backoff.',
+    ),
     parent: name('Enclosing group.'),
   },
   ['name', 'strategy', 'intensity', 'periodMs', 'backoff'],
@@ -105,64 +134,121 @@ export const GROUP = obj(
 );
 
 const retry = (description: string) =>
-  obj({ initialMs: ms('First retry delay'), maxMs: ms('Largest retry delay'), maxAttempts: int('Sends in all', 1, L.attempts) }, ['initialMs', 'maxMs', 'maxAttempts'], description);
+  obj(
+    { initialMs: ms('First retry delay'), maxMs: ms('Largest retry delay'), maxAttempts: int('Sends in all', 1, L.attempts) },
+    ['initialMs', 'maxMs', 'maxAttempts'],
+    description,
+  );
 
 export const LINK_POLICY = obj(
   {
     delivery: oneOf(['at-most-once', 'at-least-once'], 'Delivery guarantee of the link.'),
     retry: retry('at-least-once: resend unacknowledged messages.'),
-    breaker: obj({ failures: int('Failures that open the breaker', 1, L.attempts), windowMs: ms('Failure window', true), openMs: ms('Open time', true) }, ['failures', 'windowMs', 'openMs'], 'Circuit breaker.'),
-    requestRetry: { ...retry('Kernel-side retry of failed requests.'), properties: { ...(retry('').properties as object), reasons: list(text('A failure reason.', 64, '^[a-z-]+$'), 'Reasons that are retried.', 32) } },
+    breaker: obj(
+      {
+        failures: int('Failures that open the breaker', 1, L.attempts),
+        windowMs: ms('Failure window', true),
+        openMs: ms('Open time', true),
+      },
+      ['failures', 'windowMs', 'openMs'],
+      'Circuit breaker.',
+    ),
+    requestRetry: {
+      ...retry('Kernel-side retry of failed requests.'),
+      properties: {
+        ...(retry('').properties as object),
+        reasons: list(text('A failure reason.', 64, '^[a-z-]+$'), 'Reasons that are retried.', 32),
+      },
+    },
   },
   [],
   'Link policy.',
 );
 
-const effect = tagged('kind', {
+const EFFECT = tagged('kind', {
   latency: { description: 'Delay messages.', properties: { ms: ms('Added delay'), jitterMs: ms('Random extra delay') } },
   drop: { description: 'Lose messages.' },
   duplicate: { description: 'Deliver messages twice.' },
   reorder: { description: 'Shuffle messages within a window.', properties: { windowMs: ms('Reorder window', true) } },
-  corrupt: { description: 'Damage a field.', properties: { field: oneOf(['performative', 'receiver', 'content', 'conversation_id', 'in_reply_to'], 'The field to damage.') } },
+  corrupt: {
+    description: 'Damage a field.',
+    properties: { field: oneOf(['performative', 'receiver', 'content', 'conversation_id', 'in_reply_to'], 'The field to damage.') },
+  },
   partition: {
     description: 'Split the network.',
-    properties: { groups: list(names('Nodes on one side.'), 'Sides of the partition.', 100, 1), direction: oneOf(['both', 'one-way'], 'Both ways, or only from earlier to later groups.') },
+    properties: {
+      groups: list(names('Nodes on one side.'), 'Sides of the partition.', 100, 1),
+      direction: oneOf(['both', 'one-way'], 'Both ways, or only from earlier to later groups.'),
+    },
   },
-  bandwidth: { description: 'Cap throughput.', properties: { bytesPerSecond: { type: 'number', exclusiveMinimum: 0, maximum: L.bytesPerSecond, description: 'Bytes per second.' } } },
+  bandwidth: {
+    description: 'Cap throughput.',
+    properties: { bytesPerSecond: { type: 'number', exclusiveMinimum: 0, maximum: L.bytesPerSecond, description: 'Bytes per second.' } },
+  },
   kill: { description: 'Kill the agent.' },
   crash: { description: 'Trap on the next message.' },
   hang: { description: 'Spin on the next message (the watchdog acts).' },
   slow: { description: 'Add handling time.', properties: { ms: ms('Added handling time') } },
-  'clock-skew': { description: 'Shift the agent clock.', properties: { ms: { type: 'number', minimum: -L.durationMs, maximum: L.durationMs, description: 'Clock offset (ms, ±1 h).' } } },
+  'clock-skew': {
+    description: 'Shift the agent clock.',
+    properties: { ms: { type: 'number', minimum: -L.durationMs, maximum: L.durationMs, description: 'Clock offset (ms, ±1 h).' } },
+  },
 });
 
-export const FAULT = obj(
+const FAULT_SHAPE = obj(
   {
     id: id('Fault id (default <phase>/<index>).'),
-    target: obj({ links: list(id('A link id.'), 'Links by id.'), agents: names('Agents by name.') }, [], 'What the fault hits; empty = everything it applies to.'),
+    target: obj(
+      { links: list(id('A link id.'), 'Links by id.'), agents: names('Agents by name.') },
+      [],
+      'What the fault hits; empty = everything it applies to.',
+    ),
     performatives: list(PERFORMATIVE, 'Only messages with these performatives.', 22),
     probability: fraction('Chance per message or per application'),
-    effect,
+    effect: { $ref: '#/definitions/effect' },
   },
   ['target', 'probability', 'effect'],
   'A fault.',
 );
 
 const windows = list(oneOf(['before', 'during', 'after'], 'A window.'), 'Where the probe is checked; default all three.', 3);
-export const PROBE = tagged(
+const PROBE_SHAPE = tagged(
   'probe',
   {
     latency: {
       description: 'A latency percentile stays below a bound.',
-      properties: { percentile: { type: 'number', minimum: 0, maximum: 100, description: 'Percentile (0–100).' }, maxMs: ms('Bound'), only: oneOf(['all', 'success'], 'Which answers count.') },
+      properties: {
+        percentile: { type: 'number', minimum: 0, maximum: 100, description: 'Percentile (0–100).' },
+        maxMs: ms('Bound'),
+        only: oneOf(['all', 'success'], 'Which answers count.'),
+      },
       required: ['percentile', 'maxMs'],
     },
     'no-lost-messages': { description: 'Every request has exactly one answer by the end of the run.' },
-    'all-agents-running': { description: 'Every agent (or those named) runs at the window end.', properties: { agents: names('Agents to check.') }, required: [] },
-    'dead-letters': { description: 'At most `max` dead letters in the window.', properties: { max: int('Dead letters allowed', 0, L.count) } },
-    'success-rate': { description: 'Share of requests whose first answer is not a failure.', properties: { min: fraction('Smallest share') } },
+    'all-agents-running': {
+      description: 'Every agent (or those named) runs at the window end.',
+      properties: { agents: names('Agents to check.') },
+      required: [],
+    },
+    'dead-letters': {
+      description: 'At most `max` dead letters in the window.',
+      properties: { max: int('Dead letters allowed', 0, L.count) },
+    },
+    'success-rate': {
+      description: 'Share of requests whose first answer is not a failure.',
+      properties: { min: fraction('Smallest share') },
+    },
     restarts: { description: 'At most `max` restarts in the window.', properties: { max: int('Restarts allowed', 0, L.count) } },
-    throughput: { description: 'Successful requests per second.', properties: { minPerSecond: { type: 'number', minimum: 0, maximum: L.count, description: 'Smallest rate.' } } },
+    throughput: {
+      description: 'Successful requests per second.',
+      properties: { minPerSecond: { type: 'number', minimum: 0, maximum: L.count, description: 'Smallest rate.' } },
+    },
   },
   { id: label('Probe id, unique (default the probe name, #2, #3 when repeated).'), windows },
 );
+
+export const FAULT: JsonSchema = { $ref: '#/definitions/fault' };
+export const PROBE: JsonSchema = { $ref: '#/definitions/probe' };
+
+/** The `definitions` of the experiment schema. */
+export const DEFINITIONS: Record<string, JsonSchema> = { ...SHARED, effect: EFFECT, fault: FAULT_SHAPE, probe: PROBE_SHAPE };

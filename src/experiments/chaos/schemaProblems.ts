@@ -3,30 +3,25 @@
  * sentences that name the path, what was expected and what came:
  * `experiment.schedule.phases[0].durationMs: expected a number > 0 and ≤ 3600000, received number 1e+300`.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { closest, describeValue } from '../../protocol/describe';
 import { EXPERIMENT_JSON_SCHEMA } from './experimentSchema';
+import { validate } from './experimentValidator.generated';
 import { ID_PATTERN, KIND_PATTERN, LABEL_PATTERN, NAME_PATTERN, TEXT_PATTERN } from './limits';
 
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_PROBLEMS = 50;
 
-let validator: ValidateFunction | undefined;
-
-/** Compiled on first use: ajv generates code, only worth it when a file arrives. */
-function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(EXPERIMENT_JSON_SCHEMA);
-  return validator;
-}
+/** The validator ajv generated from EXPERIMENT_JSON_SCHEMA (see validatorSource.ts). */
+const check = validate as unknown as { (value: unknown): boolean; errors?: ErrorObject[] | null };
 
 /** Shape problems of `value` (empty when it conforms); `capped` shortens the list for people. */
 export function schemaProblems(value: unknown): string[] {
-  const check = validate();
   if (check(value)) return [];
   const out: string[] = [];
   const seen = new Set<string>();
   for (const error of check.errors ?? []) {
-    const text = sentence(error);
+    const text = sentence(error, schemaAt(value, error.instancePath));
     if (seen.has(text)) continue;
     seen.add(text);
     out.push(text);
@@ -41,7 +36,13 @@ export function capped(problems: string[]): string[] {
 
 /** `/schedule/phases/0/name` → `experiment.schedule.phases[0].name`. */
 export function pathOf(pointer: string, extra?: string): string {
-  const keys = pointer === '' ? [] : pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) keys.push(extra);
   let out = 'experiment';
   for (const key of keys) out += /^\d+$/.test(key) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
@@ -56,7 +57,55 @@ const PATTERNS: Record<string, string> = {
   [TEXT_PATTERN]: 'text without control characters',
 };
 
-type Schema = { type?: string; minimum?: number; maximum?: number; exclusiveMinimum?: number; pattern?: string; minLength?: number; maxLength?: number; properties?: object };
+type Schema = {
+  type?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  $ref?: string;
+  oneOf?: Schema[];
+  discriminator?: { propertyName: string };
+  const?: unknown;
+};
+
+const ROOT = EXPERIMENT_JSON_SCHEMA as Schema & { definitions: Record<string, Schema> };
+const own = (v: unknown, key: string): unknown =>
+  v !== null && typeof v === 'object' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+
+/** A schema with its `$ref` followed and, for a tagged union, the branch the data's tag picks. */
+function resolve(schema: Schema, data: unknown): Schema {
+  let s = schema;
+  if (s.$ref?.startsWith('#/definitions/')) s = ROOT.definitions[s.$ref.slice('#/definitions/'.length)] ?? {};
+  if (s.discriminator && s.oneOf) {
+    const tag = own(data, s.discriminator.propertyName);
+    return s.oneOf.find((b) => b.properties?.[s.discriminator!.propertyName]?.const === tag) ?? s;
+  }
+  return s;
+}
+
+/** The schema and value at a JSON pointer (ajv's instancePath), walking own keys only. */
+function schemaAt(value: unknown, pointer: string): { schema: Schema; data: unknown } {
+  let schema = resolve(ROOT, value);
+  let data = value;
+  const keys =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  for (const key of keys) {
+    const next = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key]! : (schema.items ?? {});
+    data = own(data, key);
+    schema = resolve(next, data);
+  }
+  return { schema, data };
+}
 
 function numberRange(s: Schema): string {
   const bounds: string[] = [];
@@ -73,11 +122,11 @@ function stringShape(s: Schema): string {
 
 const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
-function sentence(error: ErrorObject): string {
+function sentence(error: ErrorObject, where: { schema: Schema; data: unknown }): string {
   const params = error.params as Record<string, unknown>;
   const at = pathOf(error.instancePath);
-  const schema = (error.parentSchema ?? {}) as Schema;
-  const received = describeValue(error.data);
+  const schema = where.schema;
+  const received = describeValue(where.data);
   switch (error.keyword) {
     case 'required':
       return `${pathOf(error.instancePath, String(params['missingProperty']))}: required, missing`;
@@ -110,8 +159,7 @@ function sentence(error: ErrorObject): string {
       return `${at}: expected ${JSON.stringify(params['allowedValue'])}, received ${received}`;
     case 'discriminator': {
       const tag = String(params['tag']);
-      const branches = (error.parentSchema as { oneOf?: { properties: Record<string, { const?: unknown }> }[] } | undefined)?.oneOf ?? [];
-      const tags = branches.map((b) => b.properties[tag]?.const);
+      const tags = (schema.oneOf ?? []).map((b) => b.properties?.[tag]?.const);
       return `${pathOf(error.instancePath, tag)}: expected one of ${list(tags)}, received ${describeValue(params['tagValue'])}`;
     }
     default:

@@ -17,7 +17,11 @@ beforeAll(async () => {
 });
 
 const of = <T extends KernelEvent['type']>(sim: Simulation, type: T, agent?: string) =>
-  sim.log().filter((e): e is Extract<KernelEvent, { type: T }> => e.type === type && (agent === undefined || (e as { agent?: string }).agent === agent));
+  sim
+    .log()
+    .filter(
+      (e): e is Extract<KernelEvent, { type: T }> => e.type === type && (agent === undefined || (e as { agent?: string }).agent === agent),
+    );
 const status = (sim: Simulation, name: string) => sim.snapshot().agents.find((a) => a.name === name)?.status;
 
 describe('supervision and limits in simulation (real wasm)', () => {
@@ -49,7 +53,10 @@ describe('supervision and limits in simulation (real wasm)', () => {
 
   it('5 crashes in 1 s: restarts with growing backoff, then the group gives up and escalates', async () => {
     const sim = createSimulation({ seed: 3, library });
-    sim.command({ type: 'group.create', spec: { name: 'g', strategy: 'one_for_one', intensity: 3, periodMs: 1000, backoff: { minMs: 10, maxMs: 1000, randomFactor: 0 } } });
+    sim.command({
+      type: 'group.create',
+      spec: { name: 'g', strategy: 'one_for_one', intensity: 3, periodMs: 1000, backoff: { minMs: 10, maxMs: 1000, randomFactor: 0 } },
+    });
     sim.command({ type: 'agent.deploy', spec: { name: 'c', kind: 'crasher', group: 'g', redelivery: 'never' } });
     await sim.runUntilIdle();
     const start = sim.now();
@@ -87,7 +94,9 @@ describe('chaos soak (30 s virtual, real echo agents)', () => {
     const a = await runSimulatedExperiment(experiment, { seed: 42, library });
     const wall = performance.now() - t;
     const b = await runSimulatedExperiment(experiment, { seed: 42, library });
-    console.log(`soak: ${a.virtualMs} virtual ms in ${Math.round(wall)} wall ms (×${Math.round(a.virtualMs / wall)}), ${a.counts.events} events, hash ${a.hash}`);
+    console.log(
+      `soak: ${a.virtualMs} virtual ms in ${Math.round(wall)} wall ms (×${Math.round(a.virtualMs / wall)}), ${a.counts.events} events, hash ${a.hash}`,
+    );
     expect(a.errors).toEqual([]);
     expect(a.failures).toEqual([]);
     expect(a.pass).toBe(true);

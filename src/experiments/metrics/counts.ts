@@ -110,7 +110,10 @@ export interface RestartCounts {
   reasons: Record<string, number>;
 }
 
-export function restarts(log: readonly KernelEvent[]): { agents: Record<string, RestartCounts>; escalations: Array<{ t: number; group: string; reason: string }> } {
+export function restarts(log: readonly KernelEvent[]): {
+  agents: Record<string, RestartCounts>;
+  escalations: Array<{ t: number; group: string; reason: string }>;
+} {
   const agents: Record<string, RestartCounts> = {};
   const escalations: Array<{ t: number; group: string; reason: string }> = [];
   const make = (): RestartCounts => ({ crashes: 0, restarts: 0, backoffs: 0, reasons: {} });
@@ -134,7 +137,12 @@ export interface ThroughputPoint {
 }
 
 /** Events of `type` (default: deliveries) per bucket of `bucketMs` over the window. */
-export function throughput(log: readonly KernelEvent[], window: TimeWindow, bucketMs: number, type: KernelEvent['type'] = 'message.delivered'): ThroughputPoint[] {
+export function throughput(
+  log: readonly KernelEvent[],
+  window: TimeWindow,
+  bucketMs: number,
+  type: KernelEvent['type'] = 'message.delivered',
+): ThroughputPoint[] {
   if (!(bucketMs > 0)) throw new RangeError(`bucketMs must be > 0, received ${bucketMs}`);
   const n = Math.max(0, Math.ceil((window.end - window.start) / bucketMs));
   const points: ThroughputPoint[] = Array.from({ length: n }, (_, i) => ({ t: window.start + i * bucketMs, count: 0, perSecond: 0 }));

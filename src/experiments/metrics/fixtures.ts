@@ -25,16 +25,27 @@ export const requestLog = makeLog([
   [25, { type: 'agent.status', agent: 'a', status: 'restarting' }],
   [25, { type: 'message.failed', messageId: 'm3', to: 'a', reason: 'agent-crashed', link: 'l1' }],
   [25, { type: 'message.dead-lettered', message: msg('m3', 'c', 'a', { reply_with: 'r2' }), to: 'a', reason: 'agent-crashed' }],
-  [30, { type: 'message.sent', message: msg('m4', 'kernel', 'c', { performative: 'failure', in_reply_to: 'r2', content: { reason: 'agent-crashed' } }) }],
+  [
+    30,
+    {
+      type: 'message.sent',
+      message: msg('m4', 'kernel', 'c', { performative: 'failure', in_reply_to: 'r2', content: { reason: 'agent-crashed' } }),
+    },
+  ],
   [30, { type: 'message.delivered', messageId: 'm4', to: 'c' }],
   [31, { type: 'agent.restarted', agent: 'a', instance: 2 }],
   [31, { type: 'agent.status', agent: 'a', status: 'running' }],
   [40, { type: 'message.sent', message: msg('m5', 'c', 'a', { reply_with: 'r3' }) }],
   [50, { type: 'message.sent', message: msg('m6', 'c', 'a', { reply_with: 'r4' }) }],
-  [60, { type: 'message.sent', message: msg('m7', 'kernel', 'c', { performative: 'failure', in_reply_to: 'r4', content: { reason: 'timeout' } }) }],
+  [
+    60,
+    {
+      type: 'message.sent',
+      message: msg('m7', 'kernel', 'c', { performative: 'failure', in_reply_to: 'r4', content: { reason: 'timeout' } }),
+    },
+  ],
   [60, { type: 'message.delivered', messageId: 'm7', to: 'c' }],
   [70, { type: 'message.sent', message: msg('m8', 'a', 'c', { performative: 'inform', in_reply_to: 'r4' }) }],
   [70, { type: 'message.delivered', messageId: 'm8', to: 'c', link: 'l1' }],
   [75, { type: 'chaos.injected', fault: 'f', kind: 'drop', link: 'l1' }],
 ]);
-

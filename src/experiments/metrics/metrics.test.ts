@@ -86,7 +86,11 @@ describe('names that shadow Object.prototype', () => {
     expect(Object.keys(r.agents)).toEqual(['constructor', '__proto__', 'toString']);
     expect(r.agents['__proto__']).toEqual({ crashes: 1, restarts: 0, backoffs: 0, reasons: { trap: 1 } });
     const d = deadLetters(log);
-    expect(Object.entries(d.byReceiver)).toEqual([['constructor', 1], ['__proto__', 1], ['toString', 1]]);
+    expect(Object.entries(d.byReceiver)).toEqual([
+      ['constructor', 1],
+      ['__proto__', 1],
+      ['toString', 1],
+    ]);
     expect(Object.entries(d.byReason)).toEqual([['constructor', 3]]);
     expect(Object.getPrototypeOf(d.byReceiver)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['crashes']).toBeUndefined();

@@ -124,7 +124,16 @@ export interface OutcomeSummary {
 }
 
 export function summarizeOutcomes(records: readonly RequestRecord[]): OutcomeSummary {
-  const s: OutcomeSummary = { requests: records.length, answered: 0, succeeded: 0, failed: 0, lost: 0, answeredTwice: 0, duplicateDeliveries: 0, failuresByReason: {} };
+  const s: OutcomeSummary = {
+    requests: records.length,
+    answered: 0,
+    succeeded: 0,
+    failed: 0,
+    lost: 0,
+    answeredTwice: 0,
+    duplicateDeliveries: 0,
+    failuresByReason: {},
+  };
   for (const r of records) {
     s.duplicateDeliveries += r.deliveries - r.outcomes.length;
     if (r.outcomes.length === 0) {

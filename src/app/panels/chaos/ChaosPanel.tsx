@@ -58,7 +58,12 @@ export default function ChaosPanel() {
       <section className="lab-editor" aria-label="Experiment editor">
         <div className="lab-toolbar">
           <SavedExperiments current={experiment} onLoad={(e) => setForm(experimentToForm(e))} />
-          <button type="button" className="btn btn-small" onClick={() => void capture(form)} title="Take agents, links and groups from the canvas">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => void capture(form)}
+            title="Take agents, links and groups from the canvas"
+          >
             Use current workspace
           </button>
           <div className="lab-toggle" role="group" aria-label="Editor view">
@@ -71,15 +76,35 @@ export default function ChaosPanel() {
           </div>
         </div>
         <p className="small muted lab-topology">
-          Topology: {form.base.topology.agents.length} agents, {(form.base.topology.links ?? []).length} links, {(form.base.topology.groups ?? []).length} groups
+          Topology: {form.base.topology.agents.length} agents, {(form.base.topology.links ?? []).length} links,{' '}
+          {(form.base.topology.groups ?? []).length} groups
         </p>
-        {editor === 'form' ? <ExperimentForm form={form} onChange={setForm} /> : <ExperimentJson experiment={experiment} onApply={(e) => setForm(experimentToForm(e))} />}
+        {editor === 'form' ? (
+          <ExperimentForm form={form} onChange={setForm} />
+        ) : (
+          <ExperimentJson experiment={experiment} onApply={(e) => setForm(experimentToForm(e))} />
+        )}
       </section>
 
       <section className="lab-results" aria-label="Experiment results">
         <div className="lab-toolbar">
-          <SelectField<RunMode> label="Mode" value={mode} options={[{ value: 'simulation', label: 'Simulation (deterministic)' }, { value: 'live', label: 'Live workbench' }] as const} onChange={setMode} />
-          <button type="button" className="btn btn-primary btn-small" disabled={busy || !lab.available} onClick={() => void runNow(form.seed)}>
+          <SelectField<RunMode>
+            label="Mode"
+            value={mode}
+            options={
+              [
+                { value: 'simulation', label: 'Simulation (deterministic)' },
+                { value: 'live', label: 'Live workbench' },
+              ] as const
+            }
+            onChange={setMode}
+          />
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            disabled={busy || !lab.available}
+            onClick={() => void runNow(form.seed)}
+          >
             Run
           </button>
           <button type="button" className="btn btn-small btn-danger" disabled={!busy} onClick={lab.stop}>
@@ -92,14 +117,19 @@ export default function ChaosPanel() {
             disabled={busy || !lab.available}
             onClick={() => {
               setView('swarm');
-              void lab.runSwarm(experiment, Array.from({ length: seeds }, (_, i) => (form.seed + i) >>> 0));
+              void lab.runSwarm(
+                experiment,
+                Array.from({ length: seeds }, (_, i) => (form.seed + i) >>> 0),
+              );
             }}
           >
             Run swarm
           </button>
         </div>
         <p className="small lab-status" role="status" aria-label="Experiment status">
-          {!lab.available ? 'Experiments need the kernel worker (not connected).' : lab.status || 'Ready. Build a hypothesis and a fault phase, then run.'}
+          {!lab.available
+            ? 'Experiments need the kernel worker (not connected).'
+            : lab.status || 'Ready. Build a hypothesis and a fault phase, then run.'}
           {lab.busy === 'run' && mode === 'live' && lab.progress > 0 && ` ${lab.progress} timeline entries so far`}
         </p>
         {lab.problems.length > 0 && (
@@ -116,9 +146,22 @@ export default function ChaosPanel() {
             </button>
           ))}
         </div>
-        {view === 'result' && (current ? <ResultView run={current} busy={busy} onRerun={() => void runNow(current.result.seed, current)} /> : <p className="muted pad">No runs yet.</p>)}
+        {view === 'result' &&
+          (current ? (
+            <ResultView run={current} busy={busy} onRerun={() => void runNow(current.result.seed, current)} />
+          ) : (
+            <p className="muted pad">No runs yet.</p>
+          ))}
         {view === 'compare' && <CompareView runs={runs} swarms={lab.swarms} />}
-        {view === 'swarm' && <SwarmView swarm={lab.swarm} busy={busy} onRerun={(seed) => void lab.run(lab.swarm!.experiment, 'simulation', seed).then((r) => r && (setShown(r.id), setView('result')))} />}
+        {view === 'swarm' && (
+          <SwarmView
+            swarm={lab.swarm}
+            busy={busy}
+            onRerun={(seed) =>
+              void lab.run(lab.swarm!.experiment, 'simulation', seed).then((r) => r && (setShown(r.id), setView('result')))
+            }
+          />
+        )}
       </section>
     </div>
   );

@@ -5,7 +5,8 @@ import type { ChaosRun } from './resilienceSlice';
 import { HashVerdict, SidePicker } from './compareParts';
 import { formatValue } from './formatValue';
 
-const label = (r: ChaosRun) => `#${r.id} ${r.result.experiment} · seed ${r.result.seed} · ${r.result.pass ? 'pass' : 'fail'} · ${r.result.hash.slice(0, 8)}`;
+const label = (r: ChaosRun) =>
+  `#${r.id} ${r.result.experiment} · seed ${r.result.seed} · ${r.result.pass ? 'pass' : 'fail'} · ${r.result.hash.slice(0, 8)}`;
 const MOVES = { 'now-fails': 'now fails', 'now-passes': 'now passes', added: 'only in B', removed: 'only in A' } as const;
 
 function Cell({ c }: { c: CompareCell | undefined }) {
@@ -16,7 +17,8 @@ function Cell({ c }: { c: CompareCell | undefined }) {
 export function CompareRuns({ runs }: { runs: readonly ChaosRun[] }) {
   const [a, setA] = useState<number | null>(null);
   const [b, setB] = useState<number | null>(null);
-  if (runs.length < 2) return <p className="muted pad">Run the experiment at least twice (e.g. two seeds, or before and after a change) to compare.</p>;
+  if (runs.length < 2)
+    return <p className="muted pad">Run the experiment at least twice (e.g. two seeds, or before and after a change) to compare.</p>;
   const ra = runs.find((r) => r.id === a) ?? runs[runs.length - 2]!;
   const rb = runs.find((r) => r.id === b) ?? runs[runs.length - 1]!;
   const t = compareRuns(ra.result, rb.result);

@@ -14,7 +14,9 @@ export function CompareSwarms({ swarms }: { swarms: readonly SwarmState[] }) {
   const sa = swarms.find((s) => s.id === a) ?? swarms[swarms.length - 2]!;
   const sb = swarms.find((s) => s.id === b) ?? swarms[swarms.length - 1]!;
   const c = compareSwarms(sa, sb);
-  const headline = c.identical ? 'Identical swarms: same seeds, same log hashes' : `Seeds in both: ${c.sameHashes} with the same hash, ${c.differentHashes} different`;
+  const headline = c.identical
+    ? 'Identical swarms: same seeds, same log hashes'
+    : `Seeds in both: ${c.sameHashes} with the same hash, ${c.differentHashes} different`;
   return (
     <>
       <div className="lab-row">
@@ -23,8 +25,10 @@ export function CompareSwarms({ swarms }: { swarms: readonly SwarmState[] }) {
       </div>
       <HashVerdict same={c.identical} text={headline} />
       <p className="small">
-        Newly failing seeds: <span className="mono">{c.newlyFailing.join(', ') || 'none'}</span> · newly passing: <span className="mono">{c.newlyPassing.join(', ') || 'none'}</span>
-        {(c.onlyA.length > 0 || c.onlyB.length > 0) && ` · only in A: ${c.onlyA.join(', ') || 'none'} · only in B: ${c.onlyB.join(', ') || 'none'}`}
+        Newly failing seeds: <span className="mono">{c.newlyFailing.join(', ') || 'none'}</span> · newly passing:{' '}
+        <span className="mono">{c.newlyPassing.join(', ') || 'none'}</span>
+        {(c.onlyA.length > 0 || c.onlyB.length > 0) &&
+          ` · only in A: ${c.onlyA.join(', ') || 'none'} · only in B: ${c.onlyB.join(', ') || 'none'}`}
       </p>
       <table className="lab-table" aria-label="Seeds, A versus B">
         <thead>
@@ -45,7 +49,9 @@ export function CompareSwarms({ swarms }: { swarms: readonly SwarmState[] }) {
               <td className="mono">{side(s.a)}</td>
               <td className="mono">{side(s.b)}</td>
               <td>{s.sameHash ? 'same' : 'different'}</td>
-              <td className="small">{[...s.nowFailing.map((m) => `now fails ${m}`), ...s.nowPassing.map((m) => `now passes ${m}`)].join('; ') || '—'}</td>
+              <td className="small">
+                {[...s.nowFailing.map((m) => `now fails ${m}`), ...s.nowPassing.map((m) => `now passes ${m}`)].join('; ') || '—'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,7 +11,8 @@ export function ExperimentForm({ form, onChange }: { form: ChaosForm; onChange(f
   const probes = form.probes;
   const probe = (patch: Partial<ChaosForm['probes']>) => set({ probes: { ...probes, ...patch } });
   const schedule = (patch: Partial<ChaosForm['schedule']>) => set({ schedule: { ...form.schedule, ...patch } });
-  const phase = (i: number, next: PhaseForm | null) => set({ phases: next ? form.phases.map((p, j) => (j === i ? next : p)) : form.phases.filter((_, j) => j !== i) });
+  const phase = (i: number, next: PhaseForm | null) =>
+    set({ phases: next ? form.phases.map((p, j) => (j === i ? next : p)) : form.phases.filter((_, j) => j !== i) });
 
   return (
     <form className="lab-form" aria-label="Experiment form" onSubmit={(e) => e.preventDefault()}>
@@ -24,11 +25,34 @@ export function ExperimentForm({ form, onChange }: { form: ChaosForm; onChange(f
         <legend>Workload</legend>
         <div className="lab-row">
           <TextField label="Client" value={form.workload.client} onChange={(client) => workload({ client })} />
-          <NumberField label="Rate" unit="req/s" min={0.1} value={form.workload.ratePerSecond} onChange={(ratePerSecond) => workload({ ratePerSecond })} />
-          <NumberField label="Timeout" unit="ms" min={1} value={form.workload.timeoutMs} onChange={(timeoutMs) => workload({ timeoutMs })} />
-          <SelectField label="Arrivals" value={form.workload.arrival} options={['uniform', 'poisson'] as const} onChange={(arrival) => workload({ arrival })} />
+          <NumberField
+            label="Rate"
+            unit="req/s"
+            min={0.1}
+            value={form.workload.ratePerSecond}
+            onChange={(ratePerSecond) => workload({ ratePerSecond })}
+          />
+          <NumberField
+            label="Timeout"
+            unit="ms"
+            min={1}
+            value={form.workload.timeoutMs}
+            onChange={(timeoutMs) => workload({ timeoutMs })}
+          />
+          <SelectField
+            label="Arrivals"
+            value={form.workload.arrival}
+            options={['uniform', 'poisson'] as const}
+            onChange={(arrival) => workload({ arrival })}
+          />
         </div>
-        <NameChecks legend="Targets" names={agents} chosen={form.workload.targets} onChange={(targets) => workload({ targets })} empty="deploy agents first" />
+        <NameChecks
+          legend="Targets"
+          names={agents}
+          chosen={form.workload.targets}
+          onChange={(targets) => workload({ targets })}
+          empty="deploy agents first"
+        />
       </fieldset>
 
       <fieldset className="lab-section">
@@ -36,17 +60,45 @@ export function ExperimentForm({ form, onChange }: { form: ChaosForm; onChange(f
         <div className="lab-probes">
           <CheckField label="No lost messages" checked={probes.noLost} onChange={(noLost) => probe({ noLost })} />
           <div className="lab-row">
-            <CheckField label="p95 latency below" checked={probes.latency.enabled} onChange={(enabled) => probe({ latency: { ...probes.latency, enabled } })} />
-            <NumberField label="p95 limit" unit="ms" value={probes.latency.maxMs} onChange={(maxMs) => probe({ latency: { ...probes.latency, maxMs } })} />
+            <CheckField
+              label="p95 latency below"
+              checked={probes.latency.enabled}
+              onChange={(enabled) => probe({ latency: { ...probes.latency, enabled } })}
+            />
+            <NumberField
+              label="p95 limit"
+              unit="ms"
+              value={probes.latency.maxMs}
+              onChange={(maxMs) => probe({ latency: { ...probes.latency, maxMs } })}
+            />
           </div>
           <CheckField label="All agents running" checked={probes.allRunning} onChange={(allRunning) => probe({ allRunning })} />
           <div className="lab-row">
-            <CheckField label="Dead letters at most" checked={probes.deadLetters.enabled} onChange={(enabled) => probe({ deadLetters: { ...probes.deadLetters, enabled } })} />
-            <NumberField label="Dead letter limit" value={probes.deadLetters.max} onChange={(max) => probe({ deadLetters: { ...probes.deadLetters, max } })} />
+            <CheckField
+              label="Dead letters at most"
+              checked={probes.deadLetters.enabled}
+              onChange={(enabled) => probe({ deadLetters: { ...probes.deadLetters, enabled } })}
+            />
+            <NumberField
+              label="Dead letter limit"
+              value={probes.deadLetters.max}
+              onChange={(max) => probe({ deadLetters: { ...probes.deadLetters, max } })}
+            />
           </div>
           <div className="lab-row">
-            <CheckField label="Success rate at least" checked={probes.successRate.enabled} onChange={(enabled) => probe({ successRate: { ...probes.successRate, enabled } })} />
-            <NumberField label="Success rate" min={0} max={1} step={0.01} value={probes.successRate.min} onChange={(min) => probe({ successRate: { ...probes.successRate, min } })} />
+            <CheckField
+              label="Success rate at least"
+              checked={probes.successRate.enabled}
+              onChange={(enabled) => probe({ successRate: { ...probes.successRate, enabled } })}
+            />
+            <NumberField
+              label="Success rate"
+              min={0}
+              max={1}
+              step={0.01}
+              value={probes.successRate.min}
+              onChange={(min) => probe({ successRate: { ...probes.successRate, min } })}
+            />
           </div>
         </div>
       </fieldset>
@@ -55,17 +107,40 @@ export function ExperimentForm({ form, onChange }: { form: ChaosForm; onChange(f
         <legend>Schedule</legend>
         <div className="lab-row">
           <NumberField label="Warm-up" unit="ms" value={form.schedule.warmupMs} onChange={(warmupMs) => schedule({ warmupMs })} />
-          <NumberField label="Steady state" unit="ms" min={1} value={form.schedule.steadyMs} onChange={(steadyMs) => schedule({ steadyMs })} />
+          <NumberField
+            label="Steady state"
+            unit="ms"
+            min={1}
+            value={form.schedule.steadyMs}
+            onChange={(steadyMs) => schedule({ steadyMs })}
+          />
           <NumberField label="Settle" unit="ms" value={form.schedule.settleMs} onChange={(settleMs) => schedule({ settleMs })} />
-          <NumberField label="Recovery" unit="ms" min={1} value={form.schedule.recoveryMs} onChange={(recoveryMs) => schedule({ recoveryMs })} />
+          <NumberField
+            label="Recovery"
+            unit="ms"
+            min={1}
+            value={form.schedule.recoveryMs}
+            onChange={(recoveryMs) => schedule({ recoveryMs })}
+          />
         </div>
         {form.phases.map((p, i) => (
           <div key={i} className="lab-phase" role="group" aria-label={`Phase ${i + 1}`}>
             <div className="lab-row">
               <TextField label="Phase name" value={p.name} onChange={(name) => phase(i, { ...p, name })} />
-              <NumberField label="Duration" unit="ms" min={1} value={p.durationMs} onChange={(durationMs) => phase(i, { ...p, durationMs })} />
+              <NumberField
+                label="Duration"
+                unit="ms"
+                min={1}
+                value={p.durationMs}
+                onChange={(durationMs) => phase(i, { ...p, durationMs })}
+              />
               <NumberField label="Settle after" unit="ms" value={p.settleMs} onChange={(settleMs) => phase(i, { ...p, settleMs })} />
-              <button type="button" className="btn btn-ghost btn-small btn-danger lab-remove" onClick={() => phase(i, null)} aria-label={`Remove phase ${i + 1}`}>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small btn-danger lab-remove"
+                onClick={() => phase(i, null)}
+                aria-label={`Remove phase ${i + 1}`}
+              >
                 Remove phase
               </button>
             </div>

@@ -19,9 +19,31 @@ const KIND_LABELS: Record<FaultKind, string> = {
   'clock-skew': 'clock skew',
 };
 
-const FILTERABLE: readonly Performative[] = ['request', 'inform', 'query-if', 'query-ref', 'propose', 'accept-proposal', 'reject-proposal', 'agree', 'refuse', 'failure', 'not-understood', 'cfp', 'subscribe', 'cancel'];
+const FILTERABLE: readonly Performative[] = [
+  'request',
+  'inform',
+  'query-if',
+  'query-ref',
+  'propose',
+  'accept-proposal',
+  'reject-proposal',
+  'agree',
+  'refuse',
+  'failure',
+  'not-understood',
+  'cfp',
+  'subscribe',
+  'cancel',
+];
 
-export function FaultEditor(props: { fault: FaultForm; label: string; links: readonly string[]; agents: readonly string[]; onChange(f: FaultForm): void; onRemove(): void }) {
+export function FaultEditor(props: {
+  fault: FaultForm;
+  label: string;
+  links: readonly string[];
+  agents: readonly string[];
+  onChange(f: FaultForm): void;
+  onRemove(): void;
+}) {
   const { fault: f, label, onChange } = props;
   const agentFault = AGENT_FAULTS.has(f.kind);
   const set = (patch: Partial<FaultForm>) => onChange({ ...f, ...patch });
@@ -30,34 +52,84 @@ export function FaultEditor(props: { fault: FaultForm; label: string; links: rea
   return (
     <div className="lab-fault" role="group" aria-label={label}>
       <div className="lab-row">
-        <SelectField label="Fault kind" value={f.kind} options={FAULT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} onChange={(kind) => set({ kind, probability: AGENT_FAULTS.has(kind) === agentFault ? f.probability : AGENT_FAULTS.has(kind) ? 1 : 0.3 })} />
-        <NumberField label="Probability" value={f.probability} min={0} max={1} step={0.05} onChange={(probability) => set({ probability })} />
+        <SelectField
+          label="Fault kind"
+          value={f.kind}
+          options={FAULT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          onChange={(kind) =>
+            set({ kind, probability: AGENT_FAULTS.has(kind) === agentFault ? f.probability : AGENT_FAULTS.has(kind) ? 1 : 0.3 })
+          }
+        />
+        <NumberField
+          label="Probability"
+          value={f.probability}
+          min={0}
+          max={1}
+          step={0.05}
+          onChange={(probability) => set({ probability })}
+        />
         {f.kind === 'latency' && (
           <>
             <NumberField label="Delay" unit="ms" value={f.params.ms} onChange={(ms) => param({ ms })} />
             <NumberField label="Jitter" unit="ms" value={f.params.jitterMs} onChange={(jitterMs) => param({ jitterMs })} />
           </>
         )}
-        {(f.kind === 'slow' || f.kind === 'clock-skew') && <NumberField label={f.kind === 'slow' ? 'Extra time' : 'Skew'} unit="ms" min={-1e9} value={f.params.ms} onChange={(ms) => param({ ms })} />}
-        {f.kind === 'reorder' && <NumberField label="Window" unit="ms" value={f.params.windowMs} onChange={(windowMs) => param({ windowMs })} />}
-        {f.kind === 'bandwidth' && <NumberField label="Bytes per second" value={f.params.bytesPerSecond} step={1000} onChange={(bytesPerSecond) => param({ bytesPerSecond })} />}
-        {f.kind === 'corrupt' && <SelectField label="Field" value={f.params.field} options={CORRUPT_FIELDS} onChange={(field) => param({ field })} />}
+        {(f.kind === 'slow' || f.kind === 'clock-skew') && (
+          <NumberField
+            label={f.kind === 'slow' ? 'Extra time' : 'Skew'}
+            unit="ms"
+            min={-1e9}
+            value={f.params.ms}
+            onChange={(ms) => param({ ms })}
+          />
+        )}
+        {f.kind === 'reorder' && (
+          <NumberField label="Window" unit="ms" value={f.params.windowMs} onChange={(windowMs) => param({ windowMs })} />
+        )}
+        {f.kind === 'bandwidth' && (
+          <NumberField
+            label="Bytes per second"
+            value={f.params.bytesPerSecond}
+            step={1000}
+            onChange={(bytesPerSecond) => param({ bytesPerSecond })}
+          />
+        )}
+        {f.kind === 'corrupt' && (
+          <SelectField label="Field" value={f.params.field} options={CORRUPT_FIELDS} onChange={(field) => param({ field })} />
+        )}
         {f.kind === 'partition' && (
           <>
             <TextField label="Sides" wide placeholder="a, b | c, d" value={f.params.groups} onChange={(groups) => param({ groups })} />
-            <SelectField label="Direction" value={f.params.direction} options={['both', 'one-way'] as const} onChange={(direction) => param({ direction })} />
+            <SelectField
+              label="Direction"
+              value={f.params.direction}
+              options={['both', 'one-way'] as const}
+              onChange={(direction) => param({ direction })}
+            />
           </>
         )}
-        <button type="button" className="btn btn-ghost btn-small btn-danger lab-remove" onClick={props.onRemove} aria-label={`Remove ${label}`}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small btn-danger lab-remove"
+          onClick={props.onRemove}
+          aria-label={`Remove ${label}`}
+        >
           Remove
         </button>
       </div>
       <div className="lab-row">
-        {f.kind !== 'partition' && (agentFault ? (
-          <NameChecks legend="Agents (none = all)" names={props.agents} chosen={f.agents} onChange={(agents) => set({ agents })} />
-        ) : (
-          <NameChecks legend="Links (none = all)" names={props.links} chosen={f.links} onChange={(links) => set({ links })} empty="no links yet" />
-        ))}
+        {f.kind !== 'partition' &&
+          (agentFault ? (
+            <NameChecks legend="Agents (none = all)" names={props.agents} chosen={f.agents} onChange={(agents) => set({ agents })} />
+          ) : (
+            <NameChecks
+              legend="Links (none = all)"
+              names={props.links}
+              chosen={f.links}
+              onChange={(links) => set({ links })}
+              empty="no links yet"
+            />
+          ))}
         {!agentFault && (
           <label className="lab-field">
             <span className="lab-label">Only performatives</span>
@@ -83,7 +155,17 @@ export function FaultEditor(props: { fault: FaultForm; label: string; links: rea
           <>
             <NumberField label="Every" unit="ms" min={1} value={f.pulse.everyMs} onChange={(everyMs) => pulse({ everyMs })} />
             <NumberField label="Hold" unit="ms" value={f.pulse.holdMs} onChange={(holdMs) => pulse({ holdMs })} />
-            <SelectField label="Each pulse hits" value={f.pulse.pick} options={[{ value: 'one', label: 'one target (seeded)' }, { value: 'all', label: 'every target' }] as const} onChange={(pick) => pulse({ pick })} />
+            <SelectField
+              label="Each pulse hits"
+              value={f.pulse.pick}
+              options={
+                [
+                  { value: 'one', label: 'one target (seeded)' },
+                  { value: 'all', label: 'every target' },
+                ] as const
+              }
+              onChange={(pick) => pulse({ pick })}
+            />
           </>
         )}
         {!f.pulse.enabled && <span className="muted small">Injected at the phase start, cleared at its end.</span>}

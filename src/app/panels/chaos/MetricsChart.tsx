@@ -12,7 +12,17 @@ const niceMax = (v: number) => {
   return [1, 2, 5, 10].map((m) => m * p).find((m) => m >= v) ?? v;
 };
 
-export function MetricsChart({ metrics, windows, t0, id }: { metrics: MetricsSeries; windows: readonly WindowResult[]; t0: number; id: string }) {
+export function MetricsChart({
+  metrics,
+  windows,
+  t0,
+  id,
+}: {
+  metrics: MetricsSeries;
+  windows: readonly WindowResult[];
+  t0: number;
+  id: string;
+}) {
   const { buckets, bucketMs } = metrics;
   const span = Math.max(bucketMs, buckets.length * bucketMs);
   const tMax = niceMax(Math.max(0, ...buckets.map((b) => b.throughput)));
@@ -33,26 +43,52 @@ export function MetricsChart({ metrics, windows, t0, id }: { metrics: MetricsSer
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${titleId} ${descId}`} preserveAspectRatio="none">
         <title id={titleId}>Throughput and p95 latency per {bucketMs} ms</title>
         <desc id={descId}>
-          Peak throughput {tMax} requests per second scale; p95 latency scale up to {lMax} ms; {buckets.length} buckets over {seconds.toFixed(1)} s.
+          Peak throughput {tMax} requests per second scale; p95 latency scale up to {lMax} ms; {buckets.length} buckets over{' '}
+          {seconds.toFixed(1)} s.
         </desc>
         {windows
           .filter((w) => w.kind === 'during')
           .map((w) => (
-            <rect key={w.name} className="lab-chart-phase" x={x(w.start - t0)} y={PAD.t} width={Math.max(0, x(w.end - t0) - x(w.start - t0))} height={ih} />
+            <rect
+              key={w.name}
+              className="lab-chart-phase"
+              x={x(w.start - t0)}
+              y={PAD.t}
+              width={Math.max(0, x(w.end - t0) - x(w.start - t0))}
+              height={ih}
+            />
           ))}
         {buckets.map((b) => (
-          <rect key={b.t} className="lab-chart-bar" x={x(b.t)} y={PAD.t + ih - (b.throughput / tMax) * ih} width={bw} height={(b.throughput / tMax) * ih} />
+          <rect
+            key={b.t}
+            className="lab-chart-bar"
+            x={x(b.t)}
+            y={PAD.t + ih - (b.throughput / tMax) * ih}
+            width={bw}
+            height={(b.throughput / tMax) * ih}
+          />
         ))}
         <path className="lab-chart-line" d={line} fill="none" />
         <line className="lab-chart-axis" x1={PAD.l} x2={PAD.l + iw} y1={PAD.t + ih} y2={PAD.t + ih} />
-        <text className="lab-chart-tick" x={PAD.l - 4} y={PAD.t + 8} textAnchor="end">{tMax}/s</text>
-        <text className="lab-chart-tick" x={PAD.l - 4} y={PAD.t + ih} textAnchor="end">0</text>
-        <text className="lab-chart-tick lab-chart-tick-line" x={PAD.l + iw + 4} y={PAD.t + 8}>{lMax} ms</text>
-        <text className="lab-chart-tick" x={PAD.l} y={H - 4}>0 s</text>
-        <text className="lab-chart-tick" x={PAD.l + iw} y={H - 4} textAnchor="end">{seconds.toFixed(1)} s</text>
+        <text className="lab-chart-tick" x={PAD.l - 4} y={PAD.t + 8} textAnchor="end">
+          {tMax}/s
+        </text>
+        <text className="lab-chart-tick" x={PAD.l - 4} y={PAD.t + ih} textAnchor="end">
+          0
+        </text>
+        <text className="lab-chart-tick lab-chart-tick-line" x={PAD.l + iw + 4} y={PAD.t + 8}>
+          {lMax} ms
+        </text>
+        <text className="lab-chart-tick" x={PAD.l} y={H - 4}>
+          0 s
+        </text>
+        <text className="lab-chart-tick" x={PAD.l + iw} y={H - 4} textAnchor="end">
+          {seconds.toFixed(1)} s
+        </text>
       </svg>
       <figcaption className="lab-legend small muted">
-        <span className="lab-key lab-key-bar" /> throughput (ok/s) <span className="lab-key lab-key-line" /> p95 latency <span className="lab-key lab-key-phase" /> fault phase
+        <span className="lab-key lab-key-bar" /> throughput (ok/s) <span className="lab-key lab-key-line" /> p95 latency{' '}
+        <span className="lab-key lab-key-phase" /> fault phase
       </figcaption>
     </figure>
   );

@@ -19,22 +19,36 @@ export function ResultView({ run, onRerun, busy }: { run: ChaosRun; onRerun(): v
         <VerdictBadge pass={r.pass} />
         <span className="muted small">{r.mode}</span>
         <span className="small">
-          Seed <span className="mono" aria-label="Seed">{r.seed}</span>
+          Seed{' '}
+          <span className="mono" aria-label="Seed">
+            {r.seed}
+          </span>
         </span>
         <span className="small lab-hash">
-          Log hash <span className="mono" aria-label="Log hash" title={r.hash}>{r.hash}</span>
+          Log hash{' '}
+          <span className="mono" aria-label="Log hash" title={r.hash}>
+            {r.hash}
+          </span>
         </span>
         {run.rerunOf && (
           <span className={`lab-match ${run.rerunOf.same ? 'lab-pass' : 'lab-fail'}`} role="status">
             {run.rerunOf.same ? 'same log hash' : 'different'} as run {run.rerunOf.id}
           </span>
         )}
-        <button type="button" className="btn btn-small" onClick={onRerun} disabled={busy || r.mode !== 'simulation'} title={r.mode === 'simulation' ? undefined : 'live runs are not deterministic'}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={onRerun}
+          disabled={busy || r.mode !== 'simulation'}
+          title={r.mode === 'simulation' ? undefined : 'live runs are not deterministic'}
+        >
           Re-run this seed
         </button>
       </div>
       <p className="small muted lab-counts">
-        {r.counts.requests} requests · {r.counts.succeeded} ok · {r.counts.failed} failed · {r.counts.lost} lost · {r.counts.deadLetters} dead letters · {r.counts.crashes} crashes · {r.counts.restarts} restarts · {(r.virtualMs / 1000).toFixed(2)} s {r.mode === 'simulation' ? 'virtual' : ''} in {(r.wallMs / 1000).toFixed(2)} s
+        {r.counts.requests} requests · {r.counts.succeeded} ok · {r.counts.failed} failed · {r.counts.lost} lost · {r.counts.deadLetters}{' '}
+        dead letters · {r.counts.crashes} crashes · {r.counts.restarts} restarts · {(r.virtualMs / 1000).toFixed(2)} s{' '}
+        {r.mode === 'simulation' ? 'virtual' : ''} in {(r.wallMs / 1000).toFixed(2)} s
       </p>
       {r.errors.length > 0 && (
         <ul className="lab-errors" aria-label="Run errors">
@@ -57,7 +71,9 @@ export function ResultView({ run, onRerun, busy }: { run: ChaosRun; onRerun(): v
         <tbody>
           {probes.map((id) => (
             <tr key={id}>
-              <th scope="row" className="mono">{id}</th>
+              <th scope="row" className="mono">
+                {id}
+              </th>
               {r.windows.map((w) => {
                 const v = w.probes.find((p) => p.id === id);
                 return (

@@ -11,10 +11,21 @@ export function SavedExperiments({ current, onLoad }: { current: Experiment; onL
   const chosen = names.includes(pick) ? pick : (names[0] ?? '');
   return (
     <div className="lab-saved" role="group" aria-label="Saved experiments">
-      <button type="button" className="btn btn-small" onClick={() => (store.getState().saveExperiment(current), setPick(current.name))} title={`Save as “${current.name}”`}>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => (store.getState().saveExperiment(current), setPick(current.name))}
+        title={`Save as “${current.name}”`}
+      >
         Save
       </button>
-      <select className="lab-input" aria-label="Saved experiment" value={chosen} onChange={(e) => setPick(e.currentTarget.value)} disabled={names.length === 0}>
+      <select
+        className="lab-input"
+        aria-label="Saved experiment"
+        value={chosen}
+        onChange={(e) => setPick(e.currentTarget.value)}
+        disabled={names.length === 0}
+      >
         {names.length === 0 && <option value="">none saved</option>}
         {names.map((n) => (
           <option key={n} value={n}>
@@ -25,7 +36,13 @@ export function SavedExperiments({ current, onLoad }: { current: Experiment; onL
       <button type="button" className="btn btn-small" disabled={!chosen} onClick={() => saved[chosen] && onLoad(saved[chosen])}>
         Load
       </button>
-      <button type="button" className="btn btn-small btn-ghost btn-danger" disabled={!chosen} onClick={() => store.getState().deleteExperiment(chosen)} aria-label={`Delete saved experiment ${chosen}`}>
+      <button
+        type="button"
+        className="btn btn-small btn-ghost btn-danger"
+        disabled={!chosen}
+        onClick={() => store.getState().deleteExperiment(chosen)}
+        aria-label={`Delete saved experiment ${chosen}`}
+      >
         Delete
       </button>
     </div>

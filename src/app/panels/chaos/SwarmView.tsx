@@ -9,7 +9,8 @@ export function SwarmView({ swarm, onRerun, busy }: { swarm: SwarmState | null; 
   return (
     <section className="lab-swarm" aria-label="Swarm results">
       <p className="small">
-        {swarm.runs.length} of {swarm.total} seeds · <span className="lab-pass-text">{passing.length} passed</span> · <span className="lab-fail-text">{failing.length} failed</span>
+        {swarm.runs.length} of {swarm.total} seeds · <span className="lab-pass-text">{passing.length} passed</span> ·{' '}
+        <span className="lab-fail-text">{failing.length} failed</span>
       </p>
       <ul className="lab-seeds" aria-label="Failing seeds">
         {failing.length === 0 && <li className="muted small">No failing seeds{swarm.done ? '' : ' so far'}.</li>}
@@ -20,7 +21,13 @@ export function SwarmView({ swarm, onRerun, busy }: { swarm: SwarmState | null; 
             <span className="small lab-seed-why">
               {[...r.failures.map((f) => `${f.probe} in ${f.window} (${f.detail})`), ...r.errors].join('; ')}
             </span>
-            <button type="button" className="btn btn-small" disabled={busy} onClick={() => onRerun(r.seed)} aria-label={`Re-run seed ${r.seed}`}>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={busy}
+              onClick={() => onRerun(r.seed)}
+              aria-label={`Re-run seed ${r.seed}`}
+            >
               Re-run
             </button>
           </li>

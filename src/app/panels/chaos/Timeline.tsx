@@ -20,7 +20,14 @@ export function Timeline({ entries, t0, end }: { entries: readonly TimelineEntry
     <div className="lab-timeline">
       <svg className="lab-strip" viewBox="0 0 1000 16" preserveAspectRatio="none" aria-hidden="true">
         {entries.map((e, i) => (
-          <rect key={i} className={`lab-mark lab-${tone(e)}`} x={Math.min(999, Math.max(0, ((e.t - t0) / span) * 1000))} y={e.kind === 'probe' ? 9 : 1} width={2} height={6} />
+          <rect
+            key={i}
+            className={`lab-mark lab-${tone(e)}`}
+            x={Math.min(999, Math.max(0, ((e.t - t0) / span) * 1000))}
+            y={e.kind === 'probe' ? 9 : 1}
+            width={2}
+            height={6}
+          />
         ))}
       </svg>
       <ol className="lab-events" aria-label="Timeline">

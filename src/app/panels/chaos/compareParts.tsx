@@ -1,6 +1,18 @@
 /** Small parts the Compare views share. */
 /** A picker for side A or B. */
-export function SidePicker<T extends { id: number }>({ name, items, value, label, onChange }: { name: string; items: readonly T[]; value: number; label(item: T): string; onChange(id: number): void }) {
+export function SidePicker<T extends { id: number }>({
+  name,
+  items,
+  value,
+  label,
+  onChange,
+}: {
+  name: string;
+  items: readonly T[];
+  value: number;
+  label(item: T): string;
+  onChange(id: number): void;
+}) {
   return (
     <label className="lab-field">
       <span className="lab-label">{name}</span>

@@ -9,7 +9,20 @@ import type { Performative } from '../../../protocol/performatives';
 import { defaultHypothesis } from '../../../experiments/chaos/defaultHypothesis';
 import { EXPERIMENT_SCHEMA_ID } from '../../../experiments/chaos/experimentSchema';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'drop', 'duplicate', 'reorder', 'corrupt', 'partition', 'bandwidth', 'kill', 'crash', 'hang', 'slow', 'clock-skew'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'latency',
+  'drop',
+  'duplicate',
+  'reorder',
+  'corrupt',
+  'partition',
+  'bandwidth',
+  'kill',
+  'crash',
+  'hang',
+  'slow',
+  'clock-skew',
+];
 export const AGENT_FAULTS: ReadonlySet<FaultKind> = new Set(['kill', 'crash', 'hang', 'slow', 'clock-skew']);
 export const CORRUPT_FIELDS = ['performative', 'receiver', 'content', 'conversation_id', 'in_reply_to'] as const;
 
@@ -62,10 +75,26 @@ export interface ChaosForm {
   base: Experiment;
 }
 
-export const DEFAULT_PARAMS: FaultParams = { ms: 20, jitterMs: 5, windowMs: 50, field: 'content', bytesPerSecond: 10_000, groups: '', direction: 'both' };
+export const DEFAULT_PARAMS: FaultParams = {
+  ms: 20,
+  jitterMs: 5,
+  windowMs: 50,
+  field: 'content',
+  bytesPerSecond: 10_000,
+  groups: '',
+  direction: 'both',
+};
 
 export function newFault(kind: FaultKind = 'drop'): FaultForm {
-  return { kind, links: [], agents: [], probability: AGENT_FAULTS.has(kind) ? 1 : 0.3, performatives: [], params: { ...DEFAULT_PARAMS }, pulse: { enabled: false, everyMs: 500, holdMs: 250, pick: 'one' } };
+  return {
+    kind,
+    links: [],
+    agents: [],
+    probability: AGENT_FAULTS.has(kind) ? 1 : 0.3,
+    performatives: [],
+    params: { ...DEFAULT_PARAMS },
+    pulse: { enabled: false, everyMs: 500, holdMs: 250, pick: 'one' },
+  };
 }
 
 export function newPhase(index: number): PhaseForm {
@@ -96,7 +125,19 @@ export function effectOf(f: FaultForm): FaultEffect {
     case 'corrupt':
       return { kind: 'corrupt', field: p.field };
     case 'partition':
-      return { kind: 'partition', direction: p.direction, groups: p.groups.split('|').map((g) => g.split(',').map((n) => n.trim()).filter(Boolean)).filter((g) => g.length > 0) };
+      return {
+        kind: 'partition',
+        direction: p.direction,
+        groups: p.groups
+          .split('|')
+          .map((g) =>
+            g
+              .split(',')
+              .map((n) => n.trim())
+              .filter(Boolean),
+          )
+          .filter((g) => g.length > 0),
+      };
     case 'bandwidth':
       return { kind: 'bandwidth', bytesPerSecond: p.bytesPerSecond };
     case 'slow':
@@ -135,7 +176,9 @@ function faultForm(input: FaultInput, pulse?: Pulse): FaultForm {
     probability: input.probability,
     performatives: [...(input.performatives ?? [])],
     params,
-    pulse: pulse ? { enabled: true, everyMs: pulse.everyMs, holdMs: pulse.holdMs ?? pulse.everyMs / 2, pick: pulse.pick ?? 'all' } : { enabled: false, everyMs: 500, holdMs: 250, pick: 'one' },
+    pulse: pulse
+      ? { enabled: true, everyMs: pulse.everyMs, holdMs: pulse.holdMs ?? pulse.everyMs / 2, pick: pulse.pick ?? 'all' }
+      : { enabled: false, everyMs: 500, holdMs: 250, pick: 'one' },
   };
 }
 
@@ -155,7 +198,11 @@ export function linkIds(form: Pick<ChaosForm, 'workload' | 'base'>): string[] {
 
 const PROBE_KINDS = new Set(['latency', 'no-lost-messages', 'all-agents-running', 'dead-letters', 'success-rate']);
 /** Probes the form shows; any other probe stays in `base` and is written back untouched. */
-const formProbe = (p: ProbeSpec) => PROBE_KINDS.has(p.probe) && p.windows === undefined && p.id === undefined && (p.probe !== 'latency' || (p.percentile === 95 && p.only === undefined));
+const formProbe = (p: ProbeSpec) =>
+  PROBE_KINDS.has(p.probe) &&
+  p.windows === undefined &&
+  p.id === undefined &&
+  (p.probe !== 'latency' || (p.percentile === 95 && p.only === undefined));
 
 export function formToExperiment(form: ChaosForm): Experiment {
   const b = form.base;
@@ -177,14 +224,22 @@ export function formToExperiment(form: ChaosForm): Experiment {
     durationMs: p.durationMs,
     settleMs: p.settleMs,
     faults: p.faults.filter((f) => !f.pulse.enabled).map(faultInput),
-    pulses: p.faults.filter((f) => f.pulse.enabled).map((f) => ({ everyMs: f.pulse.everyMs, holdMs: f.pulse.holdMs, pick: f.pulse.pick, fault: faultInput(f) })),
+    pulses: p.faults
+      .filter((f) => f.pulse.enabled)
+      .map((f) => ({ everyMs: f.pulse.everyMs, holdMs: f.pulse.holdMs, pick: f.pulse.pick, fault: faultInput(f) })),
   }));
   return {
     ...b,
     name: form.name,
     seed: form.seed,
     topology: { ...b.topology, clients, links: [...(b.topology.links ?? []), ...workloadLinks(form)] },
-    workload: { ...b.workload, clients: [{ ...first, client: w.client, targets: [...w.targets], ratePerSecond: w.ratePerSecond, timeoutMs: w.timeoutMs, arrival: w.arrival }, ...others] },
+    workload: {
+      ...b.workload,
+      clients: [
+        { ...first, client: w.client, targets: [...w.targets], ratePerSecond: w.ratePerSecond, timeoutMs: w.timeoutMs, arrival: w.arrival },
+        ...others,
+      ],
+    },
     hypothesis,
     schedule: { ...b.schedule, ...form.schedule, phases },
   };
@@ -201,7 +256,13 @@ export function experimentToForm(e: Experiment): ChaosForm {
   return {
     name: e.name,
     seed: e.seed ?? 1,
-    workload: { client: c?.client ?? 'load', targets: [...(c?.targets ?? [])], ratePerSecond: c?.ratePerSecond ?? 50, timeoutMs: c?.timeoutMs ?? 1000, arrival: c?.arrival ?? 'uniform' },
+    workload: {
+      client: c?.client ?? 'load',
+      targets: [...(c?.targets ?? [])],
+      ratePerSecond: c?.ratePerSecond ?? 50,
+      timeoutMs: c?.timeoutMs ?? 1000,
+      arrival: c?.arrival ?? 'uniform',
+    },
     probes: {
       latency: { enabled: !!latency, maxMs: latency?.maxMs ?? 50 },
       noLost: !!find('no-lost-messages'),
@@ -210,7 +271,12 @@ export function experimentToForm(e: Experiment): ChaosForm {
       successRate: { enabled: !!success, min: success?.min ?? 0.99 },
     },
     schedule: { warmupMs: s.warmupMs, steadyMs: s.steadyMs, settleMs: s.settleMs, recoveryMs: s.recoveryMs },
-    phases: s.phases.map((p) => ({ name: p.name, durationMs: p.durationMs, settleMs: p.settleMs ?? 0, faults: [...(p.faults ?? []).map((f) => faultForm(f)), ...(p.pulses ?? []).map((u) => faultForm(u.fault, u))] })),
+    phases: s.phases.map((p) => ({
+      name: p.name,
+      durationMs: p.durationMs,
+      settleMs: p.settleMs ?? 0,
+      faults: [...(p.faults ?? []).map((f) => faultForm(f)), ...(p.pulses ?? []).map((u) => faultForm(u.fault, u))],
+    })),
     base: withoutWorkloadLinks(e),
   };
 }
@@ -220,6 +286,8 @@ function withoutWorkloadLinks(e: Experiment): Experiment {
   const c = e.workload.clients[0];
   if (!c) return e;
   const auto = new Set(c.targets.map((t) => `${c.client}--${t}`));
-  const links = (e.topology.links ?? []).filter((l) => !(l.id !== undefined && auto.has(l.id) && l.a === c.client && l.policy === undefined));
+  const links = (e.topology.links ?? []).filter(
+    (l) => !(l.id !== undefined && auto.has(l.id) && l.a === c.client && l.policy === undefined),
+  );
   return { ...e, topology: { ...e.topology, links } };
 }

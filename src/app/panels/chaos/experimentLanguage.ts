@@ -18,6 +18,9 @@ export function registerExperimentSchema(modelUri = EXPERIMENT_MODEL_URI): void 
     ...current,
     validate: true,
     enableSchemaRequest: false,
-    schemas: [...schemas.filter((s) => s.uri !== EXPERIMENT_SCHEMA_ID), { uri: EXPERIMENT_SCHEMA_ID, fileMatch: [modelUri], schema: EXPERIMENT_JSON_SCHEMA }],
+    schemas: [
+      ...schemas.filter((s) => s.uri !== EXPERIMENT_SCHEMA_ID),
+      { uri: EXPERIMENT_SCHEMA_ID, fileMatch: [modelUri], schema: EXPERIMENT_JSON_SCHEMA },
+    ],
   });
 }

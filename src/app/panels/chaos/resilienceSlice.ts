@@ -58,7 +58,10 @@ export function initialResilience(): ResilienceSliceData {
 const isExperiment = (v: unknown): v is Experiment =>
   !!v && typeof v === 'object' && (v as Experiment).schema === 'orrery.experiment/1' && typeof (v as Experiment).name === 'string';
 
-export function createResilienceSlice(set: StoreApi<ResilienceSliceData>['setState'], get: () => ResilienceSliceData): ResilienceSliceData & ResilienceSliceActions {
+export function createResilienceSlice(
+  set: StoreApi<ResilienceSliceData>['setState'],
+  get: () => ResilienceSliceData,
+): ResilienceSliceData & ResilienceSliceActions {
   let runId = 0;
   return {
     ...initialResilience(),
@@ -93,7 +96,16 @@ export function reduceResilienceEvents(s: ResilienceSliceData, events: readonly 
   for (const e of events) {
     if (e.type !== 'message.dead-lettered') continue;
     const m = e.message;
-    const row: DeadLetterRow = { seq: e.seq, t: e.t, messageId: m.id, performative: m.performative, sender: m.sender, to: e.to, reason: e.reason, content: compact(m.content) };
+    const row: DeadLetterRow = {
+      seq: e.seq,
+      t: e.t,
+      messageId: m.id,
+      performative: m.performative,
+      sender: m.sender,
+      to: e.to,
+      reason: e.reason,
+      content: compact(m.content),
+    };
     if (e.detail !== undefined) row.detail = e.detail;
     (added ??= []).push(row);
   }

@@ -43,7 +43,10 @@ export function useChaosLab(): ChaosLab {
   const [swarms, setSwarms] = useState<SwarmState[]>([]);
   const swarm = swarms[swarms.length - 1] ?? null;
   /** Updates the swarm with `id` in the list. */
-  const updateSwarm = useCallback((id: number, change: (s: SwarmState) => SwarmState) => setSwarms((list) => list.map((s) => (s.id === id ? change(s) : s))), []);
+  const updateSwarm = useCallback(
+    (id: number, change: (s: SwarmState) => SwarmState) => setSwarms((list) => list.map((s) => (s.id === id ? change(s) : s))),
+    [],
+  );
 
   const run = useCallback<ChaosLab['run']>(
     async (experiment, mode, seed, rerunOf) => {
@@ -68,7 +71,9 @@ export function useChaosLab(): ChaosLab {
           ...(rerunOf ? { rerunOf: { id: rerunOf.id, hash: rerunOf.result.hash, same: rerunOf.result.hash === outcome.result.hash } } : {}),
         });
         const r = outcome.result;
-        setStatus(`Run ${added.id}: ${r.pass ? 'hypothesis held' : `hypothesis failed (${r.failures.length} failed checks)`} · seed ${r.seed}`);
+        setStatus(
+          `Run ${added.id}: ${r.pass ? 'hypothesis held' : `hypothesis failed (${r.failures.length} failed checks)`} · seed ${r.seed}`,
+        );
         return added;
       } catch (e) {
         setStatus(`Could not run: ${e instanceof Error ? e.message : String(e)}`);
