@@ -6,11 +6,10 @@
  * the agent for its deadline and is then reported `deadline-exceeded`, as the worker
  * watchdog would). Work for an instance that is gone is dropped without taking time.
  */
-import type { AclMessage } from '../../protocol/message';
 import type { HostEvent } from '../index';
 import type { Agendum } from './agenda';
-import type { FaultBook } from './faultBook';
-import type { DeliverEffect, InProcessAgents, SpawnEffect } from './inProcessAgents';
+import type { DeliverEffect, SpawnEffect } from './inProcessAgents';
+import { startDelivery, startSpawn, type LaneDeps } from './laneTasks';
 
 type Task = { type: 'spawn'; effect: SpawnEffect } | { type: 'deliver'; effect: DeliverEffect };
 
@@ -19,18 +18,6 @@ interface Lane {
   /** The task under way, until it completes. */
   busy: { item: Agendum; instance: number } | undefined;
   held: boolean;
-}
-
-export interface LaneDeps {
-  agents: InProcessAgents;
-  faults: FaultBook;
-  /** Puts `run` on the agenda `delayMs` from now. */
-  schedule(delayMs: number, run: Agendum['run']): Agendum;
-  spawnMs(): number;
-  handleMs(): number;
-  feedHost(events: readonly HostEvent[]): void;
-  /** A handler was called with `message` (for tests that read what an agent got). */
-  handled(agent: string, message: AclMessage): void;
 }
 
 export interface AgentLanes {
@@ -44,6 +31,8 @@ export interface AgentLanes {
   hold(agent: string): void;
   release(agent: string): void;
 }
+
+export type { LaneDeps };
 
 export function createAgentLanes(deps: LaneDeps): AgentLanes {
   const { agents, faults } = deps;
@@ -66,7 +55,8 @@ export function createAgentLanes(deps: LaneDeps): AgentLanes {
     while (!l.busy && !l.held && l.queue.length > 0) {
       const task = l.queue.shift()!;
       if (liveInstances.get(name) !== task.effect.instance) continue; // gone: takes no time
-      const item = task.type === 'spawn' ? startSpawn(task.effect) : startDelivery(task.effect);
+      const done = (item: Agendum) => finish(name, item);
+      const item = task.type === 'spawn' ? startSpawn(deps, task.effect, done) : startDelivery(deps, task.effect, done);
       l.busy = { item, instance: task.effect.instance };
     }
   }
@@ -76,47 +66,6 @@ export function createAgentLanes(deps: LaneDeps): AgentLanes {
     if (l.busy?.item !== item) return;
     l.busy = undefined;
     startNext(name);
-  }
-
-  function startSpawn(effect: SpawnEffect): Agendum {
-    const item: Agendum = deps.schedule(deps.spawnMs(), () => {
-      const out = agents.spawn(effect);
-      if (!Array.isArray(out)) {
-        return (out as Promise<HostEvent[]>).then((events) => {
-          deps.feedHost(events);
-          finish(effect.agent, item);
-        });
-      }
-      deps.feedHost(out);
-      finish(effect.agent, item);
-      return undefined;
-    });
-    return item;
-  }
-
-  function startDelivery(effect: DeliverEffect): Agendum {
-    const { agent, instance, message } = effect;
-    const plan = faults.plan(agent, instance);
-    if (plan.mode === 'hang') {
-      deps.handled(agent, message); // the handler was called and never returns
-      const item: Agendum = deps.schedule(plan.extraMs, () => {
-        crash(agent, instance, 'deadline-exceeded', message.id);
-        finish(agent, item);
-      });
-      return item;
-    }
-    const item: Agendum = deps.schedule(deps.handleMs() + plan.extraMs, () => {
-      deps.handled(agent, message);
-      if (plan.mode === 'crash') crash(agent, instance, 'trap: unreachable (injected crash)', message.id);
-      else deps.feedHost(agents.deliver(effect));
-      finish(agent, item);
-    });
-    return item;
-  }
-
-  function crash(agent: string, instance: number, reason: string, messageId: string): void {
-    agents.kill(agent, instance);
-    deps.feedHost([{ type: 'agent.crashed', agent, instance, reason, messageId }]);
   }
 
   /** The instance is gone: its queued work goes, and so does the task under way. */

@@ -22,7 +22,6 @@ import {
   createSeededRng,
   type Command,
   type Effect,
-  type HostEvent,
   type Kernel,
   type KernelEvent,
   type KernelInput,
@@ -32,11 +31,11 @@ import {
   type SeededRng,
   type StepResult,
 } from '../index';
-import { Agenda, type Agendum } from './agenda';
+import { createAgendaRunner } from './agendaRunner';
 import { createAgentLanes } from './agentLanes';
 import { createFaultBook } from './faultBook';
 import type { InProcessAgentsFactory } from './inProcessAgents';
-import { prepareRequest, timeoutFailure } from './request';
+import { runRequest, type RequestDeps } from './request';
 import { deriveSeed, STREAM } from './seedStreams';
 import { sendInput, sendResult, type SendResult } from './sendResult';
 
@@ -117,150 +116,12 @@ export interface Shell {
 
 const ANY_CLIENT = '*';
 
-/** Grace after a request's own timeout before the shell gives up on the kernel. */
-const REQUEST_GRACE_MS = 1000;
-
 export function createShell(options: ShellOptions): Shell {
-  const seed = (options.seed ?? 1) >>> 0;
-  const stream = (s: number) => createSeededRng(deriveSeed(seed, s));
-  const timing: SimTiming = { ...DEFAULT_TIMING, ...options.timing };
-  const clock = createManualClock(options.start ?? 0);
-  const kernel = createKernel({
-    ...options.kernel,
-    ...(options.eventLogCapacity !== undefined ? { eventLogCapacity: options.eventLogCapacity } : {}),
-    clock,
-    rng: options.rng?.kernel ?? stream(STREAM.kernel),
-  });
-  const order = options.rng?.order ?? stream(STREAM.order);
-  const durations = options.rng?.durations ?? stream(STREAM.durations);
-  const replyListeners = new Map<string, Set<(m: AclMessage, client: string) => void>>();
-  const handleListeners = new Set<(agent: string, message: AclMessage) => void>();
-  const faults = createFaultBook();
-  const agents = options.agents({ now: (agent) => clock.now() + faults.skewMs(agent) });
-  const agenda = new Agenda();
-  const timers = new Set<number>();
-  const maxSteps = options.maxSteps ?? 10_000_000;
-  let seq = 0;
-  let steps = 0;
+  const { seed, clock, kernel, runner, replies, handles, agents, lanes, feed } = createEngine(options);
+  const send = (draft: unknown, from?: string): SendResult => sendResult(feed(sendInput(draft, from)));
+  const onReply = (client: string, listener: (message: AclMessage, client: string) => void) => replies.on(client, listener);
   let requestSeq = 0;
-  let disposed = false;
-
-  const draw = (range: Range): number => {
-    const span = Math.max(0, range.max - range.min);
-    return Math.round((range.min + durations.next() * span) * 1000) / 1000;
-  };
-  const schedule = (delayMs: number, run: Agendum['run']): Agendum => {
-    const item: Agendum = { at: clock.now() + delayMs, tie: order.next(), seq: seq++, run };
-    agenda.push(item);
-    return item;
-  };
-
-  const lanes = createAgentLanes({
-    agents,
-    faults,
-    schedule,
-    spawnMs: () => draw(timing.spawnMs),
-    handleMs: () => draw(timing.handleMs),
-    feedHost: (events) => {
-      for (const event of events) {
-        lanes.observe(event);
-        feed(event);
-      }
-    },
-    handled: (agent, message) => {
-      for (const l of handleListeners) l(agent, message);
-    },
-  });
-
-  function feed(input: KernelInput | HostEvent): StepResult {
-    const result = kernel.step(input);
-    for (const effect of result.effects) perform(effect);
-    return result;
-  }
-
-  function perform(effect: Effect): void {
-    switch (effect.type) {
-      case 'spawn':
-        return lanes.spawn(effect);
-      case 'deliver':
-        return lanes.deliver(effect);
-      case 'kill':
-        return lanes.kill(effect.agent, effect.instance);
-      case 'fault':
-        return faults.apply(effect);
-      case 'timer':
-        return armTimer(effect.at);
-      case 'reply':
-        for (const key of [effect.client, ANY_CLIENT]) for (const l of [...(replyListeners.get(key) ?? [])]) l(effect.message, effect.client);
-        return;
-    }
-  }
-
-  function armTimer(requested: number): void {
-    const at = Math.max(requested, clock.now());
-    if (timers.has(at)) return;
-    timers.add(at);
-    schedule(at - clock.now(), () => {
-      timers.delete(at);
-      feed({ type: 'tick' });
-    });
-  }
-
-  /** Runs due items in order; returns the promise of an asynchronous one, to be awaited. */
-  function runItems(limit: number, stop?: () => boolean): Promise<void> | undefined {
-    for (;;) {
-      if (disposed || stop?.()) return undefined;
-      const next = agenda.peek();
-      if (next === undefined || next.at > limit) return undefined;
-      agenda.pop();
-      if (next.cancelled) continue;
-      if (++steps > maxSteps) throw new Error(`shell (seed ${seed}) exceeded ${maxSteps} steps at t=${clock.now()}: a message loop?`);
-      if (next.at > clock.now()) clock.set(next.at);
-      const pending = next.run();
-      if (pending !== undefined) return pending;
-    }
-  }
-
-  async function advance(limit: number, stop?: () => boolean): Promise<void> {
-    for (let pending = runItems(limit, stop); pending !== undefined; pending = runItems(limit, stop)) await pending;
-  }
-
-  const moveTo = (time: number): void => {
-    if (Number.isFinite(time) && time > clock.now()) clock.set(time);
-  };
-
-  function send(draft: unknown, from?: string): SendResult {
-    return sendResult(feed(sendInput(draft, from)));
-  }
-
-  function onReply(client: string, listener: (message: AclMessage, client: string) => void): () => void {
-    let set = replyListeners.get(client);
-    if (!set) replyListeners.set(client, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
-  }
-
-  async function request(draft: unknown, timeoutMs: number, from?: string): Promise<AclMessage> {
-    const prepared = prepareRequest(draft, { now: clock.now(), timeoutMs, seq: ++requestSeq, from });
-    if (!prepared) {
-      const refused = send(draft, from);
-      throw new Error(refused.ok ? 'a request must be a message object' : refused.error);
-    }
-    let answer: AclMessage | undefined;
-    const off = onReply(prepared.client, (m) => {
-      if (m.in_reply_to === prepared.replyWith) answer ??= m;
-    });
-    try {
-      const sent = send(prepared.draft, from);
-      if (!sent.ok) throw new Error(sent.error);
-      const giveUpAt = clock.now() + timeoutMs + REQUEST_GRACE_MS;
-      await advance(giveUpAt, () => answer !== undefined);
-      if (answer === undefined) moveTo(giveUpAt);
-      return answer ?? timeoutFailure(prepared, timeoutMs, clock.now());
-    } finally {
-      off();
-    }
-  }
+  const requests: RequestDeps = { now: () => clock.now(), send, onReply, advance: runner.advance, moveTo: runner.moveTo };
 
   return {
     mode: 'simulation',
@@ -269,7 +130,7 @@ export function createShell(options: ShellOptions): Shell {
     clock,
     now: () => clock.now(),
     input: feed,
-    command(command) {
+    command: (command) => {
       const { error } = feed(command);
       return error === undefined ? {} : { error };
     },
@@ -278,33 +139,102 @@ export function createShell(options: ShellOptions): Shell {
     eventsDropped: () => kernel.snapshot().eventsDropped ?? 0,
     subscribe: (listener) => kernel.subscribe(listener),
     onReply,
-    onHandle(listener) {
-      handleListeners.add(listener);
-      return () => handleListeners.delete(listener);
-    },
+    onHandle: (listener) => handles.on(ANY_CLIENT, listener),
     snapshot: () => kernel.snapshot(),
     runDue(time) {
-      if (runItems(time) !== undefined) throw new Error('an in-process agent instantiated asynchronously: use advanceTo / runUntilIdle, which await it');
-      moveTo(time);
+      if (runner.runItems(time) !== undefined) throw new Error('an in-process agent instantiated asynchronously: use advanceTo / runUntilIdle, which await it');
+      runner.moveTo(time);
     },
-    async advanceTo(time) {
-      await advance(time);
-      moveTo(time);
-    },
-    runUntilIdle: (limit = Infinity) => advance(limit),
+    advanceTo: (time) => runner.advance(time).then(() => runner.moveTo(time)),
+    runUntilIdle: (limit = Infinity) => runner.advance(limit),
     async runUntil(done, limit) {
-      await advance(limit, done);
-      if (!done()) moveTo(limit);
+      await runner.advance(limit, done);
+      if (!done()) runner.moveTo(limit);
       return done();
     },
-    request,
-    pending: () => agenda.size,
+    request: (draft, timeoutMs, from) => runRequest(requests, draft, timeoutMs, ++requestSeq, from),
+    pending: () => runner.size(),
     live: (agent) => lanes.live(agent),
     hold: (agent) => lanes.hold(agent),
     release: (agent) => lanes.release(agent),
     dispose() {
-      disposed = true;
+      runner.stop();
       agents.dispose?.();
     },
   };
+}
+
+/** The shell's moving parts: kernel, clock, agenda, lanes, and `feed`, which performs effects. */
+function createEngine(options: ShellOptions) {
+  const seed = (options.seed ?? 1) >>> 0;
+  const stream = (s: number) => createSeededRng(deriveSeed(seed, s));
+  const timing: SimTiming = { ...DEFAULT_TIMING, ...options.timing };
+  const clock = createManualClock(options.start ?? 0);
+  const capacity = options.eventLogCapacity === undefined ? {} : { eventLogCapacity: options.eventLogCapacity };
+  const kernel = createKernel({ ...options.kernel, ...capacity, clock, rng: options.rng?.kernel ?? stream(STREAM.kernel) });
+  const durations = options.rng?.durations ?? stream(STREAM.durations);
+  const runner = createAgendaRunner({ clock, order: options.rng?.order ?? stream(STREAM.order), maxSteps: options.maxSteps ?? 10_000_000, seed });
+  const replies = new Listeners<[AclMessage, string]>();
+  const handles = new Listeners<[string, AclMessage]>();
+  const faults = createFaultBook();
+  const agents = options.agents({ now: (agent) => clock.now() + faults.skewMs(agent) });
+  const draw = (range: Range): number => Math.round((range.min + durations.next() * Math.max(0, range.max - range.min)) * 1000) / 1000;
+  const lanes = createAgentLanes({
+    agents,
+    faults,
+    schedule: runner.schedule,
+    spawnMs: () => draw(timing.spawnMs),
+    handleMs: () => draw(timing.handleMs),
+    feedHost: (events) => {
+      for (const event of events) {
+        lanes.observe(event);
+        feed(event);
+      }
+    },
+    handled: (agent, message) => handles.emit(agent, message),
+  });
+  const timers = new Set<number>();
+  const perform = (effect: Effect): void => {
+    if (effect.type === 'spawn') lanes.spawn(effect);
+    else if (effect.type === 'deliver') lanes.deliver(effect);
+    else if (effect.type === 'kill') lanes.kill(effect.agent, effect.instance);
+    else if (effect.type === 'fault') faults.apply(effect);
+    else if (effect.type === 'reply') replies.emitTo([effect.client, ANY_CLIENT], effect.message, effect.client);
+    else armTimer(effect.at);
+  };
+  function armTimer(requested: number): void {
+    const at = Math.max(requested, clock.now());
+    if (timers.has(at)) return;
+    timers.add(at);
+    runner.schedule(at - clock.now(), () => {
+      timers.delete(at);
+      feed({ type: 'tick' });
+    });
+  }
+  function feed(input: KernelInput): StepResult {
+    const result = kernel.step(input);
+    for (const effect of result.effects) perform(effect);
+    return result;
+  }
+  return { seed, clock, kernel, runner, replies, handles, agents, lanes, feed };
+}
+
+/** Listeners by key (a client name, or `*` for all). */
+class Listeners<A extends unknown[]> {
+  private readonly byKey = new Map<string, Set<(...args: A) => void>>();
+
+  on(key: string, listener: (...args: A) => void): () => void {
+    let set = this.byKey.get(key);
+    if (!set) this.byKey.set(key, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  emit(...args: A): void {
+    this.emitTo([ANY_CLIENT], ...args);
+  }
+
+  emitTo(keys: readonly string[], ...args: A): void {
+    for (const key of keys) for (const l of [...(this.byKey.get(key) ?? [])]) l(...args);
+  }
 }

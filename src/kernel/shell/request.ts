@@ -36,3 +36,39 @@ export function timeoutFailure(request: PreparedRequest, timeoutMs: number, now:
     sent_at: now,
   };
 }
+
+/** What a virtual-time shell offers `runRequest`. */
+export interface RequestDeps {
+  now(): number;
+  send(draft: unknown, from?: string): { ok: true; id: string } | { ok: false; error: string };
+  onReply(client: string, listener: (message: AclMessage) => void): () => void;
+  /** Runs the shell until `stop()` or past `limit`. */
+  advance(limit: number, stop: () => boolean): Promise<void>;
+  moveTo(time: number): void;
+}
+
+/** Sends a request and runs the shell until its reply (matched by reply_with), or gives up. */
+export async function runRequest(deps: RequestDeps, draft: unknown, timeoutMs: number, seq: number, from?: string): Promise<AclMessage> {
+  const prepared = prepareRequest(draft, { now: deps.now(), timeoutMs, seq, from });
+  if (!prepared) {
+    const refused = deps.send(draft, from);
+    throw new Error(refused.ok ? 'a request must be a message object' : refused.error);
+  }
+  let answer: AclMessage | undefined;
+  const off = deps.onReply(prepared.client, (m) => {
+    if (m.in_reply_to === prepared.replyWith) answer ??= m;
+  });
+  try {
+    const sent = deps.send(prepared.draft, from);
+    if (!sent.ok) throw new Error(sent.error);
+    const giveUpAt = deps.now() + timeoutMs + REQUEST_GRACE_MS;
+    await deps.advance(giveUpAt, () => answer !== undefined);
+    if (answer === undefined) deps.moveTo(giveUpAt);
+    return answer ?? timeoutFailure(prepared, timeoutMs, deps.now());
+  } finally {
+    off();
+  }
+}
+
+/** Grace after a request's own timeout before a shell gives up on the kernel. */
+export const REQUEST_GRACE_MS = 1000;
