@@ -71,6 +71,7 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
     captureNow,
     now,
     readOnly: options.readOnly ?? false,
+    settle: () => storeCaughtUp(store),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.retryBaseMs !== undefined ? { retryBaseMs: options.retryBaseMs } : {}),
   });
@@ -189,4 +190,23 @@ function workspaceModules(
     if (m) out.set(a.kind, m);
   }
   return [...out.values()];
+}
+
+/** Wait (at most 3 s) until the UI store has applied every event the kernel had emitted. */
+async function storeCaughtUp(store: SessionContext['store']): Promise<void> {
+  const snapshot = await store.api.snapshot().catch(() => null);
+  if (!snapshot) return;
+  const target = snapshot.seq - 1;
+  if (store.getState().lastSeq >= target) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    };
+    const timer = setTimeout(done, 3000);
+    const off = store.subscribe((s) => {
+      if (s.lastSeq >= target) done();
+    });
+  });
 }

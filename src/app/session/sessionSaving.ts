@@ -19,6 +19,8 @@ export interface SavingDeps {
   debounceMs?: number;
   retryBaseMs?: number;
   readOnly?: boolean;
+  /** Resolves once the UI's copy has caught up with the kernel (before an explicit save). */
+  settle?(): Promise<void>;
 }
 
 export interface SessionSaving {
@@ -79,6 +81,8 @@ export function createSessionSaving(deps: SavingDeps): SessionSaving {
       autosave.markDirty();
     },
     async saveNow() {
+      // After a restore the last events may still wait for the UI's next publish.
+      await deps.settle?.();
       autosave.markDirty();
       await autosave.flush();
     },

@@ -3,6 +3,7 @@ import { useActions } from '../../actions/ActionsContext';
 import type { ActionId } from '../../actions/types';
 import { nextRedo, nextUndo } from '../../store/history';
 import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
+import { linkSource } from './linkTargets';
 import { searchMatches } from './syncFlow';
 
 type ToolId = Extract<ActionId, 'history.undo' | 'history.redo' | 'selection.group' | 'selection.delete'>;
@@ -75,7 +76,26 @@ function SearchBox() {
   );
 }
 
-/** Above the canvas: search, undo/redo, group, delete, fit view. */
+/** "Link to…": links the one selected node to another, picked by keyboard (shortcut L). */
+function LinkToButton() {
+  const store = useWorkbenchStore();
+  const from = useWorkbench(linkSource);
+  return (
+    <button
+      type="button"
+      className="btn btn-tool"
+      aria-label="Link to…"
+      title={from ? `Link ${from} to another node (L)` : 'Select one node to link it (L)'}
+      disabled={!from}
+      onClick={() => from && store.getState().openLinkPicker(from)}
+    >
+      <span aria-hidden="true">⇢</span>
+      <span className="btn-tool-text">Link to…</span>
+    </button>
+  );
+}
+
+/** Above the canvas: search, undo/redo, link, group, delete, fit view. */
 export function CanvasToolbar() {
   const flow = useReactFlow();
   const undoLabel = useWorkbench((s) => nextUndo(s.history)?.label);
@@ -87,6 +107,7 @@ export function CanvasToolbar() {
       <ToolButton id="history.undo" icon="↶" {...(undoLabel ? { detail: `Undo: ${undoLabel}` } : {})} />
       <ToolButton id="history.redo" icon="↷" {...(redoLabel ? { detail: `Redo: ${redoLabel}` } : {})} />
       <span className="toolbar-sep" aria-hidden="true" />
+      <LinkToButton />
       <ToolButton id="selection.group" icon="▣" detail="Put the selected agents in a supervision group" />
       <ToolButton id="selection.delete" icon="✕" />
       <span className="toolbar-sep" aria-hidden="true" />
