@@ -57,7 +57,7 @@ test('a chaos experiment built with the form runs in simulation, reproduces its 
   await page.getByRole('button', { name: 'JSON', exact: true }).click();
   const json = page.getByRole('group', { name: 'Experiment JSON editor' }).locator('.view-lines');
   await expect(json).toContainText(/"\$schema":\s"https:/, { timeout: 20_000 });
-  await expect(json).toContainText(/"name":\s"drop and kill"/);
+  await expect(json).toContainText(/"name":\s"drop\sand\skill"/);
   await page.getByRole('button', { name: 'Form', exact: true }).click();
   await expect(form.getByRole('group', { name: 'Fault 2 of phase 1' }).getByRole('combobox', { name: 'Fault kind' })).toHaveValue('kill');
 
