@@ -4,7 +4,7 @@ import { formatRate } from '../../store/rates';
 import type { LinkState } from '../../store/types';
 import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ActionButton } from '../../ui/ActionButton';
-import { Section } from './AgentInspector';
+import { Section } from './Section';
 import { formatMs } from '../../ui/format';
 
 /** The kernel's own counters for one link (sent, delivered, failed), refreshed each second. */

@@ -4,7 +4,7 @@ import { useWorkbench } from '../../store/WorkbenchContext';
 import { shallow } from 'zustand/shallow';
 import { useWorkbenchWith } from '../../store/WorkbenchContext';
 import { ActionButton } from '../../ui/ActionButton';
-import { Section } from './AgentInspector';
+import { Section } from './Section';
 
 function Peers({ name }: { name: string }) {
   const peers = useWorkbenchWith(

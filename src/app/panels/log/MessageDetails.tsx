@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
 import type { LogRow } from '../../store/types';
-import { formatTime } from './MessageLog';
+import { formatTime } from './LogRowView';
 import { findReply, findRequest, findRow } from './findRelated';
 import { receiversOf } from './rowModel';
 
@@ -44,8 +44,6 @@ export function MessageDetails() {
   const dropped = useWorkbench((s) => s.droppedRows);
   const rowById = useWorkbench((s) => s.rowById);
   const show = useWorkbench((s) => s.showMessage);
-  const setFilter = useWorkbench((s) => s.setLogFilter);
-  const setTab = useWorkbench((s) => s.setDockTab);
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -56,9 +54,6 @@ export function MessageDetails() {
   const abs = rowById.get(key);
   const row = findRow(rows, key, abs === undefined ? undefined : abs - dropped);
   const close = () => show(null);
-  const m = row?.message;
-  const reply = row ? findReply(rows, row) : undefined;
-  const request = row ? findRequest(rows, row) : undefined;
 
   return (
     <section
@@ -80,69 +75,88 @@ export function MessageDetails() {
       {!row ? (
         <p className="muted pad">This message is no longer in the log (older rows are dropped).</p>
       ) : (
-        <div className="details-body">
-          <dl className="props details-props">
-            <dt>Performative</dt>
-            <dd>
-              <span className={`perf perf-${row.performative}`}>{row.performative}</span>
-            </dd>
-            <dt>Sender</dt>
-            <dd>
-              <Party role="sender" name={row.sender} />
-            </dd>
-            <dt>Receiver</dt>
-            <dd className="details-receivers">
-              {receiversOf(row).map((r) => (
-                <Party key={r} role="receiver" name={r} />
-              ))}
-            </dd>
-            <dt>Outcome</dt>
-            <dd className={`outcome outcome-${row.outcome}`}>
-              {row.outcome}
-              {row.reason ? `: ${row.reason}` : ''}
-            </dd>
-            <dt>Time</dt>
-            <dd className="mono">{formatTime(row.t)}</dd>
-            {m?.conversation_id && (
-              <>
-                <dt>Conversation</dt>
-                <dd>
-                  <button
-                    type="button"
-                    className="link-button mono"
-                    aria-label={`Show conversation ${m.conversation_id}`}
-                    title="Filter the log to this conversation"
-                    onClick={() => {
-                      setFilter({ conversation: m.conversation_id ?? '' });
-                      setTab('log');
-                    }}
-                  >
-                    {m.conversation_id}
-                  </button>
-                </dd>
-              </>
-            )}
-            {m?.reply_with && (
-              <>
-                <dt>Reply</dt>
-                <dd>{reply ? <Related label="Open reply" row={reply} onOpen={show} /> : <span className="muted">none yet</span>}</dd>
-              </>
-            )}
-            {m?.in_reply_to && (
-              <>
-                <dt>In reply to</dt>
-                <dd>
-                  {request ? <Related label="Open request" row={request} onOpen={show} /> : <span className="mono muted">{m.in_reply_to}</span>}
-                </dd>
-              </>
-            )}
-          </dl>
-          <h4 className="sub-heading">Envelope</h4>
-          <pre className="config mono details-envelope" aria-label="Envelope">
-            {m ? JSON.stringify(m, null, 2) : row.reason}
-          </pre>
-        </div>
+        <DetailsBody row={row} rows={rows} />
       )}
     </section>
+  );
+}
+
+/** The open message's parties, outcome, time, conversation, reply or request, and envelope. */
+function DetailsBody({ row, rows }: { row: LogRow; rows: readonly LogRow[] }) {
+  const show = useWorkbench((s) => s.showMessage);
+  const m = row.message;
+  const reply = findReply(rows, row);
+  const request = findRequest(rows, row);
+  return (
+<div className="details-body">
+  <dl className="props details-props">
+    <dt>Performative</dt>
+    <dd>
+      <span className={`perf perf-${row.performative}`}>{row.performative}</span>
+    </dd>
+    <dt>Sender</dt>
+    <dd>
+      <Party role="sender" name={row.sender} />
+    </dd>
+    <dt>Receiver</dt>
+    <dd className="details-receivers">
+      {receiversOf(row).map((r) => (
+        <Party key={r} role="receiver" name={r} />
+      ))}
+    </dd>
+    <dt>Outcome</dt>
+    <dd className={`outcome outcome-${row.outcome}`}>
+      {row.outcome}
+      {row.reason ? `: ${row.reason}` : ''}
+    </dd>
+    <dt>Time</dt>
+    <dd className="mono">{formatTime(row.t)}</dd>
+    {m?.conversation_id && (
+      <>
+        <dt>Conversation</dt>
+        <dd>
+          <ConversationLink id={m.conversation_id} />
+        </dd>
+      </>
+    )}
+    {m?.reply_with && (
+      <>
+        <dt>Reply</dt>
+        <dd>{reply ? <Related label="Open reply" row={reply} onOpen={show} /> : <span className="muted">none yet</span>}</dd>
+      </>
+    )}
+    {m?.in_reply_to && (
+      <>
+        <dt>In reply to</dt>
+        <dd>
+          {request ? <Related label="Open request" row={request} onOpen={show} /> : <span className="mono muted">{m.in_reply_to}</span>}
+        </dd>
+      </>
+    )}
+  </dl>
+  <h4 className="sub-heading">Envelope</h4>
+  <pre className="config mono details-envelope" aria-label="Envelope">
+    {m ? JSON.stringify(m, null, 2) : row.reason}
+  </pre>
+</div>
+  );
+}
+
+function ConversationLink({ id }: { id: string }) {
+  const setFilter = useWorkbench((s) => s.setLogFilter);
+  const setTab = useWorkbench((s) => s.setDockTab);
+  return (
+    <button
+      type="button"
+      className="link-button mono"
+      aria-label={`Show conversation ${id}`}
+      title="Filter the log to this conversation"
+      onClick={() => {
+        setFilter({ conversation: id });
+        setTab('log');
+      }}
+    >
+      {id}
+    </button>
   );
 }
