@@ -5,7 +5,7 @@
  * the next one: a swarm pays for each kind once.
  */
 import { createAgentKind } from '../wasm/createAgentKind';
-import type { KindLibrary, SpawnableKind } from '../hosts/inline/createKindLibrary';
+import type { KindLibrary, SpawnableKind } from '../hosts/inProcess/createKindLibrary';
 import type { CompiledKinds } from './createKernelWorkerCore';
 
 export interface CompiledKindLibrary extends KindLibrary {
