@@ -23,6 +23,8 @@ export function previewNodes(preview: WorkspacePreview | null, g: Live, labelOf:
       draggable: false,
       connectable: false,
       focusable: false,
+      // Not focusable (nothing to do with it yet), but still found by its name.
+      ariaRole: 'group' as const,
       ariaLabel: `${n.type} ${n.name}`,
       data: { name: n.name, type: n.type, kindLabel: n.kind ? labelOf(n.kind) : n.type },
     }));
