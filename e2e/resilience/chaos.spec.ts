@@ -117,7 +117,7 @@ test('a run where a fifth of the requests fail is FAIL by default; two identical
   await applyJson(page, JSON.stringify(example));
   await expect(page.getByRole('list', { name: 'JSON problems' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Form', exact: true }).click();
-  await expect(form.getByRole('textbox', { name: 'Name' })).toHaveValue('lossy network, default hypothesis');
+  await expect(form.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('lossy network, default hypothesis');
   await expect(form.getByRole('spinbutton', { name: 'Success rate' })).toHaveValue('0.99');
 
   const results = page.getByRole('region', { name: 'Experiment results' });

@@ -86,10 +86,16 @@ export function MetricsChart({
           {seconds.toFixed(1)} s
         </text>
       </svg>
-      <figcaption className="lab-legend small muted">
-        <span className="lab-key lab-key-bar" /> throughput (ok/s) <span className="lab-key lab-key-line" /> p95 latency{' '}
-        <span className="lab-key lab-key-phase" /> fault phase
-      </figcaption>
+      <Legend />
     </figure>
+  );
+}
+
+function Legend() {
+  return (
+    <figcaption className="lab-legend small muted">
+      <span className="lab-key lab-key-bar" /> throughput (ok/s) <span className="lab-key lab-key-line" /> p95 latency{' '}
+      <span className="lab-key lab-key-phase" /> fault phase
+    </figcaption>
   );
 }

@@ -10,8 +10,6 @@ export function VerdictBadge({ pass }: { pass: boolean }) {
 
 export function ResultView({ run, onRerun, busy }: { run: ChaosRun; onRerun(): void; busy: boolean }) {
   const r = run.result;
-  const probes: string[] = [];
-  for (const w of r.windows) for (const p of w.probes) if (!probes.includes(p.id)) probes.push(p.id);
   return (
     <section className="lab-result" aria-label={`Result of run ${run.id}`}>
       <div className="lab-result-head">
@@ -57,35 +55,7 @@ export function ResultView({ run, onRerun, busy }: { run: ChaosRun; onRerun(): v
           ))}
         </ul>
       )}
-      <table className="lab-table" aria-label="Hypothesis by window">
-        <thead>
-          <tr>
-            <th scope="col">Probe</th>
-            {r.windows.map((w) => (
-              <th key={w.name} scope="col">
-                {w.name} <VerdictBadge pass={w.pass} />
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {probes.map((id) => (
-            <tr key={id}>
-              <th scope="row" className="mono">
-                {id}
-              </th>
-              {r.windows.map((w) => {
-                const v = w.probes.find((p) => p.id === id);
-                return (
-                  <td key={w.name} title={v?.detail} className={v ? (v.pass ? 'lab-cell-pass' : 'lab-cell-fail') : 'muted'}>
-                    {v ? `${v.pass ? 'pass' : 'FAIL'} ${formatValue(v.value)} (${v.threshold})` : '—'}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <VerdictTable result={r} />
       <div className="lab-split">
         <div>
           <h4 className="lab-h">Timeline</h4>
@@ -97,5 +67,42 @@ export function ResultView({ run, onRerun, busy }: { run: ChaosRun; onRerun(): v
         </div>
       </div>
     </section>
+  );
+}
+
+/** Probes × windows: each cell the verdict, the measured value and the threshold. */
+function VerdictTable({ result: r }: { result: ChaosRun['result'] }) {
+  const probes: string[] = [];
+  for (const w of r.windows) for (const p of w.probes) if (!probes.includes(p.id)) probes.push(p.id);
+  return (
+    <table className="lab-table" aria-label="Hypothesis by window">
+      <thead>
+        <tr>
+          <th scope="col">Probe</th>
+          {r.windows.map((w) => (
+            <th key={w.name} scope="col">
+              {w.name} <VerdictBadge pass={w.pass} />
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {probes.map((id) => (
+          <tr key={id}>
+            <th scope="row" className="mono">
+              {id}
+            </th>
+            {r.windows.map((w) => {
+              const v = w.probes.find((p) => p.id === id);
+              return (
+                <td key={w.name} title={v?.detail} className={v ? (v.pass ? 'lab-cell-pass' : 'lab-cell-fail') : 'muted'}>
+                  {v ? `${v.pass ? 'pass' : 'FAIL'} ${formatValue(v.value)} (${v.threshold})` : '—'}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -33,6 +33,17 @@ export interface ChaosLab {
 const MAX_SWARMS = 10;
 let swarmId = 0;
 
+/** The last MAX_SWARMS swarms, oldest first; `updateSwarm` changes one by id as its seeds come in. */
+function useSwarmHistory() {
+  const [swarms, setSwarms] = useState<SwarmState[]>([]);
+  const addSwarm = useCallback((state: SwarmState) => setSwarms((list) => [...list, state].slice(-MAX_SWARMS)), []);
+  const updateSwarm = useCallback(
+    (id: number, change: (s: SwarmState) => SwarmState) => setSwarms((list) => list.map((s) => (s.id === id ? change(s) : s))),
+    [],
+  );
+  return { swarms, addSwarm, updateSwarm };
+}
+
 export function useChaosLab(): ChaosLab {
   const store = useWorkbenchStore();
   const lab = (store.api as { experiments?: ExperimentsApi }).experiments;
@@ -40,13 +51,8 @@ export function useChaosLab(): ChaosLab {
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [progress, setProgress] = useState(0);
-  const [swarms, setSwarms] = useState<SwarmState[]>([]);
+  const { swarms, addSwarm, updateSwarm } = useSwarmHistory();
   const swarm = swarms[swarms.length - 1] ?? null;
-  /** Updates the swarm with `id` in the list. */
-  const updateSwarm = useCallback(
-    (id: number, change: (s: SwarmState) => SwarmState) => setSwarms((list) => list.map((s) => (s.id === id ? change(s) : s))),
-    [],
-  );
 
   const run = useCallback<ChaosLab['run']>(
     async (experiment, mode, seed, rerunOf) => {
@@ -91,7 +97,7 @@ export function useChaosLab(): ChaosLab {
       setBusy('swarm');
       setProblems([]);
       const state: SwarmState = { id: ++swarmId, runs: [], total: seeds.length, experiment };
-      setSwarms((list) => [...list, state].slice(-MAX_SWARMS));
+      addSwarm(state);
       setStatus(`Swarm: ${seeds.length} seeds…`);
       try {
         const outcome = await lab.swarm(experiment, seeds, (r, done, total) => {
@@ -112,7 +118,7 @@ export function useChaosLab(): ChaosLab {
         setBusy(null);
       }
     },
-    [lab, updateSwarm],
+    [lab, addSwarm, updateSwarm],
   );
 
   const stop = useCallback(() => {
