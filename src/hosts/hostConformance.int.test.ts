@@ -122,7 +122,10 @@ class Probe {
   events<T extends KernelEvent['type']>(type: T, agent?: string): Array<Extract<KernelEvent, { type: T }>> {
     return this.b
       .log()
-      .filter((e): e is Extract<KernelEvent, { type: T }> => e.type === type && (agent === undefined || (e as { agent?: string }).agent === agent));
+      .filter(
+        (e): e is Extract<KernelEvent, { type: T }> =>
+          e.type === type && (agent === undefined || (e as { agent?: string }).agent === agent),
+      );
   }
 
   status(agent: string): string | undefined {
@@ -189,7 +192,12 @@ const SCENARIOS: Scenario[] = [
     agents: [{ name: 'e2', kind: 'echo' }],
     async run(p) {
       const reply = await p.b.request({ performative: 'propose', receiver: 'e2', content: 1, reply_with: 'nu-1' }, 5000);
-      expect(reply).toMatchObject({ performative: 'not-understood', sender: 'e2', in_reply_to: 'nu-1', content: { reason: 'echo does not understand propose' } });
+      expect(reply).toMatchObject({
+        performative: 'not-understood',
+        sender: 'e2',
+        in_reply_to: 'nu-1',
+        content: { reason: 'echo does not understand propose' },
+      });
       expect(p.events('message.handled', 'e2')).toMatchObject([{ error: 'echo does not understand propose' }]);
       expect(p.events('agent.crashed', 'e2')).toEqual([]);
       expect(p.status('e2')).toBe('running');
@@ -205,7 +213,10 @@ const SCENARIOS: Scenario[] = [
       await p.command({ type: 'chaos.clear', id: 'kill-n1' });
       await p.inject('crash-n1', 'n1', { kind: 'crash' });
       expect((await p.ask('n1', { action: 'increment' })).content).toEqual({ count: 3 });
-      expect(p.events('agent.crashed', 'n1').map((e) => e.reason)).toEqual([expect.stringContaining('killed by chaos fault'), 'trap: unreachable (injected crash)']);
+      expect(p.events('agent.crashed', 'n1').map((e) => e.reason)).toEqual([
+        expect.stringContaining('killed by chaos fault'),
+        'trap: unreachable (injected crash)',
+      ]);
       expect(p.events('agent.restarted', 'n1')).toHaveLength(2);
       expect(p.b.kernel.kv('n1')).toEqual({ count: '3' });
     },
@@ -239,7 +250,9 @@ const SCENARIOS: Scenario[] = [
       }
       expect(p.events('agent.backoff', 'ti').map((e) => e.attempt)).toEqual([1, 2, 3, 4, 5]);
       expect(p.events('agent.restarted', 'ti')).toEqual([]);
-      expect(p.events('agent.status', 'ti').at(-1)?.reason).toMatch(/^restart intensity exceeded: 6 restarts within 10000 ms \(last: trap during init/);
+      expect(p.events('agent.status', 'ti').at(-1)?.reason).toMatch(
+        /^restart intensity exceeded: 6 restarts within 10000 ms \(last: trap during init/,
+      );
     },
   },
   {
@@ -309,8 +322,15 @@ const SCENARIOS: Scenario[] = [
     name: 'memory cap: growing past limits.memoryPages traps, a crash, and the agent restarts',
     agents: [{ name: 'm1', kind: 'spinner', limits: { memoryPages: 4 }, redelivery: 'never' }],
     async run(p) {
-      expect(await p.ask('m1', { action: 'alloc', pages: 1 })).toMatchObject({ performative: 'inform', content: { pages: expect.any(Number) } });
-      expect(await p.ask('m1', { action: 'alloc', pages: 64 })).toMatchObject({ performative: 'failure', sender: 'kernel', content: { reason: 'agent-crashed' } });
+      expect(await p.ask('m1', { action: 'alloc', pages: 1 })).toMatchObject({
+        performative: 'inform',
+        content: { pages: expect.any(Number) },
+      });
+      expect(await p.ask('m1', { action: 'alloc', pages: 64 })).toMatchObject({
+        performative: 'failure',
+        sender: 'kernel',
+        content: { reason: 'agent-crashed' },
+      });
       expect(p.events('agent.crashed', 'm1')).toMatchObject([{ reason: expect.stringMatching(/^trap: /), messageId: expect.any(String) }]);
       await p.running('m1');
       expect(p.events('agent.restarted', 'm1')).toHaveLength(1);
@@ -358,7 +378,7 @@ describe.concurrent.each(HOSTS)('host conformance: $name', (host) => {
 
     it.each(SCENARIOS)('$name', async (scenario) => {
       const p = new Probe(bench);
-      for (const { starts, ...spec } of scenario.agents) {
+      for (const { starts: _starts, ...spec } of scenario.agents) {
         await p.command({ type: 'agent.deploy', spec: { ...spec, kind: spec.kind === 'clock' ? bench.clockKind : spec.kind } });
       }
       for (const spec of scenario.agents) if (spec.starts !== false) await p.running(spec.name);

@@ -26,7 +26,14 @@ describe('lazily compiled pattern kinds', () => {
   });
 
   it('compiles a pattern kind on its first deploy and runs request-response over a link', async () => {
-    await wb.command({ type: 'agent.deploy', spec: { name: 'requester', kind: 'requester', config: { to: 'calculator', performative: 'request', content: { op: 'mul', a: 6, b: 7 } } } });
+    await wb.command({
+      type: 'agent.deploy',
+      spec: {
+        name: 'requester',
+        kind: 'requester',
+        config: { to: 'calculator', performative: 'request', content: { op: 'mul', a: 6, b: 7 } },
+      },
+    });
     await wb.command({ type: 'agent.deploy', spec: { name: 'calculator', kind: 'service' } });
     await wb.command({ type: 'link.add', a: 'requester', b: 'calculator' });
     const report = await wb.request({ performative: 'request', receiver: 'requester', content: {}, conversation_id: 'rr-1' }, 10_000);
@@ -38,7 +45,10 @@ describe('lazily compiled pattern kinds', () => {
     await wb.command({ type: 'agent.deploy', spec: { name: 'sink1', kind: 'sink', limits: { deadlineMs: 200 }, redelivery: 'never' } });
     // The kind is still compiling: a standing `slow` longer than the deadline must reach
     // the instance when it is made, so the watchdog cuts its first message.
-    await wb.command({ type: 'chaos.inject', fault: { id: 'slow-lazy', target: { agents: ['sink1'] }, probability: 1, effect: { kind: 'slow', ms: 2000 } } });
+    await wb.command({
+      type: 'chaos.inject',
+      fault: { id: 'slow-lazy', target: { agents: ['sink1'] }, probability: 1, effect: { kind: 'slow', ms: 2000 } },
+    });
     const reply = await wb.request({ performative: 'request', receiver: 'sink1', content: { action: 'report' } }, 3000);
     expect(reply.performative).toBe('failure');
     expect(reply.content).toMatchObject({ reason: 'deadline-exceeded' });

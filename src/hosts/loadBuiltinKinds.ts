@@ -67,7 +67,9 @@ export async function loadBuiltinKinds(host: AgentHost, source: AgentAssetSource
     try {
       info = await host.registerKind(entry.kind, bytes, metaOf(entry));
     } catch (e) {
-      throw new BuiltinKindsError(`built-in kind "${entry.kind}" (${source.where}/${entry.file}): ${e instanceof Error ? e.message : String(e)}`);
+      throw new BuiltinKindsError(
+        `built-in kind "${entry.kind}" (${source.where}/${entry.file}): ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     if (info.hash !== entry.hash) {
       throw new BuiltinKindsError(

@@ -12,7 +12,9 @@ describe('sha256', () => {
   it('matches the FIPS 180-4 test vectors', () => {
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
   });
 
   it('equals node:crypto on any input, however it is split into updates', () => {
@@ -40,7 +42,9 @@ describe('sha256', () => {
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"x":2,"z":1}]},"b":1}',
+    );
   });
 
   it('is independent of key creation order and round-trips through JSON.parse', () => {
@@ -60,7 +64,9 @@ describe('canonical JSON', () => {
       { type: 'node.added', node: 'c', kind: 'client', seq: 0, t: 0 },
       { type: 'link.added', link: { id: 'l1', b: 'x', a: 'c' }, seq: 1, t: 1.5 },
     ] as KernelEvent[];
-    expect(canonicalLog(log)).toBe('{"kind":"client","node":"c","seq":0,"t":0,"type":"node.added"}\n{"link":{"a":"c","b":"x","id":"l1"},"seq":1,"t":1.5,"type":"link.added"}\n');
+    expect(canonicalLog(log)).toBe(
+      '{"kind":"client","node":"c","seq":0,"t":0,"type":"node.added"}\n{"link":{"a":"c","b":"x","id":"l1"},"seq":1,"t":1.5,"type":"link.added"}\n',
+    );
     expect(logHash(log)).toBe(nodeSha(canonicalLog(log)));
   });
 });

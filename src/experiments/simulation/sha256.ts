@@ -4,12 +4,12 @@
  * promise per event and without node:crypto.
  */
 const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-  0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,
+  0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa,
+  0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85,
+  0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3,
+  0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f,
+  0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
 export interface Sha256 {
@@ -28,45 +28,6 @@ export function createSha256(): Sha256 {
   let length = 0; // bytes, exact up to 2^53
   let done = false;
 
-  function compress(bytes: Uint8Array, at: number): void {
-    for (let i = 0; i < 16; i++) {
-      const j = at + i * 4;
-      w[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;
-    }
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
-    }
-    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, k = h[7]!;
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (k + S1 + ch + K[i]! + w[i]!) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) | 0;
-      k = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    h[0] = (h[0]! + a) | 0;
-    h[1] = (h[1]! + b) | 0;
-    h[2] = (h[2]! + c) | 0;
-    h[3] = (h[3]! + d) | 0;
-    h[4] = (h[4]! + e) | 0;
-    h[5] = (h[5]! + f) | 0;
-    h[6] = (h[6]! + g) | 0;
-    h[7] = (h[7]! + k) | 0;
-  }
-
   const api: Sha256 = {
     update(data) {
       if (done) throw new Error('sha256: update after hex()');
@@ -79,10 +40,10 @@ export function createSha256(): Sha256 {
         filled += take;
         i = take;
         if (filled < 64) return api;
-        compress(block, 0);
+        compress(h, w, block, 0);
         filled = 0;
       }
-      for (; i + 64 <= bytes.length; i += 64) compress(bytes, i);
+      for (; i + 64 <= bytes.length; i += 64) compress(h, w, bytes, i);
       if (i < bytes.length) {
         block.set(bytes.subarray(i), 0);
         filled = bytes.length - i;
@@ -92,25 +53,7 @@ export function createSha256(): Sha256 {
     hex() {
       if (!done) {
         done = true;
-        const bits = length * 8;
-        block[filled++] = 0x80;
-        if (filled > 56) {
-          block.fill(0, filled);
-          compress(block, 0);
-          filled = 0;
-        }
-        block.fill(0, filled);
-        const hi = Math.floor(bits / 0x100000000);
-        const lo = bits >>> 0;
-        block[56] = hi >>> 24;
-        block[57] = (hi >>> 16) & 0xff;
-        block[58] = (hi >>> 8) & 0xff;
-        block[59] = hi & 0xff;
-        block[60] = lo >>> 24;
-        block[61] = (lo >>> 16) & 0xff;
-        block[62] = (lo >>> 8) & 0xff;
-        block[63] = lo & 0xff;
-        compress(block, 0);
+        finish(h, w, block, filled, length);
       }
       let out = '';
       for (const word of h) out += (word >>> 0).toString(16).padStart(8, '0');
@@ -122,4 +65,74 @@ export function createSha256(): Sha256 {
 
 export function sha256Hex(data: Uint8Array | string): string {
   return createSha256().update(data).hex();
+}
+
+/** One 64-byte block of `bytes` at `at` into the state `h` (`w`: the message schedule, reused). */
+function compress(h: Uint32Array, w: Uint32Array, bytes: Uint8Array, at: number): void {
+  for (let i = 0; i < 16; i++) {
+    const j = at + i * 4;
+    w[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;
+  }
+  for (let i = 16; i < 64; i++) {
+    const a = w[i - 15]!;
+    const b = w[i - 2]!;
+    const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
+    const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+  }
+  let a = h[0]!,
+    b = h[1]!,
+    c = h[2]!,
+    d = h[3]!,
+    e = h[4]!,
+    f = h[5]!,
+    g = h[6]!,
+    k = h[7]!;
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (k + S1 + ch + K[i]! + w[i]!) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (S0 + maj) | 0;
+    k = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  h[0] = (h[0]! + a) | 0;
+  h[1] = (h[1]! + b) | 0;
+  h[2] = (h[2]! + c) | 0;
+  h[3] = (h[3]! + d) | 0;
+  h[4] = (h[4]! + e) | 0;
+  h[5] = (h[5]! + f) | 0;
+  h[6] = (h[6]! + g) | 0;
+  h[7] = (h[7]! + k) | 0;
+}
+
+/** Padding and the length in bits, then the last block(s). */
+function finish(h: Uint32Array, w: Uint32Array, block: Uint8Array, filled: number, length: number): void {
+  const bits = length * 8;
+  block[filled++] = 0x80;
+  if (filled > 56) {
+    block.fill(0, filled);
+    compress(h, w, block, 0);
+    filled = 0;
+  }
+  block.fill(0, filled);
+  const hi = Math.floor(bits / 0x100000000);
+  const lo = bits >>> 0;
+  block[56] = hi >>> 24;
+  block[57] = (hi >>> 16) & 0xff;
+  block[58] = (hi >>> 8) & 0xff;
+  block[59] = hi & 0xff;
+  block[60] = lo >>> 24;
+  block[61] = (lo >>> 16) & 0xff;
+  block[62] = (lo >>> 8) & 0xff;
+  block[63] = lo & 0xff;
+  compress(h, w, block, 0);
 }

@@ -27,7 +27,8 @@ describe('deterministic simulation', () => {
     sim.command({ type: 'link.add', a: 'c', b: 'e' });
     await sim.runUntilIdle();
     expect(sim.now()).toBe(2);
-    for (let i = 0; i < 3; i++) expect(sim.send({ performative: 'request', receiver: 'e', content: i, reply_with: `r${i}` }, 'c').ok).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect(sim.send({ performative: 'request', receiver: 'e', content: i, reply_with: `r${i}` }, 'c').ok).toBe(true);
     await sim.runUntilIdle();
     const replies = sim.log().filter((e) => e.type === 'message.delivered' && e.to === 'c');
     expect(replies.map((e) => e.t)).toEqual([3, 4, 5]); // one after another, 1 ms each
@@ -37,7 +38,9 @@ describe('deterministic simulation', () => {
     const sim = createSimulation({ seed: 1, library, timing: { handleMs: { min: 1, max: 1 }, spawnMs: { min: 1, max: 1 } } });
     sim.command({ type: 'agent.deploy', spec: { name: 'e', kind: 'echo', limits: { deadlineMs: 250 } } });
     await sim.runUntilIdle();
-    expect(sim.command({ type: 'chaos.inject', fault: { id: 'h', target: { agents: ['e'] }, probability: 1, effect: { kind: 'hang' } } }).error).toBeUndefined();
+    expect(
+      sim.command({ type: 'chaos.inject', fault: { id: 'h', target: { agents: ['e'] }, probability: 1, effect: { kind: 'hang' } } }).error,
+    ).toBeUndefined();
     const sentAt = sim.now();
     sim.send({ performative: 'request', receiver: 'e', content: 'x' });
     await sim.runUntilIdle(sentAt + 10_000);
@@ -55,7 +58,11 @@ describe('deterministic simulation', () => {
     sim.send({ performative: 'request', receiver: 'e', content: 1, reply_with: 'a' });
     sim.send({ performative: 'request', receiver: 'e', content: 2, reply_with: 'b' });
     await sim.runUntilIdle();
-    const replies = () => sim.log().filter((e) => e.type === 'message.delivered' && e.to === 'you').map((e) => e.t - at);
+    const replies = () =>
+      sim
+        .log()
+        .filter((e) => e.type === 'message.delivered' && e.to === 'you')
+        .map((e) => e.t - at);
     expect(replies()).toEqual([101, 202]);
     sim.command({ type: 'chaos.clear', id: 's' });
     const again = sim.now();
@@ -69,14 +76,19 @@ describe('deterministic simulation', () => {
     sim.command({ type: 'agent.deploy', spec: { name: 'n', kind: 'counter' } });
     await sim.runUntilIdle();
     sim.command({ type: 'chaos.inject', fault: { id: 's', target: { agents: ['n'] }, probability: 1, effect: { kind: 'slow', ms: 100 } } });
-    sim.command({ type: 'chaos.inject', fault: { id: 'k', target: { agents: ['n'] }, probability: 1, effect: { kind: 'clock-skew', ms: 60_000 } } });
+    sim.command({
+      type: 'chaos.inject',
+      fault: { id: 'k', target: { agents: ['n'] }, probability: 1, effect: { kind: 'clock-skew', ms: 60_000 } },
+    });
     sim.command({ type: 'chaos.inject', fault: { id: 'x', target: { agents: ['n'] }, probability: 1, effect: { kind: 'kill' } } });
     await sim.runUntilIdle();
     expect(sim.log().filter((e) => e.type === 'agent.restarted')).toHaveLength(1);
     const at = sim.now();
     sim.send({ performative: 'request', receiver: 'n', content: {}, reply_with: 'a' });
     await sim.runUntilIdle();
-    const reply = sim.log().find((e): e is Extract<KernelEvent, { type: 'message.sent' }> => e.type === 'message.sent' && e.message.in_reply_to === 'a');
+    const reply = sim
+      .log()
+      .find((e): e is Extract<KernelEvent, { type: 'message.sent' }> => e.type === 'message.sent' && e.message.in_reply_to === 'a');
     expect(reply!.t - at).toBe(101); // still slow after the respawn
     expect(reply!.message.content).toMatchObject({ at: at + 101 + 60_000 }); // still skewed
   });
@@ -113,8 +125,14 @@ describe('deterministic simulation', () => {
 
   it('swarm: lists failing seeds with their probes; re-running a seed reproduces it exactly', async () => {
     // A hypothesis the kills break: at most one restart during the storm (there are two kills).
-    const strict = { ...soak, hypothesis: [...soak.hypothesis, { id: 'calm', probe: 'restarts' as const, max: 1, windows: ['during' as const] }] };
-    const swarm = await runSwarm(strict.name, { seeds: { from: 1, count: 4 }, run: (seed) => runSimulatedExperiment(strict, { seed, library }) });
+    const strict = {
+      ...soak,
+      hypothesis: [...soak.hypothesis, { id: 'calm', probe: 'restarts' as const, max: 1, windows: ['during' as const] }],
+    };
+    const swarm = await runSwarm(strict.name, {
+      seeds: { from: 1, count: 4 },
+      run: (seed) => runSimulatedExperiment(strict, { seed, library }),
+    });
     expect(swarm.runs).toHaveLength(4);
     expect(swarm.failingSeeds).toEqual([1, 2, 3, 4]);
     for (const r of swarm.runs) expect(r.failures).toEqual([expect.objectContaining({ window: 'during:storm', probe: 'calm', value: 2 })]);

@@ -46,13 +46,24 @@ export function createLibraryAgents(library: KindLibrary, env: InProcessEnv): In
     async spawn(effect) {
       const previous = slots.get(effect.agent);
       if (previous && previous.instance > effect.instance) return [];
-      const slot: Slot = { name: effect.agent, instance: effect.instance, kv: new Map(Object.entries(effect.kv)), agent: undefined, dead: false, out: [] };
+      const slot: Slot = {
+        name: effect.agent,
+        instance: effect.instance,
+        kv: new Map(Object.entries(effect.kv)),
+        agent: undefined,
+        dead: false,
+        out: [],
+      };
       slots.set(effect.agent, slot);
       const base = { agent: slot.name, instance: slot.instance };
       const kind = library.get(effect.kind);
       if (!kind) {
         slot.dead = true;
-        const known = library.kinds().map((k) => k.kind).join(', ') || 'none';
+        const known =
+          library
+            .kinds()
+            .map((k) => k.kind)
+            .join(', ') || 'none';
         return [{ type: 'agent.init-failed', ...base, error: `unknown agent kind "${effect.kind}"; known kinds: ${known}` }];
       }
       try {

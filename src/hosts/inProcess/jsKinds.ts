@@ -4,7 +4,13 @@ import type { JsAgentBehavior, KindLibrary } from './createKindLibrary';
 type Msg = Record<string, unknown>;
 
 function answer(m: Msg, performative: string, content: unknown): string {
-  return JSON.stringify({ performative, receiver: m['sender'], content, in_reply_to: m['reply_with'], conversation_id: m['conversation_id'] });
+  return JSON.stringify({
+    performative,
+    receiver: m['sender'],
+    content,
+    in_reply_to: m['reply_with'],
+    conversation_id: m['conversation_id'],
+  });
 }
 
 /** Like agents/builtin/echo.ts: request / query-* → inform with the same content. */
@@ -12,7 +18,8 @@ export const jsEcho: JsAgentBehavior = {
   handle(m, host) {
     const p = m['performative'];
     if (p === 'request' || p === 'query-if' || p === 'query-ref') host.send(answer(m, 'inform', m['content']));
-    else if (!['inform', 'failure', 'not-understood', 'agree', 'refuse'].includes(String(p))) return `echo does not understand ${String(p)}`;
+    else if (!['inform', 'failure', 'not-understood', 'agree', 'refuse'].includes(String(p)))
+      return `echo does not understand ${String(p)}`;
     return undefined;
   },
 };

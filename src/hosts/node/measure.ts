@@ -22,9 +22,12 @@ function rate(count: number, ms: number): Rate {
 
 /** Raw postMessage ping-pong with a worker_thread: the transport's ceiling. */
 export async function measureRawPingPong(durationMs = 1000): Promise<Rate> {
-  const worker = new Worker(`require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m));`, {
-    eval: true,
-  });
+  const worker = new Worker(
+    `require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m));`,
+    {
+      eval: true,
+    },
+  );
   try {
     const payload = { id: 0, body: '{"performative":"request","receiver":"echo","content":{"n":1}}' };
     const roundTrip = () =>
@@ -127,20 +130,20 @@ export async function measureDispatch(options: { durationMs?: number; agentsDir?
   const module = await WebAssembly.compile(await readFile(join(dir, 'core', 'echo.core.wasm')));
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
-  let memory: WebAssembly.Memory | undefined;
-  const text = (ptr: number, len: number) => decoder.decode(new Uint8Array(memory!.buffer, ptr, len));
+  const live: { memory?: WebAssembly.Memory } = {};
+  const text = (ptr: number, len: number) => decoder.decode(new Uint8Array(live.memory!.buffer, ptr, len));
   const imports: WebAssembly.Imports = {
     'workbench:agent/host@0.1.0': {
       send: (ptr: number, len: number) => (sink += text(ptr, len).length),
       log: () => undefined,
-      'kv-get': (_p: number, _l: number, ret: number) => new Uint8Array(memory!.buffer)[ret] = 0,
+      'kv-get': (_p: number, _l: number, ret: number) => (new Uint8Array(live.memory!.buffer)[ret] = 0),
       'kv-set': () => undefined,
       'now-ms': () => 0n,
     },
   };
   const instance = await WebAssembly.instantiate(module, imports);
   const ex = instance.exports as Record<string, unknown>;
-  memory = ex['memory'] as WebAssembly.Memory;
+  live.memory = ex['memory'] as WebAssembly.Memory;
   const realloc = ex['cabi_realloc'] as (a: number, b: number, c: number, d: number) => number;
   const handle = ex['workbench:agent/guest@0.1.0#handle'] as (p: number, l: number) => number;
   const post = ex['cabi_post_workbench:agent/guest@0.1.0#handle'] as (p: number) => void;
@@ -148,9 +151,9 @@ export async function measureDispatch(options: { durationMs?: number; agentsDir?
   const call = (fn: (p: number, l: number) => number, s: string, postReturn?: (p: number) => void): void => {
     const bytes = encoder.encode(s);
     const ptr = realloc(0, 0, 1, bytes.length);
-    new Uint8Array(memory!.buffer, ptr, bytes.length).set(bytes);
+    new Uint8Array(live.memory!.buffer, ptr, bytes.length).set(bytes);
     const ret = fn(ptr, bytes.length);
-    if (new Uint8Array(memory!.buffer)[ret] !== 0) throw new Error('echo core returned an error');
+    if (new Uint8Array(live.memory!.buffer)[ret] !== 0) throw new Error('echo core returned an error');
     postReturn?.(ret);
   };
   call(init, '{}');

@@ -13,9 +13,7 @@ export function nodeAgentAssets(dir = DEFAULT_AGENTS_DIR): AgentAssetSource {
     } catch (e) {
       const code = (e as { code?: string }).code;
       throw new BuiltinKindsError(
-        code === 'ENOENT'
-          ? `${join(dir, file)} is missing: run npm run build:agents`
-          : `${join(dir, file)}: ${(e as Error).message}`,
+        code === 'ENOENT' ? `${join(dir, file)} is missing: run npm run build:agents` : `${join(dir, file)}: ${(e as Error).message}`,
       );
     }
   };

@@ -22,7 +22,7 @@
  * `liveInstances: Infinity` turns passivation off. Isolated agents have a worker (and a
  * memory) each, outside the shared budget.
  */
-import type { Clock, Effect, HostEvent } from '../../kernel/types';
+import type { Clock, HostEvent } from '../../kernel/types';
 import { compileComponent, type CompiledComponent } from '../../wasm/compileComponent';
 import type { AgentHost } from '../types';
 import { createKindCache } from './pool/kindCache';
@@ -71,7 +71,10 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
   const liveInstances = options.liveInstances ?? DEFAULT_LIVE_INSTANCES;
   const perWorkerBudget = Number.isFinite(liveInstances) ? Math.max(1, Math.floor(liveInstances / size)) : Infinity;
   const clock = options.clock ?? { now: () => Date.now() };
-  const kinds = createKindCache({ compile: options.compile ?? ((bytes) => compileComponent(bytes)), shareModules: options.shareModules !== false });
+  const kinds = createKindCache({
+    compile: options.compile ?? ((bytes) => compileComponent(bytes)),
+    shareModules: options.shareModules !== false,
+  });
   const listeners = new Set<(events: HostEvent[]) => void>();
   let nextWorkerId = 1;
   let nextToken = 1;
@@ -107,7 +110,9 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
     emit(events);
   }
 
-  const stopWatchdog = startWatchdog(placement.all, options.watchdogIntervalMs ?? 25, (slot, runaway) => retire(slot, 'deadline-exceeded', runaway));
+  const stopWatchdog = startWatchdog(placement.all, options.watchdogIntervalMs ?? 25, (slot, runaway) =>
+    retire(slot, 'deadline-exceeded', runaway),
+  );
 
   const pool: PoolEffects = {
     kinds,
@@ -127,13 +132,13 @@ export function createWorkerPoolHost(options: WorkerPoolOptions): WorkerPoolHost
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    placement() {
-      const out: Record<string, number> = {};
-      for (const [agent, slot] of placement.entries()) out[agent] = slot.id;
-      return out;
-    },
+    placement: () => Object.fromEntries(Array.from(placement.entries(), ([agent, slot]) => [agent, slot.id])),
     workerCount: () => placement.all().filter((s) => !s.dead).length,
-    stats: () => collectStats(placement.all().filter((s) => !s.dead), liveInstances),
+    stats: () =>
+      collectStats(
+        placement.all().filter((s) => !s.dead),
+        liveInstances,
+      ),
     terminateWorkerOf(agent) {
       const slot = placement.of(agent);
       if (!slot || slot.dead) return false;

@@ -25,17 +25,25 @@ describe('worker runtime: chaos faults', () => {
   it('crash: the next message traps; it is redelivered to the restarted instance and answered', async () => {
     await wb.command({ type: 'agent.deploy', spec: { name: 'c1', kind: 'echo' } });
     expect((await ask(wb, 'c1', 1)).content).toBe(1);
-    await wb.command({ type: 'chaos.inject', fault: { id: 'crash-c1', target: { agents: ['c1'] }, probability: 1, effect: { kind: 'crash' } } });
+    await wb.command({
+      type: 'chaos.inject',
+      fault: { id: 'crash-c1', target: { agents: ['c1'] }, probability: 1, effect: { kind: 'crash' } },
+    });
     expect((await ask(wb, 'c1', 2)).content).toBe(2);
     const log = wb.runtime.log();
-    expect(log.find((e) => e.type === 'agent.crashed' && e.agent === 'c1')).toMatchObject({ reason: expect.stringContaining('injected crash') });
+    expect(log.find((e) => e.type === 'agent.crashed' && e.agent === 'c1')).toMatchObject({
+      reason: expect.stringContaining('injected crash'),
+    });
     expect(log.some((e) => e.type === 'message.redelivered')).toBe(true);
   });
 
   it('hang: the handler spins until the watchdog terminates the worker; then it answers again', async () => {
     await wb.command({ type: 'agent.deploy', spec: { name: 'h1', kind: 'echo', limits: { deadlineMs: 200 }, isolated: true } });
     expect((await ask(wb, 'h1', 1)).content).toBe(1);
-    await wb.command({ type: 'chaos.inject', fault: { id: 'hang-h1', target: { agents: ['h1'] }, probability: 1, effect: { kind: 'hang' } } });
+    await wb.command({
+      type: 'chaos.inject',
+      fault: { id: 'hang-h1', target: { agents: ['h1'] }, probability: 1, effect: { kind: 'hang' } },
+    });
     expect((await ask(wb, 'h1', 2, 10_000)).content).toBe(2); // redelivered once, after the watchdog
     expect(wb.runtime.log().find((e) => e.type === 'agent.crashed' && e.agent === 'h1')).toMatchObject({ reason: 'deadline-exceeded' });
   });
@@ -43,7 +51,10 @@ describe('worker runtime: chaos faults', () => {
   it('slow: every handle waits, until cleared', async () => {
     await wb.command({ type: 'agent.deploy', spec: { name: 's1', kind: 'echo' } });
     expect((await ask(wb, 's1', 0)).content).toBe(0);
-    await wb.command({ type: 'chaos.inject', fault: { id: 'slow-s1', target: { agents: ['s1'] }, probability: 1, effect: { kind: 'slow', ms: 150 } } });
+    await wb.command({
+      type: 'chaos.inject',
+      fault: { id: 'slow-s1', target: { agents: ['s1'] }, probability: 1, effect: { kind: 'slow', ms: 150 } },
+    });
     let t = performance.now();
     await ask(wb, 's1', 1);
     expect(performance.now() - t).toBeGreaterThanOrEqual(140);

@@ -20,7 +20,12 @@ const HANGS = 10;
 
 let wb: NodeWorkbench;
 beforeAll(async () => {
-  wb = await createNodeWorkbench({ kinds: ['echo', 'counter', 'spinner'], workers: 1, watchdogIntervalMs: 10, kernel: { eventLogCapacity: Infinity } });
+  wb = await createNodeWorkbench({
+    kinds: ['echo', 'counter', 'spinner'],
+    workers: 1,
+    watchdogIntervalMs: 10,
+    kernel: { eventLogCapacity: Infinity },
+  });
 });
 afterAll(async () => {
   await wb?.dispose();
@@ -28,7 +33,11 @@ afterAll(async () => {
 
 const ask = (receiver: string, content: unknown): Promise<AclMessage> => wb.request({ performative: 'request', receiver, content }, 15_000);
 const events = <T extends KernelEvent['type']>(type: T, agent?: string) =>
-  wb.runtime.log().filter((e): e is Extract<KernelEvent, { type: T }> => e.type === type && (agent === undefined || (e as { agent?: string }).agent === agent));
+  wb.runtime
+    .log()
+    .filter(
+      (e): e is Extract<KernelEvent, { type: T }> => e.type === type && (agent === undefined || (e as { agent?: string }).agent === agent),
+    );
 const status = (agent: string) => wb.kernel.snapshot().agents.find((a) => a.name === agent)?.status;
 
 async function until(what: string, pred: () => boolean, ms = 10_000): Promise<void> {
@@ -42,8 +51,20 @@ async function until(what: string, pred: () => boolean, ms = 10_000): Promise<vo
 describe('failure isolation (real wasm agents, real worker_threads)', () => {
   it('a spinner hanging ten times in a shared worker: its neighbours never fail, lose nothing, answer every request', async () => {
     // The spinner's own group tolerates its restarts, so it keeps coming back to hang again.
-    await wb.command({ type: 'group.create', spec: { name: 'runaways', strategy: 'one_for_one', intensity: 100, periodMs: 10_000, backoff: { minMs: 10, maxMs: 20, randomFactor: 0 } } });
-    await wb.command({ type: 'agent.deploy', spec: { name: 'spin', kind: 'spinner', group: 'runaways', limits: { deadlineMs: 150 }, redelivery: 'never' } });
+    await wb.command({
+      type: 'group.create',
+      spec: {
+        name: 'runaways',
+        strategy: 'one_for_one',
+        intensity: 100,
+        periodMs: 10_000,
+        backoff: { minMs: 10, maxMs: 20, randomFactor: 0 },
+      },
+    });
+    await wb.command({
+      type: 'agent.deploy',
+      spec: { name: 'spin', kind: 'spinner', group: 'runaways', limits: { deadlineMs: 150 }, redelivery: 'never' },
+    });
     for (const name of NEIGHBOURS) await wb.command({ type: 'agent.deploy', spec: { name, kind: name === 'n1' ? 'counter' : 'echo' } });
     for (const name of ['spin', ...NEIGHBOURS]) await until(`${name} running`, () => status(name) === 'running');
     const placement = wb.host.placement();

@@ -35,7 +35,12 @@ async function expectBudgetHeld(wb: NodeWorkbench): Promise<void> {
 describe('passivation under a small live-instance budget', () => {
   let wb: NodeWorkbench;
   beforeAll(async () => {
-    wb = await createNodeWorkbench({ kinds: ['echo', 'counter', 'crasher'], workers: WORKERS, liveInstances: BUDGET, watchdogIntervalMs: 10 });
+    wb = await createNodeWorkbench({
+      kinds: ['echo', 'counter', 'crasher'],
+      workers: WORKERS,
+      liveInstances: BUDGET,
+      watchdogIntervalMs: 10,
+    });
   });
   afterAll(async () => {
     await wb?.dispose();
@@ -85,7 +90,9 @@ describe('passivation under a small live-instance budget', () => {
     const all = [...echoes, ...counters];
     const replies = await Promise.all(
       all.flatMap((name) =>
-        Array.from({ length: PER_AGENT }, (_, k) => (name.startsWith('echo') ? ask(wb, name, k, 20_000) : ask(wb, name, { action: 'increment' }, 20_000))),
+        Array.from({ length: PER_AGENT }, (_, k) =>
+          name.startsWith('echo') ? ask(wb, name, k, 20_000) : ask(wb, name, { action: 'increment' }, 20_000),
+        ),
       ),
     );
     expect(replies.every((r) => r.performative === 'inform')).toBe(true);
@@ -103,11 +110,16 @@ describe('passivation under a small live-instance budget', () => {
     expect(crashed.performative).toBe('failure');
     await expect.poll(async () => (await wb.snapshot()).agents.find((a) => a.name === 'crash-me')?.status).toBe('running');
     expect((await ask(wb, 'crash-me', { action: 'ping' })).content).toEqual({ pong: true });
-    expect(wb.runtime.log().find((e) => e.type === 'agent.crashed' && e.agent === 'crash-me')).toMatchObject({ reason: expect.stringContaining('unreachable') });
+    expect(wb.runtime.log().find((e) => e.type === 'agent.crashed' && e.agent === 'crash-me')).toMatchObject({
+      reason: expect.stringContaining('unreachable'),
+    });
 
     // An injected crash on a passivated counter: redelivered to the restarted instance, kv kept.
     await Promise.all(echoes.map((e) => ask(wb, e, 'evict')));
-    await wb.command({ type: 'chaos.inject', fault: { id: 'crash-c0', target: { agents: ['counter-0'] }, probability: 1, effect: { kind: 'crash' } } });
+    await wb.command({
+      type: 'chaos.inject',
+      fault: { id: 'crash-c0', target: { agents: ['counter-0'] }, probability: 1, effect: { kind: 'crash' } },
+    });
     expect((await ask(wb, 'counter-0', { action: 'increment' })).content).toEqual({ count: 4 + 8 + 1 });
     await wb.command({ type: 'chaos.clear', id: 'crash-c0' });
     await expectBudgetHeld(wb);
@@ -117,9 +129,14 @@ describe('passivation under a small live-instance budget', () => {
     await wb.command({ type: 'agent.deploy', spec: { name: 'hang-me', kind: 'echo', limits: { deadlineMs: 200 } } });
     await expect.poll(async () => (await wb.snapshot()).agents.find((a) => a.name === 'hang-me')?.status).toBe('running');
     await Promise.all(echoes.map((e) => ask(wb, e, 'evict')));
-    await wb.command({ type: 'chaos.inject', fault: { id: 'hang-h', target: { agents: ['hang-me'] }, probability: 1, effect: { kind: 'hang' } } });
+    await wb.command({
+      type: 'chaos.inject',
+      fault: { id: 'hang-h', target: { agents: ['hang-me'] }, probability: 1, effect: { kind: 'hang' } },
+    });
     expect((await ask(wb, 'hang-me', 'after-hang', 15_000)).content).toBe('after-hang'); // redelivered after the watchdog
-    expect(wb.runtime.log().find((e) => e.type === 'agent.crashed' && e.agent === 'hang-me')).toMatchObject({ reason: 'deadline-exceeded' });
+    expect(wb.runtime.log().find((e) => e.type === 'agent.crashed' && e.agent === 'hang-me')).toMatchObject({
+      reason: 'deadline-exceeded',
+    });
     // Everyone else still answers (bystanders in the terminated worker were restarted).
     const replies = await Promise.all([...echoes.map((e) => ask(wb, e, 'ok')), ...counters.map((c) => ask(wb, c, { action: 'get' }))]);
     expect(replies.every((r) => r.performative === 'inform')).toBe(true);
@@ -128,7 +145,10 @@ describe('passivation under a small live-instance budget', () => {
   it('a standing slow fault survives passivation', async () => {
     await wb.command({ type: 'agent.deploy', spec: { name: 'slow-me', kind: 'echo' } });
     await expect.poll(async () => (await wb.snapshot()).agents.find((a) => a.name === 'slow-me')?.status).toBe('running');
-    await wb.command({ type: 'chaos.inject', fault: { id: 'slow-s', target: { agents: ['slow-me'] }, probability: 1, effect: { kind: 'slow', ms: 150 } } });
+    await wb.command({
+      type: 'chaos.inject',
+      fault: { id: 'slow-s', target: { agents: ['slow-me'] }, probability: 1, effect: { kind: 'slow', ms: 150 } },
+    });
     const passivationsBefore = (await wb.host.stats()).passivations;
     await Promise.all(echoes.map((e) => ask(wb, e, 'evict')));
     expect((await wb.host.stats()).passivations).toBeGreaterThan(passivationsBefore);

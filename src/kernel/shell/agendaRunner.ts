@@ -39,7 +39,8 @@ export function createAgendaRunner(options: { clock: ManualClock; order: SeededR
         if (next === undefined || next.at > limit) return undefined;
         agenda.pop();
         if (next.cancelled) continue;
-        if (++steps > maxSteps) throw new Error(`shell (seed ${options.seed}) exceeded ${maxSteps} steps at t=${clock.now()}: a message loop?`);
+        if (++steps > maxSteps)
+          throw new Error(`shell (seed ${options.seed}) exceeded ${maxSteps} steps at t=${clock.now()}: a message loop?`);
         if (next.at > clock.now()) clock.set(next.at);
         const pending = next.run();
         if (pending !== undefined) return pending;

@@ -142,7 +142,8 @@ export function createShell(options: ShellOptions): Shell {
     onHandle: (listener) => handles.on(ANY_CLIENT, listener),
     snapshot: () => kernel.snapshot(),
     runDue(time) {
-      if (runner.runItems(time) !== undefined) throw new Error('an in-process agent instantiated asynchronously: use advanceTo / runUntilIdle, which await it');
+      if (runner.runItems(time) !== undefined)
+        throw new Error('an in-process agent instantiated asynchronously: use advanceTo / runUntilIdle, which await it');
       runner.moveTo(time);
     },
     advanceTo: (time) => runner.advance(time).then(() => runner.moveTo(time)),
@@ -173,7 +174,12 @@ function createEngine(options: ShellOptions) {
   const capacity = options.eventLogCapacity === undefined ? {} : { eventLogCapacity: options.eventLogCapacity };
   const kernel = createKernel({ ...options.kernel, ...capacity, clock, rng: options.rng?.kernel ?? stream(STREAM.kernel) });
   const durations = options.rng?.durations ?? stream(STREAM.durations);
-  const runner = createAgendaRunner({ clock, order: options.rng?.order ?? stream(STREAM.order), maxSteps: options.maxSteps ?? 10_000_000, seed });
+  const runner = createAgendaRunner({
+    clock,
+    order: options.rng?.order ?? stream(STREAM.order),
+    maxSteps: options.maxSteps ?? 10_000_000,
+    seed,
+  });
   const replies = new Listeners<[AclMessage, string]>();
   const handles = new Listeners<[string, AclMessage]>();
   const faults = createFaultBook();

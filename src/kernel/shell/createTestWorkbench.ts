@@ -148,7 +148,8 @@ export function createTestWorkbench(options: TestWorkbenchOptions = {}): TestWor
     deadLetters: () => shell.kernel.deadLetters(),
     run,
     messagesTo: (name) => [...(received.get(name) ?? [])],
-    eventsOf: <T extends KernelEvent['type']>(type: T) => shell.log().filter((e): e is Extract<KernelEvent, { type: T }> => e.type === type),
+    eventsOf: <T extends KernelEvent['type']>(type: T) =>
+      shell.log().filter((e): e is Extract<KernelEvent, { type: T }> => e.type === type),
     snapshot: () => shell.kernel.snapshot(),
   };
 }

@@ -38,7 +38,14 @@ export interface FaultBook {
 
 export function createFaultBook(): FaultBook {
   const book = new Map<string, Faults>();
-  const fresh = (instance: number, deadlineMs: number): Faults => ({ instance, deadlineMs, crashNext: false, hangNext: false, slowMs: 0, skewMs: 0 });
+  const fresh = (instance: number, deadlineMs: number): Faults => ({
+    instance,
+    deadlineMs,
+    crashNext: false,
+    hangNext: false,
+    slowMs: 0,
+    skewMs: 0,
+  });
 
   return {
     spawned(agent, instance, deadlineMs) {

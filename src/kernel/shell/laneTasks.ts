@@ -17,7 +17,6 @@ export interface LaneDeps {
   handled(agent: string, message: AclMessage): void;
 }
 
-
 export function startSpawn(deps: LaneDeps, effect: SpawnEffect, finish: (item: Agendum) => void): Agendum {
   const item: Agendum = deps.schedule(deps.spawnMs(), () => {
     const out = deps.agents.spawn(effect);

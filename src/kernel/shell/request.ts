@@ -15,7 +15,10 @@ export interface PreparedRequest {
  * `now + timeoutMs` (unless given), so the kernel answers with `failure` (timeout) itself.
  * Returns undefined for a draft that is not a message object.
  */
-export function prepareRequest(draft: unknown, request: { now: number; timeoutMs: number; seq: number; from?: string | undefined }): PreparedRequest | undefined {
+export function prepareRequest(
+  draft: unknown,
+  request: { now: number; timeoutMs: number; seq: number; from?: string | undefined },
+): PreparedRequest | undefined {
   if (draft === null || typeof draft !== 'object' || Array.isArray(draft)) return undefined;
   const d = { ...(draft as Record<string, unknown>) };
   if (typeof d['reply_with'] !== 'string' || d['reply_with'] === '') d['reply_with'] = `req-${request.seq}`;

@@ -33,7 +33,12 @@ function spawn(core: AgentWorkerCore, effect: SpawnEffect): void {
   if (!core.kinds.has(effect.hash)) {
     slot.status = 'dead';
     core.finished(effect.token);
-    core.emit({ type: 'agent.init-failed', agent: slot.name, instance: slot.instance, error: `unknown kind ${effect.hash}: the host did not send it to this worker` });
+    core.emit({
+      type: 'agent.init-failed',
+      agent: slot.name,
+      instance: slot.instance,
+      error: `unknown kind ${effect.hash}: the host did not send it to this worker`,
+    });
     return;
   }
   core.budget.acquire(slot);

@@ -40,7 +40,8 @@ export function createInstanceBudget(onGrant: (slot: AgentSlot) => void): Instan
   let peakLive = 0;
   let passivations = 0;
 
-  const evictable = (slot: AgentSlot) => slot.status === 'ready' && slot.agent !== undefined && !slot.instantiating && slot.queue.length === 0;
+  const evictable = (slot: AgentSlot) =>
+    slot.status === 'ready' && slot.agent !== undefined && !slot.instantiating && slot.queue.length === 0;
   const room = (slot: AgentSlot) => live.size < limit || budget.evictOne(slot);
 
   function grant(slot: AgentSlot): void {

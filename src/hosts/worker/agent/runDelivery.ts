@@ -27,7 +27,8 @@ export function runDelivery(slot: AgentSlot, d: DeliverEffect, core: AgentWorker
     core.emit(handled);
   } catch (e) {
     core.drop(slot);
-    const reason = e instanceof HangTimeout ? 'deadline-exceeded' : e instanceof AgentTrap ? `trap: ${e.message}` : `host error: ${errorMessage(e)}`;
+    const reason =
+      e instanceof HangTimeout ? 'deadline-exceeded' : e instanceof AgentTrap ? `trap: ${e.message}` : `host error: ${errorMessage(e)}`;
     core.emit({ type: 'agent.crashed', agent: slot.name, instance: slot.instance, reason, messageId: d.messageId });
   } finally {
     core.watchdog.clear();

@@ -50,7 +50,9 @@ export function createKindCache(options: { compile: (bytes: Uint8Array) => Promi
     if (options.shareModules) {
       // Compile once here; workers reuse these for the module's own memory maximum.
       void Promise.all(
-        compiled.coreModules.map(async (m) => [m.name, await WebAssembly.compile(m.bytes as Uint8Array<ArrayBuffer>)] as [string, WebAssembly.Module]),
+        compiled.coreModules.map(
+          async (m) => [m.name, await WebAssembly.compile(m.bytes as Uint8Array<ArrayBuffer>)] as [string, WebAssembly.Module],
+        ),
       ).then(
         (mods) => {
           entry.modules = mods;

@@ -59,7 +59,14 @@ export function performEffects(pool: PoolEffects, effects: readonly Effect[]): v
         const token = pool.nextToken();
         slot.running.set(token, { token, agent: effect.agent, instance: effect.instance, messageId: effect.message.id });
         const message = JSON.stringify(effect.message);
-        batches.add(slot, { type: 'deliver', token, agent: effect.agent, instance: effect.instance, messageId: effect.message.id, message });
+        batches.add(slot, {
+          type: 'deliver',
+          token,
+          agent: effect.agent,
+          instance: effect.instance,
+          messageId: effect.message.id,
+          message,
+        });
         break;
       }
       case 'kill':
@@ -92,7 +99,12 @@ function spawn(pool: PoolEffects, batches: Batches, failed: HostEvent[], effect:
   if (lazy) return spawnWhenCompiled(pool, lazy, effect);
   if (!kind) {
     const known = pool.kinds.names().join(', ') || 'none';
-    failed.push({ type: 'agent.init-failed', agent: effect.agent, instance: effect.instance, error: `unknown agent kind "${effect.kind}"; known kinds: ${known}` });
+    failed.push({
+      type: 'agent.init-failed',
+      agent: effect.agent,
+      instance: effect.instance,
+      error: `unknown agent kind "${effect.kind}"; known kinds: ${known}`,
+    });
     return;
   }
   const slot = pool.placement.placeFor(effect.agent, effect.isolated);
@@ -111,7 +123,9 @@ function spawn(pool: PoolEffects, batches: Batches, failed: HostEvent[], effect:
 }
 
 function kindMessage(kind: RegisteredKind) {
-  return kind.modules ? { t: 'kind' as const, compiled: kind.compiled, modules: kind.modules } : { t: 'kind' as const, compiled: kind.compiled };
+  return kind.modules
+    ? { t: 'kind' as const, compiled: kind.compiled, modules: kind.modules }
+    : { t: 'kind' as const, compiled: kind.compiled };
 }
 
 /** Compile on first use, then spawn. The kernel delivers nothing before agent.ready, so nothing can overtake this spawn. */
@@ -127,7 +141,9 @@ function spawnWhenCompiled(pool: PoolEffects, lazy: DeclaredKind, effect: SpawnE
     },
     (e: unknown) => {
       lazy.pending = undefined;
-      pool.emit([{ type: 'agent.init-failed', agent: effect.agent, instance: effect.instance, error: e instanceof Error ? e.message : String(e) }]);
+      pool.emit([
+        { type: 'agent.init-failed', agent: effect.agent, instance: effect.instance, error: e instanceof Error ? e.message : String(e) },
+      ]);
     },
   );
 }

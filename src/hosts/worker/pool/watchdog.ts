@@ -6,7 +6,11 @@ import { WD_DEADLINE, WD_STARTED, WD_TOKEN, wallNow } from '../protocol';
 import type { Running, WorkerSlot } from './workerSlot';
 
 /** Starts watching (when SharedArrayBuffer exists); returns the disposer. */
-export function startWatchdog(slots: () => Iterable<WorkerSlot>, intervalMs: number, onRunaway: (slot: WorkerSlot, runaway: Running) => void): () => void {
+export function startWatchdog(
+  slots: () => Iterable<WorkerSlot>,
+  intervalMs: number,
+  onRunaway: (slot: WorkerSlot, runaway: Running) => void,
+): () => void {
   if (typeof SharedArrayBuffer !== 'function') return () => undefined;
   const timer = setInterval(() => {
     const now = wallNow();

@@ -94,7 +94,13 @@ export function crashEventsOf(slot: WorkerSlot, reason: string, runaway: Running
       if (runaway.messageId !== undefined) e.messageId = runaway.messageId;
       events.push(e);
     } else {
-      events.push({ type: 'agent.crashed', agent, instance, reason: runaway ? 'worker-terminated' : reason, ...(bystanders ? { bystander: true } : {}) });
+      events.push({
+        type: 'agent.crashed',
+        agent,
+        instance,
+        reason: runaway ? 'worker-terminated' : reason,
+        ...(bystanders ? { bystander: true } : {}),
+      });
     }
   }
   return events;
