@@ -208,13 +208,9 @@ function push<T>(list: T[], item: T, max: number): void {
   if (list.length > max) list.splice(0, list.length - max);
 }
 
-/**
- * Project a batch onto the canvas slice. `afterSeq` is the last seq applied before the
- * batch (events at or below it were seen already).
- */
-export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEvent[], afterSeq: number): CanvasOutput {
+/** A batch's working copy: copy-on-write per collection, at most once per batch. */
+function canvasDraft(state: CanvasInput) {
   const out: CanvasOutput = {};
-  // Copy-on-write per collection, at most once per batch.
   const touched = new Set<string>();
   const cow = <K extends 'plainNodes' | 'groups' | 'membership' | 'flows' | 'insight' | 'positions' | 'pending'>(
     key: K,
@@ -237,129 +233,153 @@ export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEv
     }
     return all[agent]!;
   };
+  return { state, out, cow, current, insightOf, insightCopied, flowCopied };
+}
 
+type Draft = ReturnType<typeof canvasDraft>;
+
+/** Put a new node where it was asked for (reserved), else at a free spot. */
+function place(d: Draft, name: string, fallback: boolean): void {
+  const positions = d.current('positions');
+  if (!positions[name]) {
+    const wanted = d.current('pending')[name];
+    if (wanted) d.cow('positions')[name] = wanted;
+    else if (fallback) d.cow('positions')[name] = freePosition(Object.values(positions));
+  }
+  if (name in d.current('pending')) delete d.cow('pending')[name];
+}
+
+function removeNode(d: Draft, name: string): void {
+  const { current, cow, out } = d;
+  if (current('plainNodes')[name]) {
+    delete cow('plainNodes')[name];
+    out.plainOrder = current('plainOrder').filter((n) => n !== name);
+  }
+  if (current('groups')[name]) delete cow('groups')[name];
+  if (current('membership')[name]) delete cow('membership')[name];
+  if (current('positions')[name]) delete cow('positions')[name];
+  if (current('selectedNodes').includes(name)) out.selectedNodes = current('selectedNodes').filter((n) => n !== name);
+  if (current('selected') === name) out.selected = null;
+  const link = current('selectedLink');
+  const l = link ? d.state.links[link] : undefined;
+  if (l && (l.a === name || l.b === name)) out.selectedLink = null;
+}
+
+function countDelivery(d: Draft, event: Extract<KernelEvent, { type: 'message.delivered' }>): void {
+  if (!event.link) return;
+  const link = d.state.links[event.link];
+  if (!link) return;
+  const flows = d.cow('flows');
+  // One copy per link per batch, then counted in place.
+  let f = flows[event.link];
+  if (!f || !d.flowCopied.has(event.link)) {
+    f = flows[event.link] = { ...(f ?? NO_FLOW) };
+    d.flowCopied.add(event.link);
+  }
+  // A fan-out through a topic is delivered "to" the topic: that is towards it too.
+  if (event.to === link.b || event.to === `topic:${link.b}`) f.ab++;
+  else f.ba++;
+  const sentAt = sentTime(d.state, event.messageId);
+  if (sentAt !== undefined) {
+    const latency = Math.max(0, event.t - sentAt);
+    f.timed++;
+    f.latencySumMs += latency;
+    if (latency > f.latencyMaxMs) f.latencyMaxMs = latency;
+    f.latencyLastMs = latency;
+  }
+}
+
+/** Nodes, groups, links and traffic. False when the event is not one of these. */
+function reduceGraphEvent(d: Draft, event: KernelEvent): boolean {
+  switch (event.type) {
+    case 'node.added':
+      d.cow('plainNodes')[event.node] = { name: event.node, kind: event.kind };
+      if (!d.current('plainOrder').includes(event.node)) d.out.plainOrder = [...d.current('plainOrder'), event.node];
+      place(d, event.node, true);
+      return true;
+    case 'node.removed':
+      removeNode(d, event.node);
+      return true;
+    case 'link.removed':
+      d.flowCopied.delete(event.link.id);
+      if (d.current('flows')[event.link.id]) delete d.cow('flows')[event.link.id];
+      if (d.current('selectedLink') === event.link.id) d.out.selectedLink = null;
+      return true;
+    case 'message.delivered':
+      countDelivery(d, event);
+      return true;
+    case 'group.created': {
+      const spec = event.spec;
+      d.cow('groups')[spec.name] = {
+        name: spec.name,
+        strategy: spec.strategy,
+        intensity: spec.intensity,
+        periodMs: spec.periodMs,
+        ...(spec.parent ? { parent: spec.parent } : {}),
+      };
+      place(d, spec.name, false);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** What the inspector keeps per agent: status history, restarts, logs. */
+function reduceInsightEvent(d: Draft, event: KernelEvent): void {
+  const restart = (agent: string, what: RestartEntry['what'], text: string) =>
+    push(d.insightOf(agent).restarts, { t: event.t, what, text }, RESTART_HISTORY);
+  switch (event.type) {
+    case 'agent.deployed': {
+      const group = (event as { group?: unknown }).group;
+      if (typeof group === 'string') d.cow('membership')[event.agent] = group;
+      if (d.current('insight')[event.agent]) delete d.cow('insight')[event.agent];
+      d.insightCopied.delete(event.agent); // a re-deploy in the same batch as its removal starts afresh
+      d.insightOf(event.agent).statuses.push({ t: event.t, status: 'loading' });
+      break;
+    }
+    case 'group.escalated': {
+      const g = d.current('groups')[event.group];
+      if (g) d.cow('groups')[event.group] = { ...g, escalated: event.reason };
+      for (const [agent, group] of Object.entries(d.current('membership')))
+        if (group === event.group) restart(agent, 'escalated', event.reason);
+      break;
+    }
+    case 'agent.status':
+      push(
+        d.insightOf(event.agent).statuses,
+        { t: event.t, status: event.status, ...(event.reason ? { reason: event.reason } : {}) },
+        STATUS_HISTORY,
+      );
+      break;
+    case 'agent.crashed':
+      restart(event.agent, 'crashed', event.reason);
+      break;
+    case 'agent.restarted':
+      restart(event.agent, 'restarted', `instance ${event.instance}`);
+      break;
+    case 'agent.backoff':
+      restart(event.agent, 'backoff', `attempt ${event.attempt}, waiting ${event.delayMs} ms`);
+      break;
+    case 'log':
+      if (d.current('insight')[event.agent] || d.state.positions[event.agent]) {
+        push(d.insightOf(event.agent).logs, { seq: event.seq, t: event.t, level: event.level, text: event.text }, LOG_LINES);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * Project a batch onto the canvas slice. `afterSeq` is the last seq applied before the
+ * batch (events at or below it were seen already).
+ */
+export function reduceCanvasEvents(state: CanvasInput, events: readonly KernelEvent[], afterSeq: number): CanvasOutput {
+  const d = canvasDraft(state);
   for (const event of events) {
     if (event.seq <= afterSeq) continue;
-    switch (event.type) {
-      case 'node.added': {
-        cow('plainNodes')[event.node] = { name: event.node, kind: event.kind };
-        if (!current('plainOrder').includes(event.node)) out.plainOrder = [...current('plainOrder'), event.node];
-        const positions = current('positions');
-        if (!positions[event.node]) {
-          const wanted = current('pending')[event.node];
-          cow('positions')[event.node] = wanted ?? freePosition(Object.values(positions));
-        }
-        if (event.node in current('pending')) delete cow('pending')[event.node];
-        break;
-      }
-      case 'agent.deployed': {
-        const group = (event as { group?: unknown }).group;
-        if (typeof group === 'string') cow('membership')[event.agent] = group;
-        const all = current('insight');
-        if (all[event.agent]) delete cow('insight')[event.agent];
-        insightCopied.delete(event.agent); // a re-deploy in the same batch as its removal starts afresh
-        insightOf(event.agent).statuses.push({ t: event.t, status: 'loading' });
-        break;
-      }
-      case 'node.removed': {
-        const name = event.node;
-        if (current('plainNodes')[name]) {
-          delete cow('plainNodes')[name];
-          out.plainOrder = current('plainOrder').filter((n) => n !== name);
-        }
-        if (current('groups')[name]) delete cow('groups')[name];
-        if (current('membership')[name]) delete cow('membership')[name];
-        if (current('positions')[name]) delete cow('positions')[name];
-        if (current('selectedNodes').includes(name)) out.selectedNodes = current('selectedNodes').filter((n) => n !== name);
-        if (current('selected') === name) out.selected = null;
-        const link = current('selectedLink');
-        const l = link ? state.links[link] : undefined;
-        if (l && (l.a === name || l.b === name)) out.selectedLink = null;
-        break;
-      }
-      case 'link.removed':
-        flowCopied.delete(event.link.id);
-        if (current('flows')[event.link.id]) delete cow('flows')[event.link.id];
-        if (current('selectedLink') === event.link.id) out.selectedLink = null;
-        break;
-      case 'message.delivered': {
-        if (!event.link) break;
-        const link = state.links[event.link];
-        if (!link) break;
-        const flows = cow('flows');
-        // One copy per link per batch, then counted in place.
-        let f = flows[event.link];
-        if (!f || !flowCopied.has(event.link)) {
-          f = flows[event.link] = { ...(f ?? NO_FLOW) };
-          flowCopied.add(event.link);
-        }
-        // A fan-out through a topic is delivered "to" the topic: that is towards it too.
-        if (event.to === link.b || event.to === `topic:${link.b}`) f.ab++;
-        else f.ba++;
-        const sentAt = sentTime(state, event.messageId);
-        if (sentAt !== undefined) {
-          const latency = Math.max(0, event.t - sentAt);
-          f.timed++;
-          f.latencySumMs += latency;
-          if (latency > f.latencyMaxMs) f.latencyMaxMs = latency;
-          f.latencyLastMs = latency;
-        }
-        break;
-      }
-      case 'group.created': {
-        const spec = event.spec;
-        cow('groups')[spec.name] = {
-          name: spec.name,
-          strategy: spec.strategy,
-          intensity: spec.intensity,
-          periodMs: spec.periodMs,
-          ...(spec.parent ? { parent: spec.parent } : {}),
-        };
-        const positions = current('positions');
-        if (!positions[spec.name]) {
-          const wanted = current('pending')[spec.name];
-          if (wanted) cow('positions')[spec.name] = wanted;
-        }
-        if (spec.name in current('pending')) delete cow('pending')[spec.name];
-        break;
-      }
-      case 'group.escalated': {
-        const g = current('groups')[event.group];
-        if (g) cow('groups')[event.group] = { ...g, escalated: event.reason };
-        for (const [agent, group] of Object.entries(current('membership'))) {
-          if (group === event.group)
-            push(insightOf(agent).restarts, { t: event.t, what: 'escalated', text: event.reason }, RESTART_HISTORY);
-        }
-        break;
-      }
-      case 'agent.status':
-        push(
-          insightOf(event.agent).statuses,
-          { t: event.t, status: event.status, ...(event.reason ? { reason: event.reason } : {}) },
-          STATUS_HISTORY,
-        );
-        break;
-      case 'agent.crashed':
-        push(insightOf(event.agent).restarts, { t: event.t, what: 'crashed', text: event.reason }, RESTART_HISTORY);
-        break;
-      case 'agent.restarted':
-        push(insightOf(event.agent).restarts, { t: event.t, what: 'restarted', text: `instance ${event.instance}` }, RESTART_HISTORY);
-        break;
-      case 'agent.backoff':
-        push(
-          insightOf(event.agent).restarts,
-          { t: event.t, what: 'backoff', text: `attempt ${event.attempt}, waiting ${event.delayMs} ms` },
-          RESTART_HISTORY,
-        );
-        break;
-      case 'log':
-        if (current('insight')[event.agent] || state.positions[event.agent]) {
-          push(insightOf(event.agent).logs, { seq: event.seq, t: event.t, level: event.level, text: event.text }, LOG_LINES);
-        }
-        break;
-      default:
-        break;
-    }
+    if (!reduceGraphEvent(d, event)) reduceInsightEvent(d, event);
   }
-  return out;
+  return d.out;
 }

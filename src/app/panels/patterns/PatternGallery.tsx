@@ -5,6 +5,33 @@ import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useSession, useWorkspaceSession } from '../../session/WorkspaceContext';
 
+function PatternCards({ scenarios, busy, onLoad }: { scenarios: readonly Scenario[]; busy: boolean; onLoad(s: Scenario): void }) {
+  return (
+    <ul className="ws-cards" aria-label="Patterns">
+      {scenarios.map((s) => (
+        <li key={s.id} className="ws-card">
+          <h3>{s.title}</h3>
+          <p>{s.description}</p>
+          <div className="ws-card-foot">
+            <span className="muted">
+              {s.nodes.length} nodes · {s.links.length} links
+            </span>
+            <button
+              type="button"
+              className="btn btn-primary btn-small"
+              aria-label={`Load ${s.title}`}
+              disabled={busy}
+              onClick={() => onLoad(s)}
+            >
+              Load
+            </button>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function GalleryDialog({ onClose }: { onClose(): void }) {
   const session = useWorkspaceSession()!;
   const store = useWorkbenchStore();
@@ -46,28 +73,7 @@ function GalleryDialog({ onClose }: { onClose(): void }) {
         Prewired, runnable systems of built-in WebAssembly agents. Load one onto the canvas, then press Run: it plays the scenario's
         messages and checks the final report.
       </p>
-      <ul className="ws-cards" aria-label="Patterns">
-        {loaded.scenarios.map((s) => (
-          <li key={s.id} className="ws-card">
-            <h3>{s.title}</h3>
-            <p>{s.description}</p>
-            <div className="ws-card-foot">
-              <span className="muted">
-                {s.nodes.length} nodes · {s.links.length} links
-              </span>
-              <button
-                type="button"
-                className="btn btn-primary btn-small"
-                aria-label={`Load ${s.title}`}
-                disabled={busy}
-                onClick={() => (hasNodes ? setConfirming(s) : load(s))}
-              >
-                Load
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <PatternCards scenarios={loaded.scenarios} busy={busy} onLoad={(s) => (hasNodes ? setConfirming(s) : load(s))} />
       {broken.length > 0 && (
         <div role="alert" className="ws-refusal">
           {broken.map(([id, problems]) => (
