@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { WorkbenchState } from '../../store/createWorkbenchStore';
 import { useWorkbench } from '../../store/WorkbenchContext';
 import { AgentInspector } from './AgentInspector';
@@ -32,18 +32,15 @@ export function Inspector() {
   const count = useWorkbench((s) => s.selectedNodes.length);
 
   // Whichever was picked last wins: a node or link on the canvas, or a message in the log.
+  // Derived while rendering (React's "adjust state on a prop change"), not in effects.
   const [focus, setFocus] = useState<'canvas' | 'message'>('canvas');
-  const first = useRef(true);
-  useEffect(() => {
-    if (detailKey) setFocus('message');
-  }, [detailKey]);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    setFocus('canvas');
-  }, [selected, selectedLink]);
+  const [seen, setSeen] = useState({ detailKey, selected, selectedLink });
+  if (seen.detailKey !== detailKey || seen.selected !== selected || seen.selectedLink !== selectedLink) {
+    const picked = seen.selected !== selected || seen.selectedLink !== selectedLink;
+    setSeen({ detailKey, selected, selectedLink });
+    if (picked) setFocus('canvas');
+    else if (detailKey) setFocus('message');
+  }
 
   let body;
   if (focus === 'message' && row) body = <MessageInspector row={row} />;

@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useWorkbench, useWorkbenchStore, useWorkbenchWhile, useWorkbenchWith } from '../../store/WorkbenchContext';
 import { usePanelActive } from '../../shell/usePanelActive';
 import { ArrowView } from './ArrowView';
 import { laneNames, layoutSequence, sniffedSteps, LANE_WIDTH, STEP_HEIGHT, type SequenceLayout } from './layoutSequence';
-import { useFollowNewest, useSequenceView, ZOOMS } from './useSequenceView';
+import { useSequenceView, ZOOMS } from './useSequenceView';
 const HEADER_H = 30;
 const OVERSCAN = 10;
 /** Room above the first arrow for its label. */
@@ -22,12 +22,13 @@ export function SequenceDiagram() {
   const setSniffed = useWorkbench((s) => s.setSniffed);
   const detailKey = useWorkbench((s) => s.detailKey);
   const showMessage = useWorkbench((s) => s.showMessage);
-  const view = useSequenceView();
-  const { zoom, zoomIndex, setZoom, viewport } = view;
+  const { zoom, zoomIndex, setZoom, viewport, scroller, followNewest, handlers } = useSequenceView();
 
   const hidden = useMemo(() => new Set(unsniffed), [unsniffed]);
   // `version` stands for the rows' content (the array itself stays the same).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- rows change in place: version is their content
   const allNames = useMemo(() => laneNames(rows, agents), [version, rows, agents]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
   const steps = useMemo(() => sniffedSteps(rows, hidden), [version, rows, hidden]);
   const stepH = STEP_HEIGHT * zoom;
   const first = Math.max(0, Math.floor((viewport.top - HEADER_H - TOP * zoom) / stepH) - OVERSCAN);
@@ -36,7 +37,9 @@ export function SequenceDiagram() {
     () => layoutSequence(rows, { agents, hidden, start: first, count, top: TOP }, { names: allNames, steps }),
     [rows, agents, hidden, first, count, allNames, steps],
   );
-  useFollowNewest(view, layout.height * zoom);
+  // Follow the newest message while the view is at the bottom.
+  const height = layout.height * zoom;
+  useLayoutEffect(() => followNewest(), [height, followNewest]);
 
   return (
     <div className="sequence">
@@ -67,12 +70,12 @@ export function SequenceDiagram() {
       </div>
       <div
         className="sequence-scroll"
-        ref={view.scroller}
+        ref={scroller}
         role="region"
         aria-label="Sequence diagram"
         tabIndex={0}
         data-zoom={zoom}
-        {...view.handlers}
+        {...handlers}
       >
         <SequenceCanvas layout={layout} zoom={zoom} detailKey={detailKey} onOpen={showMessage} />
       </div>

@@ -2,7 +2,7 @@
  * The sequence diagram's viewport: scroll position and size (for windowed layout), zoom
  * that keeps the top step in place, follow-the-newest while at the bottom, and drag to pan.
  */
-import { useLayoutEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 
 export const ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2] as const;
 
@@ -71,14 +71,10 @@ export function useSequenceView() {
       scroller.current?.releasePointerCapture?.(e.pointerId);
     },
   };
-  return { zoom, zoomIndex, setZoom, viewport, scroller, follow, handlers: { ...handlers, onPointerCancel: handlers.onPointerUp } };
-}
-
-/** Follow the newest message while the view is at the bottom (`height` grows as messages come). */
-export function useFollowNewest(view: ReturnType<typeof useSequenceView>, height: number): void {
-  const { scroller, follow } = view;
-  useLayoutEffect(() => {
+  /** Scroll to the newest message if the view is at the bottom (call when the content grows). */
+  const followNewest = useCallback(() => {
     const el = scroller.current;
     if (el && follow.current) el.scrollTop = el.scrollHeight;
-  }, [height, scroller, follow]);
+  }, []);
+  return { zoom, zoomIndex, setZoom, viewport, scroller, followNewest, handlers: { ...handlers, onPointerCancel: handlers.onPointerUp } };
 }

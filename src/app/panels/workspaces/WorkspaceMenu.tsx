@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type Ref, type RefObject } from 'react';
 import { errorText } from '../../errors';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -32,35 +32,20 @@ export function WorkspaceMenu() {
   const session = useWorkspaceSession();
   const store = useWorkbenchStore();
   const current = useSession((s) => s.current);
-  const list = useSession((s) => s.list);
   const phase = useSession((s) => s.phase);
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState('');
+  const [name, setName] = useState(current?.name ?? '');
+  const [nameOf, setNameOf] = useState(current?.name);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => setName(current?.name ?? ''), [current?.name]);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !deleting) {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    const onDown = (e: PointerEvent) => {
-      const t = e.target as Node;
-      if (deleting || panel.current?.contains(t) || button.current?.contains(t)) return;
-      setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown);
-    };
-  }, [open, deleting]);
+  // The field follows the open workspace's name (adjusted while rendering, not in an effect).
+  if (nameOf !== current?.name) {
+    setNameOf(current?.name);
+    setName(current?.name ?? '');
+  }
+  useDismiss(open, deleting !== null, panel, button, setOpen);
 
   if (!session) return null;
   const busy = phase !== 'ready';
@@ -105,58 +90,7 @@ export function WorkspaceMenu() {
       </span>
       <SaveStatus />
       {open && (
-        <div ref={panel} id="ws-panel" className="ws-panel" role="dialog" aria-label="Workspaces">
-          <h2 className="ws-panel-title">Workspaces</h2>
-          <ul className="ws-list" aria-label="Saved workspaces">
-            {list.map((w) => {
-              const isCurrent = w.id === current?.id;
-              return (
-                <li key={w.id} className={isCurrent ? 'ws-item ws-item-current' : 'ws-item'}>
-                  <button
-                    type="button"
-                    className="btn btn-ghost ws-open"
-                    aria-label={`Open workspace ${w.name}`}
-                    aria-current={isCurrent ? 'true' : undefined}
-                    disabled={busy}
-                    onClick={() => void session.switchTo(w.id).catch(fail('Switching workspace'))}
-                  >
-                    <span aria-hidden="true" className="ws-dot">{isCurrent ? '●' : '○'}</span> {w.name}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small"
-                    aria-label={`Delete workspace ${w.name}`}
-                    disabled={busy}
-                    onClick={() => setDeleting({ id: w.id, name: w.name })}
-                  >
-                    Delete
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-          <form className="ws-rename" onSubmit={onRename}>
-            <label>
-              <span>Workspace name</span>
-              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
-            </label>
-            <button type="submit" className="btn btn-small" disabled={busy || !name.trim() || name.trim() === current?.name}>
-              Rename
-            </button>
-          </form>
-          <div className="ws-actions">
-            <button type="button" className="btn" disabled={busy} onClick={() => void session.create().catch(fail('New workspace'))}>
-              New workspace
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={onExport}>
-              Export workspace
-            </button>
-            <label className={`btn ws-import${busy ? ' ws-disabled' : ''}`}>
-              Import workspace…
-              <input type="file" accept=".json,application/json" className="visually-hidden" disabled={busy} onChange={onImport} />
-            </label>
-          </div>
-        </div>
+        <WorkspacePanel ref={panel} busy={busy} name={name} setName={setName} onRename={onRename} onExport={onExport} onImport={onImport} onDelete={setDeleting} fail={fail} />
       )}
       {deleting && (
         <ConfirmDialog
@@ -171,6 +105,104 @@ export function WorkspaceMenu() {
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** Close the panel on Escape or a click outside it (not while a confirmation is open). */
+function useDismiss(open: boolean, confirming: boolean, panel: RefObject<HTMLElement | null>, button: RefObject<HTMLButtonElement | null>, setOpen: (open: boolean) => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !confirming) {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onDown = (e: PointerEvent) => {
+      const t = e.target as Node;
+      if (confirming || panel.current?.contains(t) || button.current?.contains(t)) return;
+      setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+  }, [open, confirming, panel, button, setOpen]);
+}
+
+interface PanelProps {
+  ref: Ref<HTMLDivElement>;
+  busy: boolean;
+  name: string;
+  setName(name: string): void;
+  onRename(e: FormEvent): void;
+  onExport(): void;
+  onImport(e: ChangeEvent<HTMLInputElement>): void;
+  onDelete(workspace: { id: string; name: string }): void;
+  fail(what: string): (error: unknown) => void;
+}
+
+/** The list of saved workspaces, rename, new, export and import. */
+function WorkspacePanel({ ref, busy, name, setName, onRename, onExport, onImport, onDelete, fail }: PanelProps) {
+  const session = useWorkspaceSession();
+  const current = useSession((s) => s.current);
+  const list = useSession((s) => s.list);
+  if (!session) return null;
+  return (
+    <div ref={ref} id="ws-panel" className="ws-panel" role="dialog" aria-label="Workspaces">
+      <h2 className="ws-panel-title">Workspaces</h2>
+      <ul className="ws-list" aria-label="Saved workspaces">
+        {list.map((w) => {
+          const isCurrent = w.id === current?.id;
+          return (
+            <li key={w.id} className={isCurrent ? 'ws-item ws-item-current' : 'ws-item'}>
+              <button
+                type="button"
+                className="btn btn-ghost ws-open"
+                aria-label={`Open workspace ${w.name}`}
+                aria-current={isCurrent ? 'true' : undefined}
+                disabled={busy}
+                onClick={() => void session.switchTo(w.id).catch(fail('Switching workspace'))}
+              >
+                <span aria-hidden="true" className="ws-dot">{isCurrent ? '●' : '○'}</span> {w.name}
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                aria-label={`Delete workspace ${w.name}`}
+                disabled={busy}
+                onClick={() => onDelete({ id: w.id, name: w.name })}
+              >
+                Delete
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <form className="ws-rename" onSubmit={onRename}>
+        <label>
+          <span>Workspace name</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+        </label>
+        <button type="submit" className="btn btn-small" disabled={busy || !name.trim() || name.trim() === current?.name}>
+          Rename
+        </button>
+      </form>
+      <div className="ws-actions">
+        <button type="button" className="btn" disabled={busy} onClick={() => void session.create().catch(fail('New workspace'))}>
+          New workspace
+        </button>
+        <button type="button" className="btn" disabled={busy} onClick={onExport}>
+          Export workspace
+        </button>
+        <label className={`btn ws-import${busy ? ' ws-disabled' : ''}`}>
+          Import workspace…
+          <input type="file" accept=".json,application/json" className="visually-hidden" disabled={busy} onChange={onImport} />
+        </label>
+      </div>
     </div>
   );
 }
