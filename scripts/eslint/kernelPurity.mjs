@@ -34,7 +34,7 @@ const restrictedSyntax = [
   { selector: "CallExpression[callee.name='Date']", message: CLOCK },
   { selector: 'MemberExpression[property.name=/^(randomUUID|getRandomValues)$/]', message: RANDOM },
   { selector: `MemberExpression[object.name='globalThis'][property.name=/^(${TIMER_NAMES})$/]`, message: TIMER },
-  { selector: "MemberExpression[object.name='globalThis'][property.name=/^(performance|Date|crypto)$/]", message: CLOCK },
+  { selector: "MemberExpression[object.name='globalThis'][property.name=/^(performance|Date)$/]", message: CLOCK },
   {
     selector: "MemberExpression[object.name='globalThis'][property.name=/^(document|window|navigator|indexedDB|localStorage)$/]",
     message: DOM,
