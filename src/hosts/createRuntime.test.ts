@@ -67,9 +67,10 @@ function fakeHost(mode: { silent: boolean } = { silent: false }) {
   return { host, performed };
 }
 
-function setup(options: { silent?: boolean; publishIntervalMs?: number } = {}) {
+function setup(options: { silent?: boolean; publishIntervalMs?: number; eventLogCapacity?: number } = {}) {
   const clock = createManualClock(1000);
-  const kernel = createKernel({ clock, rng: createSeededRng(7) });
+  const capacity = options.eventLogCapacity === undefined ? {} : { eventLogCapacity: options.eventLogCapacity };
+  const kernel = createKernel({ clock, rng: createSeededRng(7), ...capacity });
   const { schedule, runDue } = manualSchedule(clock);
   const { host, performed } = fakeHost({ silent: options.silent ?? false });
   const runtime = createRuntime({ kernel, host, clock, schedule, publishIntervalMs: options.publishIntervalMs ?? 0 });
@@ -141,5 +142,18 @@ describe('createRuntime', () => {
     expect(batches).toHaveLength(2);
     expect(batches[1]!.map((e) => e.type)).toEqual(['node.added', 'node.added']);
     expect(runtime.log().length).toBe(3);
+  });
+
+  it('keeps a bounded log (the kernel’s) while subscribers still get every event', async () => {
+    const { runtime, runDue } = setup({ eventLogCapacity: 20 });
+    const seen: KernelEvent[] = [];
+    await runtime.subscribe((events) => seen.push(...events));
+    await runtime.command({ type: 'agent.deploy', spec: { name: 'echo', kind: 'echo' } });
+    await flush();
+    for (let n = 0; n < 30; n++) await runtime.request({ performative: 'request', receiver: 'echo', content: n }, 1000);
+    runDue();
+    expect(seen.length).toBeGreaterThan(100);
+    expect(runtime.log()).toEqual(seen.slice(-20));
+    expect((await runtime.snapshot()).eventsDropped).toBe(seen.length - 20);
   });
 });
