@@ -13,6 +13,7 @@ export const MAX_NAME_LENGTH = 128;
 
 // Whitespace, control characters, parentheses and quotes would need quoting in the FIPA
 // string form and are confusing on a canvas label, so names may not contain them.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
 const BAD_CHAR = /[\s\u0000-\u001f\u007f()"]/;
 
 /** Why `name` cannot name a node, or undefined when it can. */
