@@ -37,63 +37,65 @@ describe('compileComponent', () => {
 
   it('refuses an empty file', async () => {
     const e = await refusal(new Uint8Array());
-    expect(e.code).toBe('wasm-empty');
+    expect(e.code).toBe('ORR101');
     expect(e.message).toMatch(/expected a WebAssembly component, received 0 bytes/);
   });
 
   it('refuses something that is not wasm', async () => {
     const e = await refusal(new TextEncoder().encode('{"hello": "world"}'));
-    expect(e.code).toBe('wasm-not-wasm');
+    expect(e.code).toBe('ORR103');
     expect(e.message).toMatch(/00 61 73 6d/);
     expect(e.received).toMatch(/7b 22 68 65/);
+    // The code leads the message and the hint comes from the registry (docs/errors.md).
+    expect(e.message).toMatch(/^\[ORR103\] This file is not WebAssembly: .*\. Drop a \.wasm component built for the workbench:agent world\.$/);
   });
 
   it('refuses a core module, saying how to make a component of it', async () => {
     const e = await refusal(await buildProbeCoreModule());
-    expect(e.code).toBe('wasm-core-module');
+    expect(e.code).toBe('ORR104');
     expect(e.message).toMatch(/core WebAssembly module, not a component/);
     expect(e.hint).toMatch(/componentNew/);
   });
 
   it('refuses an oversize file before parsing it', async () => {
     const e = await refusal(probe, 1024);
-    expect(e.code).toBe('wasm-too-large');
+    expect(e.code).toBe('ORR102');
     expect(e.message).toMatch(/expected at most 1\.0 KiB, received 3\.\d KiB/);
   });
 
   it('refuses a corrupt component', async () => {
     const corrupt = probe.slice(0, Math.floor(probe.length / 2));
     const e = await refusal(corrupt);
-    expect(e.code).toBe('wasm-corrupt');
+    expect(e.code).toBe('ORR106');
   });
 
   it('refuses a component whose bytes after the header are garbage', async () => {
     const garbage = new Uint8Array(64).fill(0xff);
     garbage.set([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]);
-    expect((await refusal(garbage)).code).toBe('wasm-corrupt');
+    expect((await refusal(garbage)).code).toBe('ORR106');
   });
 
   it('refuses a component missing handle', async () => {
     const e = await refusal(await buildMissingHandleComponent());
-    expect(e.code).toBe('wasm-wrong-exports');
+    expect(e.code).toBe('ORR108');
     expect(e.message).toMatch(/expected functions init, handle, received functions init/);
   });
 
   it('refuses a component exporting another interface', async () => {
     const e = await refusal(await buildWrongExportComponent());
-    expect(e.code).toBe('wasm-wrong-exports');
+    expect(e.code).toBe('ORR108');
     expect(e.message).toMatch(/received exports .*acme:calc\/math/);
   });
 
   it('refuses a component importing interfaces the host does not provide', async () => {
     const e = await refusal(await buildForeignImportComponent());
-    expect(e.code).toBe('wasm-wrong-imports');
+    expect(e.code).toBe('ORR107');
     expect(e.message).toMatch(/workbench:agent\/sockets/);
   });
 
   it('refuses a component importing unknown host functions', async () => {
     const e = await refusal(await buildExtraHostFunctionComponent());
-    expect(e.code).toBe('wasm-wrong-imports');
+    expect(e.code).toBe('ORR107');
     expect(e.message).toMatch(/received exec/);
   });
 

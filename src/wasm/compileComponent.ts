@@ -57,7 +57,7 @@ function loadWasmTools(): Promise<WasmTools> {
 export function checkComponentBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_COMPONENT_BYTES): void {
   if (bytes.length === 0) {
     throw new ComponentValidationError({
-      code: 'wasm-empty',
+      code: 'ORR101',
       summary: 'The file is empty',
       expected: 'a WebAssembly component',
       received: '0 bytes',
@@ -65,7 +65,7 @@ export function checkComponentBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_CO
   }
   if (bytes.length > maxBytes) {
     throw new ComponentValidationError({
-      code: 'wasm-too-large',
+      code: 'ORR102',
       summary: 'The component is too large',
       expected: `at most ${formatBytes(maxBytes)}`,
       received: formatBytes(bytes.length),
@@ -73,11 +73,10 @@ export function checkComponentBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_CO
   }
   if (sniffWasm(bytes) === 'core-module') {
     throw new ComponentValidationError({
-      code: 'wasm-core-module',
+      code: 'ORR104',
       summary: 'This is a core WebAssembly module, not a component',
       expected: `a component (layer 1) of the world ${AGENT_WORLD}`,
       received: 'a core module (version 1, layer 0)',
-      hint: 'Wrap it with `jco embed` + `jco new` (componentEmbed + componentNew) against wit/agent.wit.',
     });
   }
 }
@@ -107,7 +106,7 @@ async function decoded<T>(bytes: Uint8Array, step: () => Promise<T>): Promise<T>
     return await step();
   } catch (e) {
     throw new ComponentValidationError({
-      code: 'wasm-corrupt',
+      code: 'ORR106',
       summary: 'The component could not be decoded',
       expected: 'a valid WebAssembly component',
       received: `${bytes.length} bytes starting with ${describeBytes(bytes)} (${errorText(e)})`,

@@ -1,24 +1,17 @@
 /**
- * Errors about agent components, each with a stable code, what was expected, what came,
- * and what to do. (Local until `src/protocol/errors.ts` offers a shared registry.)
+ * Errors about agent components, each with a stable registry code (ORR101–ORR110), what
+ * was expected, what came, and what to do.
  */
-export type ComponentErrorCode =
-  | 'wasm-empty'
-  | 'wasm-too-large'
-  | 'wasm-not-wasm'
-  | 'wasm-core-module'
-  | 'wasm-unknown-version'
-  | 'wasm-corrupt'
-  | 'wasm-wrong-imports'
-  | 'wasm-wrong-exports'
-  | 'wasm-memory-limit'
-  | 'wasm-instantiate';
+import { ERROR_CODES, type ErrorCode } from '../protocol/errors';
+
+export type ComponentErrorCode = Extract<ErrorCode, `ORR1${string}`>;
 
 export interface ComponentErrorDetail {
   code: ComponentErrorCode;
   summary: string;
   expected: string;
   received: string;
+  /** A hint for this case; the registry's hint for the code otherwise. */
   hint?: string;
 }
 
@@ -26,7 +19,7 @@ export class ComponentValidationError extends Error {
   readonly code: ComponentErrorCode;
   readonly expected: string;
   readonly received: string;
-  readonly hint: string | undefined;
+  readonly hint: string;
   /** The whole detail, so the error can cross a worker boundary and be rebuilt. */
   readonly detail: ComponentErrorDetail;
 
@@ -37,13 +30,17 @@ export class ComponentValidationError extends Error {
     this.code = detail.code;
     this.expected = detail.expected;
     this.received = detail.received;
-    this.hint = detail.hint;
+    this.hint = componentHint(detail);
   }
 }
 
+function componentHint(d: ComponentErrorDetail): string {
+  return d.hint ?? ERROR_CODES[d.code].hint;
+}
+
+/** `[ORR106] summary: expected …, received …. hint` */
 export function formatComponentError(d: ComponentErrorDetail): string {
-  const hint = d.hint ? ` ${d.hint}` : '';
-  return `[${d.code}] ${d.summary}: expected ${d.expected}, received ${d.received}.${hint}`;
+  return `[${d.code}] ${d.summary}: expected ${d.expected}, received ${d.received}. ${componentHint(d)}`;
 }
 
 export function isComponentValidationError(e: unknown): e is ComponentValidationError {

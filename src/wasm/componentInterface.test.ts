@@ -60,7 +60,7 @@ describe('the component-interface check reads the WIT of the component', () => {
 
   it('refuses the agent world at another version', async () => {
     const e = await refusal(await buildOtherVersionComponent());
-    expect(e.code).toBe('wasm-wrong-imports');
+    expect(e.code).toBe('ORR107');
     expect(e.message).toMatch(/another version of the agent world/);
     expect(e.received).toMatch(/not provided: workbench:agent\/host@0\.2\.0/);
   }, 30_000);

@@ -91,7 +91,7 @@ export function checkAgentWorld(iface: ComponentInterface): string[] {
   if (foreign.length > 0) {
     const sameInterface = foreign.every((i) => i.name.startsWith(`${HOST_INTERFACE}@`));
     throw new ComponentValidationError({
-      code: 'wasm-wrong-imports',
+      code: 'ORR107',
       summary: sameInterface
         ? 'The component was built against another version of the agent world'
         : 'The component imports interfaces the workbench does not provide',
@@ -105,7 +105,7 @@ export function checkAgentWorld(iface: ComponentInterface): string[] {
   const guest = iface.exports.find((i) => i.kind === 'interface' && i.name.startsWith(`${GUEST_INTERFACE}@0.1.`));
   if (!guest) {
     throw new ComponentValidationError({
-      code: 'wasm-wrong-exports',
+      code: 'ORR108',
       summary: `The component does not export ${GUEST_INTERFACE}`,
       expected: EXPECTED_WORLD,
       received: has,
@@ -116,7 +116,7 @@ export function checkAgentWorld(iface: ComponentInterface): string[] {
   const unknown = hostFunctions.filter((f) => !(HOST_FUNCTIONS as readonly string[]).includes(f));
   if (unknown.length > 0) {
     throw new ComponentValidationError({
-      code: 'wasm-wrong-imports',
+      code: 'ORR107',
       summary: `The component imports host functions that ${HOST_INTERFACE} does not have`,
       expected: `some of ${HOST_FUNCTIONS.join(', ')} from ${HOST_INTERFACE}`,
       received: unknown.join(', '),
@@ -126,7 +126,7 @@ export function checkAgentWorld(iface: ComponentInterface): string[] {
   const missing = GUEST_FUNCTIONS.filter((f) => !guestFunctions.includes(f));
   if (missing.length > 0) {
     throw new ComponentValidationError({
-      code: 'wasm-wrong-exports',
+      code: 'ORR108',
       summary: `The component's ${guest.name} export lacks functions`,
       expected: `functions ${GUEST_FUNCTIONS.join(', ')}`,
       received: guestFunctions.length > 0 ? `functions ${guestFunctions.join(', ')}` : 'no functions',

@@ -87,7 +87,7 @@ export async function createAgentKind(
     let p = pooledModules.get(key);
     if (!p) {
       const bytes = files.get(name);
-      const rewritten = bytes ? importMemory(bytes, pages) : undefined; // throws wasm-memory-limit
+      const rewritten = bytes ? importMemory(bytes, pages) : undefined; // throws ORR109
       p = rewritten
         ? WebAssembly.compile(rewritten.bytes as Uint8Array<ArrayBuffer>).then((module) => ({
             module,
@@ -229,7 +229,7 @@ async function instantiateWithGlue(
   const missing = GUEST_FUNCTIONS.filter((f) => typeof guest?.[f] !== 'function');
   if (!guest || missing.length > 0) {
     throw new ComponentValidationError({
-      code: 'wasm-wrong-exports',
+      code: 'ORR108',
       summary: 'The instantiated component lacks guest functions',
       expected: GUEST_FUNCTIONS.join(', '),
       received: guest ? Object.keys(guest).join(', ') || 'none' : 'no guest export',

@@ -18,11 +18,10 @@ export function describeBytes(bytes: Uint8Array, n = 8): string {
 export function sniffWasm(bytes: Uint8Array): WasmFileKind {
   if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new ComponentValidationError({
-      code: 'wasm-not-wasm',
+      code: 'ORR103',
       summary: 'This file is not WebAssembly',
       expected: 'a file starting with the WebAssembly magic bytes 00 61 73 6d',
       received: `${bytes.length} bytes starting with ${describeBytes(bytes)}`,
-      hint: 'Drop a .wasm component built for the workbench:agent world.',
     });
   }
   const version = bytes[4]! | (bytes[5]! << 8);
@@ -30,7 +29,7 @@ export function sniffWasm(bytes: Uint8Array): WasmFileKind {
   if (layer === 0 && version === 1) return 'core-module';
   if (layer === 1) return 'component';
   throw new ComponentValidationError({
-    code: 'wasm-unknown-version',
+    code: 'ORR105',
     summary: 'Unsupported WebAssembly binary version',
     expected: 'a component (layer 1) or core module (version 1, layer 0)',
     received: `version ${version}, layer ${layer}`,
@@ -143,18 +142,17 @@ export function readMemoryLimits(module: Uint8Array): MemoryLimits[] {
 
 function memoryLimitError(min: number, pages: number): ComponentValidationError {
   return new ComponentValidationError({
-    code: 'wasm-memory-limit',
+    code: 'ORR109',
     summary: 'The agent needs more memory to start than its limit allows',
     expected: `at most ${pages} pages (${(pages * PAGE_BYTES) / 1024} KiB)`,
     received: `an initial memory of ${min} pages`,
-    hint: 'Raise limits.memoryPages for this agent.',
   });
 }
 
 /**
  * Returns a copy of `module` whose defined 32-bit memories have maximum
  * `min(own max, pages)`, so a `memory.grow` past the cap returns -1 (and the guest traps
- * or copes). Throws `wasm-memory-limit` when the module needs more than the cap to start.
+ * or copes). Throws `ORR109` when the module needs more than the cap to start.
  */
 export function capMemory(module: Uint8Array, pages: number): Uint8Array {
   const section = findSection(module, 5);
@@ -211,7 +209,7 @@ export interface ImportedMemoryModule {
  * index stays 0, so exports and data segments are unchanged. The import declares minimum
  * 0 (any pooled memory links; the caller grows it to `min` first) and maximum
  * `min(own max, pages)`. Returns undefined for any other shape (no memory, several,
- * memory64, shared, custom page sizes). Throws `wasm-memory-limit` as capMemory does.
+ * memory64, shared, custom page sizes). Throws `ORR109` as capMemory does.
  */
 export function importMemory(module: Uint8Array, pages?: number): ImportedMemoryModule | undefined {
   const memSection = findSection(module, 5);
