@@ -66,7 +66,8 @@ describe('orrery CLI', () => {
     const { code, text, err } = await cli('experiment', file);
     expect(code).toBe(EXIT.badInput);
     expect(text).toBe('');
-    expect(err).toMatch(/is not a valid experiment/);
+    expect(err).toMatch(/^ORR301: .* is not a valid experiment:/);
+    expect(err).toMatch(/JSON Schema is in src\/experiments\/chaos\/experimentSchema\.ts/);
     expect(err).toMatch(/hypothesis\[0\]/);
     expect(err).toMatch(/durationMs/);
     const missing = await cli('experiment', join(dir, 'absent.json'));

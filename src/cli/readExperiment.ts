@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { EXPERIMENT_LIMITS, ExperimentSchemaError, kindProblems, parseExperiment, topologyProblems, type Experiment } from '../experiments';
+import { ERROR_CODES } from '../protocol/errors';
 import { InputError } from './exitCodes';
 
 /** `file: what went wrong` for the errors a person can fix (missing file, no permission...). */
@@ -33,7 +34,7 @@ export async function readJsonText(file: string, maxBytes: number): Promise<stri
 }
 
 const invalid = (file: string, problems: readonly string[]) =>
-  new InputError(`${file} is not a valid experiment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  new InputError(`ORR301: ${file} is not a valid experiment:\n${problems.map((p) => `  ${p}`).join('\n')}\n${ERROR_CODES.ORR301.hint}`);
 
 /** The experiment in `file`, checked against the schema and against the kinds the runner can spawn. */
 export async function readExperiment(file: string, knownKinds: () => Promise<readonly string[]>): Promise<Experiment> {

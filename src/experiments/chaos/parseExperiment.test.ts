@@ -21,6 +21,25 @@ function problems(value: unknown): string[] {
 }
 
 describe('experiment files: hardened parsing', () => {
+  it('refuses with the registry code ORR301, the count, each problem and the hint (docs/errors.md)', () => {
+    const e = base();
+    e.schedule.phases[0].durationMs = -1;
+    let error: unknown;
+    try {
+      parseExperiment(e);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ExperimentSchemaError);
+    const refusal = error as ExperimentSchemaError;
+    expect(refusal.code).toBe('ORR301');
+    const lines = refusal.message.split('\n');
+    expect(lines[0]).toBe('ORR301: The experiment is not valid (1 problem):');
+    expect(lines[1]).toMatch(/^- experiment\.schedule\.phases\[0\]\.durationMs: expected/);
+    expect(lines.at(-1)).toBe(refusal.hint);
+    expect(refusal.hint).toMatch(/experimentSchema\.ts/);
+  });
+
   it('accepts $schema and fills in the default hypothesis when none is given', () => {
     const e = base();
     e.$schema = './orrery.experiment.schema.json';

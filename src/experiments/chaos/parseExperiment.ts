@@ -5,6 +5,7 @@
  * cross-checks in code (references, uniqueness, totals).
  */
 import { closest, utf8Length } from '../../protocol/describe';
+import { ERROR_CODES } from '../../protocol/errors';
 import { crossCheck, probeIds } from './crossCheck';
 import { defaultHypothesis } from './defaultHypothesis';
 import { EXPERIMENT_LIMITS as L } from './limits';
@@ -13,11 +14,14 @@ import type { Experiment } from './types';
 
 export { probeIds };
 
+/** `ORR301: The experiment is not valid (N problems):`, one line per problem, then the registry's hint. */
 export class ExperimentSchemaError extends Error {
   override readonly name = 'ExperimentSchemaError';
-  readonly code = 'experiment-invalid';
+  readonly code = 'ORR301' as const;
+  readonly hint: string = ERROR_CODES.ORR301.hint;
   constructor(readonly problems: string[]) {
-    super(`The experiment is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`);
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    super(`ORR301: The experiment is not valid (${count}):\n- ${problems.join('\n- ')}\n${ERROR_CODES.ORR301.hint}`);
   }
 }
 

@@ -25,24 +25,36 @@ const EDITOR_OPTIONS = {
   suggestOnTriggerCharacters: true,
 } as const;
 
+/** What Apply refused: the coded summary (`ORR301: …`, searchable in docs/errors.md), each problem, the hint. */
+interface Refusal {
+  summary: string;
+  problems: string[];
+  hint?: string;
+}
+
+function refusalOf(e: unknown): Refusal {
+  if (e instanceof ExperimentSchemaError) return { summary: e.message.split('\n')[0]!, problems: e.problems, hint: e.hint };
+  return { summary: 'The JSON could not be applied:', problems: [e instanceof Error ? e.message : String(e)] };
+}
+
 export function ExperimentJson({ experiment, onApply }: { experiment: Experiment; onApply(e: Experiment): void }) {
   const theme = useWorkbench((s) => s.theme);
   const original = JSON.stringify(experiment, null, 2);
   const [text, setText] = useState(original);
   const [base, setBase] = useState(original);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   if (base !== original) {
     // The form changed underneath: show the new JSON.
     setBase(original);
     setText(original);
-    setProblems([]);
+    setRefusal(null);
   }
   const apply = () => {
     try {
       onApply(parseExperiment(text));
-      setProblems([]);
+      setRefusal(null);
     } catch (e) {
-      setProblems(e instanceof ExperimentSchemaError ? e.problems : [e instanceof Error ? e.message : String(e)]);
+      setRefusal(refusalOf(e));
     }
   };
   return (
@@ -70,12 +82,16 @@ export function ExperimentJson({ experiment, onApply }: { experiment: Experiment
           Revert
         </button>
       </div>
-      {problems.length > 0 && (
-        <ul className="lab-errors" aria-label="JSON problems">
-          {problems.map((p, i) => (
-            <li key={i}>{p}</li>
-          ))}
-        </ul>
+      {refusal && (
+        <>
+          <p className="lab-errors">{refusal.summary}</p>
+          <ul className="lab-errors" aria-label="JSON problems">
+            {refusal.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+          {refusal.hint && <p className="muted">{refusal.hint}</p>}
+        </>
       )}
     </div>
   );
