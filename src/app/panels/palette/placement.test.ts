@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KindInfo } from '../../../hosts/types';
 import { centredSpot, SPOT, stableOrder } from './placement';
 
-const kind = (k: string): KindInfo => ({ kind: k, label: k, description: '', hash: '', bytes: 0, builtin: true });
+const kind = (k: string, builtin = true): KindInfo => ({ kind: k, label: `${k} agent`, description: '', hash: '', bytes: 0, builtin });
 
 describe('palette placement', () => {
   it('puts a node centred on the view, and further ones beside it, never on top of one another', () => {
@@ -23,10 +23,12 @@ describe('palette placement', () => {
     expect(centredSpot({ x: 0, y: 0 }, { x: 10, y: 10 }, [{ x: 400, y: 400 }])).toEqual({ x: -10, y: -10 });
   });
 
-  it('keeps the first-listed order when kinds are listed again in another order or added', () => {
-    const first = stableOrder([], [kind('echo'), kind('counter'), kind('text')]);
-    expect(first.kinds.map((k) => k.kind)).toEqual(['echo', 'counter', 'text']);
-    const again = stableOrder(first.order, [kind('text'), kind('custom:1'), kind('echo'), kind('counter')]);
-    expect(again.kinds.map((k) => k.kind)).toEqual(['echo', 'counter', 'text', 'custom:1']);
+  it('gives one order whatever order the host lists kinds in; added components go last, in the order added', () => {
+    const first = stableOrder([], [kind('text'), kind('echo'), kind('counter')]);
+    expect(first.kinds.map((k) => k.kind)).toEqual(['counter', 'echo', 'text']);
+    const added = stableOrder(first.order, [kind('custom:b', false), kind('echo'), kind('counter'), kind('text')]);
+    const again = stableOrder(added.order, [kind('custom:a', false), kind('text'), kind('custom:b', false), kind('echo'), kind('counter')]);
+    expect(again.kinds.map((k) => k.kind)).toEqual(['counter', 'echo', 'text', 'custom:b', 'custom:a']);
+    expect(stableOrder([], [kind('echo'), kind('counter'), kind('text')]).kinds).toEqual(first.kinds);
   });
 });

@@ -38,12 +38,19 @@ export function centredSpot(centre: XY, half: XY, taken: readonly XY[]): XY {
 }
 
 /**
- * Kinds in the order they were first listed: a kind that compiles, or a component that is
- * added, never moves the others (people find items where they left them).
+ * The palette's order, the same on every visit: built-in kinds by label (the host lists
+ * them in the order they finished loading, which changes from one start to the next),
+ * then a person's own components in the order they were added. Compiling a kind or
+ * adding a component never moves the others.
  */
 export function stableOrder(seen: string[], kinds: readonly KindInfo[]): { order: string[]; kinds: KindInfo[] } {
   const order = [...seen];
   for (const k of kinds) if (!order.includes(k.kind)) order.push(k.kind);
   const rank = new Map(order.map((kind, i) => [kind, i]));
-  return { order, kinds: [...kinds].sort((a, b) => rank.get(a.kind)! - rank.get(b.kind)!) };
+  const sorted = [...kinds].sort((a, b) => {
+    if (a.builtin !== b.builtin) return a.builtin ? -1 : 1;
+    if (a.builtin) return a.label.localeCompare(b.label) || a.kind.localeCompare(b.kind);
+    return rank.get(a.kind)! - rank.get(b.kind)!;
+  });
+  return { order, kinds: sorted };
 }
