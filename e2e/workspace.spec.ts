@@ -122,21 +122,21 @@ test('a broken file is refused with the reason and the workspace stays as it was
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   const alert = page.getByRole('alert').filter({ hasText: 'broken.json was not imported' });
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText('WS008 nodes[0].kind: expected a known agent kind (');
+  await expect(alert).toContainText('ORR208 nodes[0].kind: expected a known agent kind (');
   await expect(alert).toContainText('received "teleporter"');
-  await expect(alert).toContainText('WS005 nodes[1].name');
-  await expect(alert).toContainText('WS007 links[0].b: expected the name of a node in nodes[], received "ghost"');
+  await expect(alert).toContainText('ORR205 nodes[1].name');
+  await expect(alert).toContainText('ORR207 links[0].b: expected the name of a node in nodes[], received "ghost"');
   await page.screenshot({ path: test.info().outputPath('refused.png') });
 
   await input.setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{"orrery": "workspace", ') });
-  await expect(page.getByRole('alert').filter({ hasText: 'notjson.json was not imported' })).toContainText('WS001 (root): expected JSON text');
+  await expect(page.getByRole('alert').filter({ hasText: 'notjson.json was not imported' })).toContainText('ORR201 (root): expected JSON text');
 
   await input.setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...broken, version: 9 })) });
-  await expect(page.getByRole('alert').filter({ hasText: 'future.json' })).toContainText('WS003 version: expected a whole number from 1 to 2, received 9');
+  await expect(page.getByRole('alert').filter({ hasText: 'future.json' })).toContainText('ORR203 version: expected a whole number from 1 to 2, received 9');
 
   const badModule = { ...broken, nodes: [], links: [], modules: [{ kind: `custom:${'ab'.repeat(32)}`, label: 'M', hash: 'ab'.repeat(32), bytes: '%%%' }] };
   await input.setInputFiles({ name: 'module.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(badModule)) });
-  await expect(page.getByRole('alert').filter({ hasText: 'module.json' })).toContainText('WS009 modules[0].bytes: expected the component bytes as padded base64, received "%%%"');
+  await expect(page.getByRole('alert').filter({ hasText: 'module.json' })).toContainText('ORR209 modules[0].bytes: expected the component bytes as padded base64, received "%%%"');
 
   // Untouched: same workspace, same agent, nothing new in the list.
   await expect(currentName(page)).toHaveText('Workspace 1');

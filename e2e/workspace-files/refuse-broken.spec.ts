@@ -52,9 +52,9 @@ test('a workspace with 20,000 broken links is refused within a second, with a ca
 
   const problems = alert.getByRole('list', { name: 'Problems' }).getByRole('listitem');
   await expect(problems).toHaveCount(51);
-  await expect(problems.first()).toHaveText('WS007 links[0].a: expected the name of a node in nodes[], received "ghost-0"');
+  await expect(problems.first()).toHaveText('ORR207 links[0].a: expected the name of a node in nodes[], received "ghost-0"');
   await expect(problems.last()).toHaveText(
-    /^WS012 \(root\): expected at most 50 problems, received 1000 or more .*checking stopped there\)$/,
+    /^ORR212 \(root\): expected at most 50 problems, received 1000 or more .*checking stopped there\)$/,
   );
   await page.screenshot({ path: test.info().outputPath('refused.png') });
 

@@ -320,9 +320,12 @@ export function errorData(code: ErrorCode, message: string, details: ErrorDetail
   return data;
 }
 
+/** A problem at a path of a file: where it is, what was expected and what came are always known. */
+export type FileProblem = OrreryErrorData & { path: string; expected: string; received: string };
+
 /** A problem at a path of a file: the message is `expected …, received …`. */
-export function fileProblem(code: ErrorCode, path: string, expected: string, received: string): OrreryErrorData {
-  return errorData(code, `expected ${expected}, received ${received}`, { path, expected, received });
+export function fileProblem(code: ErrorCode, path: string, expected: string, received: string): FileProblem {
+  return { code, message: `expected ${expected}, received ${received}`, hint: ERROR_CODES[code].hint, path, expected, received };
 }
 
 /**

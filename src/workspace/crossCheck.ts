@@ -7,7 +7,8 @@
  */
 import { nameProblem } from '../protocol/names';
 import { base64ToBytes } from './base64';
-import { describeReceived, problem } from './errors';
+import { fileProblem } from '../protocol/errors';
+import { describeReceived } from './errors';
 import { exceedsDepth } from './jsonDepth';
 import { WORKSPACE_LIMITS } from './limits';
 import type { Workspace } from './model';
@@ -36,11 +37,11 @@ function checkNames(ws: Workspace, list: ProblemList): Map<string, number> {
   for (let i = 0; i < ws.nodes.length && !list.full; i++) {
     const name = ws.nodes[i]!.name;
     const why = nameProblem(name);
-    if (why) list.add(problem('WS006', `nodes[${i}].name`, 'a valid node name', `${describeReceived(name)} (${why})`));
+    if (why) list.add(fileProblem('ORR206', `nodes[${i}].name`, 'a valid node name', `${describeReceived(name)} (${why})`));
     const first = nodeIndex.get(name);
     if (first !== undefined) {
       list.add(
-        problem('WS005', `nodes[${i}].name`, `a name not used before (nodes[${first}] is already "${name}")`, describeReceived(name)),
+        fileProblem('ORR205', `nodes[${i}].name`, `a name not used before (nodes[${first}] is already "${name}")`, describeReceived(name)),
       );
     } else nodeIndex.set(name, i);
   }
@@ -53,14 +54,14 @@ function checkModules(ws: Workspace, list: ProblemList): Set<string> {
   ws.modules.forEach((m, i) => {
     if (list.full) return;
     if (m.kind !== `custom:${m.hash}`) {
-      list.add(problem('WS009', `modules[${i}].kind`, `"custom:${m.hash}" (custom: + the module's hash)`, describeReceived(m.kind)));
+      list.add(fileProblem('ORR209', `modules[${i}].kind`, `"custom:${m.hash}" (custom: + the module's hash)`, describeReceived(m.kind)));
     }
     const bytes = base64ToBytes(m.bytes);
-    if (!bytes) list.add(problem('WS009', `modules[${i}].bytes`, 'the component bytes as padded base64', describeReceived(m.bytes, 24)));
+    if (!bytes) list.add(fileProblem('ORR209', `modules[${i}].bytes`, 'the component bytes as padded base64', describeReceived(m.bytes, 24)));
     else if (!isWasm(bytes))
       list.add(
-        problem(
-          'WS009',
+        fileProblem(
+          'ORR209',
           `modules[${i}].bytes`,
           'a WebAssembly component (starts with \\0asm)',
           `${bytes.length} bytes that are not WebAssembly`,
@@ -75,19 +76,19 @@ function checkModules(ws: Workspace, list: ProblemList): Set<string> {
 function checkNodes(ws: Workspace, moduleKinds: ReadonlySet<string>, knownKinds: ReadonlySet<string> | undefined, list: ProblemList): void {
   const groups = new Set(ws.nodes.filter((n) => n.type === 'group').map((n) => n.name));
   if (groups.size > WORKSPACE_LIMITS.groups) {
-    list.add(problem('WS004', 'nodes', `at most ${WORKSPACE_LIMITS.groups} group nodes`, `${groups.size} group nodes`));
+    list.add(fileProblem('ORR204', 'nodes', `at most ${WORKSPACE_LIMITS.groups} group nodes`, `${groups.size} group nodes`));
   }
   for (let i = 0; i < ws.nodes.length && !list.full; i++) {
     const node = ws.nodes[i]!;
     if (node.type === 'agent') {
       if (knownKinds && !moduleKinds.has(node.kind) && !knownKinds.has(node.kind)) {
-        list.add(problem('WS008', `nodes[${i}].kind`, expectedKind(node.kind, knownKinds), describeReceived(node.kind)));
+        list.add(fileProblem('ORR208', `nodes[${i}].kind`, expectedKind(node.kind, knownKinds), describeReceived(node.kind)));
       }
       if (node.group !== undefined && !groups.has(node.group)) {
-        list.add(problem('WS010', `nodes[${i}].group`, groupList(groups), describeReceived(node.group)));
+        list.add(fileProblem('ORR210', `nodes[${i}].group`, groupList(groups), describeReceived(node.group)));
       }
     } else if (node.type === 'group' && node.parent !== undefined && (!groups.has(node.parent) || node.parent === node.name)) {
-      list.add(problem('WS010', `nodes[${i}].parent`, `another ${groupList(groups)}`, describeReceived(node.parent)));
+      list.add(fileProblem('ORR210', `nodes[${i}].parent`, `another ${groupList(groups)}`, describeReceived(node.parent)));
     }
   }
 }
@@ -105,8 +106,8 @@ function checkExperiments(ws: Workspace, list: ProblemList): void {
     const first = seen.get(e.name);
     if (first !== undefined)
       list.add(
-        problem(
-          'WS011',
+        fileProblem(
+          'ORR211',
           `experiments[${i}].name`,
           `a name not used before (experiments[${first}] is already "${e.name}")`,
           describeReceived(e.name),
@@ -124,11 +125,11 @@ function checkLinks(ws: Workspace, nodeIndex: ReadonlyMap<string, number>, list:
     for (const end of ['a', 'b'] as const) {
       const at = nodeIndex.get(link[end]);
       const target = at === undefined ? undefined : ws.nodes[at];
-      if (!target) list.add(problem('WS007', `links[${i}].${end}`, 'the name of a node in nodes[]', describeReceived(link[end])));
+      if (!target) list.add(fileProblem('ORR207', `links[${i}].${end}`, 'the name of a node in nodes[]', describeReceived(link[end])));
       else if (target.type === 'group')
         list.add(
-          problem(
-            'WS007',
+          fileProblem(
+            'ORR207',
             `links[${i}].${end}`,
             'an agent, topic or client (groups are not on the network)',
             `group ${describeReceived(link[end])}`,
@@ -136,13 +137,13 @@ function checkLinks(ws: Workspace, nodeIndex: ReadonlyMap<string, number>, list:
         );
     }
     if (link.a === link.b)
-      list.add(problem('WS007', `links[${i}]`, 'two different nodes', `a link from ${describeReceived(link.a)} to itself`));
+      list.add(fileProblem('ORR207', `links[${i}]`, 'two different nodes', `a link from ${describeReceived(link.a)} to itself`));
     const key = link.a < link.b ? `${link.a}\u0000${link.b}` : `${link.b}\u0000${link.a}`;
     const first = pairs.get(key);
     if (first !== undefined)
       list.add(
-        problem(
-          'WS007',
+        fileProblem(
+          'ORR207',
           `links[${i}]`,
           `one link per pair (links[${first}] already joins them)`,
           `${describeReceived(link.a)}–${describeReceived(link.b)} again`,
@@ -157,7 +158,7 @@ function checkDepth(ws: Workspace, list: ProblemList): void {
   const { depth } = WORKSPACE_LIMITS;
   const tooDeep = (path: string, value: unknown) => {
     if (!list.full && exceedsDepth(value, depth))
-      list.add(problem('WS004', path, `at most ${depth} levels of nested arrays and objects`, 'deeper nesting'));
+      list.add(fileProblem('ORR204', path, `at most ${depth} levels of nested arrays and objects`, 'deeper nesting'));
   };
   ws.nodes.forEach((n, i) => n.type === 'agent' && n.config !== undefined && tooDeep(`nodes[${i}].config`, n.config));
   ws.composerHistory.forEach((entry, i) => tooDeep(`composerHistory[${i}]`, entry));

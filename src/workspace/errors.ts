@@ -1,39 +1,15 @@
 /**
- * Why a workspace (or scenario) file was refused. Every problem has a stable code people
- * can search for, the path of the offending field, and what was expected versus what came.
+ * Why a workspace (or scenario) file was refused. Every problem has a stable registry code
+ * (ORR201–ORR212, src/protocol/errors.ts, listed in docs/errors.md), the path of the
+ * offending field, what was expected versus what came, and a hint.
  */
-export const WORKSPACE_ERRORS = {
-  WS001: { title: 'Not JSON', hint: 'Export a workspace from Orrery, or fix the JSON syntax at the given position.' },
-  WS002: { title: 'Not an Orrery workspace', hint: 'A workspace file starts with {"orrery": "workspace", "version": N, ...}.' },
-  WS003: { title: 'Unsupported version', hint: 'The file is from a newer Orrery, or its version is not a whole number: update Orrery or export again.' },
-  WS004: { title: 'Schema violation', hint: 'Fix the named field; the JSON Schema is in src/workspace/schema.ts, the maxima in src/workspace/limits.ts.' },
-  WS005: { title: 'Duplicate node name', hint: 'Agents, topics, clients and groups share one namespace: rename one of them.' },
-  WS006: { title: 'Invalid node name', hint: 'Use a non-empty name without spaces, quotes or parentheses, not "you", "kernel", "*" and not starting with "topic:".' },
-  WS007: { title: 'Link to a missing node', hint: 'A link joins two different nodes of the same file, at most once per pair.' },
-  WS008: { title: 'Unknown agent kind', hint: 'Use a built-in kind, or include the custom module (modules[]) the kind names.' },
-  WS009: { title: 'Bad module', hint: 'A module carries its component bytes as base64 and its kind is "custom:" + its hash.' },
-  WS010: { title: 'Unknown group', hint: 'An agent\'s group (and a group\'s parent) must name a group node of the same file.' },
-  WS011: { title: 'Duplicate experiment name', hint: 'Saved experiments are kept by name: rename one of them.' },
-  WS012: { title: 'Too many problems', hint: 'Only the first problems are listed and checking stops early: fix those and import again.' },
-} as const;
+import { fileProblem, formatError, type FileProblem } from '../protocol/errors';
 
-export type WorkspaceErrorCode = keyof typeof WORKSPACE_ERRORS;
+export type WorkspaceProblem = FileProblem;
 
-export interface WorkspaceProblem {
-  code: WorkspaceErrorCode;
-  /** Where in the document: `nodes[2].kind`, `links[0].b`, `(root)`. */
-  path: string;
-  expected: string;
-  received: string;
-}
-
-export function problem(code: WorkspaceErrorCode, path: string, expected: string, received: string): WorkspaceProblem {
-  return { code, path, expected, received };
-}
-
-/** One line a person can act on: `WS008 nodes[2].kind: expected a known agent kind (...), received "nope"`. */
+/** One line a person can act on: `ORR208 nodes[2].kind: expected a known agent kind (...), received "nope"`. */
 export function formatProblem(p: WorkspaceProblem): string {
-  return `${p.code} ${p.path}: expected ${p.expected}, received ${p.received}`;
+  return formatError(p, { hint: false });
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: WorkspaceProblem[] };

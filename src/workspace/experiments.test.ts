@@ -41,14 +41,14 @@ describe('saved experiments in the workspace', () => {
       return r.ok ? [] : r.problems.map(formatProblem);
     };
     expect(problems({ ...base, experiments: [{ ...soak, schema: 'orrery.experiment/9' }] })).toEqual([
-      'WS004 experiments[0].schema: expected "orrery.experiment/1", received "orrery.experiment/9"',
+      'ORR204 experiments[0].schema: expected "orrery.experiment/1", received "orrery.experiment/9"',
     ]);
-    expect(problems({ ...base, experiments: [{ ...soak, name: '' }] })[0]).toMatch(/^WS004 experiments\[0\]\.name: /);
+    expect(problems({ ...base, experiments: [{ ...soak, name: '' }] })[0]).toMatch(/^ORR204 experiments\[0\]\.name: /);
     expect(problems({ ...base, experiments: [{ schema: 'orrery.experiment/1', name: 'bare' }] })[0]).toBe(
-      'WS004 experiments[0].topology: expected a value (the field is required), received nothing',
+      'ORR204 experiments[0].topology: expected a value (the field is required), received nothing',
     );
     expect(problems({ ...base, experiments: [soak, draft, soak] })).toEqual([
-      `WS011 experiments[2].name: expected a name not used before (experiments[0] is already "${soak.name}"), received "${soak.name}"`,
+      `ORR211 experiments[2].name: expected a name not used before (experiments[0] is already "${soak.name}"), received "${soak.name}"`,
     ]);
   });
 });
@@ -88,6 +88,6 @@ describe('agent and group settings in the workspace', () => {
   it('refuses a malformed backoff', () => {
     const bad: Workspace = { ...ws, nodes: [{ type: 'group', name: 'g', strategy: 'one_for_one', backoff: { minMs: -1, maxMs: 5, randomFactor: 0 } }] };
     const r = validateWorkspace(bad);
-    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(['WS004 nodes[0].backoff.minMs: expected a number ≥ 0, received -1']);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(['ORR204 nodes[0].backoff.minMs: expected a number ≥ 0, received -1']);
   });
 });

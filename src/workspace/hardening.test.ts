@@ -96,16 +96,16 @@ describe('own keys only', () => {
       })),
     };
     // The kind pattern keeps out all but `constructor`, with or without a list of known kinds ...
-    const outOfPattern = ['WS004 nodes[0].kind: e', 'WS004 nodes[2].kind: e', 'WS004 nodes[3].kind: e', 'WS004 nodes[4].kind: e'];
-    expect(problems(doc).map((p) => p.slice(0, 22))).toEqual(outOfPattern);
-    expect(problems(doc, undefined).map((p) => p.slice(0, 22))).toEqual(outOfPattern);
-    expect(problems(doc)[0]).toMatch(/^WS004 nodes\[0\]\.kind: expected an agent kind: a built-in id .*, received "__proto__"$/);
+    const outOfPattern = ['ORR204 nodes[0].kind: e', 'ORR204 nodes[2].kind: e', 'ORR204 nodes[3].kind: e', 'ORR204 nodes[4].kind: e'];
+    expect(problems(doc).map((p) => p.slice(0, 23))).toEqual(outOfPattern);
+    expect(problems(doc, undefined).map((p) => p.slice(0, 23))).toEqual(outOfPattern);
+    expect(problems(doc)[0]).toMatch(/^ORR204 nodes\[0\]\.kind: expected an agent kind: a built-in id .*, received "__proto__"$/);
     // ... and `constructor` is simply not a known kind (a Set, not an object's keys).
     const ctor = {
       ...emptyWorkspace('K'),
       nodes: [{ type: 'agent', name: 'a', kind: 'constructor' }],
     };
-    expect(problems(ctor)).toEqual(['WS008 nodes[0].kind: expected a known agent kind (echo), received "constructor"']);
+    expect(problems(ctor)).toEqual(['ORR208 nodes[0].kind: expected a known agent kind (echo), received "constructor"']);
   });
 
   it('refuses prototype names as field names, at every level', () => {
@@ -113,12 +113,12 @@ describe('own keys only', () => {
       const root = JSON.parse(
         `{"orrery":"workspace","version":2,"name":"W","nodes":[],"links":[],"modules":[],"composerHistory":[],"${field}":1}`,
       ) as unknown;
-      expect(problems(root)[0], field).toMatch(new RegExp(`^WS004 (\\["__proto__"\\]|${field}): expected no such field`));
+      expect(problems(root)[0], field).toMatch(new RegExp(`^ORR204 (\\["__proto__"\\]|${field}): expected no such field`));
       const node = JSON.parse(
         `{"orrery":"workspace","version":2,"name":"W","nodes":[{"type":"topic","name":"t","${field}":{}}],"links":[],"modules":[],"composerHistory":[]}`,
       ) as unknown;
       expect(problems(node)[0], field).toMatch(
-        /^WS004 nodes\[0\]\S*: expected no such field \(allowed: type, name, position\), received an object \{\}$/,
+        /^ORR204 nodes\[0\]\S*: expected no such field \(allowed: type, name, position\), received an object \{\}$/,
       );
     }
   });
@@ -135,11 +135,11 @@ describe('own keys only', () => {
       modules: [],
       composerHistory: [],
     });
-    expect(problems(inherited)).toEqual(['WS002 orrery: expected "workspace", received nothing']);
+    expect(problems(inherited)).toEqual(['ORR202 orrery: expected "workspace", received nothing']);
     const node = Object.create({ kind: 'echo' }) as Record<string, unknown>;
     Object.assign(node, { type: 'agent', name: 'a' });
     expect(problems({ ...emptyWorkspace('W'), nodes: [node] })).toEqual([
-      'WS004 nodes[0].kind: expected a value (the field is required), received nothing',
+      'ORR204 nodes[0].kind: expected a value (the field is required), received nothing',
     ]);
   });
 
@@ -182,12 +182,12 @@ describe('node names', () => {
       ...emptyWorkspace('W'),
       nodes: [{ type: 'topic', name }],
     });
-    expect(problems(doc('you'))).toEqual(['WS006 nodes[0].name: expected a valid node name, received "you" ("you" is reserved)']);
+    expect(problems(doc('you'))).toEqual(['ORR206 nodes[0].name: expected a valid node name, received "you" ("you" is reserved)']);
     expect(problems(doc('a b'))).toEqual([
-      'WS006 nodes[0].name: expected a valid node name, received "a b" (a name must not contain spaces, control characters, parentheses or quotes)',
+      'ORR206 nodes[0].name: expected a valid node name, received "a b" (a name must not contain spaces, control characters, parentheses or quotes)',
     ]);
     expect(problems(doc('topic:x'))).toEqual([
-      'WS006 nodes[0].name: expected a valid node name, received "topic:x" (a name must not start with "topic:" (that prefix addresses topics))',
+      'ORR206 nodes[0].name: expected a valid node name, received "topic:x" (a name must not start with "topic:" (that prefix addresses topics))',
     ]);
   });
 });
@@ -201,12 +201,12 @@ describe('a very broken file', () => {
     if (r.ok) return;
     expect(r.problems.length).toBeLessThanOrEqual(51);
     expect(r.problems.slice(0, 2).map(formatProblem)).toEqual([
-      'WS007 links[0].a: expected the name of a node in nodes[], received "ghost-a0"',
-      'WS007 links[0].b: expected the name of a node in nodes[], received "ghost-b0"',
+      'ORR207 links[0].a: expected the name of a node in nodes[], received "ghost-a0"',
+      'ORR207 links[0].b: expected the name of a node in nodes[], received "ghost-b0"',
     ]);
     // Checking stopped early: after 1,000 problems, that is 500 links of the 20,000.
     expect(formatProblem(r.problems[50]!)).toBe(
-      'WS012 (root): expected at most 50 problems, received 1000 or more (the first 50 are listed; checking stopped there)',
+      'ORR212 (root): expected at most 50 problems, received 1000 or more (the first 50 are listed; checking stopped there)',
     );
     expect(r.problems[49]!.path).toBe('links[24].b');
   });
@@ -226,10 +226,10 @@ describe('a very broken file', () => {
     if (r.ok) return;
     expect(r.problems).toHaveLength(51);
     expect(r.problems.slice(0, 2).map(formatProblem)).toEqual([
-      'WS004 nodes[0].kind: expected a value of type string, received 1',
-      'WS004 nodes[0].position: expected a value of type object, received "here"',
+      'ORR204 nodes[0].kind: expected a value of type string, received 1',
+      'ORR204 nodes[0].position: expected a value of type object, received "here"',
     ]);
-    expect(formatProblem(r.problems[50]!)).toMatch(/^WS012 \(root\): expected at most 50 problems, received 1000 or more/);
+    expect(formatProblem(r.problems[50]!)).toMatch(/^ORR212 \(root\): expected at most 50 problems, received 1000 or more/);
   });
 
   it('loses nothing it was given: the value passed in is not changed', () => {
@@ -254,6 +254,6 @@ describe('$schema', () => {
 
   it('may point at a local copy, and must be a string', () => {
     expect(problems({ $schema: './orrery.workspace-2.schema.json', ...emptyWorkspace('S') })).toEqual([]);
-    expect(problems({ $schema: 2, ...emptyWorkspace('S') })).toEqual(['WS004 $schema: expected a value of type string, received 2']);
+    expect(problems({ $schema: 2, ...emptyWorkspace('S') })).toEqual(['ORR204 $schema: expected a value of type string, received 2']);
   });
 });

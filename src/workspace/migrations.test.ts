@@ -54,13 +54,13 @@ describe('migrations', () => {
     const bad = { ...V1, agents: [{ name: 'echo-1', kind: 'echo', x: 'left' }] };
     const r = validateWorkspace(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'WS004', path: 'agents[0].x', expected: 'a value of type number', received: '"left"' });
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'ORR204', path: 'agents[0].x', expected: 'a value of type number', received: '"left"' });
   });
 
   it('applies cross-reference rules to migrated files too', () => {
     const r = validateWorkspace({ ...V1, links: [['echo-1', 'nobody']] });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'WS007', path: 'links[0].b' });
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'ORR207', path: 'links[0].b' });
   });
 
   it('imports a version 1 file as written by that version ($schema included) and exports it as the current version', () => {

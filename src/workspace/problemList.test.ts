@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, problem } from './errors';
+import { fileProblem } from '../protocol/errors';
+import { formatProblem } from './errors';
 import { createProblemList } from './problemList';
 
-const nth = (i: number) => problem('WS007', `links[${i}].b`, 'the name of a node in nodes[]', `"ghost-${i}"`);
+const nth = (i: number) => fileProblem('ORR207', `links[${i}].b`, 'the name of a node in nodes[]', `"ghost-${i}"`);
 
 describe('createProblemList', () => {
   it('lists every problem while there are at most `listed`', () => {
@@ -12,13 +13,13 @@ describe('createProblemList', () => {
     expect(list.full).toBe(false);
   });
 
-  it('lists the first `listed` and sums up the rest in one WS012 line', () => {
+  it('lists the first `listed` and sums up the rest in one ORR212 line', () => {
     const list = createProblemList({ listed: 3, stopAt: 10 });
     for (let i = 0; i < 7; i++) list.add(nth(i));
     const problems = list.problems();
     expect(problems.slice(0, 3)).toEqual([nth(0), nth(1), nth(2)]);
     expect(problems.map(formatProblem).slice(3)).toEqual([
-      'WS012 (root): expected at most 3 problems, received 7 (the first 3 are listed, 4 more)',
+      'ORR212 (root): expected at most 3 problems, received 7 (the first 3 are listed, 4 more)',
     ]);
   });
 
@@ -34,7 +35,7 @@ describe('createProblemList', () => {
     expect(list.problems().map(formatProblem)).toEqual([
       formatProblem(nth(0)),
       formatProblem(nth(1)),
-      'WS012 (root): expected at most 2 problems, received 5 or more (the first 2 are listed; checking stopped there)',
+      'ORR212 (root): expected at most 2 problems, received 5 or more (the first 2 are listed; checking stopped there)',
     ]);
   });
 

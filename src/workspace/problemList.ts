@@ -4,7 +4,8 @@
  * 40k of them), so the list keeps the first few, counts on to a bound, and then tells the
  * checks to stop: `full` is what every loop over a file's items looks at.
  */
-import { problem, type WorkspaceProblem } from './errors';
+import { fileProblem } from '../protocol/errors';
+import type { WorkspaceProblem } from './errors';
 import { PROBLEM_LIMITS } from './limits';
 
 export interface ProblemList {
@@ -13,7 +14,7 @@ export interface ProblemList {
   readonly full: boolean;
   /** Problems found so far (at most `stopAt`). */
   readonly count: number;
-  /** The first `listed` problems, plus one WS012 line summing up the rest when there are more. */
+  /** The first `listed` problems, plus one ORR212 line summing up the rest when there are more. */
   problems(): WorkspaceProblem[];
 }
 
@@ -51,5 +52,5 @@ function summary(count: number, listed: number, stopped: boolean): WorkspaceProb
   const received = stopped
     ? `${count} or more (the first ${listed} are listed; checking stopped there)`
     : `${count} (the first ${listed} are listed, ${count - listed} more)`;
-  return problem('WS012', '(root)', `at most ${listed} problems`, received);
+  return fileProblem('ORR212', '(root)', `at most ${listed} problems`, received);
 }

@@ -3,7 +3,8 @@
  * checked on load: the scenario schema, then — as the workspace they become — the same
  * cross-reference rules as any imported file. A broken scenario is reported, not shown.
  */
-import { describeReceived, problem, type Checked, type WorkspaceProblem } from './errors';
+import { fileProblem } from '../protocol/errors';
+import { describeReceived, type Checked, type WorkspaceProblem } from './errors';
 import { layoutGraph } from './layout';
 import { CURRENT_VERSION, WORKSPACE_MARKER, type Scenario, type Workspace } from './model';
 import { schemaProblems } from './schemaProblems';
@@ -40,14 +41,14 @@ export function checkScenario(id: string, value: unknown, options: ValidateOptio
   if (shape.length > 0) return { ok: false, problems: shape };
   const s = value as Scenario;
   const problems: WorkspaceProblem[] = [];
-  if (s.id !== id) problems.push(problem('WS004', 'id', JSON.stringify(id), describeReceived(s.id)));
+  if (s.id !== id) problems.push(fileProblem('ORR204', 'id', JSON.stringify(id), describeReceived(s.id)));
   const names = new Set(s.nodes.map((n) => n.name));
   s.run.forEach((step, i) => {
     if (step.from !== undefined && s.nodes.find((n) => n.name === step.from)?.type !== 'client') {
-      problems.push(problem('WS007', `run[${i}].from`, 'a client node of the scenario', describeReceived(step.from)));
+      problems.push(fileProblem('ORR207', `run[${i}].from`, 'a client node of the scenario', describeReceived(step.from)));
     }
   });
-  if (!names.has(s.expect.from)) problems.push(problem('WS007', 'expect.from', 'a node of the scenario', describeReceived(s.expect.from)));
+  if (!names.has(s.expect.from)) problems.push(fileProblem('ORR207', 'expect.from', 'a node of the scenario', describeReceived(s.expect.from)));
   const ws = validateWorkspace(scenarioToWorkspace(s), options);
   if (!ws.ok) problems.push(...ws.problems);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: s };

@@ -7,7 +7,8 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { nameProblem } from '../protocol/names';
-import { describeReceived, pathOf, problem, type WorkspaceProblem } from './errors';
+import { fileProblem } from '../protocol/errors';
+import { describeReceived, pathOf, type WorkspaceProblem } from './errors';
 import { createProblemList, type ProblemList } from './problemList';
 import { KIND_PATTERN, NODE_NAME_PATTERN, TITLE_PATTERN } from './schema';
 import { exportName, SCHEMA_FILES, type SchemaName } from './validators/schemaFiles';
@@ -78,20 +79,20 @@ function toProblem(error: ErrorObject, at: string): WorkspaceProblem {
   const received = describeReceived(error.data);
   if (ruleOf(error) === NODE_NAME_PATTERN && (error.keyword === 'pattern' || error.keyword === 'not')) {
     const why = nameProblem(error.data) ?? 'not a name the network takes';
-    return problem('WS006', pathOf(path), 'a valid node name', `${received} (${why})`);
+    return fileProblem('ORR206', pathOf(path), 'a valid node name', `${received} (${why})`);
   }
   switch (error.keyword) {
     case 'required':
-      return problem('WS004', pathOf(path, String(params.missingProperty)), 'a value (the field is required)', 'nothing');
+      return fileProblem('ORR204', pathOf(path, String(params.missingProperty)), 'a value (the field is required)', 'nothing');
     case 'additionalProperties':
       return extraField(error, path, String(params.additionalProperty));
     case 'type':
-      return problem('WS004', pathOf(path), `a value of type ${String(params.type)}`, received);
+      return fileProblem('ORR204', pathOf(path), `a value of type ${String(params.type)}`, received);
     case 'const':
-      return problem('WS004', pathOf(path), JSON.stringify(params.allowedValue), received);
+      return fileProblem('ORR204', pathOf(path), JSON.stringify(params.allowedValue), received);
     case 'enum':
-      return problem(
-        'WS004',
+      return fileProblem(
+        'ORR204',
         pathOf(path),
         `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
         received,
@@ -99,28 +100,28 @@ function toProblem(error: ErrorObject, at: string): WorkspaceProblem {
     case 'discriminator':
       return badTag(error, path);
     case 'pattern':
-      return problem('WS004', pathOf(path), patternMeaning(error), received);
+      return fileProblem('ORR204', pathOf(path), patternMeaning(error), received);
     case 'maxItems':
     case 'minItems':
-      return problem(
-        'WS004',
+      return fileProblem(
+        'ORR204',
         pathOf(path),
         `${bound(error.keyword)} ${count(params.limit, 'item')}`,
         count((error.data as unknown[]).length, 'item'),
       );
     case 'maxLength':
     case 'minLength':
-      return problem(
-        'WS004',
+      return fileProblem(
+        'ORR204',
         pathOf(path),
         `${bound(error.keyword)} ${count(params.limit, 'character')}`,
         count((error.data as string).length, 'character'),
       );
     case 'maximum':
     case 'minimum':
-      return problem('WS004', pathOf(path), `a number ${params.comparison === '>=' ? '≥' : '≤'} ${String(params.limit)}`, received);
+      return fileProblem('ORR204', pathOf(path), `a number ${params.comparison === '>=' ? '≥' : '≤'} ${String(params.limit)}`, received);
     default:
-      return problem('WS004', pathOf(path), error.message ?? error.keyword, received);
+      return fileProblem('ORR204', pathOf(path), error.message ?? error.keyword, received);
   }
 }
 
@@ -136,14 +137,14 @@ function extraField(error: ErrorObject, path: string, extra: string): WorkspaceP
   const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
   const data = error.data as Record<string, unknown>;
   const value = Object.hasOwn(data, extra) ? data[extra] : undefined;
-  return problem('WS004', pathOf(path, extra), `no such field (allowed: ${allowed.join(', ')})`, describeReceived(value));
+  return fileProblem('ORR204', pathOf(path, extra), `no such field (allowed: ${allowed.join(', ')})`, describeReceived(value));
 }
 
 function badTag(error: ErrorObject, path: string): WorkspaceProblem {
   const params = error.params as { tag: string; tagValue: unknown };
   const branches = (error.parentSchema as { oneOf?: { properties: Record<string, { const?: unknown }> }[] } | undefined)?.oneOf ?? [];
   const tags = branches.map((b) => JSON.stringify(b.properties[params.tag]?.const)).join(', ');
-  return problem('WS004', pathOf(path, params.tag), `one of ${tags}`, describeReceived(params.tagValue));
+  return fileProblem('ORR204', pathOf(path, params.tag), `one of ${tags}`, describeReceived(params.tagValue));
 }
 
 /** Which shared rule (name, kind, title) an error comes from: their patterns tell them apart. */

@@ -52,101 +52,101 @@ describe('validateWorkspace', () => {
   it('refuses text that is not JSON', () => {
     const r = parseWorkspace('{"orrery": "workspace",');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(formatProblem(r.problems[0]!)).toMatch(/^WS001 \(root\): expected JSON text, received text that does not parse/);
+    if (!r.ok) expect(formatProblem(r.problems[0]!)).toMatch(/^ORR201 \(root\): expected JSON text, received text that does not parse/);
   });
 
   it('refuses JSON that is not a workspace', () => {
-    expect(refused([1, 2])).toEqual(['WS002 (root): expected an object {"orrery": "workspace", "version": N, ...}, received an array [1,2]']);
-    expect(refused({ orrery: 'cassette', version: 2 })).toEqual(['WS002 orrery: expected "workspace", received "cassette"']);
+    expect(refused([1, 2])).toEqual(['ORR202 (root): expected an object {"orrery": "workspace", "version": N, ...}, received an array [1,2]']);
+    expect(refused({ orrery: 'cassette', version: 2 })).toEqual(['ORR202 orrery: expected "workspace", received "cassette"']);
   });
 
   it('refuses versions it does not know', () => {
     expect(refused(edit((ws) => ((ws as { version: unknown }).version = 7)))).toEqual([
-      'WS003 version: expected a whole number from 1 to 2, received 7',
+      'ORR203 version: expected a whole number from 1 to 2, received 7',
     ]);
     expect(refused(edit((ws) => ((ws as { version: unknown }).version = '2')))).toEqual([
-      'WS003 version: expected a whole number from 1 to 2, received "2"',
+      'ORR203 version: expected a whole number from 1 to 2, received "2"',
     ]);
     expect(refused(edit((ws) => delete (ws as { version?: unknown }).version))).toEqual([
-      'WS003 version: expected a whole number from 1 to 2, received nothing',
+      'ORR203 version: expected a whole number from 1 to 2, received nothing',
     ]);
   });
 
   it('names the field of each schema violation, expected versus received', () => {
     expect(refused(edit((ws) => delete (ws as { name?: unknown }).name))).toEqual([
-      'WS004 name: expected a value (the field is required), received nothing',
+      'ORR204 name: expected a value (the field is required), received nothing',
     ]);
     expect(refused(edit((ws) => ((ws.nodes[3] as { limits: unknown }).limits = { deadlineMs: -5 })))).toEqual([
-      'WS004 nodes[3].limits.deadlineMs: expected a number ≥ 1, received -5',
+      'ORR204 nodes[3].limits.deadlineMs: expected a number ≥ 1, received -5',
     ]);
     expect(refused(edit((ws) => ((ws.nodes[1] as { type: string }).type = 'router')))).toEqual([
-      'WS004 nodes[1].type: expected one of "agent", "topic", "client", "group", received "router"',
+      'ORR204 nodes[1].type: expected one of "agent", "topic", "client", "group", received "router"',
     ]);
     expect(refused(edit((ws) => ((ws.nodes[2] as unknown as Record<string, unknown>).colour = 'red')))).toEqual([
-      'WS004 nodes[2].colour: expected no such field (allowed: type, name, position), received "red"',
+      'ORR204 nodes[2].colour: expected no such field (allowed: type, name, position), received "red"',
     ]);
     expect(refused(edit((ws) => ((ws.nodes[1] as { position: unknown }).position = { x: '1', y: 2 })))).toEqual([
-      'WS004 nodes[1].position.x: expected a value of type number, received "1"',
+      'ORR204 nodes[1].position.x: expected a value of type number, received "1"',
     ]);
     expect(refused(edit((ws) => ((ws.nodes[0] as { strategy: string }).strategy = 'all_for_one')))).toEqual([
-      'WS004 nodes[0].strategy: expected one of "one_for_one", "one_for_all", "rest_for_one", received "all_for_one"',
+      'ORR204 nodes[0].strategy: expected one of "one_for_one", "one_for_all", "rest_for_one", received "all_for_one"',
     ]);
     expect(refused(edit((ws) => ((ws as { links: unknown }).links = [['a', 'b']])))).toEqual([
-      'WS004 links[0]: expected a value of type object, received an array ["a","b"]',
+      'ORR204 links[0]: expected a value of type object, received an array ["a","b"]',
     ]);
   });
 
   it('refuses an unknown agent kind', () => {
     expect(refused(edit((ws) => ((ws.nodes[3] as { kind: string }).kind = 'teleporter')))).toEqual([
-      'WS008 nodes[3].kind: expected a known agent kind (echo, counter), received "teleporter"',
+      'ORR208 nodes[3].kind: expected a known agent kind (echo, counter), received "teleporter"',
     ]);
     // A custom kind without its module.
     expect(refused(edit((ws) => (ws.modules = [])))).toEqual([
-      `WS008 nodes[4].kind: expected a custom kind with its module in modules[], received "custom:${HASH}"`,
+      `ORR208 nodes[4].kind: expected a custom kind with its module in modules[], received "custom:${HASH}"`,
     ]);
   });
 
   it('refuses duplicate and invalid names', () => {
     // Renaming the client also leaves its link dangling: both are reported.
     expect(refused(edit((ws) => (ws.nodes[2]!.name = 'news')))).toEqual([
-      'WS005 nodes[2].name: expected a name not used before (nodes[1] is already "news"), received "news"',
-      'WS007 links[1].a: expected the name of a node in nodes[], received "app"',
+      'ORR205 nodes[2].name: expected a name not used before (nodes[1] is already "news"), received "news"',
+      'ORR207 links[1].a: expected the name of a node in nodes[], received "app"',
     ]);
     expect(refused(edit((ws) => (ws.nodes[2]!.name = 'you')))[0]).toBe(
-      'WS006 nodes[2].name: expected a valid node name, received "you" ("you" is reserved)',
+      'ORR206 nodes[2].name: expected a valid node name, received "you" ("you" is reserved)',
     );
   });
 
   it('refuses links to missing nodes, self-links, duplicates and links to groups', () => {
     expect(refused(edit((ws) => (ws.links[1]!.b = 'ghost')))).toEqual([
-      'WS007 links[1].b: expected the name of a node in nodes[], received "ghost"',
+      'ORR207 links[1].b: expected the name of a node in nodes[], received "ghost"',
     ]);
     expect(refused(edit((ws) => ws.links.push({ a: 'news', b: 'echo-1' })))).toEqual([
-      'WS007 links[2]: expected one link per pair (links[0] already joins them), received "news"–"echo-1" again',
+      'ORR207 links[2]: expected one link per pair (links[0] already joins them), received "news"–"echo-1" again',
     ]);
     expect(refused(edit((ws) => ws.links.push({ a: 'app', b: 'app' })))).toEqual([
-      'WS007 links[2]: expected two different nodes, received a link from "app" to itself',
+      'ORR207 links[2]: expected two different nodes, received a link from "app" to itself',
     ]);
     expect(refused(edit((ws) => ws.links.push({ a: 'app', b: 'sup' })))).toEqual([
-      'WS007 links[2].b: expected an agent, topic or client (groups are not on the network), received group "sup"',
+      'ORR207 links[2].b: expected an agent, topic or client (groups are not on the network), received group "sup"',
     ]);
   });
 
   it('refuses bad modules', () => {
     expect(refused(edit((ws) => (ws.modules[0]!.bytes = 'not base64!')))).toEqual([
-      'WS009 modules[0].bytes: expected the component bytes as padded base64, received "not base64!"',
+      'ORR209 modules[0].bytes: expected the component bytes as padded base64, received "not base64!"',
     ]);
     expect(refused(edit((ws) => (ws.modules[0]!.bytes = bytesToBase64(new TextEncoder().encode('hello world')))))).toEqual([
-      'WS009 modules[0].bytes: expected a WebAssembly component (starts with \\0asm), received 11 bytes that are not WebAssembly',
+      'ORR209 modules[0].bytes: expected a WebAssembly component (starts with \\0asm), received 11 bytes that are not WebAssembly',
     ]);
     expect(refused(edit((ws) => (ws.modules[0]!.hash = 'cd'.repeat(32))))[0]).toBe(
-      `WS009 modules[0].kind: expected "custom:${'cd'.repeat(32)}" (custom: + the module's hash), received "custom:${HASH}"`,
+      `ORR209 modules[0].kind: expected "custom:${'cd'.repeat(32)}" (custom: + the module's hash), received "custom:${HASH}"`,
     );
   });
 
   it('refuses an agent in a group that does not exist', () => {
     expect(refused(edit((ws) => ((ws.nodes[3] as { group: string }).group = 'nobody')))).toEqual([
-      'WS010 nodes[3].group: expected a group node (sup), received "nobody"',
+      'ORR210 nodes[3].group: expected a group node (sup), received "nobody"',
     ]);
   });
 

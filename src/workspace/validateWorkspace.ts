@@ -6,7 +6,8 @@
  * never throws. Fields are read as own keys only: a prototype never supplies one.
  */
 import { crossCheck, type CrossCheckOptions } from './crossCheck';
-import { describeReceived, problem, type Checked, type WorkspaceProblem } from './errors';
+import { fileProblem } from '../protocol/errors';
+import { describeReceived, type Checked, type WorkspaceProblem } from './errors';
 import { WORKSPACE_LIMITS } from './limits';
 import { migrate, OLDEST_VERSION, SCHEMA_OF_VERSION } from './migrations';
 import { CURRENT_VERSION, WORKSPACE_MARKER, type Workspace } from './model';
@@ -18,28 +19,28 @@ export type ValidateOptions = CrossCheckOptions;
 /** Parse text (a file, an IndexedDB record) and validate it. */
 export function parseWorkspace(text: string, options: ValidateOptions = {}): Checked<Workspace> {
   if (text.length > WORKSPACE_LIMITS.fileBytes) {
-    return fail(problem('WS004', '(root)', `a file of at most ${WORKSPACE_LIMITS.fileBytes} characters`, `${text.length} characters`));
+    return fail(fileProblem('ORR204', '(root)', `a file of at most ${WORKSPACE_LIMITS.fileBytes} characters`, `${text.length} characters`));
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return fail(problem('WS001', '(root)', 'JSON text', `text that does not parse (${detail})`));
+    return fail(fileProblem('ORR201', '(root)', 'JSON text', `text that does not parse (${detail})`));
   }
   return validateWorkspace(value, options);
 }
 
 export function validateWorkspace(value: unknown, options: ValidateOptions = {}): Checked<Workspace> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail(problem('WS002', '(root)', 'an object {"orrery": "workspace", "version": N, ...}', describeReceived(value)));
+    return fail(fileProblem('ORR202', '(root)', 'an object {"orrery": "workspace", "version": N, ...}', describeReceived(value)));
   }
   const doc = value as Record<string, unknown>;
   const marker = own(doc, 'orrery');
-  if (marker !== WORKSPACE_MARKER) return fail(problem('WS002', 'orrery', JSON.stringify(WORKSPACE_MARKER), describeReceived(marker)));
+  if (marker !== WORKSPACE_MARKER) return fail(fileProblem('ORR202', 'orrery', JSON.stringify(WORKSPACE_MARKER), describeReceived(marker)));
   const version = own(doc, 'version');
   if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_VERSION || version > CURRENT_VERSION) {
-    return fail(problem('WS003', 'version', `a whole number from ${OLDEST_VERSION} to ${CURRENT_VERSION}`, describeReceived(version)));
+    return fail(fileProblem('ORR203', 'version', `a whole number from ${OLDEST_VERSION} to ${CURRENT_VERSION}`, describeReceived(version)));
   }
   const list = createProblemList();
   checkSchema(SCHEMA_OF_VERSION[version]!, doc, list);
