@@ -6,23 +6,14 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Checked } from '../errors';
-import type { Workspace } from '../model';
 import { validateWorkspace, type ValidateOptions } from '../validateWorkspace';
+import type { StoredWorkspace, WorkspaceSummary } from './storedWorkspace';
 import { createSaveJournal, pageStorage, type JournalStorage } from './saveJournal';
 
 export const DB_NAME = 'orrery';
 const DB_VERSION = 1;
 
-export interface WorkspaceSummary {
-  id: string;
-  name: string;
-  /** Epoch ms of the last save. */
-  updatedAt: number;
-}
-
-export interface StoredWorkspace extends WorkspaceSummary {
-  workspace: Workspace;
-}
+export type { StoredWorkspace, WorkspaceSummary } from './storedWorkspace';
 
 interface OrreryDB extends DBSchema {
   workspaces: { key: string; value: StoredWorkspace; indexes: { name: string } };

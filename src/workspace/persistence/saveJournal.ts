@@ -4,7 +4,7 @@
  * torn down; localStorage writes are synchronous. The copy is written only for those last
  * saves, removed once IndexedDB holds the same record, and folded back in on the next open.
  */
-import type { StoredWorkspace } from './openWorkspaceRepository';
+import type { StoredWorkspace } from './storedWorkspace';
 
 export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
