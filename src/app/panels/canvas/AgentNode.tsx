@@ -52,7 +52,7 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
   ];
   return (
     <div ref={root} className={classes.filter(Boolean).join(' ')}>
-      <Handle type="target" position={Position.Left} className="agent-handle" aria-label={`link into ${name}`} />
+      <Handle type="target" position={Position.Left} className="agent-handle" title={`link into ${name}`} />
       <div className="agent-node-head">
         <span className="agent-node-name" title={name}>
           {name}
@@ -76,7 +76,7 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
           ▣ {group}
         </div>
       )}
-      <Handle type="source" position={Position.Right} className="agent-handle" aria-label={`link from ${name}`} />
+      <Handle type="source" position={Position.Right} className="agent-handle" title={`link from ${name}`} />
     </div>
   );
 });

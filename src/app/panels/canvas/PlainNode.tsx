@@ -26,7 +26,7 @@ export const PlainNode = memo(function PlainNode({ data, selected }: NodeProps<P
   ];
   return (
     <div className={classes.filter(Boolean).join(' ')}>
-      <Handle type="target" position={Position.Left} className="agent-handle" aria-label={`link into ${name}`} />
+      <Handle type="target" position={Position.Left} className="agent-handle" title={`link into ${name}`} />
       <span className="plain-node-icon" aria-hidden="true">
         {ICON[kind]}
       </span>
@@ -42,7 +42,7 @@ export const PlainNode = memo(function PlainNode({ data, selected }: NodeProps<P
           <span ref={rate} className="mono plain-node-rate live-value" />
         </div>
       </div>
-      <Handle type="source" position={Position.Right} className="agent-handle" aria-label={`link from ${name}`} />
+      <Handle type="source" position={Position.Right} className="agent-handle" title={`link from ${name}`} />
     </div>
   );
 });
