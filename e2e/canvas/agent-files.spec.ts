@@ -33,10 +33,10 @@ test('bad files each get a clear error naming the problem; nothing else changes'
   const kindsBefore = await page.getByRole('navigation', { name: 'Palette' }).getByRole('button').count();
 
   const cases: [string, RegExp][] = [
-    ['core-module.wasm', /core-module.*core WebAssembly module, not a component/],
-    ['empty.wasm', /wasm-empty.*empty/],
-    ['corrupt.wasm', /wasm-corrupt/],
-    ['wrong-world.wasm', /wasm-wrong-(exports|imports)/],
+    ['core-module.wasm', /ORR104.*core WebAssembly module, not a component/],
+    ['empty.wasm', /ORR101.*empty/],
+    ['corrupt.wasm', /ORR106/],
+    ['wrong-world.wasm', /ORR10[78]/],
   ];
   for (const [file, problem] of cases) {
     await chooseFile(page, file);
@@ -56,7 +56,7 @@ test('bad files each get a clear error naming the problem; nothing else changes'
       target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     }
   });
-  await expect(page.getByRole('alert').filter({ hasText: 'huge.wasm' })).toContainText(/too large.*at most 32/);
+  await expect(page.getByRole('alert').filter({ hasText: 'huge.wasm' })).toContainText(/ORR102.*too large.*at most 32/);
 
   await expect(page.getByRole('navigation', { name: 'Palette' }).getByRole('button')).toHaveCount(kindsBefore);
   await expect(page.getByRole('group', { name: /^agent / })).toHaveCount(0);

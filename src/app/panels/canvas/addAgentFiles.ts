@@ -7,6 +7,7 @@
  */
 import type { KindInfo } from '../../../hosts/types';
 import { checkComponentBytes, DEFAULT_MAX_COMPONENT_BYTES } from '../../../wasm/compileComponent';
+import { ComponentValidationError } from '../../../wasm/componentError';
 import { APP_ERRORS, errorText } from '../../errors';
 import type { ActionManager } from '../../actions/createActionManager';
 import type { WorkbenchStore } from '../../store/createWorkbenchStore';
@@ -24,9 +25,12 @@ export async function addAgentFile(store: WorkbenchStore, actions: ActionManager
   const { notify } = store.getState();
   try {
     if (!/\.wasm$/i.test(file.name)) {
-      throw new Error(
-        `[wasm-not-wasm] expected a .wasm WebAssembly component file, received "${file.name}" (${file.type || 'unknown type'}).`,
-      );
+      throw new ComponentValidationError({
+        code: 'ORR103',
+        summary: 'This file is not a WebAssembly component',
+        expected: 'a .wasm WebAssembly component file',
+        received: `"${file.name}" (${file.type || 'unknown type'})`,
+      });
     }
     // Size first: an empty or huge file is refused before it is read into memory (the
     // check looks at the length alone when the size is wrong).
