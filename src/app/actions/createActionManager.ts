@@ -105,7 +105,7 @@ export function createActionManager(
       if (changes.reserve) store.getState().release(changes.reserve.name);
       const message = errorText(error);
       // Other sources (a pattern run, a load) report their own problems, as do quiet actions.
-      if (source === 'user' && !action.quiet) store.getState().notify('ui002', APP_ERRORS.ui002(action.label, message));
+      if (source === 'user' && !action.quiet) store.getState().notify('ORR402', APP_ERRORS.ORR402(action.label, message));
       return { ok: false, error: message };
     }
   };

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ErrorCode } from '../../protocol/errors';
 import { errorText } from '../errors';
 import { useSession, useWorkspaceSession } from './WorkspaceContext';
 
@@ -23,6 +24,7 @@ export function SaveAlert() {
   const [exportError, setExportError] = useState<string | null>(null);
   if (!session || !problem) return null;
   const quota = problem.kind === 'quota';
+  const code: ErrorCode = quota ? 'ORR415' : 'ORR414';
   const exportNow = () => {
     session
       .exportCurrent()
@@ -32,7 +34,10 @@ export function SaveAlert() {
   return (
     <div role="alert" className="ws-refusal ws-refusal-floating ws-save-alert" aria-label="Workspace not saved">
       <div className="ws-refusal-head">
-        <strong>{quota ? 'Storage is full: the workspace is not saved' : 'The workspace could not be saved'}</strong>
+        {/* The code, so people can look the error up in docs/errors.md. */}
+        <strong>
+          <span className="notice-code mono">{code}</span> {quota ? 'Storage is full: the workspace is not saved' : 'The workspace could not be saved'}
+        </strong>
       </div>
       <p>
         {quota

@@ -116,6 +116,6 @@ describe('change sources', () => {
     expect(store.getState().notices).toEqual([]);
     const outcome = await actions.run('agent.deploy', { kind: 'nope' });
     expect(outcome).toEqual({ ok: false, error: 'unknown kind' });
-    expect(store.getState().notices.map((n) => n.code)).toEqual(['ui002']);
+    expect(store.getState().notices.map((n) => n.code)).toEqual(['ORR402']);
   });
 });

@@ -10,9 +10,11 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { KernelEvent } from '../../kernel/types';
+import type { ErrorCode } from '../../protocol/errors';
 import type { Workspace, WorkspaceModule } from '../../workspace';
 import type { WorkspaceRepository } from '../../workspace/persistence/openWorkspaceRepository';
 import type { ChangeSource } from '../actions/types';
+import { APP_ERRORS } from '../errors';
 import { captureWorkspace } from './captureWorkspace';
 import { patternOps } from './patternOps';
 import { restoreWorkspace } from './restoreWorkspace';
@@ -60,7 +62,7 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
   let ownModules = new Map<string, WorkspaceModule>();
   const disposers: (() => void)[] = [];
   const backoffs = trackBackoffs();
-  const notify = (message: string) => store.getState().notify('ws100', message);
+  const notify = (code: ErrorCode, message: string) => store.getState().notify(code, message);
 
   const modulesOfWorkspace = () => workspaceModules(store, modules, ownModules);
   const captureNow = (name: string): Workspace => captureWorkspace(store.getState(), name, modulesOfWorkspace(), backoffs.current());
@@ -82,7 +84,7 @@ export function createWorkspaceSession(options: SessionOptions): WorkspaceSessio
       ownModules = new Map(ws.modules.map((m) => [m.kind, m]));
       backoffs.seed(ws);
       const problems = await restoreWorkspace({ store, actions, modules, source }, ws);
-      if (problems.length > 0) notify(`Some of "${ws.name}" could not be restored: ${problems.join('; ')}`);
+      if (problems.length > 0) notify('ORR410', APP_ERRORS.ORR410(`Some of "${ws.name}" could not be restored`, problems.join('; ')));
     } finally {
       restoring--;
     }

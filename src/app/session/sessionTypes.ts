@@ -1,5 +1,6 @@
 /** The workspace session's state, its public face, and what its parts share. */
 import type { StoreApi } from 'zustand/vanilla';
+import type { ErrorCode } from '../../protocol/errors';
 import type { LoadedScenarios, RunVerdict, Scenario, Workspace, WorkspaceModule } from '../../workspace';
 import type { WorkspaceRepository, WorkspaceSummary } from '../../workspace/persistence/openWorkspaceRepository';
 import type { SaveProblem } from '../../workspace/session/createAutosave';
@@ -78,7 +79,8 @@ export interface SessionContext {
   repo(): WorkspaceRepository | null;
   now(): number;
   newId(): string;
-  notify(message: string): void;
+  /** A notice with its registry code (shown with the message, listed in docs/errors.md). */
+  notify(code: ErrorCode, message: string): void;
   /** Replace the workbench's contents with `ws` (nothing is saved meanwhile). */
   restore(ws: Workspace, source?: ChangeSource): Promise<void>;
   /** Make `ws` the open workspace `id` and save it. */

@@ -5,7 +5,7 @@
  */
 import { emptyWorkspace, formatProblem, uniqueName } from '../../workspace';
 import type { WorkspaceRepository } from '../../workspace/persistence/openWorkspaceRepository';
-import { errorText } from '../errors';
+import { APP_ERRORS, errorText } from '../errors';
 import type { WorkbenchStore } from '../store/createWorkbenchStore';
 import { previewOf } from './previewOf';
 import { summary } from './sessionSaving';
@@ -47,7 +47,8 @@ export async function startSession(ctx: SessionContext, deps: StartDeps): Promis
     await waitForKernel(store);
     if (found?.ok) await ctx.open(found.value.id, found.value.name, found.value.workspace);
     else {
-      if (found && !found.ok) ctx.notify(`The last workspace could not be opened: ${found.problems.map(formatProblem).join('; ')}`);
+      if (found && !found.ok)
+        ctx.notify('ORR410', APP_ERRORS.ORR410('The last workspace could not be opened', found.problems.map(formatProblem).join('; ')));
       const name = uniqueName(
         'Workspace 1',
         list.map((w) => w.name),
@@ -58,7 +59,7 @@ export async function startSession(ctx: SessionContext, deps: StartDeps): Promis
     deps.watch();
   } catch (error) {
     set({ phase: 'error' });
-    ctx.notify(`Workspaces are unavailable (IndexedDB: ${errorText(error)}); changes will not be saved.`);
+    ctx.notify('ORR413', APP_ERRORS.ORR413(errorText(error)));
   } finally {
     store.getState().setPreview(null);
     set({ startingAgents: false });

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WorkbenchApi } from '../../hosts/types';
 import type { KernelEvent } from '../../kernel/types';
+import type { ErrorCode } from '../../protocol/errors';
 import { APP_ERRORS, errorText } from '../errors';
 import { createCanvasSlice, reduceCanvasEvents, type CanvasData, type CanvasSliceActions } from '../panels/canvas/canvasSlice';
 import { createComposerSlice, type ComposerSliceActions, type ComposerSliceData } from '../panels/composer/composerSlice';
@@ -27,7 +28,7 @@ export interface WorkbenchActions {
   /** Reserve a name (and where it should appear) before `agent.deploy` is sent. */
   reserve(name: string, at: XY | null): void;
   release(name: string): void;
-  notify(code: string, message: string): void;
+  notify(code: ErrorCode, message: string): void;
   dismiss(id: number): void;
 }
 
@@ -238,7 +239,7 @@ function connectStore(store: StoreApi<WorkbenchState>, api: ConnectedApi, pump: 
     // Kinds failing to load is reported, but the workbench still opens (custom kinds can
     // still be registered).
     await api.ready?.().catch((error: unknown) => {
-      if (!disposed) store.getState().notify('ui005', APP_ERRORS.ui005(errorText(error)));
+      if (!disposed) store.getState().notify('ORR405', APP_ERRORS.ORR405(errorText(error)));
     });
     const [kinds, snapshot] = await Promise.all([api.kinds(), api.snapshot()]);
     if (disposed) return;
@@ -249,7 +250,7 @@ function connectStore(store: StoreApi<WorkbenchState>, api: ConnectedApi, pump: 
     if (disposed) return;
     const message = errorText(error);
     store.setState({ connection: { state: 'error', message } });
-    store.getState().notify('ui001', APP_ERRORS.ui001(message));
+    store.getState().notify('ORR401', APP_ERRORS.ORR401(message));
   });
 
   return () => {

@@ -1,6 +1,7 @@
 import type { KindInfo } from '../../hosts/types';
 import type { AgentLimits, AgentStatus, Counters, LinkSpec } from '../../kernel/types';
 import type { RedeliveryPolicy, RestartType } from '../../kernel/resilienceTypes';
+import type { ErrorCode } from '../../protocol/errors';
 import type { AclMessage, JsonValue } from '../../protocol/message';
 
 export interface XY {
@@ -69,7 +70,8 @@ export type ConnectionState =
 /** A user-facing problem with a stable code (see `errors.ts`). */
 export interface Notice {
   id: number;
-  code: string;
+  /** Shown with the message, so people can look it up in docs/errors.md. */
+  code: ErrorCode;
   message: string;
 }
 

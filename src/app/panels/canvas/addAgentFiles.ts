@@ -43,7 +43,7 @@ export async function addAgentFile(store: WorkbenchStore, actions: ActionManager
     if (info) store.getState().note(`Added ${info.label} to the palette (Your agents): click it or drag it onto the canvas to deploy it.`);
     return info;
   } catch (error) {
-    notify('ui006', APP_ERRORS.ui006(file.name, cleanError(errorText(error))));
+    notify('ORR406', APP_ERRORS.ORR406(file.name, cleanError(errorText(error))));
     return null;
   }
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../protocol/errors';
 import type { AclMessage } from '../../../protocol/message';
 import { SentView } from './SentView';
 
@@ -7,7 +8,8 @@ export type ComposerResult =
   | { kind: 'waiting'; timeoutMs: number }
   | { kind: 'sent'; id: string }
   | { kind: 'reply'; message: AclMessage; ms: number }
-  | { kind: 'error'; message: string };
+  /** `code`: the registry code shown with the message (a form field's own check has none). */
+  | { kind: 'error'; code?: ErrorCode; message: string };
 
 function failureReason(message: AclMessage): string | null {
   if (message.performative !== 'failure') return null;
@@ -23,7 +25,7 @@ export function ReplyView({ result }: { result: ComposerResult }) {
   if (result.kind === 'error') {
     return (
       <div role="alert" className="alert alert-error composer-result">
-        {result.message}
+        {result.code && <span className="notice-code mono">{result.code}</span>} {result.message}
       </div>
     );
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERFORMATIVES } from '../../../protocol/performatives';
 import { validateDraft } from '../../../protocol/validate';
+import { parseDraft } from './draftText';
 import { buildMessageSchema, receiverNames } from './messageSchema';
 import { locateField } from './locateField';
 import { TEMPLATES, templateText } from './templates';
@@ -57,5 +58,18 @@ describe('locateField', () => {
   it('falls back to the first line', () => {
     const r = locateField('  [1, 2]', '(message)');
     expect(r.start).toBe(2);
+  });
+});
+
+describe('parseDraft', () => {
+  it('refuses text that is not one JSON object with the registry code ORR404 (docs/errors.md)', () => {
+    for (const text of ['{"performative": ', '[1, 2]']) {
+      const parsed = parseDraft(text);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) {
+        expect(parsed.code).toBe('ORR404');
+        expect(parsed.message).toMatch(/^The composer text is not valid JSON: .*Expected one JSON object/);
+      }
+    }
   });
 });

@@ -25,17 +25,17 @@ export interface ParsedDraft {
   draft: MessageDraftInput & Record<string, unknown>;
 }
 
-export type Parsed = ({ ok: true } & ParsedDraft) | { ok: false; message: string };
+export type Parsed = ({ ok: true } & ParsedDraft) | { ok: false; code: 'ORR404'; message: string };
 
 export function parseDraft(text: string): Parsed {
   try {
     const value: unknown = JSON.parse(text);
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      return { ok: false, message: APP_ERRORS.ui004('it is not an object') };
+      return { ok: false, code: 'ORR404', message: APP_ERRORS.ORR404('it is not an object') };
     }
     return { ok: true, text, draft: value as Record<string, unknown> };
   } catch (error) {
-    return { ok: false, message: APP_ERRORS.ui004(error instanceof Error ? error.message : String(error)) };
+    return { ok: false, code: 'ORR404', message: APP_ERRORS.ORR404(error instanceof Error ? error.message : String(error)) };
   }
 }
 

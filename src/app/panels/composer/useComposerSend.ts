@@ -35,11 +35,11 @@ export function useComposerSend(getText: () => string) {
   const sendText = useCallback(
     async (text: string) => {
       const parsed = parseDraft(text);
-      if (!parsed.ok) return setResult({ kind: 'error', message: parsed.message });
+      if (!parsed.ok) return setResult({ kind: 'error', code: parsed.code, message: parsed.message });
       setResult({ kind: 'sending' });
       const outcome = await actions.run('message.send', { draft: parsed.draft });
-      if (!outcome.ok) return setResult({ kind: 'error', message: APP_ERRORS.ui003(outcome.error) });
-      if (outcome.send && !outcome.send.ok) return setResult({ kind: 'error', message: APP_ERRORS.ui003(outcome.send.error) });
+      if (!outcome.ok) return setResult({ kind: 'error', code: 'ORR403', message: APP_ERRORS.ORR403(outcome.error) });
+      if (outcome.send && !outcome.send.ok) return setResult({ kind: 'error', code: 'ORR403', message: APP_ERRORS.ORR403(outcome.send.error) });
       const id = outcome.send?.ok ? outcome.send.id : '';
       record(parsed, 'send', id);
       setResult({ kind: 'sent', id });
@@ -49,7 +49,7 @@ export function useComposerSend(getText: () => string) {
 
   const sendAndWait = useCallback(async () => {
     const parsed = parseDraft(getText());
-    if (!parsed.ok) return setResult({ kind: 'error', message: parsed.message });
+    if (!parsed.ok) return setResult({ kind: 'error', code: parsed.code, message: parsed.message });
     const ms = Number(timeoutMs);
     if (!Number.isFinite(ms) || ms <= 0) {
       return setResult({ kind: 'error', message: `Timeout (ms): expected a positive number, got "${timeoutMs}".` });
@@ -57,7 +57,7 @@ export function useComposerSend(getText: () => string) {
     setResult({ kind: 'waiting', timeoutMs: ms });
     const started = performance.now();
     const outcome = await actions.run('message.request', { draft: parsed.draft, timeoutMs: ms });
-    if (!outcome.ok) return setResult({ kind: 'error', message: APP_ERRORS.ui003(outcome.error) });
+    if (!outcome.ok) return setResult({ kind: 'error', code: 'ORR403', message: APP_ERRORS.ORR403(outcome.error) });
     record(parsed, 'request');
     if (outcome.reply) setResult({ kind: 'reply', message: outcome.reply, ms: Math.round(performance.now() - started) });
   }, [actions, getText, record, timeoutMs]);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatProblem, type Scenario } from '../../../workspace';
-import { errorText } from '../../errors';
+import { APP_ERRORS, errorText } from '../../errors';
 import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useSession, useWorkspaceSession } from '../../session/WorkspaceContext';
@@ -49,7 +49,7 @@ function GalleryDialog({ onClose }: { onClose(): void }) {
 
   const load = (s: Scenario) => {
     onClose();
-    session.loadScenario(s).catch((error: unknown) => store.getState().notify('ws102', `Loading ${s.title} failed: ${errorText(error)}`));
+    session.loadScenario(s).catch((error: unknown) => store.getState().notify('ORR412', APP_ERRORS.ORR412(s.title, errorText(error))));
   };
   const broken = Object.entries(loaded.broken);
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type Ref, type RefObject } from 'react';
-import { errorText } from '../../errors';
+import { APP_ERRORS, errorText } from '../../errors';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useSession, useWorkspaceSession } from '../../session/WorkspaceContext';
@@ -49,7 +49,7 @@ export function WorkspaceMenu() {
 
   if (!session) return null;
   const busy = phase !== 'ready';
-  const fail = (what: string) => (error: unknown) => store.getState().notify('ws101', `${what} failed: ${errorText(error)}`);
+  const fail = (what: string) => (error: unknown) => store.getState().notify('ORR411', APP_ERRORS.ORR411(what, errorText(error)));
 
   const onRename = (e: FormEvent) => {
     e.preventDefault();
