@@ -25,12 +25,30 @@ describe('manifest', () => {
     const manifest = JSON.parse(readFileSync(join(OUT_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>[];
     const labels = (role: string) => manifest.filter((m) => m.role === role).map((m) => m.label);
     expect(labels('core')).toEqual([
-      'Echo agent', 'Counter agent', 'Text agent', 'Sequence agent', 'Crasher agent', 'Spinner agent', 'Greeter agent (JS)',
+      'Echo agent',
+      'Counter agent',
+      'Text agent',
+      'Sequence agent',
+      'Crasher agent',
+      'Spinner agent',
+      'Greeter agent (JS)',
     ]);
     expect(labels('pattern')).toEqual([
-      'Requester agent', 'Service agent', 'Key-value store agent', 'Sink agent', 'Stage agent', 'Contract-net manager agent',
-      'Bidder agent', 'Auctioneer agent', 'Publisher agent', 'Subscriber agent', 'Blackboard agent', 'Knowledge source agent',
-      'Scatter-gather agent', 'Saga coordinator agent', 'Saga step agent',
+      'Requester agent',
+      'Service agent',
+      'Key-value store agent',
+      'Sink agent',
+      'Stage agent',
+      'Contract-net manager agent',
+      'Bidder agent',
+      'Auctioneer agent',
+      'Publisher agent',
+      'Subscriber agent',
+      'Blackboard agent',
+      'Knowledge source agent',
+      'Scatter-gather agent',
+      'Saga coordinator agent',
+      'Saga step agent',
     ]);
     expect(manifest.length).toBe(22);
     for (const m of manifest) {
@@ -49,7 +67,9 @@ describe('echo', () => {
     for (const performative of ['request', 'query-if', 'query-ref']) {
       const content = { a: [1, 2.5, 'ü😀\n"'], b: null, c: { d: true } };
       const out = a.deliver({ performative, content, conversation_id: 'c1', reply_with: 'r1', protocol: 'fipa-request' });
-      expect(out).toEqual([{ performative: 'inform', receiver: 'tester', content, conversation_id: 'c1', in_reply_to: 'r1', protocol: 'fipa-request' }]);
+      expect(out).toEqual([
+        { performative: 'inform', receiver: 'tester', content, conversation_id: 'c1', in_reply_to: 'r1', protocol: 'fipa-request' },
+      ]);
     }
   });
 
@@ -116,13 +136,52 @@ describe('text', () => {
   };
 
   it('handles special casing, final sigma, astral characters and escapes', () => {
-    for (const s of ['ß', 'ŉ', 'ﬁ', 'İ', 'ΑΣ ΟΔΟΣ.', 'Σ', 'aΣ̈', 'ΐ', '𐐨𐐀', '😀a\u{1F600}', 'line\n"q"\\t\u0001\u007f', '\ud800x\udfff', '', 'ǅ', 'ᾳ']) check(s);
+    for (const s of [
+      'ß',
+      'ŉ',
+      'ﬁ',
+      'İ',
+      'ΑΣ ΟΔΟΣ.',
+      'Σ',
+      'aΣ̈',
+      'ΐ',
+      '𐐨𐐀',
+      '😀a\u{1F600}',
+      'line\n"q"\\t\u0001\u007f',
+      '\ud800x\udfff',
+      '',
+      'ǅ',
+      'ᾳ',
+    ])
+      check(s);
   });
 
   it('equals JavaScript on random strings', () => {
-    const special = fc.constantFrom('ß', 'ŉ', 'Σ', 'σ', 'İ', 'ı', 'ﬀ', '\u0301', '\u00ad', '.', ' ', 'A', 'ǈ', 'ᾼ', '\ud83d', '\ude00', '\n', '"');
+    const special = fc.constantFrom(
+      'ß',
+      'ŉ',
+      'Σ',
+      'σ',
+      'İ',
+      'ı',
+      'ﬀ',
+      '\u0301',
+      '\u00ad',
+      '.',
+      ' ',
+      'A',
+      'ǈ',
+      'ᾼ',
+      '\ud83d',
+      '\ude00',
+      '\n',
+      '"',
+    );
     const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: special }), fc.string({ unit: 'grapheme' }));
-    fc.assert(fc.property(fc.array(piece, { maxLength: 4 }), (parts) => check(parts.join(''))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (parts) => check(parts.join(''))),
+      { numRuns: 300 },
+    );
   }, 30_000); // 1,200 calls: ~1 s alone, several on a shared, loaded machine
 
   it('does not understand unknown ops', () => {

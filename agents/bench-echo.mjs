@@ -9,7 +9,16 @@ import { transpileBytes } from '@bytecodealliance/jco-transpile';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const N = Number(process.argv[2] ?? 300_000);
-const MSG = JSON.stringify({ performative: 'request', sender: 'bench', receiver: 'echo', id: 'm1', sent_at: 0, content: { n: 1, text: 'hello' }, reply_with: 'r1', conversation_id: 'c1' });
+const MSG = JSON.stringify({
+  performative: 'request',
+  sender: 'bench',
+  receiver: 'echo',
+  id: 'm1',
+  sent_at: 0,
+  content: { n: 1, text: 'hello' },
+  reply_with: 'r1',
+  conversation_id: 'c1',
+});
 let replies = 0;
 
 function time(label, call, memoryBytes) {
@@ -18,7 +27,11 @@ function time(label, call, memoryBytes) {
   const t0 = performance.now();
   for (let i = 0; i < N; i++) call();
   const s = (performance.now() - t0) / 1000;
-  console.log(`${label.padEnd(8)} ${Math.round(N / s).toString().padStart(8)} calls/s   wasm memory ${m0} -> ${memoryBytes()} bytes`);
+  console.log(
+    `${label.padEnd(8)} ${Math.round(N / s)
+      .toString()
+      .padStart(8)} calls/s   wasm memory ${m0} -> ${memoryBytes()} bytes`,
+  );
   return N / s;
 }
 
@@ -39,7 +52,11 @@ async function viaGlue() {
     },
   );
   guest.init('{}');
-  return time('glue', () => guest.handle(MSG), () => memory.buffer.byteLength);
+  return time(
+    'glue',
+    () => guest.handle(MSG),
+    () => memory.buffer.byteLength,
+  );
 }
 
 async function direct() {
@@ -48,13 +65,18 @@ async function direct() {
   let ex;
   const str = (p, l) => dec.decode(new Uint8Array(ex.memory.buffer, p, l));
   const host = {
-    send: (p, l) => { str(p, l); replies++; },
+    send: (p, l) => {
+      str(p, l);
+      replies++;
+    },
     'kv-get': (p, l, ret) => new DataView(ex.memory.buffer).setUint8(ret, 0),
     'kv-set': () => {},
     'now-ms': () => 0n,
     log: () => {},
   };
-  const { instance } = await WebAssembly.instantiate(await readFile(join(ROOT, 'public/agents/core/echo.core.wasm')), { 'workbench:agent/host@0.1.0': host });
+  const { instance } = await WebAssembly.instantiate(await readFile(join(ROOT, 'public/agents/core/echo.core.wasm')), {
+    'workbench:agent/host@0.1.0': host,
+  });
   ex = instance.exports;
   const G = 'workbench:agent/guest@0.1.0';
   const handle = ex[`${G}#handle`];
@@ -69,7 +91,11 @@ async function direct() {
     if (failed) throw new Error('err result');
   };
   call(ex[`${G}#init`], ex[`cabi_post_${G}#init`], '{}');
-  return time('direct', () => call(handle, post, MSG), () => ex.memory.buffer.byteLength);
+  return time(
+    'direct',
+    () => call(handle, post, MSG),
+    () => ex.memory.buffer.byteLength,
+  );
 }
 
 const g = await viaGlue();

@@ -18,30 +18,165 @@ const CASE_TABLES = join(WORK, 'generated/case-tables.ts');
 
 /** The catalogue: order is the order of the manifest. */
 const CATALOGUE = [
-  { kind: 'echo', label: 'Echo agent', role: 'core', language: 'assemblyscript', description: 'Answers request, query-if and query-ref with an inform carrying the same content; accepts answers silently.' },
-  { kind: 'counter', label: 'Counter agent', role: 'core', language: 'assemblyscript', description: 'Keeps a durable count: increment, get, reset.' },
-  { kind: 'text', label: 'Text agent', role: 'core', language: 'assemblyscript', description: 'Uppercase, lowercase, reverse or measure a string, exactly as JavaScript does.' },
-  { kind: 'sequence', label: 'Sequence agent', role: 'core', language: 'assemblyscript', description: 'Records sequence numbers and verifies they arrived in order without gaps.' },
-  { kind: 'crasher', label: 'Crasher agent', role: 'core', language: 'assemblyscript', description: 'Traps on request; for testing crashes and supervision.' },
-  { kind: 'spinner', label: 'Spinner agent', role: 'core', language: 'assemblyscript', description: 'Spins forever or grows its memory on request; for testing CPU and memory caps.' },
-  { kind: 'greeter', label: 'Greeter agent (JS)', role: 'core', language: 'javascript', description: 'Greets by name; written in plain JavaScript, run on QuickJS.' },
+  {
+    kind: 'echo',
+    label: 'Echo agent',
+    role: 'core',
+    language: 'assemblyscript',
+    description: 'Answers request, query-if and query-ref with an inform carrying the same content; accepts answers silently.',
+  },
+  {
+    kind: 'counter',
+    label: 'Counter agent',
+    role: 'core',
+    language: 'assemblyscript',
+    description: 'Keeps a durable count: increment, get, reset.',
+  },
+  {
+    kind: 'text',
+    label: 'Text agent',
+    role: 'core',
+    language: 'assemblyscript',
+    description: 'Uppercase, lowercase, reverse or measure a string, exactly as JavaScript does.',
+  },
+  {
+    kind: 'sequence',
+    label: 'Sequence agent',
+    role: 'core',
+    language: 'assemblyscript',
+    description: 'Records sequence numbers and verifies they arrived in order without gaps.',
+  },
+  {
+    kind: 'crasher',
+    label: 'Crasher agent',
+    role: 'core',
+    language: 'assemblyscript',
+    description: 'Traps on request; for testing crashes and supervision.',
+  },
+  {
+    kind: 'spinner',
+    label: 'Spinner agent',
+    role: 'core',
+    language: 'assemblyscript',
+    description: 'Spins forever or grows its memory on request; for testing CPU and memory caps.',
+  },
+  {
+    kind: 'greeter',
+    label: 'Greeter agent (JS)',
+    role: 'core',
+    language: 'javascript',
+    description: 'Greets by name; written in plain JavaScript, run on QuickJS.',
+  },
   // Role agents of the pattern gallery (agents/patterns/*.json). Not on a hot path, so
   // optimized for size, which compiles several times faster than -O3 (see PATTERN_FLAGS).
-  { kind: 'requester', label: 'Requester agent', role: 'pattern', language: 'assemblyscript', description: 'Starts one request, query or burst of one-way messages to an agent when asked, and reports the outcome (a timeout after its deadline).' },
-  { kind: 'service', label: 'Service agent', role: 'pattern', language: 'assemblyscript', description: 'A calculator speaking FIPA-request: agree, then inform with the result (or failure).' },
-  { kind: 'kv-store', label: 'Key-value store agent', role: 'pattern', language: 'assemblyscript', description: 'Answers query-ref and query-if about keys, stores values on request; seeded from config.' },
-  { kind: 'sink', label: 'Sink agent', role: 'pattern', language: 'assemblyscript', description: 'Collects informs and reports them once the expected number has arrived.' },
-  { kind: 'stage', label: 'Stage agent', role: 'pattern', language: 'assemblyscript', description: 'One pipeline step: transforms the value it receives and passes it on to the next agent.' },
-  { kind: 'cnet-manager', label: 'Contract-net manager agent', role: 'pattern', language: 'assemblyscript', description: 'Calls for proposals with a deadline, awards the task to the best bid it has by then, rejects the rest and reports the result.' },
-  { kind: 'bidder', label: 'Bidder agent', role: 'pattern', language: 'assemblyscript', description: 'Bids in a contract net (its price) or an English auction (up to its private limit); performs what it wins.' },
-  { kind: 'auctioneer', label: 'Auctioneer agent', role: 'pattern', language: 'assemblyscript', description: 'Runs an English auction in rounds of cfp and propose with a deadline each, raising the price until one bidder is left.' },
-  { kind: 'publisher', label: 'Publisher agent', role: 'pattern', language: 'assemblyscript', description: 'Accepts subscriptions, publishes its events on a topic and reports deliveries when subscribers cancel.' },
-  { kind: 'subscriber', label: 'Subscriber agent', role: 'pattern', language: 'assemblyscript', description: 'Subscribes to a publisher, collects the events from the topic, then cancels.' },
-  { kind: 'blackboard', label: 'Blackboard agent', role: 'pattern', language: 'assemblyscript', description: 'Holds the entries of a problem, notifies subscribed knowledge sources and reports when the goal entry appears.' },
-  { kind: 'knowledge-source', label: 'Knowledge source agent', role: 'pattern', language: 'assemblyscript', description: 'Subscribes to one blackboard entry and contributes a transformed entry back.' },
-  { kind: 'gatherer', label: 'Scatter-gather agent', role: 'pattern', language: 'assemblyscript', description: 'Sends one query to many agents, gathers the answers that come by the deadline and reports them with the best and who was missing.' },
-  { kind: 'saga-coordinator', label: 'Saga coordinator agent', role: 'pattern', language: 'assemblyscript', description: 'Runs steps in order; when one fails or stays silent past the deadline, compensates the completed steps in reverse order.' },
-  { kind: 'saga-step', label: 'Saga step agent', role: 'pattern', language: 'assemblyscript', description: 'Performs or compensates a local transaction; configured to fail for the compensation path.' },
+  {
+    kind: 'requester',
+    label: 'Requester agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description:
+      'Starts one request, query or burst of one-way messages to an agent when asked, and reports the outcome (a timeout after its deadline).',
+  },
+  {
+    kind: 'service',
+    label: 'Service agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'A calculator speaking FIPA-request: agree, then inform with the result (or failure).',
+  },
+  {
+    kind: 'kv-store',
+    label: 'Key-value store agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Answers query-ref and query-if about keys, stores values on request; seeded from config.',
+  },
+  {
+    kind: 'sink',
+    label: 'Sink agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Collects informs and reports them once the expected number has arrived.',
+  },
+  {
+    kind: 'stage',
+    label: 'Stage agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'One pipeline step: transforms the value it receives and passes it on to the next agent.',
+  },
+  {
+    kind: 'cnet-manager',
+    label: 'Contract-net manager agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description:
+      'Calls for proposals with a deadline, awards the task to the best bid it has by then, rejects the rest and reports the result.',
+  },
+  {
+    kind: 'bidder',
+    label: 'Bidder agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Bids in a contract net (its price) or an English auction (up to its private limit); performs what it wins.',
+  },
+  {
+    kind: 'auctioneer',
+    label: 'Auctioneer agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Runs an English auction in rounds of cfp and propose with a deadline each, raising the price until one bidder is left.',
+  },
+  {
+    kind: 'publisher',
+    label: 'Publisher agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Accepts subscriptions, publishes its events on a topic and reports deliveries when subscribers cancel.',
+  },
+  {
+    kind: 'subscriber',
+    label: 'Subscriber agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Subscribes to a publisher, collects the events from the topic, then cancels.',
+  },
+  {
+    kind: 'blackboard',
+    label: 'Blackboard agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Holds the entries of a problem, notifies subscribed knowledge sources and reports when the goal entry appears.',
+  },
+  {
+    kind: 'knowledge-source',
+    label: 'Knowledge source agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Subscribes to one blackboard entry and contributes a transformed entry back.',
+  },
+  {
+    kind: 'gatherer',
+    label: 'Scatter-gather agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description:
+      'Sends one query to many agents, gathers the answers that come by the deadline and reports them with the best and who was missing.',
+  },
+  {
+    kind: 'saga-coordinator',
+    label: 'Saga coordinator agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Runs steps in order; when one fails or stays silent past the deadline, compensates the completed steps in reverse order.',
+  },
+  {
+    kind: 'saga-step',
+    label: 'Saga step agent',
+    role: 'pattern',
+    language: 'assemblyscript',
+    description: 'Performs or compensates a local transaction; configured to fail for the compensation path.',
+  },
 ];
 
 const GUEST = 'workbench:agent/guest@0.1.0';
@@ -106,7 +241,11 @@ async function agentSources(kind) {
 
 async function inputsHash(files, extra) {
   const h = createHash('sha256');
-  for (const f of files) h.update(relative(ROOT, f)).update('\0').update(await readFile(f)).update('\0');
+  for (const f of files)
+    h.update(relative(ROOT, f))
+      .update('\0')
+      .update(await readFile(f))
+      .update('\0');
   h.update(extra);
   return h.digest('hex');
 }
@@ -208,7 +347,8 @@ async function main() {
     // The recipe, not all of build.mjs: editing the catalogue must not rebuild every agent.
     const recipe = isJs
       ? buildJavaScript.toString()
-      : [buildAssemblyScript, entrySource, agentSources].map(String).join('\n') + JSON.stringify([ASC_FLAGS, OPT_FLAGS[entry.role] ?? OPT_FLAGS.core, EXPORT_NAMES]);
+      : [buildAssemblyScript, entrySource, agentSources].map(String).join('\n') +
+        JSON.stringify([ASC_FLAGS, OPT_FLAGS[entry.role] ?? OPT_FLAGS.core, EXPORT_NAMES]);
     const hash = await inputsHash(isJs ? [WIT, ...sources] : [...shared, ...sources], toolVersions + recipe);
     const file = `${entry.kind}.wasm`;
     const outFile = join(OUT, file);
@@ -228,7 +368,16 @@ async function main() {
     const ms = (performance.now() - t0).toFixed(0);
     console.log(`${entry.kind.padEnd(16)} ${String(bytes.byteLength).padStart(9)} B  ${note} (${ms} ms)`);
   }
-  const ordered = manifest.map(({ kind, label, description, file, hash, bytes, language, role }) => ({ kind, label, description, file, hash, bytes, language, role }));
+  const ordered = manifest.map(({ kind, label, description, file, hash, bytes, language, role }) => ({
+    kind,
+    label,
+    description,
+    file,
+    hash,
+    bytes,
+    language,
+    role,
+  }));
   await writeFile(join(OUT, 'manifest.json'), `${JSON.stringify(ordered, null, 2)}\n`);
   console.log(`agents: ${manifest.length} in ${((performance.now() - started) / 1000).toFixed(1)} s -> ${relative(ROOT, OUT)}`);
 }

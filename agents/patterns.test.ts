@@ -14,8 +14,16 @@ beforeAll(async () => {
 }, 120_000);
 
 const PATTERNS = [
-  'request-response', 'fire-and-forget', 'query', 'publish-subscribe', 'contract-net',
-  'english-auction', 'blackboard', 'pipeline', 'scatter-gather', 'saga',
+  'request-response',
+  'fire-and-forget',
+  'query',
+  'publish-subscribe',
+  'contract-net',
+  'english-auction',
+  'blackboard',
+  'pipeline',
+  'scatter-gather',
+  'saga',
 ];
 
 const starter = (s: Scenario) => s.run[0]!.from ?? 'you';
@@ -66,7 +74,8 @@ describe.each(PATTERNS)('pattern %s', (id) => {
     expect(report!.content).toMatchObject(s.expect.content as object);
     // One conversation from start to finish.
     const conv = s.run[0]!.message.conversation_id;
-    for (const m of net.sent) if (m.sender !== 'kernel') expect(m.conversation_id, `${m.performative} ${m.sender} -> ${String(m.receiver)}`).toBe(conv);
+    for (const m of net.sent)
+      if (m.sender !== 'kernel') expect(m.conversation_id, `${m.performative} ${m.sender} -> ${String(m.receiver)}`).toBe(conv);
   });
 });
 
@@ -76,11 +85,17 @@ describe('contract net', () => {
 
   it('follows cfp, propose, accept/reject, inform', async () => {
     const net = await run(s);
-    const flow = net.sent.filter((m) => m.sender !== 'you').map((m) => `${m.sender} ${m.performative} ${Array.isArray(m.receiver) ? m.receiver.join(',') : m.receiver}`);
+    const flow = net.sent
+      .filter((m) => m.sender !== 'you')
+      .map((m) => `${m.sender} ${m.performative} ${Array.isArray(m.receiver) ? m.receiver.join(',') : m.receiver}`);
     expect(flow).toEqual([
       'manager cfp worker-1,worker-2,worker-3',
-      'worker-1 propose manager', 'worker-2 propose manager', 'worker-3 propose manager',
-      'manager reject-proposal worker-1', 'manager accept-proposal worker-2', 'manager reject-proposal worker-3',
+      'worker-1 propose manager',
+      'worker-2 propose manager',
+      'worker-3 propose manager',
+      'manager reject-proposal worker-1',
+      'manager accept-proposal worker-2',
+      'manager reject-proposal worker-3',
       'worker-2 inform manager',
       'manager inform you',
     ]);
@@ -124,18 +139,30 @@ describe('contract net', () => {
 describe('saga', () => {
   const s = loadScenario('saga');
   const steps = ['flights', 'hotels', 'cars', 'payments'];
-  const failAt = (agent: string): Record<string, Json> => Object.fromEntries(steps.map((a): [string, Json] => [a, a === agent ? { fail: true, reason: `${a} down` } : {}]));
-  const requests = (net: Network) => net.from('coordinator', 'request').map((m) => `${String(m.receiver)}:${(m.content as { action: string }).action}`);
+  const failAt = (agent: string): Record<string, Json> =>
+    Object.fromEntries(steps.map((a): [string, Json] => [a, a === agent ? { fail: true, reason: `${a} down` } : {}]));
+  const requests = (net: Network) =>
+    net.from('coordinator', 'request').map((m) => `${String(m.receiver)}:${(m.content as { action: string }).action}`);
 
   it('compensates the completed steps in reverse order when a step fails', async () => {
     const net = await run(s);
-    expect(requests(net)).toEqual(['flights:book-flight', 'hotels:book-hotel', 'cars:book-car', 'hotels:cancel-hotel', 'flights:cancel-flight']);
+    expect(requests(net)).toEqual([
+      'flights:book-flight',
+      'hotels:book-hotel',
+      'cars:book-car',
+      'hotels:cancel-hotel',
+      'flights:cancel-flight',
+    ]);
     // Each compensation is awaited: cancel-flight is sent only after hotels informed.
     const order = net.sent.map((m) => `${m.sender}:${m.performative}:${(m.content as { action?: string } | null)?.action ?? ''}`);
     expect(order.indexOf('hotels:inform:cancel-hotel')).toBeLessThan(order.indexOf('coordinator:request:cancel-flight'));
     expect(net.from('payments')).toEqual([]);
     // The participants' own logs agree.
-    for (const [agent, log] of [['flights', ['book-flight', 'cancel-flight']], ['hotels', ['book-hotel', 'cancel-hotel']], ['cars', ['failed book-car']]] as const) {
+    for (const [agent, log] of [
+      ['flights', ['book-flight', 'cancel-flight']],
+      ['hotels', ['book-hotel', 'cancel-hotel']],
+      ['cars', ['failed book-car']],
+    ] as const) {
       net.send({ performative: 'query-ref', receiver: agent, content: null }, 'you');
       net.settle();
       expect(net.report(agent)!.content).toEqual({ log });
@@ -144,11 +171,24 @@ describe('saga', () => {
 
   it('commits when no step fails, and compensates nothing when the first fails', async () => {
     const ok = await run(s, failAt('none'));
-    expect(ok.report('coordinator')!.content).toEqual({ pattern: 'saga', outcome: 'committed', completed: ['book-flight', 'book-hotel', 'book-car', 'charge-card'] });
+    expect(ok.report('coordinator')!.content).toEqual({
+      pattern: 'saga',
+      outcome: 'committed',
+      completed: ['book-flight', 'book-hotel', 'book-car', 'charge-card'],
+    });
     const first = await run(s, failAt('flights'));
-    expect(first.report('coordinator')!.content).toMatchObject({ outcome: 'compensated', failed_step: 'book-flight', reason: 'flights down', completed: [], compensated: [] });
+    expect(first.report('coordinator')!.content).toMatchObject({
+      outcome: 'compensated',
+      failed_step: 'book-flight',
+      reason: 'flights down',
+      completed: [],
+      compensated: [],
+    });
     const last = await run(s, failAt('payments'));
-    expect(last.report('coordinator')!.content).toMatchObject({ failed_step: 'charge-card', compensated: ['book-car', 'book-hotel', 'book-flight'] });
+    expect(last.report('coordinator')!.content).toMatchObject({
+      failed_step: 'charge-card',
+      compensated: ['book-car', 'book-hotel', 'book-flight'],
+    });
     expect(requests(last).slice(4)).toEqual(['cars:cancel-car', 'hotels:cancel-hotel', 'flights:cancel-flight']);
   });
 });
@@ -187,7 +227,10 @@ describe('role agents', () => {
   it('a requester passes a service failure on as a failure', async () => {
     const s = loadScenario('request-response');
     const net = await run(s, { requester: { to: 'calculator', content: { op: 'div', a: 1, b: 0 } } });
-    expect(net.report('requester')).toMatchObject({ performative: 'failure', content: { answer: 'failure', agreed: true, reason: { reason: 'division by zero' } } });
+    expect(net.report('requester')).toMatchObject({
+      performative: 'failure',
+      content: { answer: 'failure', agreed: true, reason: { reason: 'division by zero' } },
+    });
   });
 
   it('a pipeline stage reports a transform that does not apply to the origin', async () => {
@@ -204,7 +247,9 @@ describe('role agents', () => {
       const net = await Network.start(s);
       net.play(s).play(s);
       expect(net.problems).toEqual([]);
-      const reports = net.outside.filter((o) => o.message.sender === s.expect.from && (o.message.content as { pattern?: string })?.pattern === id);
+      const reports = net.outside.filter(
+        (o) => o.message.sender === s.expect.from && (o.message.content as { pattern?: string })?.pattern === id,
+      );
       expect(reports.length, id).toBe(2);
       for (const r of reports) expect(r.message.content).toMatchObject(s.expect.content as object);
     }

@@ -26,5 +26,18 @@ const replies = await Promise.all(names.map((name, i) => wb.request({ performati
 const answerMs = performance.now() - t1;
 const answered = replies.filter((r, i) => r.content === i).length;
 const stats = await wb.host.stats();
-console.log(JSON.stringify({ agents: n, liveInstances, workers, commandsMs: Math.round(commandsMs), deployMs: Math.round(deployMs), answered, answerMs: Math.round(answerMs), live: stats.live, passivations: stats.passivations, activations: stats.activations }));
+console.log(
+  JSON.stringify({
+    agents: n,
+    liveInstances,
+    workers,
+    commandsMs: Math.round(commandsMs),
+    deployMs: Math.round(deployMs),
+    answered,
+    answerMs: Math.round(answerMs),
+    live: stats.live,
+    passivations: stats.passivations,
+    activations: stats.activations,
+  }),
+);
 await wb.dispose();

@@ -36,14 +36,30 @@ function toFigures(line: PerfLine): Figure[] {
   if (line.figure === 'canvas-fps') {
     const note = `${num(line, 'agentsRunning')} agents, ${Math.round(num(line, 'msgsPerSecond'))} msgs/s`;
     return [
-      { name: `canvas fps under load (${note}; log hidden)`, value: num(line, 'fps'), unit: 'fps', baseline: { name: 'idle canvas', value: num(line, 'idleFps') }, target: { min: 50 } },
-      { name: `canvas fps under load (${note}; log open)`, value: num(line, 'fpsLog'), unit: 'fps', baseline: { name: 'idle canvas', value: num(line, 'idleFps') } },
+      {
+        name: `canvas fps under load (${note}; log hidden)`,
+        value: num(line, 'fps'),
+        unit: 'fps',
+        baseline: { name: 'idle canvas', value: num(line, 'idleFps') },
+        target: { min: 50 },
+      },
+      {
+        name: `canvas fps under load (${note}; log open)`,
+        value: num(line, 'fpsLog'),
+        unit: 'fps',
+        baseline: { name: 'idle canvas', value: num(line, 'idleFps') },
+      },
     ];
   }
   if (line.figure === 'agents-per-tab') {
     return [
       { name: `deploy ${num(line, 'agents')} echo agents in one tab`, value: num(line, 'deployMs') / 1000, unit: 's', target: { max: 3 } },
-      { name: 'agents answering a request in that tab', value: num(line, 'answered'), unit: 'agents', target: { min: num(line, 'agents') } },
+      {
+        name: 'agents answering a request in that tab',
+        value: num(line, 'answered'),
+        unit: 'agents',
+        target: { min: num(line, 'agents') },
+      },
     ];
   }
   return [];

@@ -3,8 +3,8 @@ declare module 'comlink/dist/esm/node-adapter.mjs' {
   import type { Endpoint } from 'comlink';
   interface NodeEndpoint {
     postMessage(message: unknown): void;
-    on(type: "message", listener: (value: unknown) => void): unknown;
-    off(type: "message", listener: (value: unknown) => void): unknown;
+    on(type: 'message', listener: (value: unknown) => void): unknown;
+    off(type: 'message', listener: (value: unknown) => void): unknown;
     start?: () => void;
   }
   export default function nodeEndpoint(nep: NodeEndpoint): Endpoint;

@@ -31,7 +31,12 @@ function kernelRouting(rounds: number): number {
         else if (effect.type === 'deliver') {
           const m = effect.message;
           pending.push(
-            { type: 'agent.sent', agent: effect.agent, instance: effect.instance, message: { performative: 'inform', receiver: m.sender, content: m.content, in_reply_to: m.reply_with } },
+            {
+              type: 'agent.sent',
+              agent: effect.agent,
+              instance: effect.instance,
+              message: { performative: 'inform', receiver: m.sender, content: m.content, in_reply_to: m.reply_with },
+            },
             { type: 'agent.handled', agent: effect.agent, instance: effect.instance, messageId: m.id },
           );
         }
@@ -56,8 +61,17 @@ function kernelRouting(rounds: number): number {
 }
 
 function bareRouting(rounds: number): number {
-  interface Msg { id: number; performative: string; sender: string; receiver: string; content: unknown }
-  const mailboxes = new Map<string, Msg[]>([['echo', []], ['you', []]]);
+  interface Msg {
+    id: number;
+    performative: string;
+    sender: string;
+    receiver: string;
+    content: unknown;
+  }
+  const mailboxes = new Map<string, Msg[]>([
+    ['echo', []],
+    ['you', []],
+  ]);
   let nextId = 0;
   let received = 0;
   const route = (m: Msg) => mailboxes.get(m.receiver)!.push(m);

@@ -15,19 +15,31 @@ test.describe('the composer', () => {
     await typeInComposer(page, '{"performative": "in');
     // Typing inside a string opens quick suggestions, as it does for a person.
     await page.keyboard.type('f');
-    await expect(suggestions(page).getByRole('listitem', { name: /^"inform"/ }).first()).toBeVisible();
+    await expect(
+      suggestions(page)
+        .getByRole('listitem', { name: /^"inform"/ })
+        .first(),
+    ).toBeVisible();
     await page.keyboard.press('Escape');
 
     await typeInComposer(page, '{"performative": "inform", "receiver": "e');
     await page.keyboard.type('c');
-    await expect(suggestions(page).getByRole('listitem', { name: /^"echo-1"/ }).first()).toBeVisible();
+    await expect(
+      suggestions(page)
+        .getByRole('listitem', { name: /^"echo-1"/ })
+        .first(),
+    ).toBeVisible();
     await page.keyboard.press('Escape');
 
     // A newly deployed agent joins the completions.
     await deploy(page, 'Counter agent', 'counter-1');
     await typeInComposer(page, '{"performative": "inform", "receiver": "co');
     await page.keyboard.type('u');
-    await expect(suggestions(page).getByRole('listitem', { name: /^"counter-1"/ }).first()).toBeVisible();
+    await expect(
+      suggestions(page)
+        .getByRole('listitem', { name: /^"counter-1"/ })
+        .first(),
+    ).toBeVisible();
   });
 
   test('marks a bad performative before sending', async ({ page }) => {
@@ -41,7 +53,9 @@ test.describe('the composer', () => {
     await expect(problems).toContainText('No problems');
   });
 
-  test('flags an unknown receiver and a performative the receiver does not accept, then says what became of the message', async ({ page }) => {
+  test('flags an unknown receiver and a performative the receiver does not accept, then says what became of the message', async ({
+    page,
+  }) => {
     const problems = page.getByRole('list', { name: 'Problems' });
     const editor = page.getByRole('group', { name: 'Message editor' });
     await compose(page, { performative: 'request', receiver: 'echo-9', content: { text: 'anyone?' } });
@@ -50,7 +64,9 @@ test.describe('the composer', () => {
 
     // Sending anyway is allowed; the Composer then says the message was not delivered, and why.
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: /^Not delivered to echo-9/ })).toContainText(/unknown-receiver.*It is in Dead letters/);
+    await expect(page.getByRole('status').filter({ hasText: /^Not delivered to echo-9/ })).toContainText(
+      /unknown-receiver.*It is in Dead letters/,
+    );
 
     await compose(page, { performative: 'cfp', receiver: 'echo-1', content: {} });
     await expect(problems).toContainText('performative: echo-1 (echo) does not accept "cfp"');

@@ -25,7 +25,5 @@ test('a crashing agent is restarted and answers again; the poison message is dea
 
   await page.getByRole('tab', { name: 'Log' }).click();
   await expect(logRow(page, { performative: 'failure', sender: 'kernel', receiver: 'you', content: 'agent-crashed' })).toHaveCount(1);
-  await expect(
-    logRow(page, { performative: 'inform', sender: 'crasher-1', receiver: 'you', content: '{"pong":true}' }),
-  ).toHaveCount(1);
+  await expect(logRow(page, { performative: 'inform', sender: 'crasher-1', receiver: 'you', content: '{"pong":true}' })).toHaveCount(1);
 });

@@ -35,9 +35,7 @@ test('drag the echo agent onto the canvas and talk to it', async ({ page }) => {
   await send(page);
 
   await page.getByRole('tab', { name: 'Log' }).click();
-  await expect(
-    logRow(page, { performative: 'request', sender: 'you', receiver: 'echo-1', content: 'hello from e2e' }),
-  ).toHaveCount(1);
+  await expect(logRow(page, { performative: 'request', sender: 'you', receiver: 'echo-1', content: 'hello from e2e' })).toHaveCount(1);
   const reply = logRow(page, { performative: 'inform', sender: 'echo-1', receiver: 'you', content: '"text":"hello from e2e"' });
   await expect(reply).toHaveCount(1);
 });

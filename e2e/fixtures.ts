@@ -71,10 +71,7 @@ export async function send(page: Page): Promise<void> {
 }
 
 /** The log row of a message: performative, sender, receiver and (part of) its content. */
-export function logRow(
-  page: Page,
-  row: { performative: string; sender: string; receiver: string; content: string },
-): Locator {
+export function logRow(page: Page, row: { performative: string; sender: string; receiver: string; content: string }): Locator {
   const cell = (name: string) => page.getByRole('cell', { name, exact: true });
   return messageLog(page)
     .getByRole('row')

@@ -67,7 +67,13 @@ test.describe('the message log', () => {
   });
 
   test('a row opens its details, which link to the reply, the parties and the conversation', async ({ page }) => {
-    await compose(page, { performative: 'request', receiver: 'echo-1', content: { text: 'details' }, reply_with: 'r-9', conversation_id: 'conv-d' });
+    await compose(page, {
+      performative: 'request',
+      receiver: 'echo-1',
+      content: { text: 'details' },
+      reply_with: 'r-9',
+      conversation_id: 'conv-d',
+    });
     await send(page);
     await page.getByRole('tab', { name: 'Log' }).click();
     await logRow(page, { performative: 'request', sender: 'you', receiver: 'echo-1', content: 'details' }).click();

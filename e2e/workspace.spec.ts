@@ -129,14 +129,29 @@ test('a broken file is refused with the reason and the workspace stays as it was
   await page.screenshot({ path: test.info().outputPath('refused.png') });
 
   await input.setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{"orrery": "workspace", ') });
-  await expect(page.getByRole('alert').filter({ hasText: 'notjson.json was not imported' })).toContainText('ORR201 (root): expected JSON text');
+  await expect(page.getByRole('alert').filter({ hasText: 'notjson.json was not imported' })).toContainText(
+    'ORR201 (root): expected JSON text',
+  );
 
-  await input.setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...broken, version: 9 })) });
-  await expect(page.getByRole('alert').filter({ hasText: 'future.json' })).toContainText('ORR203 version: expected a whole number from 1 to 2, received 9');
+  await input.setInputFiles({
+    name: 'future.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...broken, version: 9 })),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'future.json' })).toContainText(
+    'ORR203 version: expected a whole number from 1 to 2, received 9',
+  );
 
-  const badModule = { ...broken, nodes: [], links: [], modules: [{ kind: `custom:${'ab'.repeat(32)}`, label: 'M', hash: 'ab'.repeat(32), bytes: '%%%' }] };
+  const badModule = {
+    ...broken,
+    nodes: [],
+    links: [],
+    modules: [{ kind: `custom:${'ab'.repeat(32)}`, label: 'M', hash: 'ab'.repeat(32), bytes: '%%%' }],
+  };
   await input.setInputFiles({ name: 'module.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(badModule)) });
-  await expect(page.getByRole('alert').filter({ hasText: 'module.json' })).toContainText('ORR209 modules[0].bytes: expected the component bytes as padded base64, received "%%%"');
+  await expect(page.getByRole('alert').filter({ hasText: 'module.json' })).toContainText(
+    'ORR209 modules[0].bytes: expected the component bytes as padded base64, received "%%%"',
+  );
 
   // Untouched: same workspace, same agent, nothing new in the list.
   await expect(currentName(page)).toHaveText('Workspace 1');
@@ -188,5 +203,7 @@ test('a custom agent module comes back after a reload: in the palette, deployed,
   await send(page);
   await agentNode(page, 'probe-agent-1').click();
   const inspector = page.getByRole('region', { name: 'Inspector for probe-agent-1' });
-  await expect(inspector.getByRole('region', { name: /^Logs/ })).toContainText('message not sent: id: expected no such field', { timeout: 20_000 });
+  await expect(inspector.getByRole('region', { name: /^Logs/ })).toContainText('message not sent: id: expected no such field', {
+    timeout: 20_000,
+  });
 });

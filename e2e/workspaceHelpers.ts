@@ -27,7 +27,15 @@ export async function storedWorkspace(page: Page): Promise<StoredSummary | null>
             const rec = tx.objectStore('workspaces').get(last.result as string);
             rec.onsuccess = () => {
               const r = rec.result as
-                | { name: string; workspace: { nodes: { type: string; name: string }[]; links: { a: string; b: string }[]; experiments?: { name: string }[]; modules: { kind: string }[] } }
+                | {
+                    name: string;
+                    workspace: {
+                      nodes: { type: string; name: string }[];
+                      links: { a: string; b: string }[];
+                      experiments?: { name: string }[];
+                      modules: { kind: string }[];
+                    };
+                  }
                 | undefined;
               db.close();
               resolve(

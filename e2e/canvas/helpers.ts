@@ -37,5 +37,8 @@ export async function deployByClick(page: Page, label: string, name: string): Pr
 }
 
 export async function shiftClick(page: Page, node: Locator): Promise<void> {
-  await node.locator('.agent-node-name, .plain-node-name').first().click({ modifiers: ['Shift'] });
+  await node
+    .locator('.agent-node-name, .plain-node-name')
+    .first()
+    .click({ modifiers: ['Shift'] });
 }

@@ -1,7 +1,7 @@
 import { agentNode, compose, expect, openWorkbench, send, test } from '../fixtures';
 import { deployByClick } from './helpers';
 
-test('the inspector shows a counter\'s key-value state live and a crasher\'s restart history', async ({ page }) => {
+test("the inspector shows a counter's key-value state live and a crasher's restart history", async ({ page }) => {
   await openWorkbench(page);
   const counter = await deployByClick(page, 'Counter agent', 'counter-1');
   for (let i = 0; i < 3; i++) {

@@ -31,11 +31,18 @@ test('search highlights and focuses matching nodes; fit view brings everything b
   const inView = async (name: string) => {
     if ((await agentNode(page, name).count()) === 0) return false;
     const box = await agentNode(page, name).boundingBox();
-    return !!box && box.x >= area.x && box.x + box.width <= area.x + area.width && box.y >= area.y && box.y + box.height <= area.y + area.height;
+    return (
+      !!box && box.x >= area.x && box.x + box.width <= area.x + area.width && box.y >= area.y && box.y + box.height <= area.y + area.height
+    );
   };
   expect(await inView('echo-1')).toBe(false);
   await page.getByRole('button', { name: 'Fit view' }).click();
   await expect.poll(() => inView('echo-1')).toBe(true);
   await expect.poll(() => inView('text-1')).toBe(true);
-  await expect(page.getByRole('img', { name: /Canvas overview/ }).or(page.getByLabel('Canvas overview')).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('img', { name: /Canvas overview/ })
+      .or(page.getByLabel('Canvas overview'))
+      .first(),
+  ).toBeVisible();
 });

@@ -24,7 +24,12 @@ interface BenchWindow {
       command(c: unknown): Promise<void>;
       request(d: unknown, timeoutMs: number): Promise<{ performative: string; content: unknown }>;
       snapshot(): Promise<{ agents: { name: string; status: string }[] }>;
-      hostStats(): Promise<{ live: number; passivations: number; activations: number; workers: Array<{ peakLive: number; budget: number; memories: { created: number } }> }>;
+      hostStats(): Promise<{
+        live: number;
+        passivations: number;
+        activations: number;
+        workers: Array<{ peakLive: number; budget: number; memories: { created: number } }>;
+      }>;
       subscribe(listener: (events: Array<{ type: string; agent?: string; status?: string }>) => void): Promise<() => void>;
     };
   };
@@ -73,7 +78,13 @@ async function run(page: Page, n: number) {
     unsubscribe();
 
     const t1 = performance.now();
-    const replies = await Promise.all(names.map((name, i) => api.request({ performative: 'request', receiver: name, content: { i } }, 30_000).catch((e: unknown) => ({ performative: 'error', content: String(e) }))));
+    const replies = await Promise.all(
+      names.map((name, i) =>
+        api
+          .request({ performative: 'request', receiver: name, content: { i } }, 30_000)
+          .catch((e: unknown) => ({ performative: 'error', content: String(e) })),
+      ),
+    );
     const answerMs = performance.now() - t1;
     let answered = 0;
     for (let i = 0; i < n; i++) {
@@ -90,7 +101,19 @@ async function run(page: Page, n: number) {
       peakLive: stats.workers.map((w) => `${w.peakLive}/${w.budget}`).join(' '),
       memoriesCreated: stats.workers.reduce((n, w) => n + w.memories.created, 0),
     };
-    return { host, deployMs, commandsMs, eventsMs, runningEvents, deployLongTaskMs, running, failed, answered, answerMs, reasons: [...reasons] };
+    return {
+      host,
+      deployMs,
+      commandsMs,
+      eventsMs,
+      runningEvents,
+      deployLongTaskMs,
+      running,
+      failed,
+      answered,
+      answerMs,
+      reasons: [...reasons],
+    };
   }, n);
 }
 
@@ -119,7 +142,19 @@ test(`${AGENTS} echo agents in one tab: deployed, and every one answers`, async 
     await api.command({ type: 'node.remove', name: 'warm' });
   });
   const result = await run(page, AGENTS);
-  console.log(JSON.stringify({ figure: 'agents-per-tab', agents: AGENTS, ...result, deployMs: Math.round(result.deployMs), commandsMs: Math.round(result.commandsMs), eventsMs: Math.round(result.eventsMs), deployLongTaskMs: Math.round(result.deployLongTaskMs), answerMs: Math.round(result.answerMs), consoleErrors: errors.slice(0, 3) }));
+  console.log(
+    JSON.stringify({
+      figure: 'agents-per-tab',
+      agents: AGENTS,
+      ...result,
+      deployMs: Math.round(result.deployMs),
+      commandsMs: Math.round(result.commandsMs),
+      eventsMs: Math.round(result.eventsMs),
+      deployLongTaskMs: Math.round(result.deployLongTaskMs),
+      answerMs: Math.round(result.answerMs),
+      consoleErrors: errors.slice(0, 3),
+    }),
+  );
   expect(result.failed).toBe(0);
   expect(result.running).toBe(AGENTS);
   expect(result.answered).toBe(AGENTS);

@@ -35,35 +35,42 @@ interface BenchWindow {
 }
 
 async function deploy(page: Page): Promise<void> {
-  await page.evaluate(async ({ pairs, burst }) => {
-    const { api, store } = (window as unknown as BenchWindow).__orrery;
-    const columns = 20;
-    for (let i = 0; i < pairs; i++) {
-      const x = (i % columns) * 220;
-      const y = Math.floor(i / columns) * 300;
-      const requester = `load-${i}`;
-      const echo = `echo-${i}`;
-      store.getState().reserve(requester, { x, y });
-      store.getState().reserve(echo, { x, y: y + 140 });
-      await api.command({
-        type: 'agent.deploy',
-        spec: { name: requester, kind: 'requester', config: { to: echo, performative: 'inform', content: { n: i }, count: burst, await: false } },
-      });
-      await api.command({ type: 'agent.deploy', spec: { name: echo, kind: 'echo' } });
-    }
-    // Links once the nodes exist: a deploy may still be registering when its command returns.
-    for (let i = 0; i < pairs; i++) {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await api.command({ type: 'link.add', a: `load-${i}`, b: `echo-${i}` });
-          break;
-        } catch (error) {
-          if (attempt >= 50) throw error;
-          await new Promise((r) => setTimeout(r, 100));
+  await page.evaluate(
+    async ({ pairs, burst }) => {
+      const { api, store } = (window as unknown as BenchWindow).__orrery;
+      const columns = 20;
+      for (let i = 0; i < pairs; i++) {
+        const x = (i % columns) * 220;
+        const y = Math.floor(i / columns) * 300;
+        const requester = `load-${i}`;
+        const echo = `echo-${i}`;
+        store.getState().reserve(requester, { x, y });
+        store.getState().reserve(echo, { x, y: y + 140 });
+        await api.command({
+          type: 'agent.deploy',
+          spec: {
+            name: requester,
+            kind: 'requester',
+            config: { to: echo, performative: 'inform', content: { n: i }, count: burst, await: false },
+          },
+        });
+        await api.command({ type: 'agent.deploy', spec: { name: echo, kind: 'echo' } });
+      }
+      // Links once the nodes exist: a deploy may still be registering when its command returns.
+      for (let i = 0; i < pairs; i++) {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await api.command({ type: 'link.add', a: `load-${i}`, b: `echo-${i}` });
+            break;
+          } catch (error) {
+            if (attempt >= 50) throw error;
+            await new Promise((r) => setTimeout(r, 100));
+          }
         }
       }
-    }
-  }, { pairs: PAIRS, burst: BURST });
+    },
+    { pairs: PAIRS, burst: BURST },
+  );
 }
 
 async function measureWindow(page: Page) {
@@ -151,7 +158,13 @@ test('canvas frame rate with 200 agents and ~10k msgs/s', async ({ page }) => {
           const { api, store } = (window as unknown as BenchWindow).__orrery;
           const s = await api.snapshot();
           const agents = (store.getState() as unknown as { agents: Record<string, { status: string; reason?: string }> }).agents;
-          const reasons = [...new Set(Object.values(agents).filter((a) => a.status === 'failed').map((a) => a.reason ?? ''))];
+          const reasons = [
+            ...new Set(
+              Object.values(agents)
+                .filter((a) => a.status === 'failed')
+                .map((a) => a.reason ?? ''),
+            ),
+          ];
           return {
             running: s.agents.filter((a) => a.status === 'running').length,
             failed: s.agents.filter((a) => a.status === 'failed').length,
@@ -201,11 +214,20 @@ test('canvas frame rate with 200 agents and ~10k msgs/s', async ({ page }) => {
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
-  if (trace && browser) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'viz', 'benchmark', 'toplevel'] });
+  if (trace && browser)
+    await browser.startTracing(page, {
+      path: trace,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'viz', 'benchmark', 'toplevel'],
+    });
   const result = await measureWindow(page);
   if (trace && browser) await browser.stopTracing();
   if (cdp) {
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples: number[] } };
+    const { profile } = (await cdp.send('Profiler.stop')) as {
+      profile: {
+        nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+        samples: number[];
+      };
+    };
     // ORRERY_FPS_PROFILE=<file>.cpuprofile also keeps the profile (DevTools opens it).
     if (process.env.ORRERY_FPS_PROFILE!.endsWith('.cpuprofile')) writeFileSync(process.env.ORRERY_FPS_PROFILE!, JSON.stringify(profile));
     const self = new Map<number, number>();

@@ -19,5 +19,8 @@ export default defineConfig({
   use: { ...base.use, trace: 'off' },
   outputDir: fileURLToPath(new URL(`../../.cache/perf-results-${process.env.ORRERY_E2E_PORT ?? 4173}`, import.meta.url)),
   // The build and preview commands run from the repository root, as in the main config.
-  webServer: { ...(base.webServer as NonNullable<PlaywrightTestConfig['webServer']> & object), cwd: fileURLToPath(new URL('../..', import.meta.url)) } as PlaywrightTestConfig['webServer'],
+  webServer: {
+    ...(base.webServer as NonNullable<PlaywrightTestConfig['webServer']> & object),
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+  } as PlaywrightTestConfig['webServer'],
 });

@@ -16,7 +16,8 @@ export const APP_ERRORS = {
   ORR410: (what: string, problems: string) => `${what}: ${problems}`,
   ORR411: (action: string, detail: string) => `${action} failed: ${detail}`,
   ORR412: (title: string, detail: string) => `Loading ${title} failed: ${detail}`,
-  ORR413: (detail: string) => `Workspaces are unavailable (IndexedDB: ${detail}); changes will not be saved. Export the workspace to keep it.`,
+  ORR413: (detail: string) =>
+    `Workspaces are unavailable (IndexedDB: ${detail}); changes will not be saved. Export the workspace to keep it.`,
 } as const satisfies Partial<Record<ErrorCode, (...parts: string[]) => string>>;
 
 export type AppErrorCode = keyof typeof APP_ERRORS;

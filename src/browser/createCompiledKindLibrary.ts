@@ -24,7 +24,11 @@ export function createCompiledKindLibrary(source: CompiledKinds): CompiledKindLi
         const compiled = await source.compiled(kind);
         const info = source.kinds().find((k) => k.kind === kind);
         if (!compiled || !info) {
-          const known = source.kinds().map((k) => k.kind).join(', ') || 'none';
+          const known =
+            source
+              .kinds()
+              .map((k) => k.kind)
+              .join(', ') || 'none';
           throw new Error(`unknown agent kind "${kind}" (known: ${known})`);
         }
         const agentKind = await createAgentKind(compiled);

@@ -28,7 +28,12 @@ export interface ExperimentShell {
  * An ExperimentShell over a live runtime (real time, real workers). Keep the runtime's
  * `logLimit` unset (or large) during an experiment: probes read the whole log.
  */
-export function createRuntimeShell(parts: { runtime: Runtime; kernel: { snapshot(): KernelSnapshot }; clock: Clock; schedule?: Schedule }): ExperimentShell {
+export function createRuntimeShell(parts: {
+  runtime: Runtime;
+  kernel: { snapshot(): KernelSnapshot };
+  clock: Clock;
+  schedule?: Schedule;
+}): ExperimentShell {
   const { runtime, kernel, clock, schedule } = parts;
   const setT = schedule?.setTimeout ?? ((fn: () => void, ms: number) => globalThis.setTimeout(fn, ms));
   return {

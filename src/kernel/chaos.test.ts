@@ -15,7 +15,13 @@ function net(seed = 11) {
   return wb;
 }
 
-const fault = (id: string, effect: FaultEffect, extra: Partial<FaultSpec> = {}): FaultSpec => ({ id, target: {}, probability: 1, effect, ...extra });
+const fault = (id: string, effect: FaultEffect, extra: Partial<FaultSpec> = {}): FaultSpec => ({
+  id,
+  target: {},
+  probability: 1,
+  effect,
+  ...extra,
+});
 const contents = (wb: ReturnType<typeof net>, name: string) => wb.messagesTo(name).map((m) => m.content);
 const sendN = (wb: ReturnType<typeof net>, to: string, n: number) => {
   for (let i = 0; i < n; i++) wb.sendAs('a', { performative: 'inform', receiver: to, content: i });
@@ -93,7 +99,9 @@ describe('network faults', () => {
     wb.sendAs('a', { performative: 'inform', receiver: 'b', content: 'x' });
     wb.sendAs('a', { performative: 'inform', receiver: 'c', content: { v: 'hello' } });
     expect(contents(wb, 'b')).toEqual([]);
-    expect(wb.messagesTo('a')).toMatchObject([{ performative: 'failure', content: { reason: 'invalid-message', detail: expect.stringContaining('corrupted') } }]);
+    expect(wb.messagesTo('a')).toMatchObject([
+      { performative: 'failure', content: { reason: 'invalid-message', detail: expect.stringContaining('corrupted') } },
+    ]);
     const got = wb.messagesTo('c')[0]!;
     expect(typeof got.content).toBe('string');
     expect(got.content).not.toBe(JSON.stringify({ v: 'hello' }));
@@ -197,7 +205,7 @@ describe('agent faults', () => {
     expect(wb.messagesTo('s')).toHaveLength(3);
   });
 
-  it('clock-skew offsets the agent\'s now-ms', () => {
+  it("clock-skew offsets the agent's now-ms", () => {
     const wb = createTestWorkbench({ seed: 2, kinds: { clockReader } });
     wb.deploy('t', 'clockReader');
     wb.inject(fault('sk', { kind: 'clock-skew', ms: 5_000 }));

@@ -35,7 +35,13 @@ describe('agent.configure: kernel-side settings apply at once', () => {
     expect(result.error).toBeUndefined();
     expect(result.effects).toEqual([]);
     expect(result.events).toMatchObject([
-      { type: 'agent.configured', agent: 'k', respawn: false, changed: ['mailboxCapacity', 'maxMessageBytes', 'overflow'], limits: { mailboxCapacity: 8, overflow: 'drop-oldest', maxMessageBytes: 2_048, deadlineMs: 5_000 } },
+      {
+        type: 'agent.configured',
+        agent: 'k',
+        respawn: false,
+        changed: ['mailboxCapacity', 'maxMessageBytes', 'overflow'],
+        limits: { mailboxCapacity: 8, overflow: 'drop-oldest', maxMessageBytes: 2_048, deadlineMs: 5_000 },
+      },
     ]);
     expect(view(wb)).toMatchObject({ instance: 1, restarts: 0, mailboxDepth: 40, limits: { mailboxCapacity: 8, overflow: 'drop-oldest' } });
     expect(wb.kernel.mailbox('k').map((m) => m.id)).toEqual(before);
@@ -97,7 +103,13 @@ describe('agent.configure: host-enforced limits need a new instance', () => {
     expect(result.events[1]).toMatchObject({ status: 'restarting', reason: 'reconfigured (deadlineMs, memoryPages, isolated)' });
     expect(result.effects).toEqual([
       { type: 'kill', agent: 'k', instance: 1 },
-      expect.objectContaining({ type: 'spawn', instance: 2, isolated: true, kv: { count: '1' }, limits: expect.objectContaining({ deadlineMs: 250, memoryPages: 16 }) }),
+      expect.objectContaining({
+        type: 'spawn',
+        instance: 2,
+        isolated: true,
+        kv: { count: '1' },
+        limits: expect.objectContaining({ deadlineMs: 250, memoryPages: 16 }),
+      }),
     ]);
     expect(wb.kernel.mailbox('k').map((m) => m.content)).toEqual([2, 3]);
     wb.release('k');
@@ -144,7 +156,12 @@ describe('agent.configure: groups', () => {
     wb.crash('c');
     wb.tick(200);
     // rest_for_one: c and those that joined after it (a), not b.
-    expect(wb.eventsOf('agent.restarted').map((e) => e.agent).sort()).toEqual(['a', 'c']);
+    expect(
+      wb
+        .eventsOf('agent.restarted')
+        .map((e) => e.agent)
+        .sort(),
+    ).toEqual(['a', 'c']);
     const top = configure(wb, { group: null }, 'a');
     expect(top.events[0]).toMatchObject({ changed: ['group'] });
     expect(top.events[0]).not.toHaveProperty('group');
@@ -157,7 +174,12 @@ describe('agent.configure: refusals change nothing', () => {
   it.each<[string, Record<string, unknown>, string, string?]>([
     ['unknown agent', { name: 'ghost' }, 'ORR012'],
     ['kind is fixed', { name: 'k', kind: 'echo' }, 'ORR023', 'unknown setting "kind" (kind cannot be changed in place)'],
-    ['bad limit', { name: 'k', limits: { mailboxCapacity: -1 } }, 'ORR023', 'limit mailboxCapacity must be a positive number (or null for the default)'],
+    [
+      'bad limit',
+      { name: 'k', limits: { mailboxCapacity: -1 } },
+      'ORR023',
+      'limit mailboxCapacity must be a positive number (or null for the default)',
+    ],
     ['unknown limit', { name: 'k', limits: { cpu: 1 } }, 'ORR023', 'unknown limit "cpu"'],
     ['limits not an object', { name: 'k', limits: 5 }, 'ORR023'],
     ['restart type', { name: 'k', restart: 'sometimes' }, 'ORR023'],
@@ -183,11 +205,28 @@ describe('group.configure', () => {
     wb.group({ name: 'g', strategy: 'one_for_one', backoff: noJitter, intensity: 5 });
     wb.deploy('a', 'counter', { group: 'g' });
     wb.deploy('b', 'counter', { group: 'g' });
-    expect(groupView(wb, 'g')).toEqual({ name: 'g', strategy: 'one_for_one', intensity: 5, periodMs: 5_000, backoff: noJitter, children: ['a', 'b'], status: 'running' });
+    expect(groupView(wb, 'g')).toEqual({
+      name: 'g',
+      strategy: 'one_for_one',
+      intensity: 5,
+      periodMs: 5_000,
+      backoff: noJitter,
+      children: ['a', 'b'],
+      status: 'running',
+    });
     const result = wb.command({ type: 'group.configure', name: 'g', strategy: 'one_for_all', backoff: { minMs: 40 } });
-    expect(result.events).toMatchObject([{ type: 'group.configured', changed: ['strategy', 'backoff'], spec: { name: 'g', strategy: 'one_for_all', intensity: 5, backoff: { minMs: 40, maxMs: 1_000, randomFactor: 0 } } }]);
+    expect(result.events).toMatchObject([
+      {
+        type: 'group.configured',
+        changed: ['strategy', 'backoff'],
+        spec: { name: 'g', strategy: 'one_for_all', intensity: 5, backoff: { minMs: 40, maxMs: 1_000, randomFactor: 0 } },
+      },
+    ]);
     wb.crash('a');
-    expect(wb.eventsOf('agent.backoff').map((e) => [e.agent, e.delayMs])).toEqual([['a', 40], ['b', 40]]);
+    expect(wb.eventsOf('agent.backoff').map((e) => [e.agent, e.delayMs])).toEqual([
+      ['a', 40],
+      ['b', 40],
+    ]);
     wb.tick(40);
     expect(view(wb, 'b')).toMatchObject({ status: 'running', instance: 2 });
   });
@@ -270,14 +309,25 @@ describe('properties', () => {
             const { kind: _, ...patch } = o;
             expect(configure(wb, patch).error).toBeUndefined();
             expect(wb.kernel.kv('k')).toEqual(kv);
-            expect(wb.kernel.mailbox('k').map((m) => m.id).sort()).toEqual(mailbox.sort());
+            expect(
+              wb.kernel
+                .mailbox('k')
+                .map((m) => m.id)
+                .sort(),
+            ).toEqual(mailbox.sort());
           }
         }
         wb.release('k');
         wb.tick(10_000);
-        const sent = wb.eventsOf('message.sent').filter((e) => e.message.receiver === 'k').map((e) => e.message.id);
+        const sent = wb
+          .eventsOf('message.sent')
+          .filter((e) => e.message.receiver === 'k')
+          .map((e) => e.message.id);
         const handled = wb.eventsOf('message.handled').map((e) => e.messageId);
-        const failed = wb.eventsOf('message.failed').filter((e) => e.to === 'k').map((e) => e.messageId);
+        const failed = wb
+          .eventsOf('message.failed')
+          .filter((e) => e.to === 'k')
+          .map((e) => e.messageId);
         expect(new Set(handled).size).toBe(handled.length); // no message handled twice
         expect([...handled, ...failed].sort()).toEqual([...sent].sort());
         expect(Number(wb.kernel.kv('k').count ?? 0)).toBe(handled.length);

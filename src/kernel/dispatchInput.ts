@@ -14,7 +14,10 @@ import type { KernelInput } from './types';
 
 export function dispatchInput(state: KernelState, input: KernelInput): OrreryErrorData | undefined {
   if (typeof input !== 'object' || input === null || typeof (input as { type?: unknown }).type !== 'string') {
-    return errorData('ORR017', `expected a command, host event or tick, got ${describeValue(input)}`, { expected: 'an object with a "type"', received: describeValue(input) });
+    return errorData('ORR017', `expected a command, host event or tick, got ${describeValue(input)}`, {
+      expected: 'an object with a "type"',
+      received: describeValue(input),
+    });
   }
   switch (input.type) {
     // Host events first: they are the data path.
@@ -68,7 +71,10 @@ export function dispatchInput(state: KernelState, input: KernelInput): OrreryErr
       return clearChaos(state, input.id);
     default: {
       const type: unknown = (input as { type: unknown }).type;
-      return errorData('ORR017', `unknown input type ${describeValue(type)}`, { expected: 'a command, host event or tick', received: describeValue(type) });
+      return errorData('ORR017', `unknown input type ${describeValue(type)}`, {
+        expected: 'a command, host event or tick',
+        received: describeValue(type),
+      });
     }
   }
 }

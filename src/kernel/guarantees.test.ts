@@ -27,9 +27,13 @@ describe('redelivery', () => {
     const id = wb.eventsOf('message.sent')[0]!.message.id;
     expect(wb.eventsOf('agent.crashed')).toHaveLength(2);
     expect(wb.eventsOf('message.redelivered')).toMatchObject([{ messageId: id, agent: 'f', attempt: 1 }]);
-    expect(wb.deadLetters()).toMatchObject([{ message: { id }, to: 'f', reason: 'agent-crashed', detail: expect.stringContaining('crashed its agent twice') }]);
+    expect(wb.deadLetters()).toMatchObject([
+      { message: { id }, to: 'f', reason: 'agent-crashed', detail: expect.stringContaining('crashed its agent twice') },
+    ]);
     expect(wb.snapshot().deadLetters).toBe(1);
-    expect(wb.messagesTo('you')).toMatchObject([{ performative: 'failure', in_reply_to: 'r1', content: { reason: 'agent-crashed', message_id: id } }]);
+    expect(wb.messagesTo('you')).toMatchObject([
+      { performative: 'failure', in_reply_to: 'r1', content: { reason: 'agent-crashed', message_id: id } },
+    ]);
     expect(wb.snapshot().agents[0]).toMatchObject({ status: 'running', restarts: 2 });
   });
 
@@ -80,7 +84,10 @@ describe('mailbox limits', () => {
       const dead = wb.deadLetters().map((d) => [d.message.content, d.reason]);
       expect(dead).toEqual([[overflow === 'reject' ? 'q3' : 'q1', 'mailbox-full']]);
       wb.release('s');
-      const handled = wb.messagesTo('s').map((m) => m.content).slice(32);
+      const handled = wb
+        .messagesTo('s')
+        .map((m) => m.content)
+        .slice(32);
       expect(handled).toEqual(overflow === 'reject' ? ['q1', 'q2'] : ['q2', 'q3']);
       expect(wb.messagesTo('you')).toMatchObject([{ performative: 'failure', content: { reason: 'mailbox-full' } }]);
     }
@@ -116,7 +123,9 @@ describe('at-least-once links', () => {
     wb.tick(1_000);
     expect(wb.eventsOf('message.acked')).toHaveLength(2); // the request, and the reply to the client
     expect(wb.eventsOf('message.retried')).toEqual([]);
-    expect(wb.eventsOf('link.configured')).toMatchObject([{ link: 'L', policy: { delivery: 'at-least-once', retry: { initialMs: 50, maxMs: 400, maxAttempts: 4 } } }]);
+    expect(wb.eventsOf('link.configured')).toMatchObject([
+      { link: 'L', policy: { delivery: 'at-least-once', retry: { initialMs: 50, maxMs: 400, maxAttempts: 4 } } },
+    ]);
   });
 
   it('survives drops by resending with backoff, and the receiver discards duplicates', () => {
@@ -128,7 +137,10 @@ describe('at-least-once links', () => {
     wb.inject({ id: 'dup', target: { links: ['L'] }, probability: 1, effect: { kind: 'duplicate' } });
     wb.tick(2_000);
     const retried = wb.eventsOf('message.retried').filter((e) => e.messageId === 'm1');
-    expect(retried.map((e) => [e.attempt, e.t])).toEqual([[2, 50], [3, 150]]);
+    expect(retried.map((e) => [e.attempt, e.t])).toEqual([
+      [2, 50],
+      [3, 150],
+    ]);
     expect(wb.messagesTo('e').map((m) => m.content)).toEqual(['x']);
     expect(wb.eventsOf('message.duplicate-discarded').length).toBeGreaterThanOrEqual(1);
     expect(wb.messagesTo('c')).toMatchObject([{ performative: 'inform', content: 'x' }]);
@@ -143,7 +155,9 @@ describe('at-least-once links', () => {
     expect(wb.eventsOf('message.retried').map((e) => e.attempt)).toEqual([2, 3, 4]);
     expect(wb.deadLetters()).toMatchObject([{ to: 'e', reason: 'timeout', detail: expect.stringContaining('4 attempts') }]);
     // The kernel's failure does not travel the faulty link: the sender is always told.
-    expect(wb.messagesTo('c')).toMatchObject([{ performative: 'failure', sender: 'kernel', in_reply_to: 'q', content: { reason: 'timeout', message_id: 'm1' } }]);
+    expect(wb.messagesTo('c')).toMatchObject([
+      { performative: 'failure', sender: 'kernel', in_reply_to: 'q', content: { reason: 'timeout', message_id: 'm1' } },
+    ]);
   });
 
   it('refuses bad policies', () => {

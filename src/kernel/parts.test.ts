@@ -6,7 +6,15 @@ import { Correlation } from './state/correlation';
 import { MessageQueue } from './state/messageQueue';
 import { createSeededRng } from './rng';
 
-const msg = (id: string, extra: Partial<AclMessage> = {}): AclMessage => ({ id, performative: 'inform', sender: 'a', receiver: 'b', content: null, sent_at: 0, ...extra });
+const msg = (id: string, extra: Partial<AclMessage> = {}): AclMessage => ({
+  id,
+  performative: 'inform',
+  sender: 'a',
+  receiver: 'b',
+  content: null,
+  sent_at: 0,
+  ...extra,
+});
 
 describe('createManualClock', () => {
   it('moves only forward, when told', () => {
@@ -72,19 +80,23 @@ describe('MessageQueue', () => {
 describe('Correlation', () => {
   it('takes due requests in (deadline, registration) order and skips settled ones (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.integer({ min: 0, max: 50 }), settle: fc.boolean() }), { maxLength: 60 }), fc.integer({ min: 0, max: 60 }), (reqs, now) => {
-        const c = new Correlation();
-        reqs.forEach((r, i) => c.register(msg(`m${i}`, { reply_with: `r${i}`, reply_by: r.at })));
-        reqs.forEach((r, i) => r.settle && expect(c.settle('a', `r${i}`)).toBe('settled'));
-        const expected = reqs
-          .map((r, i) => ({ ...r, i }))
-          .filter((r) => !r.settle && r.at <= now)
-          .sort((x, y) => x.at - y.at || x.i - y.i)
-          .map((r) => `r${r.i}`);
-        expect(c.takeDue(now).map((p) => p.replyWith)).toEqual(expected);
-        const rest = reqs.filter((r) => !r.settle && r.at > now).map((r) => r.at);
-        expect(c.next()).toBe(rest.length ? Math.min(...rest) : undefined);
-      }),
+      fc.property(
+        fc.array(fc.record({ at: fc.integer({ min: 0, max: 50 }), settle: fc.boolean() }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (reqs, now) => {
+          const c = new Correlation();
+          reqs.forEach((r, i) => c.register(msg(`m${i}`, { reply_with: `r${i}`, reply_by: r.at })));
+          reqs.forEach((r, i) => r.settle && expect(c.settle('a', `r${i}`)).toBe('settled'));
+          const expected = reqs
+            .map((r, i) => ({ ...r, i }))
+            .filter((r) => !r.settle && r.at <= now)
+            .sort((x, y) => x.at - y.at || x.i - y.i)
+            .map((r) => `r${r.i}`);
+          expect(c.takeDue(now).map((p) => p.replyWith)).toEqual(expected);
+          const rest = reqs.filter((r) => !r.settle && r.at > now).map((r) => r.at);
+          expect(c.next()).toBe(rest.length ? Math.min(...rest) : undefined);
+        },
+      ),
     );
   });
 });

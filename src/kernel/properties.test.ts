@@ -13,7 +13,10 @@ const topic = (i: number) => `t${i % TOPICS}`;
 const CONSOLE_INDEX = AGENTS; // `from` = AGENTS means the console
 
 const scenario = fc.record({
-  agentLinks: fc.uniqueArray(fc.tuple(fc.nat(AGENTS - 1), fc.nat(AGENTS - 1)).filter(([a, b]) => a < b), { selector: ([a, b]) => `${a}-${b}`, maxLength: 10 }),
+  agentLinks: fc.uniqueArray(
+    fc.tuple(fc.nat(AGENTS - 1), fc.nat(AGENTS - 1)).filter(([a, b]) => a < b),
+    { selector: ([a, b]) => `${a}-${b}`, maxLength: 10 },
+  ),
   topicLinks: fc.uniqueArray(fc.tuple(fc.nat(AGENTS - 1), fc.nat(TOPICS - 1)), { selector: ([a, t]) => `${a}-${t}`, maxLength: 8 }),
   ops: fc.array(
     fc.oneof(
@@ -28,7 +31,10 @@ const scenario = fc.record({
 function target(): fc.Arbitrary<Target> {
   return fc.oneof(
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('direct' as const), to: fc.nat(AGENTS - 1) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('list' as const), to: fc.array(fc.nat(AGENTS - 1), { minLength: 1, maxLength: 3 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('list' as const), to: fc.array(fc.nat(AGENTS - 1), { minLength: 1, maxLength: 3 }) }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('broadcast' as const) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('topic' as const), topic: fc.nat(TOPICS - 1) }) },
   );
@@ -52,7 +58,8 @@ function play(s: Scenario, kind: 'sink' | 'echo' = 'sink'): TestWorkbench {
     else if (op.kind === 'release') wb.release(agent(op.agent));
     else {
       const t = op.target;
-      const receiver = t.kind === 'direct' ? agent(t.to) : t.kind === 'list' ? t.to.map(agent) : t.kind === 'broadcast' ? '*' : `topic:${topic(t.topic)}`;
+      const receiver =
+        t.kind === 'direct' ? agent(t.to) : t.kind === 'list' ? t.to.map(agent) : t.kind === 'broadcast' ? '*' : `topic:${topic(t.topic)}`;
       const draft = { performative: 'request', receiver, content: n++, reply_with: `q${n}` };
       if (op.from === CONSOLE_INDEX) wb.send(draft);
       else wb.sendAs(agent(op.from), draft);
@@ -85,11 +92,16 @@ describe('kernel properties (no chaos)', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const wb = play(s);
-        const sent = wb.eventsOf('message.sent').map((e) => e.message).filter((m) => m.sender !== 'kernel');
+        const sent = wb
+          .eventsOf('message.sent')
+          .map((e) => e.message)
+          .filter((m) => m.sender !== 'kernel');
         const delivered = new Map<string, number>();
-        for (const e of wb.eventsOf('message.delivered')) delivered.set(`${e.messageId}>${e.to}`, (delivered.get(`${e.messageId}>${e.to}`) ?? 0) + 1);
+        for (const e of wb.eventsOf('message.delivered'))
+          delivered.set(`${e.messageId}>${e.to}`, (delivered.get(`${e.messageId}>${e.to}`) ?? 0) + 1);
         const seenBy = new Map<string, number>();
-        for (let i = 0; i < AGENTS; i++) for (const m of wb.messagesTo(agent(i))) seenBy.set(`${m.id}>${agent(i)}`, (seenBy.get(`${m.id}>${agent(i)}`) ?? 0) + 1);
+        for (let i = 0; i < AGENTS; i++)
+          for (const m of wb.messagesTo(agent(i))) seenBy.set(`${m.id}>${agent(i)}`, (seenBy.get(`${m.id}>${agent(i)}`) ?? 0) + 1);
         let expectedTotal = 0;
         for (const m of sent) {
           for (const to of expectedRecipients(s, m.sender, m.receiver)) {

@@ -50,7 +50,8 @@ function playNet(s: NetScenario, delivery: 'at-least-once' | 'at-most-once'): Te
   for (const name of everyone) wb.deploy(name, 'sink');
   for (const a of SENDERS) for (const b of RECEIVERS) wb.link(a, b, `${a}-${b}`);
   if (delivery === 'at-least-once') {
-    for (const a of SENDERS) for (const b of RECEIVERS) wb.configureLink(`${a}-${b}`, { delivery, retry: { initialMs: 50, maxMs: 500, maxAttempts: 30 } });
+    for (const a of SENDERS)
+      for (const b of RECEIVERS) wb.configureLink(`${a}-${b}`, { delivery, retry: { initialMs: 50, maxMs: 500, maxAttempts: 30 } });
   }
   const inject = (id: string, probability: number, effect: Parameters<TestWorkbench['inject']>[0]['effect']) => {
     if (probability > 0) wb.inject({ id, target: {}, probability, effect });
@@ -62,7 +63,8 @@ function playNet(s: NetScenario, delivery: 'at-least-once' | 'at-most-once'): Te
   let n = 0;
   for (const op of s.ops) {
     if (op.kind === 'send') wb.sendAs(SENDERS[op.from]!, { performative: 'request', receiver: RECEIVERS[op.to]!, content: n++ });
-    else if (op.kind === 'kill') wb.inject({ id: `kill${n++}`, target: { agents: [everyone[op.agent]!] }, probability: 1, effect: { kind: 'kill' } });
+    else if (op.kind === 'kill')
+      wb.inject({ id: `kill${n++}`, target: { agents: [everyone[op.agent]!] }, probability: 1, effect: { kind: 'kill' } });
     else if (op.kind === 'hold') wb.hold(everyone[op.agent]!);
     else if (op.kind === 'release') wb.release(everyone[op.agent]!);
     else wb.tick(op.ms);
@@ -78,9 +80,13 @@ describe('resilience properties', () => {
     fc.assert(
       fc.property(netScenario(true), (s) => {
         const wb = playNet(s, 'at-least-once');
-        const requests = wb.eventsOf('message.sent').map((e) => e.message).filter((m) => m.performative === 'request');
+        const requests = wb
+          .eventsOf('message.sent')
+          .map((e) => e.message)
+          .filter((m) => m.performative === 'request');
         const handled = new Map<string, number>();
-        for (const e of wb.eventsOf('message.handled')) handled.set(`${e.agent}|${e.messageId}`, (handled.get(`${e.agent}|${e.messageId}`) ?? 0) + 1);
+        for (const e of wb.eventsOf('message.handled'))
+          handled.set(`${e.agent}|${e.messageId}`, (handled.get(`${e.agent}|${e.messageId}`) ?? 0) + 1);
         const invoked = new Map<string, number>();
         for (const r of RECEIVERS) for (const m of wb.messagesTo(r)) invoked.set(`${r}|${m.id}`, (invoked.get(`${r}|${m.id}`) ?? 0) + 1);
         const dead = new Set(wb.eventsOf('message.dead-lettered').map((e) => `${e.to}|${e.message.id}`));
@@ -110,7 +116,10 @@ describe('resilience properties', () => {
           }
         }
         // Nothing vanishes: every request is handled, dropped (dead-lettered) or failed.
-        const requests = wb.eventsOf('message.sent').map((e) => e.message).filter((m) => m.performative === 'request');
+        const requests = wb
+          .eventsOf('message.sent')
+          .map((e) => e.message)
+          .filter((m) => m.performative === 'request');
         const accounted = new Set([
           ...wb.eventsOf('message.handled').map((e) => `${e.agent}|${e.messageId}`),
           ...wb.eventsOf('message.dead-lettered').map((e) => `${e.to}|${e.message.id}`),
@@ -130,7 +139,15 @@ describe('resilience properties', () => {
       }),
       { numRuns: 20 },
     );
-    const base: NetScenario = { seed: 1, drop: 0.4, duplicate: 0.3, reorder: 0.3, latency: 10, jitter: 50, ops: Array.from({ length: 30 }, (_, i) => ({ kind: 'send' as const, from: i % 3, to: (i * 7) % 3 })) };
+    const base: NetScenario = {
+      seed: 1,
+      drop: 0.4,
+      duplicate: 0.3,
+      reorder: 0.3,
+      latency: 10,
+      jitter: 50,
+      ops: Array.from({ length: 30 }, (_, i) => ({ kind: 'send' as const, from: i % 3, to: (i * 7) % 3 })),
+    };
     const logs = new Set([1, 2, 3].map((seed) => JSON.stringify(playNet({ ...base, seed }, 'at-least-once').events)));
     expect(logs.size).toBe(3);
   });
@@ -138,50 +155,67 @@ describe('resilience properties', () => {
   it('strategies restart exactly what OTP restarts (one_for_one / one_for_all / rest_for_one, restart types)', () => {
     const types = fc.constantFrom<RestartType>('permanent', 'transient', 'temporary');
     fc.assert(
-      fc.property(fc.constantFrom<RestartStrategy>('one_for_one', 'one_for_all', 'rest_for_one'), fc.array(types, { minLength: 1, maxLength: 5 }), fc.nat(4), fc.nat(), (strategy, kinds, pick, seed) => {
-        const crashed = pick % kinds.length;
-        const wb = createTestWorkbench({ seed, kinds: { sink } });
-        wb.group({ name: 'g', strategy, intensity: 10, periodMs: 1_000, backoff: { minMs: 10, maxMs: 10, randomFactor: 0 } });
-        kinds.forEach((restart, i) => wb.deploy(`c${i}`, 'sink', { group: 'g', restart }));
-        wb.crash(`c${crashed}`);
-        wb.tick(100);
-        // OTP: a temporary child's exit restarts nothing (not even under one_for_all).
-        const alone = strategy === 'one_for_one' || kinds[crashed] === 'temporary';
-        const affected = kinds.map((_, i) => i).filter((i) => (alone ? i === crashed : strategy === 'one_for_all' ? true : i >= crashed));
-        const restarted = affected.filter((i) => kinds[i] !== 'temporary').map((i) => `c${i}`);
-        expect(wb.eventsOf('agent.backoff').map((e) => e.agent)).toEqual(restarted); // scheduled in joining order
-        expect(wb.eventsOf('agent.restarted').map((e) => e.agent).sort()).toEqual(restarted);
-        const status = (i: number) => wb.snapshot().agents[i]!.status;
-        kinds.forEach((restart, i) => {
-          if (!affected.includes(i)) expect(status(i)).toBe('running');
-          else if (restart !== 'temporary') expect(status(i)).toBe('running');
-          else expect(status(i)).toBe(i === crashed ? 'failed' : 'stopped');
-        });
-      }),
+      fc.property(
+        fc.constantFrom<RestartStrategy>('one_for_one', 'one_for_all', 'rest_for_one'),
+        fc.array(types, { minLength: 1, maxLength: 5 }),
+        fc.nat(4),
+        fc.nat(),
+        (strategy, kinds, pick, seed) => {
+          const crashed = pick % kinds.length;
+          const wb = createTestWorkbench({ seed, kinds: { sink } });
+          wb.group({ name: 'g', strategy, intensity: 10, periodMs: 1_000, backoff: { minMs: 10, maxMs: 10, randomFactor: 0 } });
+          kinds.forEach((restart, i) => wb.deploy(`c${i}`, 'sink', { group: 'g', restart }));
+          wb.crash(`c${crashed}`);
+          wb.tick(100);
+          // OTP: a temporary child's exit restarts nothing (not even under one_for_all).
+          const alone = strategy === 'one_for_one' || kinds[crashed] === 'temporary';
+          const affected = kinds.map((_, i) => i).filter((i) => (alone ? i === crashed : strategy === 'one_for_all' ? true : i >= crashed));
+          const restarted = affected.filter((i) => kinds[i] !== 'temporary').map((i) => `c${i}`);
+          expect(wb.eventsOf('agent.backoff').map((e) => e.agent)).toEqual(restarted); // scheduled in joining order
+          expect(
+            wb
+              .eventsOf('agent.restarted')
+              .map((e) => e.agent)
+              .sort(),
+          ).toEqual(restarted);
+          const status = (i: number) => wb.snapshot().agents[i]!.status;
+          kinds.forEach((restart, i) => {
+            if (!affected.includes(i)) expect(status(i)).toBe('running');
+            else if (restart !== 'temporary') expect(status(i)).toBe('running');
+            else expect(status(i)).toBe(i === crashed ? 'failed' : 'stopped');
+          });
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('intensity/period: the group escalates exactly at the first restart beyond `intensity` within `periodMs`', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 20, max: 400 }), fc.integer({ min: 100, max: 2_000 }), (intensity, crashes, gap, periodMs) => {
-        const wb = createTestWorkbench({ seed: 1, kinds: { sink } });
-        wb.group({ name: 'g', intensity, periodMs, backoff: { minMs: 10, maxMs: 10, randomFactor: 0 } });
-        wb.deploy('a', 'sink', { group: 'g' });
-        const times: number[] = [];
-        let escalatedAt = -1;
-        for (let j = 0; j < crashes; j++) {
-          const t = wb.clock.now();
-          times.push(t);
-          wb.crash('a');
-          if (escalatedAt < 0 && times.filter((x) => x > t - periodMs).length > intensity) escalatedAt = j;
-          if (escalatedAt >= 0) break;
-          wb.tick(gap);
-        }
-        expect(wb.eventsOf('group.escalated')).toHaveLength(escalatedAt >= 0 ? 1 : 0);
-        expect(wb.eventsOf('agent.backoff')).toHaveLength(escalatedAt >= 0 ? escalatedAt : crashes);
-        expect(wb.snapshot().agents[0]!.status).toBe(escalatedAt >= 0 ? 'failed' : 'running');
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.integer({ min: 100, max: 2_000 }),
+        (intensity, crashes, gap, periodMs) => {
+          const wb = createTestWorkbench({ seed: 1, kinds: { sink } });
+          wb.group({ name: 'g', intensity, periodMs, backoff: { minMs: 10, maxMs: 10, randomFactor: 0 } });
+          wb.deploy('a', 'sink', { group: 'g' });
+          const times: number[] = [];
+          let escalatedAt = -1;
+          for (let j = 0; j < crashes; j++) {
+            const t = wb.clock.now();
+            times.push(t);
+            wb.crash('a');
+            if (escalatedAt < 0 && times.filter((x) => x > t - periodMs).length > intensity) escalatedAt = j;
+            if (escalatedAt >= 0) break;
+            wb.tick(gap);
+          }
+          expect(wb.eventsOf('group.escalated')).toHaveLength(escalatedAt >= 0 ? 1 : 0);
+          expect(wb.eventsOf('agent.backoff')).toHaveLength(escalatedAt >= 0 ? escalatedAt : crashes);
+          expect(wb.snapshot().agents[0]!.status).toBe(escalatedAt >= 0 ? 'failed' : 'running');
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -74,8 +74,13 @@ describe('the implicit top-level supervisor', () => {
     expect(status(wb, 'a').status).toBe('running');
     wb.crash('a'); // the sixth within 10 s
     expect(status(wb, 'a').status).toBe('failed');
-    expect(wb.eventsOf('agent.status').at(-1)).toMatchObject({ status: 'failed', reason: expect.stringContaining('restart intensity exceeded') });
-    expect(wb.send({ performative: 'inform', receiver: 'a' }).events).toContainEqual(expect.objectContaining({ type: 'message.failed', reason: 'agent-stopped' }));
+    expect(wb.eventsOf('agent.status').at(-1)).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('restart intensity exceeded'),
+    });
+    expect(wb.send({ performative: 'inform', receiver: 'a' }).events).toContainEqual(
+      expect.objectContaining({ type: 'message.failed', reason: 'agent-stopped' }),
+    );
   });
 
   it('supervises a crash while initialising like any crash (backoff, then running)', () => {
@@ -99,7 +104,16 @@ describe('the implicit top-level supervisor', () => {
   });
 
   it('fails for good when init always crashes (intensity), messages answered agent-stopped', () => {
-    const wb = createTestWorkbench({ kinds: { broken: { init: () => { throw new Error('unreachable'); }, handle: () => undefined } } });
+    const wb = createTestWorkbench({
+      kinds: {
+        broken: {
+          init: () => {
+            throw new Error('unreachable');
+          },
+          handle: () => undefined,
+        },
+      },
+    });
     wb.deploy('b', 'broken');
     wb.send({ performative: 'request', receiver: 'b', reply_with: 'q' });
     wb.tick(20_000);
@@ -110,7 +124,10 @@ describe('the implicit top-level supervisor', () => {
 });
 
 describe('strategies', () => {
-  function trio(strategy: 'one_for_one' | 'one_for_all' | 'rest_for_one', types: Record<string, 'permanent' | 'transient' | 'temporary'> = {}) {
+  function trio(
+    strategy: 'one_for_one' | 'one_for_all' | 'rest_for_one',
+    types: Record<string, 'permanent' | 'transient' | 'temporary'> = {},
+  ) {
     const wb = bench();
     wb.group({ name: 'g', strategy, intensity: 10, periodMs: 5_000, backoff: noJitter });
     for (const name of ['a', 'b', 'c']) wb.deploy(name, 'worker', { group: 'g', restart: types[name] ?? 'permanent', redelivery: 'never' });
@@ -132,7 +149,12 @@ describe('strategies', () => {
     wb.tick(500);
     expect(wb.eventsOf('agent.backoff').map((e) => e.agent)).toEqual(['a', 'b', 'c']);
     expect(restartedNames(wb).sort()).toEqual(['a', 'b', 'c']);
-    expect(wb.snapshot().agents.filter((a) => a.name !== 'outside').map((a) => a.restarts)).toEqual([1, 1, 1]);
+    expect(
+      wb
+        .snapshot()
+        .agents.filter((a) => a.name !== 'outside')
+        .map((a) => a.restarts),
+    ).toEqual([1, 1, 1]);
     expect(status(wb, 'outside').restarts).toBe(0);
   });
 

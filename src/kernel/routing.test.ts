@@ -80,7 +80,14 @@ describe('routing', () => {
     expect(wb.eventsOf('message.dead-lettered')).toMatchObject([{ message: original, to: 'c', reason: 'no-route' }]);
     expect(wb.messagesTo('c')).toEqual([]);
     expect(wb.messagesTo('b')).toMatchObject([
-      { performative: 'failure', sender: 'kernel', receiver: 'b', in_reply_to: 'q1', conversation_id: 'conv', content: { reason: 'no-route', message_id: original.id, receiver: 'c' } },
+      {
+        performative: 'failure',
+        sender: 'kernel',
+        receiver: 'b',
+        in_reply_to: 'q1',
+        conversation_id: 'conv',
+        content: { reason: 'no-route', message_id: original.id, receiver: 'c' },
+      },
     ]);
   });
 
@@ -121,11 +128,13 @@ describe('routing', () => {
     expect(bad.events).toMatchObject([{ type: 'message.invalid', from: 'you', error: expect.stringContaining('receiver: expected') }]);
     expect(wb.send({ performative: 'inform', receiver: 'b', sender: 'a' }).error).toMatchObject({ code: 'ORR016' });
     expect(wb.send({ performative: 'inform', receiver: 'b' }, 'nobody').error).toMatchObject({ code: 'ORR016' });
-    expect(wb.send('{"performative":"inform","receiver":"b","content":"' + 'x'.repeat(2_000_000) + '"}').error).toMatchObject({ code: 'ORR002' });
+    expect(wb.send('{"performative":"inform","receiver":"b","content":"' + 'x'.repeat(2_000_000) + '"}').error).toMatchObject({
+      code: 'ORR002',
+    });
     expect(wb.eventsOf('message.sent').filter((e) => e.message.sender !== 'kernel')).toEqual([]);
   });
 
-  it('records an agent\'s invalid send as message.invalid plus a log line, and sends nothing back', () => {
+  it("records an agent's invalid send as message.invalid plus a log line, and sends nothing back", () => {
     const wb = network();
     wb.sendAs('a', { performative: 'inform', receiver: 'b', colour: 'red' });
     expect(wb.eventsOf('message.invalid')).toMatchObject([{ from: 'a', error: expect.stringContaining('colour') }]);
@@ -133,12 +142,14 @@ describe('routing', () => {
     expect(wb.messagesTo('a')).toEqual([]);
   });
 
-  it('applies the agent\'s own size limit to its sends', () => {
+  it("applies the agent's own size limit to its sends", () => {
     const wb = network();
     wb.deploy('tiny', 'sink', { limits: { maxMessageBytes: 100 } });
     wb.link('tiny', 'a');
     wb.sendAs('tiny', JSON.stringify({ performative: 'inform', receiver: 'a', content: 'x'.repeat(200) }));
-    expect(wb.eventsOf('message.invalid')).toMatchObject([{ from: 'tiny', error: expect.stringContaining('(message): expected at most 100 bytes') }]);
+    expect(wb.eventsOf('message.invalid')).toMatchObject([
+      { from: 'tiny', error: expect.stringContaining('(message): expected at most 100 bytes') },
+    ]);
   });
 
   it('delivers in FIFO order per sender→receiver pair, through a held (busy) receiver', () => {
@@ -185,13 +196,26 @@ describe('routing', () => {
     const sent = wb.eventsOf('message.sent')[0]!.message;
     expect(wb.eventsOf('message.handled')).toMatchObject([{ messageId: sent.id, agent: 'p', error: 'cannot parse' }]);
     expect(wb.messagesTo('you')).toMatchObject([
-      { performative: 'not-understood', sender: 'p', in_reply_to: 'r9', content: { reason: 'cannot parse', original: { performative: 'request', id: sent.id } } },
+      {
+        performative: 'not-understood',
+        sender: 'p',
+        in_reply_to: 'r9',
+        content: { reason: 'cannot parse', original: { performative: 'request', id: sent.id } },
+      },
     ]);
   });
 
   it('never throws out of step for garbage input', () => {
     const wb = network();
-    for (const input of [null, 42, {}, { type: 'nope' }, { type: 'agent.deploy' }, { type: 'link.add', a: 1 }, { type: 'agent.handled', agent: 'a', instance: 1 }]) {
+    for (const input of [
+      null,
+      42,
+      {},
+      { type: 'nope' },
+      { type: 'agent.deploy' },
+      { type: 'link.add', a: 1 },
+      { type: 'agent.handled', agent: 'a', instance: 1 },
+    ]) {
       expect(() => wb.kernel.step(input as never)).not.toThrow();
     }
   });

@@ -26,14 +26,31 @@ describe('lifecycle', () => {
       { type: 'agent.deployed', agent: 'a', kind: 'sink', config: { x: 1 } },
       { type: 'agent.status', agent: 'a', status: 'loading' },
     ]);
-    expect(result.effects).toMatchObject([{ type: 'spawn', agent: 'a', instance: 1, kind: 'sink', kv: {}, isolated: false, limits: { mailboxCapacity: 10_000, deadlineMs: 5_000 } }]);
+    expect(result.effects).toMatchObject([
+      {
+        type: 'spawn',
+        agent: 'a',
+        instance: 1,
+        kind: 'sink',
+        kv: {},
+        isolated: false,
+        limits: { mailboxCapacity: 10_000, deadlineMs: 5_000 },
+      },
+    ]);
     expect(wb.eventsOf('agent.status').at(-1)).toMatchObject({ status: 'running' });
   });
 
   it('refuses duplicate and invalid names, changing nothing but a kernel log line', () => {
     const wb = setup();
     const before = wb.snapshot();
-    for (const [name, code] of [['k', 'ORR010'], ['you', 'ORR011'], ['kernel', 'ORR011'], ['topic:x', 'ORR011'], ['a b', 'ORR011'], ['', 'ORR011']] as const) {
+    for (const [name, code] of [
+      ['k', 'ORR010'],
+      ['you', 'ORR011'],
+      ['kernel', 'ORR011'],
+      ['topic:x', 'ORR011'],
+      ['a b', 'ORR011'],
+      ['', 'ORR011'],
+    ] as const) {
       const result = wb.deploy(name, 'sink');
       expect(result.error?.code).toBe(code);
       expect(result.events).toMatchObject([{ type: 'log', agent: 'kernel', level: 'error', text: expect.stringContaining(code) }]);
@@ -102,7 +119,10 @@ describe('lifecycle', () => {
     wb.hold('k');
     wb.sendAs('src', { performative: 'inform', receiver: 'k', content: 2 });
     const result = wb.command({ type: 'agent.restart', name: 'k' });
-    expect(result.effects).toMatchObject([{ type: 'kill', instance: 1 }, { type: 'spawn', instance: 2, kv: { count: '1' } }]);
+    expect(result.effects).toMatchObject([
+      { type: 'kill', instance: 1 },
+      { type: 'spawn', instance: 2, kv: { count: '1' } },
+    ]);
     wb.release('k');
     expect(wb.eventsOf('agent.restarted')).toMatchObject([{ agent: 'k', instance: 2 }]);
     expect(wb.messagesTo('k').map((m) => m.content)).toEqual([1, 2]);
@@ -152,7 +172,12 @@ describe('crashes', () => {
     expect(wb.eventsOf('agent.crashed')).toMatchObject([{ agent: 'k', reason: 'trap: unreachable', messageId: boom.id }]);
     expect(wb.eventsOf('message.dead-lettered')).toMatchObject([{ message: boom, to: 'k', reason: 'agent-crashed' }]);
     expect(wb.messagesTo('src')).toMatchObject([
-      { performative: 'failure', sender: 'kernel', in_reply_to: 'r-boom', content: { reason: 'agent-crashed', message_id: boom.id, detail: 'trap: unreachable' } },
+      {
+        performative: 'failure',
+        sender: 'kernel',
+        in_reply_to: 'r-boom',
+        content: { reason: 'agent-crashed', message_id: boom.id, detail: 'trap: unreachable' },
+      },
     ]);
     expect(wb.eventsOf('agent.restarted')).toMatchObject([{ agent: 'k', instance: 2 }]);
     expect(wb.messagesTo('k').map((m) => m.content)).toEqual(['first', 'boom', 'after-1', 'after-2']);
@@ -164,7 +189,11 @@ describe('crashes', () => {
     const wb = setup();
     wb.sendAs('src', { performative: 'inform', receiver: 'k' });
     const crash = wb.crash('k', 'deadline-exceeded');
-    expect(crash.events).toMatchObject([{ type: 'agent.crashed' }, { type: 'agent.status', status: 'restarting' }, { type: 'agent.backoff', agent: 'k', attempt: 1 }]);
+    expect(crash.events).toMatchObject([
+      { type: 'agent.crashed' },
+      { type: 'agent.status', status: 'restarting' },
+      { type: 'agent.backoff', agent: 'k', attempt: 1 },
+    ]);
     const at = (crash.effects[0] as { type: 'timer'; at: number }).at;
     expect(crash.effects).toEqual([{ type: 'timer', at }]);
     wb.clock.set(at);
@@ -202,7 +231,14 @@ describe('crashes', () => {
   });
 
   it('records kv.set and agent logs as events', () => {
-    const wb = createTestWorkbench({ kinds: { talk: (m, ctx) => { ctx.kv.set('last', String(m.content)); ctx.log('info', 'got it'); } } });
+    const wb = createTestWorkbench({
+      kinds: {
+        talk: (m, ctx) => {
+          ctx.kv.set('last', String(m.content));
+          ctx.log('info', 'got it');
+        },
+      },
+    });
     wb.deploy('t', 'talk');
     wb.send({ performative: 'inform', receiver: 't', content: 5 });
     expect(wb.eventsOf('kv.set')).toMatchObject([{ agent: 't', key: 'last', value: '5' }]);

@@ -21,7 +21,14 @@ describe('request deadlines', () => {
     expect(wb.messagesTo('you')).toEqual([]);
     wb.tick(1);
     expect(wb.messagesTo('you')).toMatchObject([
-      { performative: 'failure', sender: 'kernel', in_reply_to: 'r1', conversation_id: 'c', sent_at: 100, content: { reason: 'timeout', receiver: 's' } },
+      {
+        performative: 'failure',
+        sender: 'kernel',
+        in_reply_to: 'r1',
+        conversation_id: 'c',
+        sent_at: 100,
+        content: { reason: 'timeout', receiver: 's' },
+      },
     ]);
     expect(wb.kernel.nextTimer()).toBeUndefined();
   });

@@ -5,16 +5,19 @@
  */
 import type { OrreryErrorData } from '../protocol/errors';
 import type { AclMessage, FailureReason, JsonValue } from '../protocol/message';
-import type { BackoffSpec, FaultKind, FaultSpec, LinkPolicy, OverflowPolicy, RedeliveryPolicy, RestartStrategy, RestartType, SupervisorSpec } from './resilienceTypes';
+import type {
+  BackoffSpec,
+  FaultKind,
+  FaultSpec,
+  LinkPolicy,
+  OverflowPolicy,
+  RedeliveryPolicy,
+  RestartStrategy,
+  RestartType,
+  SupervisorSpec,
+} from './resilienceTypes';
 
-export type AgentStatus =
-  | 'loading'
-  | 'running'
-  | 'suspended'
-  | 'restarting'
-  | 'stopping'
-  | 'stopped'
-  | 'failed';
+export type AgentStatus = 'loading' | 'running' | 'suspended' | 'restarting' | 'stopping' | 'stopped' | 'failed';
 
 export type NodeKind = 'agent' | 'topic' | 'client';
 
@@ -85,9 +88,24 @@ export type Command =
    * isolated) need a new instance, so a live agent whose host-enforced settings changed is
    * restarted as `agent.restart` does (in flight requeued). `group: null` = top level.
    */
-  | { type: 'agent.configure'; name: string; limits?: LimitsPatch; restart?: RestartType; redelivery?: RedeliveryPolicy; group?: string | null; isolated?: boolean }
+  | {
+      type: 'agent.configure';
+      name: string;
+      limits?: LimitsPatch;
+      restart?: RestartType;
+      redelivery?: RedeliveryPolicy;
+      group?: string | null;
+      isolated?: boolean;
+    }
   /** Changes a group's supervisor settings in place; they apply from the next crash on. */
-  | { type: 'group.configure'; name: string; strategy?: RestartStrategy; intensity?: number; periodMs?: number; backoff?: Partial<BackoffSpec> }
+  | {
+      type: 'group.configure';
+      name: string;
+      strategy?: RestartStrategy;
+      intensity?: number;
+      periodMs?: number;
+      backoff?: Partial<BackoffSpec>;
+    }
   | { type: 'chaos.inject'; fault: FaultSpec }
   /** Clears one fault, or every fault when `id` is omitted. */
   | { type: 'chaos.clear'; id?: string }

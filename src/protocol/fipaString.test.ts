@@ -19,9 +19,19 @@ describe('FIPA-ACL string codec', () => {
       :conversation-id c1 :in-reply-to "r 0")`);
     expect(parsed).toEqual({
       ok: true,
-      draft: { performative: 'request', sender: 'you', receiver: ['echo-1', 'b'], content: '(price apple)', conversation_id: 'c1', in_reply_to: 'r 0' },
+      draft: {
+        performative: 'request',
+        sender: 'you',
+        receiver: ['echo-1', 'b'],
+        content: '(price apple)',
+        conversation_id: 'c1',
+        in_reply_to: 'r 0',
+      },
     });
-    expect(parseFipa('(inform :receiver topic:orders :content "{\\"n\\":1}")')).toEqual({ ok: true, draft: { performative: 'inform', receiver: 'topic:orders', content: { n: 1 } } });
+    expect(parseFipa('(inform :receiver topic:orders :content "{\\"n\\":1}")')).toEqual({
+      ok: true,
+      draft: { performative: 'inform', receiver: 'topic:orders', content: { n: 1 } },
+    });
   });
 
   it('reports syntax and envelope errors precisely', () => {
@@ -43,12 +53,20 @@ describe('FIPA-ACL string codec', () => {
 
   it('round-trips any valid draft (property)', () => {
     const text = fc.string({ minLength: 1, maxLength: 12 });
-    const name = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), text.filter((s) => s !== '*' && !s.startsWith('topic:')));
+    const name = fc.oneof(
+      fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
+      text.filter((s) => s !== '*' && !s.startsWith('topic:')),
+    );
     const json: fc.Arbitrary<JsonValue> = fc.jsonValue() as fc.Arbitrary<JsonValue>;
     const draft = fc.record(
       {
         performative: fc.constantFrom(...PERFORMATIVES),
-        receiver: fc.oneof(name, fc.array(name, { minLength: 1, maxLength: 3 }), fc.constant('*'), name.map((n) => `topic:${n}`)),
+        receiver: fc.oneof(
+          name,
+          fc.array(name, { minLength: 1, maxLength: 3 }),
+          fc.constant('*'),
+          name.map((n) => `topic:${n}`),
+        ),
         content: json,
         sender: name,
         conversation_id: text,

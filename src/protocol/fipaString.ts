@@ -31,7 +31,8 @@ export function encodeFipa(message: MessageDraft): string {
     const value = message[field];
     if (value === undefined) continue;
     out += ` :${param} `;
-    if (field === 'receiver') out += typeof value === 'string' ? atom(value) : `(set${(value as string[]).map((n) => ` ${atom(n)}`).join('')})`;
+    if (field === 'receiver')
+      out += typeof value === 'string' ? atom(value) : `(set${(value as string[]).map((n) => ` ${atom(n)}`).join('')})`;
     else if (field === 'content') out += quote(JSON.stringify(value));
     else if (field === 'reply_by') out += String(value);
     else out += atom(value as string);
@@ -71,7 +72,10 @@ export function parseFipa(text: string, opts?: { maxBytes?: number }): Validatio
     const param = peek()!;
     const name = param.text.slice(1);
     const field = FIELD_OF.get(name);
-    if (!field) return failed(new DraftError(name, 'a FIPA message parameter (sender, receiver, content, reply-with, ...)', `":${name}" at offset ${param.at}`));
+    if (!field)
+      return failed(
+        new DraftError(name, 'a FIPA message parameter (sender, receiver, content, reply-with, ...)', `":${name}" at offset ${param.at}`),
+      );
     if (field in draft) return failed(new DraftError(field, 'each parameter once', `":${name}" again at offset ${param.at}`));
     i++;
     const value = peek();
@@ -87,7 +91,8 @@ export function parseFipa(text: string, opts?: { maxBytes?: number }): Validatio
     if (field === 'content') draft.content = jsonOrText(value.text);
     else if (field === 'reply_by') {
       const n = value.kind === 'word' ? Number(value.text) : NaN;
-      if (!Number.isFinite(n)) return failed(new DraftError('reply_by', 'a number of milliseconds', `"${value.text}" at offset ${value.at}`));
+      if (!Number.isFinite(n))
+        return failed(new DraftError('reply_by', 'a number of milliseconds', `"${value.text}" at offset ${value.at}`));
       draft.reply_by = n;
     } else draft[field] = value.text;
   }
@@ -101,7 +106,8 @@ export function parseFipa(text: string, opts?: { maxBytes?: number }): Validatio
   function readSet(): string[] | DraftError {
     const open = tokens[i]!;
     i++;
-    if (tokens[i]?.kind !== 'word' || tokens[i]!.text !== 'set') return new DraftError('receiver', '(set name ...)', `"${tokens[i]?.text ?? 'end'}" at offset ${open.at}`);
+    if (tokens[i]?.kind !== 'word' || tokens[i]!.text !== 'set')
+      return new DraftError('receiver', '(set name ...)', `"${tokens[i]?.text ?? 'end'}" at offset ${open.at}`);
     i++;
     const names: string[] = [];
     for (;;) {
@@ -126,7 +132,14 @@ export function parseFipa(text: string, opts?: { maxBytes?: number }): Validatio
   function readAgentIdentifier(): string | DraftError {
     const start = tokens[i]!;
     const [kw, key, value, close] = [tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
-    if (kw?.text !== 'agent-identifier' || key?.text !== ':name' || !value || value.kind === '(' || value.kind === ')' || close?.kind !== ')') {
+    if (
+      kw?.text !== 'agent-identifier' ||
+      key?.text !== ':name' ||
+      !value ||
+      value.kind === '(' ||
+      value.kind === ')' ||
+      close?.kind !== ')'
+    ) {
       return new DraftError('receiver', 'a name or (agent-identifier :name x)', `text at offset ${start.at}`);
     }
     i += 5;

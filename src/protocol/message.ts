@@ -1,12 +1,6 @@
 import type { Performative } from './performatives';
 
-export type JsonValue =
-  | null
-  | boolean
-  | number
-  | string
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /**
  * Where a message goes: an agent or client name, a list of names, `*` (every node

@@ -13,7 +13,10 @@ function error(input: unknown, maxBytes?: number) {
 
 describe('validateDraft', () => {
   it('accepts a minimal draft, every performative and every optional field', () => {
-    expect(validateDraft({ performative: 'inform', receiver: 'a' })).toEqual({ ok: true, draft: { performative: 'inform', receiver: 'a' } });
+    expect(validateDraft({ performative: 'inform', receiver: 'a' })).toEqual({
+      ok: true,
+      draft: { performative: 'inform', receiver: 'a' },
+    });
     for (const performative of PERFORMATIVES) expect(validateDraft({ performative, receiver: 'a' }).ok).toBe(true);
     const full = {
       ...ok,
@@ -34,7 +37,8 @@ describe('validateDraft', () => {
   });
 
   it('accepts any JSON content', () => {
-    for (const content of [null, 0, -1.5, true, 'text', [], [1, [2, { x: null }]], { a: { b: [] } }]) expect(validateDraft({ ...ok, content }).ok).toBe(true);
+    for (const content of [null, 0, -1.5, true, 'text', [], [1, [2, { x: null }]], { a: { b: [] } }])
+      expect(validateDraft({ ...ok, content }).ok).toBe(true);
   });
 
   it('accepts JSON text', () => {
@@ -44,7 +48,9 @@ describe('validateDraft', () => {
   it('names a missing performative and suggests a near miss', () => {
     expect(error({ receiver: 'a' })).toMatchObject({ field: 'performative', got: 'nothing' });
     const typo = error({ performative: 'reqest', receiver: 'a' });
-    expect(typo.message).toBe('performative: expected one of the 22 FIPA performatives (request, inform, query-if, ...), got string "reqest"; did you mean "request"?');
+    expect(typo.message).toBe(
+      'performative: expected one of the 22 FIPA performatives (request, inform, query-if, ...), got string "reqest"; did you mean "request"?',
+    );
   });
 
   it('explains a bad receiver', () => {

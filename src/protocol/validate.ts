@@ -185,7 +185,8 @@ function optionalString(value: unknown, _field: string, size: number): number {
 function optionalStringError(draft: Record<string, unknown>): DraftError {
   for (const key of OPTIONAL_STRINGS) {
     const value = draft[key];
-    if (value !== undefined && (typeof value !== 'string' || value.length === 0)) return new DraftError(key, 'a non-empty string', describeValue(value));
+    if (value !== undefined && (typeof value !== 'string' || value.length === 0))
+      return new DraftError(key, 'a non-empty string', describeValue(value));
   }
   return new DraftError('(message)', 'a non-empty string', 'something else');
 }

@@ -47,7 +47,9 @@ describe('compileComponent', () => {
     expect(e.message).toMatch(/00 61 73 6d/);
     expect(e.received).toMatch(/7b 22 68 65/);
     // The code leads the message and the hint comes from the registry (docs/errors.md).
-    expect(e.message).toMatch(/^\[ORR103\] This file is not WebAssembly: .*\. Drop a \.wasm component built for the workbench:agent world\.$/);
+    expect(e.message).toMatch(
+      /^\[ORR103\] This file is not WebAssembly: .*\. Drop a \.wasm component built for the workbench:agent world\.$/,
+    );
   });
 
   it('refuses a core module, saying how to make a component of it', async () => {

@@ -57,7 +57,8 @@ function checkModules(ws: Workspace, list: ProblemList): Set<string> {
       list.add(fileProblem('ORR209', `modules[${i}].kind`, `"custom:${m.hash}" (custom: + the module's hash)`, describeReceived(m.kind)));
     }
     const bytes = base64ToBytes(m.bytes);
-    if (!bytes) list.add(fileProblem('ORR209', `modules[${i}].bytes`, 'the component bytes as padded base64', describeReceived(m.bytes, 24)));
+    if (!bytes)
+      list.add(fileProblem('ORR209', `modules[${i}].bytes`, 'the component bytes as padded base64', describeReceived(m.bytes, 24)));
     else if (!isWasm(bytes))
       list.add(
         fileProblem(

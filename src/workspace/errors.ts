@@ -3,7 +3,7 @@
  * (ORR201–ORR212, src/protocol/errors.ts, listed in docs/errors.md), the path of the
  * offending field, what was expected versus what came, and a hint.
  */
-import { fileProblem, formatError, type FileProblem } from '../protocol/errors';
+import { formatError, type FileProblem } from '../protocol/errors';
 
 export type WorkspaceProblem = FileProblem;
 
@@ -74,7 +74,10 @@ function scalarJson(v: unknown): string {
 
 /** `/nodes/2/kind` → `nodes[2].kind`. */
 export function pathOf(pointer: string, extra?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   let out = '';
   for (const part of parts) {

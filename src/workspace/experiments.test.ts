@@ -58,7 +58,15 @@ describe('agent and group settings in the workspace', () => {
     view({
       agents: [
         { name: 'a', kind: 'echo', restart: 'permanent', redelivery: 'once', isolated: false },
-        { name: 'b', kind: 'echo', restart: 'temporary', redelivery: 'never', isolated: true, group: 'g', limits: { mailboxCapacity: 5, overflow: 'drop-oldest', maxConcurrent: 2 } },
+        {
+          name: 'b',
+          kind: 'echo',
+          restart: 'temporary',
+          redelivery: 'never',
+          isolated: true,
+          group: 'g',
+          limits: { mailboxCapacity: 5, overflow: 'drop-oldest', maxConcurrent: 2 },
+        },
       ],
       groups: [{ name: 'g', strategy: 'rest_for_one', intensity: 4, periodMs: 900, backoff: { minMs: 5, maxMs: 50, randomFactor: 0 } }],
     }),
@@ -66,9 +74,25 @@ describe('agent and group settings in the workspace', () => {
 
   it('writes what differs from the defaults', () => {
     expect(ws.nodes).toEqual([
-      { type: 'group', name: 'g', strategy: 'rest_for_one', intensity: 4, periodMs: 900, backoff: { minMs: 5, maxMs: 50, randomFactor: 0 } },
+      {
+        type: 'group',
+        name: 'g',
+        strategy: 'rest_for_one',
+        intensity: 4,
+        periodMs: 900,
+        backoff: { minMs: 5, maxMs: 50, randomFactor: 0 },
+      },
       { type: 'agent', name: 'a', kind: 'echo' },
-      { type: 'agent', name: 'b', kind: 'echo', limits: { mailboxCapacity: 5, overflow: 'drop-oldest', maxConcurrent: 2 }, group: 'g', isolated: true, restart: 'temporary', redelivery: 'never' },
+      {
+        type: 'agent',
+        name: 'b',
+        kind: 'echo',
+        limits: { mailboxCapacity: 5, overflow: 'drop-oldest', maxConcurrent: 2 },
+        group: 'g',
+        isolated: true,
+        restart: 'temporary',
+        redelivery: 'never',
+      },
     ]);
     expect(validateWorkspace(ws).ok).toBe(true);
   });
@@ -76,17 +100,31 @@ describe('agent and group settings in the workspace', () => {
   it('deploys them again', () => {
     const plan = toCommands(ws);
     expect(plan.commands).toEqual([
-      { type: 'group.create', spec: { name: 'g', strategy: 'rest_for_one', intensity: 4, periodMs: 900, backoff: { minMs: 5, maxMs: 50, randomFactor: 0 } } },
+      {
+        type: 'group.create',
+        spec: { name: 'g', strategy: 'rest_for_one', intensity: 4, periodMs: 900, backoff: { minMs: 5, maxMs: 50, randomFactor: 0 } },
+      },
       { type: 'agent.deploy', spec: { name: 'a', kind: 'echo' } },
       {
         type: 'agent.deploy',
-        spec: { name: 'b', kind: 'echo', limits: { mailboxCapacity: 5, overflow: 'drop-oldest', maxConcurrent: 2 }, group: 'g', isolated: true, restart: 'temporary', redelivery: 'never' },
+        spec: {
+          name: 'b',
+          kind: 'echo',
+          limits: { mailboxCapacity: 5, overflow: 'drop-oldest', maxConcurrent: 2 },
+          group: 'g',
+          isolated: true,
+          restart: 'temporary',
+          redelivery: 'never',
+        },
       },
     ]);
   });
 
   it('refuses a malformed backoff', () => {
-    const bad: Workspace = { ...ws, nodes: [{ type: 'group', name: 'g', strategy: 'one_for_one', backoff: { minMs: -1, maxMs: 5, randomFactor: 0 } }] };
+    const bad: Workspace = {
+      ...ws,
+      nodes: [{ type: 'group', name: 'g', strategy: 'one_for_one', backoff: { minMs: -1, maxMs: 5, randomFactor: 0 } }],
+    };
     const r = validateWorkspace(bad);
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(['ORR204 nodes[0].backoff.minMs: expected a number ≥ 0, received -1']);
   });

@@ -54,7 +54,8 @@ describe('migrations', () => {
     const bad = { ...V1, agents: [{ name: 'echo-1', kind: 'echo', x: 'left' }] };
     const r = validateWorkspace(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'ORR204', path: 'agents[0].x', expected: 'a value of type number', received: '"left"' });
+    if (!r.ok)
+      expect(r.problems[0]).toMatchObject({ code: 'ORR204', path: 'agents[0].x', expected: 'a value of type number', received: '"left"' });
   });
 
   it('applies cross-reference rules to migrated files too', () => {

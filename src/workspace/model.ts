@@ -115,9 +115,7 @@ export function emptyWorkspace(name: string): Workspace {
 // ─── Pattern scenarios (agents/patterns/<id>.json) ──────────────────────────
 
 export type ScenarioNode =
-  | { type: 'agent'; name: string; kind: string; config?: JsonValue }
-  | { type: 'topic'; name: string }
-  | { type: 'client'; name: string };
+  { type: 'agent'; name: string; kind: string; config?: JsonValue } | { type: 'topic'; name: string } | { type: 'client'; name: string };
 
 export interface ScenarioStep {
   /** A client node; omitted = the console `you`. */

@@ -41,7 +41,8 @@ describe('bundled pattern scenarios', () => {
     bad.links.push(['manager', 'worker-9']);
     const r = checkScenario('contract-net', bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.map(formatProblem)).toEqual(['ORR207 links[3].b: expected the name of a node in nodes[], received "worker-9"']);
+    if (!r.ok)
+      expect(r.problems.map(formatProblem)).toEqual(['ORR207 links[3].b: expected the name of a node in nodes[], received "worker-9"']);
     const noRun = { ...(files.pipeline as object), run: [] };
     const r2 = checkScenario('pipeline', noRun);
     expect(r2.ok).toBe(false);

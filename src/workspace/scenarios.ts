@@ -48,7 +48,8 @@ export function checkScenario(id: string, value: unknown, options: ValidateOptio
       problems.push(fileProblem('ORR207', `run[${i}].from`, 'a client node of the scenario', describeReceived(step.from)));
     }
   });
-  if (!names.has(s.expect.from)) problems.push(fileProblem('ORR207', 'expect.from', 'a node of the scenario', describeReceived(s.expect.from)));
+  if (!names.has(s.expect.from))
+    problems.push(fileProblem('ORR207', 'expect.from', 'a node of the scenario', describeReceived(s.expect.from)));
   const ws = validateWorkspace(scenarioToWorkspace(s), options);
   if (!ws.ok) problems.push(...ws.problems);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: s };

@@ -45,9 +45,18 @@ describe('toCommands', () => {
     const plan = toCommands(WS);
     expect(plan.commands[0]).toEqual({
       type: 'group.create',
-      spec: { name: 'outer', strategy: 'one_for_all', intensity: 3, periodMs: 5000, backoff: { minMs: 100, maxMs: 10_000, randomFactor: 0.2 } },
+      spec: {
+        name: 'outer',
+        strategy: 'one_for_all',
+        intensity: 3,
+        periodMs: 5000,
+        backoff: { minMs: 100, maxMs: 10_000, randomFactor: 0.2 },
+      },
     });
-    expect(plan.commands[4]).toEqual({ type: 'agent.deploy', spec: { name: 'a', kind: 'echo', group: 'inner', limits: { deadlineMs: 100 } } });
+    expect(plan.commands[4]).toEqual({
+      type: 'agent.deploy',
+      spec: { name: 'a', kind: 'echo', group: 'inner', limits: { deadlineMs: 100 } },
+    });
     expect(plan.commands[5]).toEqual({ type: 'agent.deploy', spec: { name: 'b', kind: 'counter', config: { n: 1 } } });
     expect(plan.positions).toEqual({ a: { x: 1, y: 2 }, app: { x: 5, y: 6 } });
     expect(plan.composerHistory).toEqual(['x']);
@@ -60,7 +69,13 @@ describe('fromState', () => {
       name: 'Live',
       agents: [
         { name: 'echo-1', kind: 'echo', config: null, limits: { deadlineMs: 5000, mailboxCapacity: 10_000, maxMessageBytes: 1024 * 1024 } },
-        { name: 'c-1', kind: 'counter', config: { n: 2 }, limits: { deadlineMs: 250, mailboxCapacity: 10_000, maxMessageBytes: 1024 * 1024 }, group: 'sup' },
+        {
+          name: 'c-1',
+          kind: 'counter',
+          config: { n: 2 },
+          limits: { deadlineMs: 250, mailboxCapacity: 10_000, maxMessageBytes: 1024 * 1024 },
+          group: 'sup',
+        },
       ],
       topics: ['news'],
       clients: [],
@@ -88,7 +103,17 @@ describe('fromState', () => {
       topics: ['news'],
       clients: ['app'],
       groups: plan.commands.flatMap((c) =>
-        c.type === 'group.create' ? [{ name: c.spec.name, strategy: c.spec.strategy, intensity: c.spec.intensity, periodMs: c.spec.periodMs, ...(c.spec.parent ? { parent: c.spec.parent } : {}) }] : [],
+        c.type === 'group.create'
+          ? [
+              {
+                name: c.spec.name,
+                strategy: c.spec.strategy,
+                intensity: c.spec.intensity,
+                periodMs: c.spec.periodMs,
+                ...(c.spec.parent ? { parent: c.spec.parent } : {}),
+              },
+            ]
+          : [],
       ),
       links: WS.links,
       positions: plan.positions,

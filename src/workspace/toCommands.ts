@@ -54,7 +54,13 @@ export function toCommands(ws: Workspace): RestorePlan {
   // No prototype: a node named `__proto__` or `constructor` gets its position like any other.
   const positions: Record<string, XY> = Object.create(null) as Record<string, XY>;
   for (const n of ws.nodes) if (n.position) positions[n.name] = { ...n.position };
-  return { modules: [...ws.modules], commands, positions, composerHistory: [...ws.composerHistory], experiments: [...(ws.experiments ?? [])] };
+  return {
+    modules: [...ws.modules],
+    commands,
+    positions,
+    composerHistory: [...ws.composerHistory],
+    experiments: [...(ws.experiments ?? [])],
+  };
 }
 
 /** Groups ordered so that a parent is created before its children (file order otherwise). */

@@ -18,7 +18,15 @@ function good(): Workspace {
       { type: 'group', name: 'sup', strategy: 'one_for_all', position: { x: 0, y: 0 } },
       { type: 'topic', name: 'news', position: { x: 10, y: 20 } },
       { type: 'client', name: 'app' },
-      { type: 'agent', name: 'echo-1', kind: 'echo', config: { a: 1 }, limits: { deadlineMs: 200 }, group: 'sup', position: { x: 40, y: 40 } },
+      {
+        type: 'agent',
+        name: 'echo-1',
+        kind: 'echo',
+        config: { a: 1 },
+        limits: { deadlineMs: 200 },
+        group: 'sup',
+        position: { x: 40, y: 40 },
+      },
       { type: 'agent', name: 'mine-1', kind: `custom:${HASH}` },
     ],
     links: [
@@ -56,7 +64,9 @@ describe('validateWorkspace', () => {
   });
 
   it('refuses JSON that is not a workspace', () => {
-    expect(refused([1, 2])).toEqual(['ORR202 (root): expected an object {"orrery": "workspace", "version": N, ...}, received an array [1,2]']);
+    expect(refused([1, 2])).toEqual([
+      'ORR202 (root): expected an object {"orrery": "workspace", "version": N, ...}, received an array [1,2]',
+    ]);
     expect(refused({ orrery: 'cassette', version: 2 })).toEqual(['ORR202 orrery: expected "workspace", received "cassette"']);
   });
 

@@ -7,7 +7,16 @@
 import type { Command } from '../../kernel/types';
 import type { WorkbenchStore } from '../store/createWorkbenchStore';
 import { APP_ERRORS, errorText } from '../errors';
-import { addLink, deployAgent, removeAgent, restartAgent, resumeAgent, startAgent, stopAgent, suspendAgent } from '../panels/canvas/agentActions';
+import {
+  addLink,
+  deployAgent,
+  removeAgent,
+  restartAgent,
+  resumeAgent,
+  startAgent,
+  stopAgent,
+  suspendAgent,
+} from '../panels/canvas/agentActions';
 import { CANVAS_ACTIONS } from '../panels/canvas/canvasActions';
 import { requestMessage, sendMessage } from '../panels/composer/composerActions';
 import { record, redone, undone } from '../store/history';
@@ -65,10 +74,7 @@ export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaK
   return parts.join('+');
 }
 
-export function createActionManager(
-  store: WorkbenchStore,
-  actions: readonly AnyAction[] = BUILTIN_ACTIONS,
-): ActionManager {
+export function createActionManager(store: WorkbenchStore, actions: readonly AnyAction[] = BUILTIN_ACTIONS): ActionManager {
   const { byId, shortcuts, clashes } = register(actions);
   const listeners = new Set<(change: AppliedChange) => void>();
 
@@ -154,7 +160,12 @@ function applyToStore(store: WorkbenchStore, changes: ActionChanges): void {
 }
 
 /** The kernel part, in order; throws at the first refusal. `sent` collects the commands that went through. */
-async function carryOut(store: WorkbenchStore, changes: ActionChanges, sent: Command[], source: ChangeSource): Promise<Extract<ActionOutcome, { ok: true }>> {
+async function carryOut(
+  store: WorkbenchStore,
+  changes: ActionChanges,
+  sent: Command[],
+  source: ChangeSource,
+): Promise<Extract<ActionOutcome, { ok: true }>> {
   for (const command of changes.commands ?? []) {
     await store.api.command(command);
     sent.push(command);

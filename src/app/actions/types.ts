@@ -97,9 +97,7 @@ export interface Action<Id extends ActionId = ActionId> {
 
 export type AnyAction = { [Id in ActionId]: Action<Id> }[ActionId];
 
-export type ActionOutcome =
-  | { ok: true; send?: SendResult; reply?: AclMessage; kind?: KindInfo }
-  | { ok: false; error: string };
+export type ActionOutcome = { ok: true; send?: SendResult; reply?: AclMessage; kind?: KindInfo } | { ok: false; error: string };
 
 /** One change the registry carried out, with who caused it: the stream recording reads. */
 export interface AppliedChange {

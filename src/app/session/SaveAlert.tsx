@@ -36,7 +36,8 @@ export function SaveAlert() {
       <div className="ws-refusal-head">
         {/* The code, so people can look the error up in docs/errors.md. */}
         <strong>
-          <span className="notice-code mono">{code}</span> {quota ? 'Storage is full: the workspace is not saved' : 'The workspace could not be saved'}
+          <span className="notice-code mono">{code}</span>{' '}
+          {quota ? 'Storage is full: the workspace is not saved' : 'The workspace could not be saved'}
         </strong>
       </div>
       <p>

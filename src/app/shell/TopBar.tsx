@@ -5,8 +5,7 @@ import { WorkspaceMenu } from '../panels/workspaces/WorkspaceMenu';
 
 function ConnectionIndicator() {
   const connection = useWorkbench((s) => s.connection);
-  const text =
-    connection.state === 'ready' ? 'Kernel ready' : connection.state === 'connecting' ? 'Connecting…' : 'Kernel error';
+  const text = connection.state === 'ready' ? 'Kernel ready' : connection.state === 'connecting' ? 'Connecting…' : 'Kernel error';
   return (
     <span className={`conn conn-${connection.state}`} role="status" title={connection.state === 'error' ? connection.message : text}>
       <span aria-hidden="true" className="conn-dot" />
@@ -24,7 +23,9 @@ export function TopBar() {
   return (
     <header className="topbar">
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true">◎</span>
+        <span className="brand-mark" aria-hidden="true">
+          ◎
+        </span>
         <h1>Orrery</h1>
       </div>
       <WorkspaceMenu />

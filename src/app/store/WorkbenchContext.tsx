@@ -21,10 +21,7 @@ export function useWorkbench<T>(selector: (state: WorkbenchState) => T): T {
 }
 
 /** Same, with a custom equality (e.g. `shallow` for derived arrays and objects). */
-export function useWorkbenchWith<T>(
-  selector: (state: WorkbenchState) => T,
-  equal: (a: T, b: T) => boolean,
-): T {
+export function useWorkbenchWith<T>(selector: (state: WorkbenchState) => T, equal: (a: T, b: T) => boolean): T {
   return useStoreWithEqualityFn(useWorkbenchStore(), selector, equal);
 }
 

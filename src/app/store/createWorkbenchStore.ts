@@ -10,14 +10,15 @@ import type { ErrorCode } from '../../protocol/errors';
 import { APP_ERRORS, errorText } from '../errors';
 import { createCanvasSlice, reduceCanvasEvents, type CanvasData, type CanvasSliceActions } from '../panels/canvas/canvasSlice';
 import { createComposerSlice, type ComposerSliceActions, type ComposerSliceData } from '../panels/composer/composerSlice';
-import {
-  createMessageViewSlice,
-  type MessageViewSliceActions,
-  type MessageViewSliceData,
-} from '../panels/log/messageViewSlice';
+import { createMessageViewSlice, type MessageViewSliceActions, type MessageViewSliceData } from '../panels/log/messageViewSlice';
 import { reduceConfigureEvents } from './reduceConfigureEvents';
 import { applySnapshot, reduceEvents, snapshotFits } from './reduceEvents';
-import { createResilienceSlice, reduceResilienceEvents, type ResilienceSliceActions, type ResilienceSliceData } from '../panels/chaos/resilienceSlice';
+import {
+  createResilienceSlice,
+  reduceResilienceEvents,
+  type ResilienceSliceActions,
+  type ResilienceSliceData,
+} from '../panels/chaos/resilienceSlice';
 import type { DockTab, Notice, Theme, WorkbenchData, XY } from './types';
 
 export interface WorkbenchActions {
@@ -174,7 +175,11 @@ interface EventPump {
 }
 
 /** Batches as they came (no per-event copying), applied together at the next publish. */
-function createEventPump(store: StoreApi<WorkbenchState>, schedule: NonNullable<WorkbenchStoreOptions['schedule']>, publishMs: number): EventPump {
+function createEventPump(
+  store: StoreApi<WorkbenchState>,
+  schedule: NonNullable<WorkbenchStoreOptions['schedule']>,
+  publishMs: number,
+): EventPump {
   let buffer: (readonly KernelEvent[])[] = [];
   let cancelFlush: (() => void) | null = null;
   let lastPublish = -Infinity;
@@ -243,7 +248,11 @@ function connectStore(store: StoreApi<WorkbenchState>, api: ConnectedApi, pump: 
     });
     const [kinds, snapshot] = await Promise.all([api.kinds(), api.snapshot()]);
     if (disposed) return;
-    store.setState((s) => ({ kinds, connection: { state: 'ready' }, ...(snapshotFits(s.lastSeq, snapshot) ? applySnapshot(s, snapshot) : {}) }));
+    store.setState((s) => ({
+      kinds,
+      connection: { state: 'ready' },
+      ...(snapshotFits(s.lastSeq, snapshot) ? applySnapshot(s, snapshot) : {}),
+    }));
     if (reconcileMs > 0) timer = setInterval(tick, reconcileMs);
   };
   start().catch((error: unknown) => {

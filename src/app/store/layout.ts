@@ -19,9 +19,7 @@ export function freePosition(taken: readonly XY[], columns: number = GRID.column
       x: GRID.originX + (i % columns) * GRID.x,
       y: GRID.originY + Math.floor(i / columns) * GRID.y,
     };
-    const clear = taken.every(
-      (p) => Math.abs(p.x - cell.x) >= CLEARANCE || Math.abs(p.y - cell.y) >= CLEARANCE / 2,
-    );
+    const clear = taken.every((p) => Math.abs(p.x - cell.x) >= CLEARANCE || Math.abs(p.y - cell.y) >= CLEARANCE / 2);
     if (clear) return cell;
   }
 }

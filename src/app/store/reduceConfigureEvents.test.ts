@@ -30,7 +30,13 @@ describe('reduceConfigureEvents', () => {
   });
 
   it('updates a reconfigured group', () => {
-    const spec = { name: 'g', strategy: 'rest_for_one' as const, intensity: 3, periodMs: 800, backoff: { minMs: 1, maxMs: 2, randomFactor: 0 } };
+    const spec = {
+      name: 'g',
+      strategy: 'rest_for_one' as const,
+      intensity: 3,
+      periodMs: 800,
+      backoff: { minMs: 1, maxMs: 2, randomFactor: 0 },
+    };
     const out = reduceConfigureEvents(state, [{ seq: 1, t: 0, type: 'group.configured', spec, changed: ['strategy'] }], 0);
     expect(out).toEqual({ groups: { g: { name: 'g', strategy: 'rest_for_one', intensity: 3, periodMs: 800 } } });
   });

@@ -5,15 +5,7 @@
 import type { AgentView, KernelEvent, KernelSnapshot } from '../../kernel/types';
 import type { AclMessage, JsonValue } from '../../protocol/message';
 import { freePosition } from './layout';
-import type {
-  AgentState,
-  GraphSlice,
-  LinkState,
-  LogOutcome,
-  LogRow,
-  LogSlice,
-  UiSlice,
-} from './types';
+import type { AgentState, GraphSlice, LinkState, LogOutcome, LogRow, LogSlice, UiSlice } from './types';
 
 /** Enough history to scroll back through; older rows are dropped in chunks. */
 export const MAX_LOG_ROWS = 100_000;
@@ -250,10 +242,23 @@ export function reduceEvents(state: Projected, events: readonly KernelEvent[]): 
 function applyGraphEvent(d: Draft, event: KernelEvent): void {
   switch (event.type) {
     case 'agent.deployed':
-      addAgent(d, { name: event.agent, kind: event.kind, status: 'loading', instance: 0, restarts: 0, mailboxDepth: 0, counters: emptyCounters(), config: event.config });
+      addAgent(d, {
+        name: event.agent,
+        kind: event.kind,
+        status: 'loading',
+        instance: 0,
+        restarts: 0,
+        mailboxDepth: 0,
+        counters: emptyCounters(),
+        config: event.config,
+      });
       break;
     case 'agent.status':
-      d.patchAgent(event.agent, (a) => ({ status: event.status, reason: event.reason, mailboxDepth: event.status === 'stopped' ? 0 : a.mailboxDepth }));
+      d.patchAgent(event.agent, (a) => ({
+        status: event.status,
+        reason: event.reason,
+        mailboxDepth: event.status === 'stopped' ? 0 : a.mailboxDepth,
+      }));
       break;
     case 'agent.crashed':
       d.patchAgent(event.agent, () => ({ reason: event.reason }));
@@ -331,7 +336,17 @@ function applyMessageEvent(d: Draft, event: KernelEvent): boolean {
       d.patchRow(event.message.id, 'dead-lettered', detailed(event.reason, event.detail));
       return true;
     case 'message.invalid':
-      d.pushRow({ key: `invalid-${event.seq}`, seq: event.seq, t: event.t, performative: '(invalid)', sender: event.from, receiver: '', content: '', outcome: 'invalid', reason: event.error });
+      d.pushRow({
+        key: `invalid-${event.seq}`,
+        seq: event.seq,
+        t: event.t,
+        performative: '(invalid)',
+        sender: event.from,
+        receiver: '',
+        content: '',
+        outcome: 'invalid',
+        reason: event.error,
+      });
       return true;
     default:
       return false;

@@ -62,10 +62,7 @@ export type Theme = 'dark' | 'light';
 /** A dock panel id: `log`, `sequence`, `composer`, or one a later panel registers. */
 export type DockTab = string;
 
-export type ConnectionState =
-  | { state: 'connecting' }
-  | { state: 'ready' }
-  | { state: 'error'; message: string };
+export type ConnectionState = { state: 'connecting' } | { state: 'ready' } | { state: 'error'; message: string };
 
 /** A user-facing problem with a stable code (see `errors.ts`). */
 export interface Notice {

@@ -1,7 +1,16 @@
 /** Small labelled inputs for the lab's forms: every control carries its accessible name. */
 import type { ReactNode } from 'react';
 
-export function NumberField(props: { label: string; value: number; onChange(v: number): void; min?: number; max?: number; step?: number; unit?: string; disabled?: boolean }) {
+export function NumberField(props: {
+  label: string;
+  value: number;
+  onChange(v: number): void;
+  min?: number;
+  max?: number;
+  step?: number;
+  unit?: string;
+  disabled?: boolean;
+}) {
   const { label, value, onChange, min = 0, max, step = 1, unit, disabled } = props;
   return (
     <label className="lab-field">
@@ -29,7 +38,15 @@ export function TextField(props: { label: string; value: string; onChange(v: str
   return (
     <label className={`lab-field${props.wide ? ' lab-wide' : ''}`}>
       <span className="lab-label">{props.label}</span>
-      <input type="text" className="lab-input" aria-label={props.label} value={props.value} placeholder={props.placeholder} spellCheck={false} onChange={(e) => props.onChange(e.currentTarget.value)} />
+      <input
+        type="text"
+        className="lab-input"
+        aria-label={props.label}
+        value={props.value}
+        placeholder={props.placeholder}
+        spellCheck={false}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      />
     </label>
   );
 }
@@ -44,12 +61,22 @@ export function CheckField(props: { label: string; checked: boolean; onChange(v:
   );
 }
 
-export function SelectField<T extends string>(props: { label: string; value: T; options: readonly T[] | readonly { value: T; label: string }[]; onChange(v: T): void }) {
+export function SelectField<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly T[] | readonly { value: T; label: string }[];
+  onChange(v: T): void;
+}) {
   const options = props.options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
   return (
     <label className="lab-field">
       <span className="lab-label">{props.label}</span>
-      <select className="lab-input" aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
+      <select
+        className="lab-input"
+        aria-label={props.label}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value as T)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -61,7 +88,13 @@ export function SelectField<T extends string>(props: { label: string; value: T; 
 }
 
 /** A set of checkboxes, one per name (targets: links and agents). */
-export function NameChecks(props: { legend: string; names: readonly string[]; chosen: readonly string[]; onChange(v: string[]): void; empty?: string }) {
+export function NameChecks(props: {
+  legend: string;
+  names: readonly string[];
+  chosen: readonly string[];
+  onChange(v: string[]): void;
+  empty?: string;
+}) {
   const { legend, names, chosen, onChange } = props;
   return (
     <fieldset className="lab-names">
@@ -69,7 +102,11 @@ export function NameChecks(props: { legend: string; names: readonly string[]; ch
       {names.length === 0 && <span className="muted small">{props.empty ?? 'none'}</span>}
       {names.map((n) => (
         <label key={n} className="lab-check mono">
-          <input type="checkbox" checked={chosen.includes(n)} onChange={(e) => onChange(e.currentTarget.checked ? [...chosen, n] : chosen.filter((c) => c !== n))} />
+          <input
+            type="checkbox"
+            checked={chosen.includes(n)}
+            onChange={(e) => onChange(e.currentTarget.checked ? [...chosen, n] : chosen.filter((c) => c !== n))}
+          />
           <span>{n}</span>
         </label>
       ))}

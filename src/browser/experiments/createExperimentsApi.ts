@@ -28,7 +28,8 @@ export interface ExperimentParts {
 type Failure = { ok: false; error: string; problems: string[] };
 
 function failure(e: unknown): Failure {
-  if (e instanceof ExperimentSchemaError || e instanceof ExperimentSetupError) return { ok: false, error: e.message.split('\n')[0]!, problems: e.problems };
+  if (e instanceof ExperimentSchemaError || e instanceof ExperimentSetupError)
+    return { ok: false, error: e.message.split('\n')[0]!, problems: e.problems };
   return { ok: false, error: e instanceof Error ? e.message : String(e), problems: [] };
 }
 
@@ -41,7 +42,12 @@ export function createExperimentsApi(parts: ExperimentParts): ExperimentsApi {
   };
 
   function seriesOf(experiment: Experiment, log: readonly KernelEvent[], result: ExperimentResult): MetricsSeries {
-    return metricSeries(log, experiment.workload.clients.map((c) => c.client), result.t0, result.end);
+    return metricSeries(
+      log,
+      experiment.workload.clients.map((c) => c.client),
+      result.t0,
+      result.end,
+    );
   }
 
   return {

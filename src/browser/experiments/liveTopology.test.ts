@@ -9,7 +9,22 @@ describe('liveExperiment', () => {
     const live: KernelSnapshot = {
       time: 0,
       seq: 0,
-      agents: [{ name: 'echo1', kind: 'echo', status: 'running', instance: 1, restarts: 0, mailboxDepth: 0, counters: { sent: 0, delivered: 0, failed: 0 }, config: null, limits: { deadlineMs: 1, mailboxCapacity: 1, maxMessageBytes: 1 }, restart: 'permanent', redelivery: 'once', isolated: false }],
+      agents: [
+        {
+          name: 'echo1',
+          kind: 'echo',
+          status: 'running',
+          instance: 1,
+          restarts: 0,
+          mailboxDepth: 0,
+          counters: { sent: 0, delivered: 0, failed: 0 },
+          config: null,
+          limits: { deadlineMs: 1, mailboxCapacity: 1, maxMessageBytes: 1 },
+          restart: 'permanent',
+          redelivery: 'once',
+          isolated: false,
+        },
+      ],
       topics: [],
       clients: ['load'],
       links: [{ id: 'l7', a: 'echo1', b: 'load', counters: { sent: 0, delivered: 0, failed: 0 } }],

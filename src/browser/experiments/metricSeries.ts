@@ -12,7 +12,13 @@ export function bucketSize(spanMs: number, target = 60): number {
   return STEPS.find((s) => s >= raw) ?? Math.ceil(raw / 60_000) * 60_000;
 }
 
-export function metricSeries(log: readonly KernelEvent[], clients: readonly string[], t0: number, end: number, bucketMs = bucketSize(end - t0)): MetricsSeries {
+export function metricSeries(
+  log: readonly KernelEvent[],
+  clients: readonly string[],
+  t0: number,
+  end: number,
+  bucketMs = bucketSize(end - t0),
+): MetricsSeries {
   const count = Math.max(1, Math.ceil((end - t0) / bucketMs));
   const sent = new Array<number>(count).fill(0);
   const ok = new Array<number>(count).fill(0);

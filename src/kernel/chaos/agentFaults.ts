@@ -5,8 +5,10 @@ import { isAlive, type AgentNode } from '../state/nodes';
 
 export function sendFault(state: KernelState, fault: FaultSpec, agent: AgentNode, off: boolean): void {
   const e = fault.effect;
-  if (e.kind === 'slow' || e.kind === 'clock-skew') state.effects.push({ type: 'fault', agent: agent.name, instance: agent.instance, fault: e.kind, ms: off ? 0 : e.ms });
-  else if (e.kind === 'crash' || e.kind === 'hang') state.effects.push({ type: 'fault', agent: agent.name, instance: agent.instance, fault: e.kind });
+  if (e.kind === 'slow' || e.kind === 'clock-skew')
+    state.effects.push({ type: 'fault', agent: agent.name, instance: agent.instance, fault: e.kind, ms: off ? 0 : e.ms });
+  else if (e.kind === 'crash' || e.kind === 'hang')
+    state.effects.push({ type: 'fault', agent: agent.name, instance: agent.instance, fault: e.kind });
 }
 
 /** A new instance of `agent` gets the standing faults (slow, clock-skew) that hit the agent. */

@@ -33,7 +33,11 @@ export function inject(state: KernelState, input: unknown): OrreryErrorData | un
 /** `chaos.clear`: one fault, or all. Messages already held in transit still land. */
 export function clear(state: KernelState, id: unknown): OrreryErrorData | undefined {
   if (id !== undefined) {
-    if (typeof id !== 'string' || !state.chaos.faults.has(id)) return errorData('ORR022', `no fault with id ${JSON.stringify(id)}`, { expected: 'the id of a fault in force', received: String(id) });
+    if (typeof id !== 'string' || !state.chaos.faults.has(id))
+      return errorData('ORR022', `no fault with id ${JSON.stringify(id)}`, {
+        expected: 'the id of a fault in force',
+        received: String(id),
+      });
     clearOne(state, id);
   } else {
     for (const fault of [...state.chaos.faults.keys()]) clearOne(state, fault);

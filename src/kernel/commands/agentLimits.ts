@@ -18,11 +18,20 @@ export const HOST_LIMITS: ReadonlySet<keyof AgentLimits> = new Set<keyof AgentLi
  * `patch` applied onto `base`. With `allowNull` (configure), `null` puts a limit back to
  * `defaults` (optional ones become absent). Errors carry `code`.
  */
-export function applyLimits(base: AgentLimits, patch: unknown, code: ErrorCode, defaults: AgentLimits, allowNull = false): AgentLimits | OrreryErrorData {
+export function applyLimits(
+  base: AgentLimits,
+  patch: unknown,
+  code: ErrorCode,
+  defaults: AgentLimits,
+  allowNull = false,
+): AgentLimits | OrreryErrorData {
   const merged: AgentLimits = { ...base };
   if (patch === undefined || (patch === null && !allowNull)) return merged;
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    return errorData(code, 'limits must be an object', { expected: 'an object such as {"mailboxCapacity": 1000}', received: describeValue(patch) });
+    return errorData(code, 'limits must be an object', {
+      expected: 'an object such as {"mailboxCapacity": 1000}',
+      received: describeValue(patch),
+    });
   }
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
@@ -36,12 +45,19 @@ export function applyLimits(base: AgentLimits, patch: unknown, code: ErrorCode, 
       continue;
     }
     if (k === 'overflow') {
-      if (value !== 'reject' && value !== 'drop-oldest') return errorData(code, `unknown overflow policy ${describeValue(value)}`, { expected: '"reject" or "drop-oldest"', received: describeValue(value) });
+      if (value !== 'reject' && value !== 'drop-oldest')
+        return errorData(code, `unknown overflow policy ${describeValue(value)}`, {
+          expected: '"reject" or "drop-oldest"',
+          received: describeValue(value),
+        });
       merged.overflow = value;
       continue;
     }
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-      return errorData(code, `limit ${key} must be a positive number${allowNull ? ' (or null for the default)' : ''}`, { expected: allowNull ? 'a positive number or null' : 'a positive number', received: describeValue(value) });
+      return errorData(code, `limit ${key} must be a positive number${allowNull ? ' (or null for the default)' : ''}`, {
+        expected: allowNull ? 'a positive number or null' : 'a positive number',
+        received: describeValue(value),
+      });
     }
     merged[k as (typeof NUMERIC)[number]] = value;
   }

@@ -35,8 +35,10 @@ export function configureAgent(state: KernelState, input: Record<string, unknown
   const { restart: restartType, redelivery, group, isolated } = input;
   const limits = applyLimits(agent.limits, input.limits, 'ORR023', state.defaultLimits, true);
   if ('code' in limits) return limits;
-  if (restartType !== undefined && !RESTART_TYPES.has(restartType)) return bad(`unknown restart type ${describeValue(restartType)}`, 'permanent, transient or temporary', restartType);
-  if (redelivery !== undefined && redelivery !== 'once' && redelivery !== 'never') return bad(`unknown redelivery policy ${describeValue(redelivery)}`, '"once" or "never"', redelivery);
+  if (restartType !== undefined && !RESTART_TYPES.has(restartType))
+    return bad(`unknown restart type ${describeValue(restartType)}`, 'permanent, transient or temporary', restartType);
+  if (redelivery !== undefined && redelivery !== 'once' && redelivery !== 'never')
+    return bad(`unknown redelivery policy ${describeValue(redelivery)}`, '"once" or "never"', redelivery);
   if (group !== undefined && group !== null && (typeof group !== 'string' || state.groups.get(group) === undefined)) {
     return bad(`no supervision group named ${quoted(group)}`, 'an existing group, or null for the top level', group);
   }
@@ -103,7 +105,8 @@ export function configureGroup(state: KernelState, input: Record<string, unknown
   if (fields.intensity !== old.intensity) changed.push('intensity');
   if (fields.periodMs !== old.periodMs) changed.push('periodMs');
   const b = fields.backoff;
-  if (b.minMs !== old.backoff.minMs || b.maxMs !== old.backoff.maxMs || b.randomFactor !== old.backoff.randomFactor) changed.push('backoff');
+  if (b.minMs !== old.backoff.minMs || b.maxMs !== old.backoff.maxMs || b.randomFactor !== old.backoff.randomFactor)
+    changed.push('backoff');
   group.spec = { ...old, ...fields };
   state.log.emit({ type: 'group.configured', spec: { ...group.spec, backoff: { ...b } }, changed });
   return undefined;

@@ -19,7 +19,14 @@ export function consoleSend(state: KernelState, input: unknown, from: unknown): 
   let sender = claimed;
   if (draft.sender !== undefined && draft.sender !== sender) {
     if (from !== undefined && from !== CONSOLE) {
-      return invalid(state, String(from), errorData('ORR016', `sender "${draft.sender}" does not match from "${String(from)}"`, { expected: `sender "${String(from)}" or none`, received: `"${draft.sender}"` }));
+      return invalid(
+        state,
+        String(from),
+        errorData('ORR016', `sender "${draft.sender}" does not match from "${String(from)}"`, {
+          expected: `sender "${String(from)}" or none`,
+          received: `"${draft.sender}"`,
+        }),
+      );
     }
     sender = draft.sender;
   }
@@ -29,7 +36,11 @@ export function consoleSend(state: KernelState, input: unknown, from: unknown): 
     if (found?.type !== 'client') {
       const name = typeof sender === 'string' ? `"${sender}"` : describeValue(sender);
       const why = found ? `${name} is an ${found.type}, not a client` : `no client named ${name}`;
-      return invalid(state, typeof sender === 'string' ? sender : CONSOLE, errorData('ORR016', `cannot send as ${name}: ${why}`, { expected: 'the console or an existing client', received: name }));
+      return invalid(
+        state,
+        typeof sender === 'string' ? sender : CONSOLE,
+        errorData('ORR016', `cannot send as ${name}: ${why}`, { expected: 'the console or an existing client', received: name }),
+      );
     }
     node = found;
   }

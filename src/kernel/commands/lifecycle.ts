@@ -19,18 +19,34 @@ const RESTART_TYPES: ReadonlySet<unknown> = new Set<RestartType>(['permanent', '
 type Result = OrreryErrorData | undefined;
 
 export function deploy(state: KernelState, spec: unknown): Result {
-  if (typeof spec !== 'object' || spec === null) return errorData('ORR018', 'agent.deploy needs a spec', { expected: 'an object {name, kind}', received: describeValue(spec) });
+  if (typeof spec !== 'object' || spec === null)
+    return errorData('ORR018', 'agent.deploy needs a spec', { expected: 'an object {name, kind}', received: describeValue(spec) });
   const { name, kind, config, limits, isolated, group, restart, redelivery } = spec as Record<string, unknown>;
   const taken = checkNewName(state, name);
   if (taken) return taken;
-  if (typeof kind !== 'string' || kind.length === 0) return errorData('ORR018', `agent "${String(name)}" needs a kind`, { expected: 'a kind such as "echo" or "custom:<hash>"', received: describeValue(kind) });
+  if (typeof kind !== 'string' || kind.length === 0)
+    return errorData('ORR018', `agent "${String(name)}" needs a kind`, {
+      expected: 'a kind such as "echo" or "custom:<hash>"',
+      received: describeValue(kind),
+    });
   const merged = applyLimits(state.defaultLimits, limits, 'ORR018', state.defaultLimits);
   if ('code' in merged) return merged;
   if (group !== undefined && (typeof group !== 'string' || state.groups.get(group) === undefined)) {
-    return errorData('ORR018', `no supervision group named ${describeValue(group)}`, { expected: 'an existing group (group.create first) or none', received: describeValue(group) });
+    return errorData('ORR018', `no supervision group named ${describeValue(group)}`, {
+      expected: 'an existing group (group.create first) or none',
+      received: describeValue(group),
+    });
   }
-  if (restart !== undefined && !RESTART_TYPES.has(restart)) return errorData('ORR018', `unknown restart type ${describeValue(restart)}`, { expected: 'permanent, transient or temporary', received: describeValue(restart) });
-  if (redelivery !== undefined && redelivery !== 'once' && redelivery !== 'never') return errorData('ORR018', `unknown redelivery policy ${describeValue(redelivery)}`, { expected: '"once" or "never"', received: describeValue(redelivery) });
+  if (restart !== undefined && !RESTART_TYPES.has(restart))
+    return errorData('ORR018', `unknown restart type ${describeValue(restart)}`, {
+      expected: 'permanent, transient or temporary',
+      received: describeValue(restart),
+    });
+  if (redelivery !== undefined && redelivery !== 'once' && redelivery !== 'never')
+    return errorData('ORR018', `unknown redelivery policy ${describeValue(redelivery)}`, {
+      expected: '"once" or "never"',
+      received: describeValue(redelivery),
+    });
   const agent = createAgentNode(name as string, kind, (config ?? null) as JsonValue, merged, isolated === true, {
     window: windowFor(state, merged),
     group: group as string | undefined,
@@ -95,7 +111,8 @@ export function restart(state: KernelState, name: unknown, reason = 'restarted b
 export function suspend(state: KernelState, name: unknown): Result {
   const agent = findAgent(state, name);
   if ('code' in agent) return agent;
-  if (agent.suspended || !isAlive(agent.status)) return wrongState(agent, 'suspend', `it is ${agent.suspended ? 'already suspended' : agent.status}`);
+  if (agent.suspended || !isAlive(agent.status))
+    return wrongState(agent, 'suspend', `it is ${agent.suspended ? 'already suspended' : agent.status}`);
   agent.suspended = true;
   if (agent.status === 'running') setStatus(state, agent, 'suspended');
   return undefined;
@@ -152,7 +169,8 @@ export function addLink(state: KernelState, a: unknown, b: unknown, id: unknown)
 
 export function removeLink(state: KernelState, id: unknown): Result {
   const link = typeof id === 'string' ? state.links.remove(state.registry, id) : undefined;
-  if (link === undefined) return errorData('ORR013', `no link with id ${JSON.stringify(id)}`, { expected: 'an existing link id', received: describeValue(id) });
+  if (link === undefined)
+    return errorData('ORR013', `no link with id ${JSON.stringify(id)}`, { expected: 'an existing link id', received: describeValue(id) });
   state.log.emit({ type: 'link.removed', link: { id: link.id, a: link.a, b: link.b } });
   if (link.policy !== undefined) {
     state.net.configured--;
@@ -163,10 +181,22 @@ export function removeLink(state: KernelState, id: unknown): Result {
 
 function checkNewName(state: KernelState, name: unknown): Result {
   const problem = nameProblem(name);
-  if (problem) return errorData('ORR011', `invalid name ${describeValue(name)}: ${problem}`, { expected: 'a valid node name', received: describeValue(name) });
-  if (state.groups.get(name as string) !== undefined) return errorData('ORR010', `the name "${String(name)}" is already taken by a supervision group`, { expected: 'an unused name', received: `"${String(name)}"` });
+  if (problem)
+    return errorData('ORR011', `invalid name ${describeValue(name)}: ${problem}`, {
+      expected: 'a valid node name',
+      received: describeValue(name),
+    });
+  if (state.groups.get(name as string) !== undefined)
+    return errorData('ORR010', `the name "${String(name)}" is already taken by a supervision group`, {
+      expected: 'an unused name',
+      received: `"${String(name)}"`,
+    });
   const existing = state.registry.get(name as string);
-  if (existing) return errorData('ORR010', `the name "${String(name)}" is already taken by ${article(existing)}`, { expected: 'an unused name', received: `"${String(name)}"` });
+  if (existing)
+    return errorData('ORR010', `the name "${String(name)}" is already taken by ${article(existing)}`, {
+      expected: 'an unused name',
+      received: `"${String(name)}"`,
+    });
   return undefined;
 }
 
@@ -177,14 +207,24 @@ function article(node: NetNode): string {
 export function findAgent(state: KernelState, name: unknown): AgentNode | OrreryErrorData {
   const node = typeof name === 'string' ? state.registry.get(name) : undefined;
   if (node?.type === 'agent') return node;
-  if (node) return errorData('ORR012', `"${node.name}" is ${article(node)}, not an agent`, { expected: 'an agent name', received: `"${node.name}"` });
+  if (node)
+    return errorData('ORR012', `"${node.name}" is ${article(node)}, not an agent`, {
+      expected: 'an agent name',
+      received: `"${node.name}"`,
+    });
   return unknownNode(name);
 }
 
 function unknownNode(name: unknown): OrreryErrorData {
-  return errorData('ORR012', `no node named ${typeof name === 'string' ? `"${name}"` : describeValue(name)}`, { expected: 'an existing node name', received: describeValue(name) });
+  return errorData('ORR012', `no node named ${typeof name === 'string' ? `"${name}"` : describeValue(name)}`, {
+    expected: 'an existing node name',
+    received: describeValue(name),
+  });
 }
 
 function wrongState(agent: AgentNode, action: string, why: string): OrreryErrorData {
-  return errorData('ORR015', `cannot ${action} "${agent.name}": ${why}`, { expected: `an agent that can ${action}`, received: agent.status });
+  return errorData('ORR015', `cannot ${action} "${agent.name}": ${why}`, {
+    expected: `an agent that can ${action}`,
+    received: agent.status,
+  });
 }

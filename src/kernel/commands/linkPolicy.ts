@@ -18,12 +18,14 @@ export const DEFAULT_LINK_POLICY: LinkPolicy = {
  */
 export function configureLink(state: KernelState, id: unknown, policy: unknown): OrreryErrorData | undefined {
   const link = typeof id === 'string' ? state.links.byId.get(id) : undefined;
-  if (link === undefined) return errorData('ORR013', `no link with id ${JSON.stringify(id)}`, { expected: 'an existing link id', received: describeValue(id) });
+  if (link === undefined)
+    return errorData('ORR013', `no link with id ${JSON.stringify(id)}`, { expected: 'an existing link id', received: describeValue(id) });
   if (typeof policy !== 'object' || policy === null) return bad('link.configure needs a policy object', policy);
   const raw = policy as Record<string, unknown>;
   const current = link.policy ?? DEFAULT_LINK_POLICY;
   const delivery = raw.delivery ?? current.delivery;
-  if (delivery !== 'at-most-once' && delivery !== 'at-least-once') return bad('delivery must be "at-most-once" or "at-least-once"', raw.delivery);
+  if (delivery !== 'at-most-once' && delivery !== 'at-least-once')
+    return bad('delivery must be "at-most-once" or "at-least-once"', raw.delivery);
   const retry = { ...current.retry };
   if (raw.retry !== undefined) {
     if (typeof raw.retry !== 'object' || raw.retry === null) return bad('retry must be an object', raw.retry);
@@ -38,9 +40,13 @@ export function configureLink(state: KernelState, id: unknown, policy: unknown):
   if (raw.breaker === null) breaker = undefined;
   else if (raw.breaker !== undefined) {
     if (typeof raw.breaker !== 'object') return bad('breaker must be an object or null', raw.breaker);
-    const b = { ...(current.breaker ?? { failures: 5, windowMs: 10_000, openMs: 5_000 }), ...(raw.breaker as object) } as Record<string, unknown>;
+    const b = { ...(current.breaker ?? { failures: 5, windowMs: 10_000, openMs: 5_000 }), ...(raw.breaker as object) } as Record<
+      string,
+      unknown
+    >;
     for (const key of ['failures', 'windowMs', 'openMs']) {
-      if (typeof b[key] !== 'number' || !Number.isFinite(b[key]) || (b[key] as number) <= 0) return bad(`breaker.${key} must be a positive number`, b[key]);
+      if (typeof b[key] !== 'number' || !Number.isFinite(b[key]) || (b[key] as number) <= 0)
+        return bad(`breaker.${key} must be a positive number`, b[key]);
     }
     breaker = { failures: b.failures as number, windowMs: b.windowMs as number, openMs: b.openMs as number };
   }
@@ -59,7 +65,19 @@ export function configureLink(state: KernelState, id: unknown, policy: unknown):
 }
 
 type RequestRetry = NonNullable<LinkPolicy['requestRetry']>;
-const REASONS: ReadonlySet<string> = new Set<FailureReason>(['no-route', 'unknown-receiver', 'timeout', 'agent-crashed', 'agent-stopped', 'mailbox-full', 'oversize', 'invalid-message', 'deadline-exceeded', 'circuit-open', 'dropped']);
+const REASONS: ReadonlySet<string> = new Set<FailureReason>([
+  'no-route',
+  'unknown-receiver',
+  'timeout',
+  'agent-crashed',
+  'agent-stopped',
+  'mailbox-full',
+  'oversize',
+  'invalid-message',
+  'deadline-exceeded',
+  'circuit-open',
+  'dropped',
+]);
 
 /** undefined = none; null removes it; fields merge into the current one. */
 function checkRequestRetry(value: unknown, current: RequestRetry | undefined): RequestRetry | OrreryErrorData | undefined {
@@ -68,11 +86,17 @@ function checkRequestRetry(value: unknown, current: RequestRetry | undefined): R
   if (typeof value !== 'object') return bad('requestRetry must be an object or null', value);
   const merged = { ...(current ?? { maxAttempts: 3, initialMs: 100, maxMs: 2_000 }), ...(value as object) } as Record<string, unknown>;
   for (const key of ['maxAttempts', 'initialMs', 'maxMs']) {
-    if (typeof merged[key] !== 'number' || !Number.isFinite(merged[key]) || (merged[key] as number) <= 0) return bad(`requestRetry.${key} must be a positive number`, merged[key]);
+    if (typeof merged[key] !== 'number' || !Number.isFinite(merged[key]) || (merged[key] as number) <= 0)
+      return bad(`requestRetry.${key} must be a positive number`, merged[key]);
   }
-  const out: RequestRetry = { maxAttempts: merged.maxAttempts as number, initialMs: merged.initialMs as number, maxMs: merged.maxMs as number };
+  const out: RequestRetry = {
+    maxAttempts: merged.maxAttempts as number,
+    initialMs: merged.initialMs as number,
+    maxMs: merged.maxMs as number,
+  };
   if (merged.reasons !== undefined) {
-    if (!Array.isArray(merged.reasons) || !merged.reasons.every((r) => typeof r === 'string' && REASONS.has(r))) return bad('requestRetry.reasons must list failure reasons', merged.reasons);
+    if (!Array.isArray(merged.reasons) || !merged.reasons.every((r) => typeof r === 'string' && REASONS.has(r)))
+      return bad('requestRetry.reasons must list failure reasons', merged.reasons);
     out.reasons = [...(merged.reasons as FailureReason[])];
   }
   return out;

@@ -32,7 +32,7 @@ describe('agent timers', () => {
     expect(d.of('timer.fired').map((e) => e.tag)).toEqual(['now', 'late', 'later']);
   });
 
-  it('refuses a bad delay or tag with a warn line in the agent\'s log and sets nothing', () => {
+  it("refuses a bad delay or tag with a warn line in the agent's log and sets nothing", () => {
     const d = createDriver();
     d.deploy('a');
     const bad: [unknown, unknown][] = [
@@ -63,7 +63,7 @@ describe('agent timers', () => {
     expect(deliveries(d)).toMatchObject([{ agent: 'a', instance: 2, message: { ontology: TIMER_ONTOLOGY } }]);
   });
 
-  it('dies with the agent\'s removal, even when the name is deployed again', () => {
+  it("dies with the agent's removal, even when the name is deployed again", () => {
     const d = createDriver();
     d.deploy('a');
     d.host({ type: 'agent.timer', agent: 'a', delayMs: 100, tag: 'old' });

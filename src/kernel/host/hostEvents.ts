@@ -32,7 +32,13 @@ export function onHostEvent(state: KernelState, event: HostEvent): OrreryErrorDa
       onInitFailed(state, agent, String(event.error));
       return undefined;
     case 'agent.crashed':
-      onCrashed(state, agent, typeof event.reason === 'string' ? event.reason : describeValue(event.reason), typeof event.messageId === 'string' ? event.messageId : undefined, event.bystander === true ? 'bystander' : 'own');
+      onCrashed(
+        state,
+        agent,
+        typeof event.reason === 'string' ? event.reason : describeValue(event.reason),
+        typeof event.messageId === 'string' ? event.messageId : undefined,
+        event.bystander === true ? 'bystander' : 'own',
+      );
       return undefined;
     case 'agent.timer':
       setTimer(state, agent, event.delayMs, event.tag);

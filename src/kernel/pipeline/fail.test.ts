@@ -34,7 +34,11 @@ describe('pipeline: fail (the exit from any stage)', () => {
     const h = createHarness();
     h.agent('alice');
     h.agent('bob');
-    const link = h.link('alice', 'bob', { delivery: 'at-most-once', retry: { initialMs: 100, maxMs: 1_000, maxAttempts: 3 }, requestRetry: { maxAttempts: 2, initialMs: 50, maxMs: 50 } });
+    const link = h.link('alice', 'bob', {
+      delivery: 'at-most-once',
+      retry: { initialMs: 100, maxMs: 1_000, maxAttempts: 3 },
+      requestRetry: { maxAttempts: 2, initialMs: 50, maxMs: 50 },
+    });
     const m = message({ sender: 'alice', receiver: 'bob', performative: 'request', reply_with: 'q1' });
     failMessage(h.state, m, 'bob', 'agent-crashed', undefined, link.id);
     expect(h.sentBack).toEqual([]);

@@ -13,7 +13,13 @@ import { failMessage } from './fail';
 import { admit, refusal } from './limits';
 import { enqueue, enqueueEvictingOldest } from './mailbox';
 
-export function land(state: KernelState, message: AclMessage, node: AgentNode | ClientNode | undefined, name: string, link: string | undefined): void {
+export function land(
+  state: KernelState,
+  message: AclMessage,
+  node: AgentNode | ClientNode | undefined,
+  name: string,
+  link: string | undefined,
+): void {
   if (node === undefined || node.type === 'client') reply(state, message, name, link);
   else {
     const verdict = admit(node);

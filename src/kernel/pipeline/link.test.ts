@@ -39,7 +39,11 @@ describe('pipeline: link policy and chaos (stage 2)', () => {
     const h = createHarness();
     h.agent('alice');
     h.agent('bob');
-    const link = h.link('alice', 'bob', { delivery: 'at-most-once', retry: { initialMs: 100, maxMs: 1_000, maxAttempts: 3 }, breaker: { failures: 1, windowMs: 1_000, openMs: 500 } });
+    const link = h.link('alice', 'bob', {
+      delivery: 'at-most-once',
+      retry: { initialMs: 100, maxMs: 1_000, maxAttempts: 3 },
+      breaker: { failures: 1, windowMs: 1_000, openMs: 500 },
+    });
     link.breaker!.state = 'open';
     transmit(h.state, message({ sender: 'alice', receiver: 'bob' }), 'bob', link.id, true);
     expect(h.types('message.failed')).toMatchObject([{ reason: 'circuit-open', link: link.id }]);

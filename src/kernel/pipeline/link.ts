@@ -82,7 +82,15 @@ export function transmit(state: KernelState, message: AclMessage, to: string, li
   }
 }
 
-function hold(state: KernelState, message: AclMessage, to: string, link: string, delay: number, unordered: boolean, invalid: string | undefined): void {
+function hold(
+  state: KernelState,
+  message: AclMessage,
+  to: string,
+  link: string,
+  delay: number,
+  unordered: boolean,
+  invalid: string | undefined,
+): void {
   const net = state.net;
   let at = state.now + delay;
   let pairKey: string | undefined;

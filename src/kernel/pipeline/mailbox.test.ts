@@ -37,7 +37,7 @@ describe('pipeline: mailbox (stage 4)', () => {
     expect(bob.queue.toArray()).toEqual(sent);
   });
 
-  it('drop-oldest: the newest takes the oldest queued one\'s place, which fails mailbox-full', () => {
+  it("drop-oldest: the newest takes the oldest queued one's place, which fails mailbox-full", () => {
     const h = createHarness({ window: 1 });
     const bob = h.agent('bob', { mailboxCapacity: 1, overflow: 'drop-oldest' });
     const [busy, oldest, newest] = [1, 2, 3].map(() => message({ sender: 'you', receiver: 'bob' }));

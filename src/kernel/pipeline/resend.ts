@@ -17,13 +17,27 @@ export function retryDue(state: KernelState, key: string, token: number): void {
   const link = state.links.byId.get(pending.link);
   if (link === undefined) {
     end(state, key);
-    failMessage(state, pending.message, pending.to, 'no-route', `link ${pending.link} was removed before the message was acknowledged`, undefined);
+    failMessage(
+      state,
+      pending.message,
+      pending.to,
+      'no-route',
+      `link ${pending.link} was removed before the message was acknowledged`,
+      undefined,
+    );
     return;
   }
   const retry = link.policy?.retry;
   if (retry === undefined || pending.attempt >= retry.maxAttempts) {
     end(state, key);
-    failMessage(state, pending.message, pending.to, 'timeout', `not acknowledged after ${pending.attempt} attempts over link ${link.id}`, link.id);
+    failMessage(
+      state,
+      pending.message,
+      pending.to,
+      'timeout',
+      `not acknowledged after ${pending.attempt} attempts over link ${link.id}`,
+      link.id,
+    );
     return;
   }
   pending.attempt++;

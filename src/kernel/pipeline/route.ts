@@ -87,7 +87,13 @@ function publish(state: KernelState, message: AclMessage, senderNode: NetNode | 
 }
 
 /** Over a link while faults or policies are in force, the network decides when (and whether) it lands. */
-function arrive(state: KernelState, message: AclMessage, node: AgentNode | ClientNode | undefined, name: string, link: string | undefined): void {
+function arrive(
+  state: KernelState,
+  message: AclMessage,
+  node: AgentNode | ClientNode | undefined,
+  name: string,
+  link: string | undefined,
+): void {
   if (link !== undefined && state.net.active) transmit(state, message, name, link, true);
   else land(state, message, node, name, link);
 }

@@ -54,7 +54,12 @@ export function createHarness(options: { send?: Dispatch['send']; window?: numbe
     sentBack,
     agent(name, limits = {}) {
       const merged = { ...LIMITS, ...limits };
-      const node = createAgentNode(name, 'test', null, merged, false, { window: options.window ?? 32, group: undefined, restartType: 'permanent', redelivery: 'once' });
+      const node = createAgentNode(name, 'test', null, merged, false, {
+        window: options.window ?? 32,
+        group: undefined,
+        restartType: 'permanent',
+        redelivery: 'once',
+      });
       node.status = 'running';
       state.registry.add(node);
       return node;

@@ -37,7 +37,15 @@ export class Groups {
 
   views(): GroupView[] {
     return [...this.byName.values()].map(({ spec, children, status }) => {
-      const view: GroupView = { name: spec.name, strategy: spec.strategy, intensity: spec.intensity, periodMs: spec.periodMs, backoff: { ...spec.backoff }, children: [...children], status };
+      const view: GroupView = {
+        name: spec.name,
+        strategy: spec.strategy,
+        intensity: spec.intensity,
+        periodMs: spec.periodMs,
+        backoff: { ...spec.backoff },
+        children: [...children],
+        status,
+      };
       if (spec.parent !== undefined) view.parent = spec.parent;
       return view;
     });

@@ -85,7 +85,14 @@ export interface AgentOptions {
   redelivery: RedeliveryPolicy;
 }
 
-export function createAgentNode(name: string, kind: string, config: JsonValue, limits: AgentLimits, isolated: boolean, options: AgentOptions): AgentNode {
+export function createAgentNode(
+  name: string,
+  kind: string,
+  config: JsonValue,
+  limits: AgentLimits,
+  isolated: boolean,
+  options: AgentOptions,
+): AgentNode {
   return {
     type: 'agent',
     name,

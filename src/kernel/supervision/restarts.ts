@@ -98,7 +98,12 @@ function escalate(state: KernelState, group: GroupRecord, reason: string, dead: 
     return;
   }
   markFailed(state, group);
-  state.log.emit({ type: 'log', agent: KERNEL_SENDER, level: 'error', text: `supervision group "${spec.name}" gave up (${reason}): its agents are failed` });
+  state.log.emit({
+    type: 'log',
+    agent: KERNEL_SENDER,
+    level: 'error',
+    text: `supervision group "${spec.name}" gave up (${reason}): its agents are failed`,
+  });
   giveUp(state, out, `group "${spec.name}" gave up: ${reason}`);
 }
 

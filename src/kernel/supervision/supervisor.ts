@@ -51,7 +51,13 @@ export function onInitFailed(state: KernelState, agent: AgentNode, error: string
  * crash blames nothing: every message in flight goes back to the queue. The host owns the
  * dead instance, so no kill effect here. Crashes while starting are supervised the same way.
  */
-export function onCrashed(state: KernelState, agent: AgentNode, reason: string, messageId: string | undefined, cause: CrashCause = 'own'): void {
+export function onCrashed(
+  state: KernelState,
+  agent: AgentNode,
+  reason: string,
+  messageId: string | undefined,
+  cause: CrashCause = 'own',
+): void {
   if (cause === 'bystander') {
     restartBystander(state, agent, reason);
     return;

@@ -42,6 +42,8 @@ describe('adding agent files: refusals carry registry codes (docs/errors.md)', (
   it('refuses an empty .wasm file as ORR101 before reading it', async () => {
     const [notice] = await refusalOf(new File([], 'empty.wasm'));
     expect(notice?.code).toBe('ORR406');
-    expect(notice?.message).toMatch(/^"empty\.wasm" was not added as an agent: \[ORR101\] The file is empty: expected a WebAssembly component, received 0 bytes\. /);
+    expect(notice?.message).toMatch(
+      /^"empty\.wasm" was not added as an agent: \[ORR101\] The file is empty: expected a WebAssembly component, received 0 bytes\. /,
+    );
   });
 });

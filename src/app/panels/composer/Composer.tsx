@@ -58,7 +58,10 @@ export default function Composer() {
     const template = TEMPLATES.find((t) => t.id === id);
     if (!template) return;
     const s = store.getState();
-    editor.replaceText(templateText(template, { receiver: defaultReceiver(s), agents: s.agentOrder, conversation: freshConversation() }), 'template');
+    editor.replaceText(
+      templateText(template, { receiver: defaultReceiver(s), agents: s.agentOrder, conversation: freshConversation() }),
+      'template',
+    );
     setResult({ kind: 'idle' });
     editor.focus();
   };

@@ -39,7 +39,14 @@ export function ComposerSide({ sending, onTemplate }: Props) {
       </div>
       <label className="field field-inline">
         <span className="field-label">Timeout (ms)</span>
-        <input className="input input-number" type="number" min={1} step={500} value={timeoutMs} onChange={(e) => setTimeoutMs(e.target.value)} />
+        <input
+          className="input input-number"
+          type="number"
+          min={1}
+          step={500}
+          value={timeoutMs}
+          onChange={(e) => setTimeoutMs(e.target.value)}
+        />
       </label>
       <p className="muted small">
         Sent as <span className="mono">you</span>, which reaches every agent without links. Ctrl+Enter sends.

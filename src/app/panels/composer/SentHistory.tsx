@@ -46,7 +46,12 @@ export function SentHistory({
                 </span>
               </div>
               <div className="composer-history-actions">
-                <button type="button" className="btn btn-small" onClick={() => onResend(entry)} title={`Resend ${entry.performative} to ${entry.receiver}`}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => onResend(entry)}
+                  title={`Resend ${entry.performative} to ${entry.receiver}`}
+                >
                   Resend
                 </button>
                 <button type="button" className="btn btn-ghost btn-small" onClick={() => onLoad(entry)} title="Load into the editor">

@@ -35,13 +35,19 @@ function receiverProblem(name: string, field: string, draft: MessageDraft, netwo
   if (name.startsWith(TOPIC_PREFIX)) {
     const topic = name.slice(TOPIC_PREFIX.length);
     if (network.topics.includes(topic)) return null;
-    return { field, message: `${field}: no topic is named "${topic}" (topics: ${listed(network.topics)}); the kernel would dead-letter it as unknown-receiver.` };
+    return {
+      field,
+      message: `${field}: no topic is named "${topic}" (topics: ${listed(network.topics)}); the kernel would dead-letter it as unknown-receiver.`,
+    };
   }
   const kind = Object.hasOwn(network.agents, name) ? network.agents[name] : undefined;
   if (kind === undefined) {
     if (network.clients.includes(name)) return null;
     const known = [...Object.keys(network.agents), ...network.clients];
-    return { field, message: `${field}: no agent or client is named "${name}" (live: ${listed(known)}); the kernel would dead-letter it as unknown-receiver.` };
+    return {
+      field,
+      message: `${field}: no agent or client is named "${name}" (live: ${listed(known)}); the kernel would dead-letter it as unknown-receiver.`,
+    };
   }
   const accepts = acceptedBy(kind);
   if (!accepts || accepts.includes(draft.performative)) return null;

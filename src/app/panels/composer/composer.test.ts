@@ -27,7 +27,21 @@ describe('buildMessageSchema', () => {
 
   it('has a property for each envelope field the kernel accepts', () => {
     const props = Object.keys(buildMessageSchema({ agents: [] }).properties as Props).sort();
-    expect(props).toEqual(['content', 'conversation_id', 'in_reply_to', 'language', 'ontology', 'performative', 'protocol', 'receiver', 'reply_by', 'reply_with', 'sender'].sort());
+    expect(props).toEqual(
+      [
+        'content',
+        'conversation_id',
+        'in_reply_to',
+        'language',
+        'ontology',
+        'performative',
+        'protocol',
+        'receiver',
+        'reply_by',
+        'reply_with',
+        'sender',
+      ].sort(),
+    );
   });
 });
 

@@ -47,21 +47,15 @@ export function isHistoryEntry(value: unknown): value is ComposerHistoryEntry {
   );
 }
 
-export function createComposerSlice(
-  set: StoreApi<ComposerSliceData>['setState'],
-): ComposerSliceData & ComposerSliceActions {
+export function createComposerSlice(set: StoreApi<ComposerSliceData>['setState']): ComposerSliceData & ComposerSliceActions {
   let seq = 0;
   return {
     composerHistory: [],
     recordSent: (entry) =>
       set((s) => ({
-        composerHistory: [{ ...entry, id: `h${++seq}-${entry.sentAt}` }, ...s.composerHistory].slice(
-          0,
-          MAX_COMPOSER_HISTORY,
-        ),
+        composerHistory: [{ ...entry, id: `h${++seq}-${entry.sentAt}` }, ...s.composerHistory].slice(0, MAX_COMPOSER_HISTORY),
       })),
-    setComposerHistory: (entries) =>
-      set({ composerHistory: entries.filter(isHistoryEntry).slice(0, MAX_COMPOSER_HISTORY) }),
+    setComposerHistory: (entries) => set({ composerHistory: entries.filter(isHistoryEntry).slice(0, MAX_COMPOSER_HISTORY) }),
     clearComposerHistory: () => set({ composerHistory: [] }),
   };
 }

@@ -5,7 +5,14 @@ import { initialData } from '../../store/createWorkbenchStore';
 import { reduceEvents } from '../../store/reduceEvents';
 import { fateOf, rowOf } from './messageFate';
 
-const message = (id: string, receiver: string): AclMessage => ({ id, performative: 'request', sender: 'you', receiver, content: {}, sent_at: 0 });
+const message = (id: string, receiver: string): AclMessage => ({
+  id,
+  performative: 'request',
+  sender: 'you',
+  receiver,
+  content: {},
+  sent_at: 0,
+});
 
 function logAfter(bodies: EventBody[]) {
   const events = bodies.map((body, seq) => ({ ...body, seq, t: seq }) as KernelEvent);

@@ -74,7 +74,11 @@ export function markDraftProblems(monaco: Monaco, model: Model, network: Network
   const result = validateDraft(parsed);
   if (result.ok) {
     const problems = addressingProblems(result.draft, network);
-    return setMarks(monaco, model, problems.map((p) => ({ severity: 'warning', message: p.message, range: locateField(text, p.field) })));
+    return setMarks(
+      monaco,
+      model,
+      problems.map((p) => ({ severity: 'warning', message: p.message, range: locateField(text, p.field) })),
+    );
   }
   const { field, message } = result.error;
   const unknownKey = /unknown field|no such field/.test(result.error.got + result.error.expected);

@@ -62,7 +62,10 @@ export function buildMessageSchema(names: NetworkNames): JsonSchema {
           minItems: 1,
           description: 'Several receivers (no "*" or topics in a list).',
           items: {
-            anyOf: [...(pointNames.length ? [{ enum: pointNames }] : []), { ...nonEmpty, not: { enum: [BROADCAST] }, pattern: `^(?!${TOPIC_PREFIX})` }],
+            anyOf: [
+              ...(pointNames.length ? [{ enum: pointNames }] : []),
+              { ...nonEmpty, not: { enum: [BROADCAST] }, pattern: `^(?!${TOPIC_PREFIX})` },
+            ],
           },
         },
       ],

@@ -120,13 +120,23 @@ export const TEMPLATES: readonly ComposerTemplate[] = [
     id: 'pattern:broadcast',
     label: 'Inform everyone (*)',
     group: 'Patterns',
-    build: ({ conversation }) => ({ performative: 'inform', receiver: '*', content: { notice: 'hello all' }, conversation_id: conversation }),
+    build: ({ conversation }) => ({
+      performative: 'inform',
+      receiver: '*',
+      content: { notice: 'hello all' },
+      conversation_id: conversation,
+    }),
   },
   {
     id: 'pattern:publish',
     label: 'Publish to a topic',
     group: 'Patterns',
-    build: ({ conversation }) => ({ performative: 'inform', receiver: 'topic:news', content: { headline: 'hello' }, conversation_id: conversation }),
+    build: ({ conversation }) => ({
+      performative: 'inform',
+      receiver: 'topic:news',
+      content: { headline: 'hello' },
+      conversation_id: conversation,
+    }),
   },
 ];
 

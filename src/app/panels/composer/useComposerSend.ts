@@ -39,7 +39,8 @@ export function useComposerSend(getText: () => string) {
       setResult({ kind: 'sending' });
       const outcome = await actions.run('message.send', { draft: parsed.draft });
       if (!outcome.ok) return setResult({ kind: 'error', code: 'ORR403', message: APP_ERRORS.ORR403(outcome.error) });
-      if (outcome.send && !outcome.send.ok) return setResult({ kind: 'error', code: 'ORR403', message: APP_ERRORS.ORR403(outcome.send.error) });
+      if (outcome.send && !outcome.send.ok)
+        return setResult({ kind: 'error', code: 'ORR403', message: APP_ERRORS.ORR403(outcome.send.error) });
       const id = outcome.send?.ok ? outcome.send.id : '';
       record(parsed, 'send', id);
       setResult({ kind: 'sent', id });

@@ -18,19 +18,44 @@ export default function DeadLettersPanel() {
   const [earlier, setEarlier] = useState<DeadLetter[]>([]);
   useEffect(() => {
     let live = true;
-    store.api.deadLetters?.().then((list) => live && setEarlier(list), () => undefined);
+    store.api.deadLetters?.().then(
+      (list) => live && setEarlier(list),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
   }, [store]);
   const seen = new Set(rows.map((r) => `${r.messageId}>${r.to}`));
-  const before = earlier.filter((d) => !seen.has(`${d.message.id}>${d.to}`)).map((d) => ({ key: `k-${d.message.id}>${d.to}`, t: d.t, id: d.message.id, performative: d.message.performative, sender: d.message.sender, to: d.to, reason: d.reason, detail: d.detail }));
-  const after = rows.map((r) => ({ key: `e-${r.seq}`, t: r.t, id: r.messageId, performative: r.performative, sender: r.sender, to: r.to, reason: r.reason, detail: r.detail }));
+  const before = earlier
+    .filter((d) => !seen.has(`${d.message.id}>${d.to}`))
+    .map((d) => ({
+      key: `k-${d.message.id}>${d.to}`,
+      t: d.t,
+      id: d.message.id,
+      performative: d.message.performative,
+      sender: d.message.sender,
+      to: d.to,
+      reason: d.reason,
+      detail: d.detail,
+    }));
+  const after = rows.map((r) => ({
+    key: `e-${r.seq}`,
+    t: r.t,
+    id: r.messageId,
+    performative: r.performative,
+    sender: r.sender,
+    to: r.to,
+    reason: r.reason,
+    detail: r.detail,
+  }));
   const all = [...before, ...after].reverse().slice(0, SHOWN);
   return (
     <div className="lab-dlq">
       <p className="small muted pad">
-        {total === 0 ? 'No dead letters: every message was delivered or answered with a failure.' : `${total} message${total === 1 ? '' : 's'} could not be delivered; newest first.`}
+        {total === 0
+          ? 'No dead letters: every message was delivered or answered with a failure.'
+          : `${total} message${total === 1 ? '' : 's'} could not be delivered; newest first.`}
       </p>
       {all.length > 0 && (
         <table className="lab-table lab-dlq-table" aria-label="Dead letters">

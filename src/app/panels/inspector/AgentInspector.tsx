@@ -8,7 +8,6 @@ import { AgentHistory, KeyValueSection, LimitsSection, MailboxSection } from './
 import { Section } from './Section';
 import { useInspection } from './useInspection';
 
-
 export function AgentInspector({ agent }: { agent: AgentState }) {
   const name = agent.name;
   const kind = useWorkbench((s: WorkbenchState) => s.kinds.find((k) => k.kind === agent.kind));

@@ -36,26 +36,66 @@ export function AgentResilience({ name }: { name: string }) {
   const restarts = restartsFor(agent, s);
   const submit = () => {
     const command = configureCommand(agent, s);
-    void apply([command], restarts ? `${name} reconfigured and restarted (memory, deadline and isolation apply to a new instance).` : `${name} reconfigured.`);
+    void apply(
+      [command],
+      restarts ? `${name} reconfigured and restarted (memory, deadline and isolation apply to a new instance).` : `${name} reconfigured.`,
+    );
   };
   return (
     <form className="lab-form res-form" aria-label="Agent resilience" onSubmit={(e) => (e.preventDefault(), submit())}>
       <div className="lab-row">
-        <SelectField label="Restart" value={s.restart} options={['permanent', 'transient', 'temporary'] as const} onChange={(restart) => setS({ ...s, restart })} />
-        <SelectField label="Redelivery" value={s.redelivery} options={[{ value: 'once', label: 'redeliver once' }, { value: 'never', label: 'never (dead-letter)' }] as const} onChange={(redelivery) => setS({ ...s, redelivery })} />
+        <SelectField
+          label="Restart"
+          value={s.restart}
+          options={['permanent', 'transient', 'temporary'] as const}
+          onChange={(restart) => setS({ ...s, restart })}
+        />
+        <SelectField
+          label="Redelivery"
+          value={s.redelivery}
+          options={
+            [
+              { value: 'once', label: 'redeliver once' },
+              { value: 'never', label: 'never (dead-letter)' },
+            ] as const
+          }
+          onChange={(redelivery) => setS({ ...s, redelivery })}
+        />
         <SelectField
           label="Supervision group"
           value={s.group}
-          options={[{ value: '', label: 'none (top level)' }, ...[...new Set([...Object.keys(groups), ...(s.group ? [s.group] : [])])].map((g) => ({ value: g, label: g }))]}
+          options={[
+            { value: '', label: 'none (top level)' },
+            ...[...new Set([...Object.keys(groups), ...(s.group ? [s.group] : [])])].map((g) => ({ value: g, label: g })),
+          ]}
           onChange={(group) => setS({ ...s, group })}
         />
       </div>
       <div className="lab-row">
-        <NumberField label="Memory pages" unit="× 64 KiB" value={s.limits.memoryPages ?? 0} onChange={(v) => lim({ memoryPages: v > 0 ? v : undefined })} />
+        <NumberField
+          label="Memory pages"
+          unit="× 64 KiB"
+          value={s.limits.memoryPages ?? 0}
+          onChange={(v) => lim({ memoryPages: v > 0 ? v : undefined })}
+        />
         <NumberField label="Deadline" unit="ms" min={1} value={s.limits.deadlineMs} onChange={(deadlineMs) => lim({ deadlineMs })} />
-        <NumberField label="Mailbox capacity" min={1} value={s.limits.mailboxCapacity} onChange={(mailboxCapacity) => lim({ mailboxCapacity })} />
-        <SelectField<OverflowPolicy> label="When full" value={s.limits.overflow ?? 'reject'} options={['reject', 'drop-oldest']} onChange={(overflow) => lim({ overflow })} />
-        <NumberField label="Max concurrent" value={s.limits.maxConcurrent ?? 0} onChange={(v) => lim({ maxConcurrent: v > 0 ? v : undefined })} />
+        <NumberField
+          label="Mailbox capacity"
+          min={1}
+          value={s.limits.mailboxCapacity}
+          onChange={(mailboxCapacity) => lim({ mailboxCapacity })}
+        />
+        <SelectField<OverflowPolicy>
+          label="When full"
+          value={s.limits.overflow ?? 'reject'}
+          options={['reject', 'drop-oldest']}
+          onChange={(overflow) => lim({ overflow })}
+        />
+        <NumberField
+          label="Max concurrent"
+          value={s.limits.maxConcurrent ?? 0}
+          onChange={(v) => lim({ maxConcurrent: v > 0 ? v : undefined })}
+        />
       </div>
       <CheckField label="Own worker (isolated)" checked={s.isolated} onChange={(isolated) => setS({ ...s, isolated })} />
       <p className="small muted">
@@ -66,7 +106,11 @@ export function AgentResilience({ name }: { name: string }) {
         <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
           Apply settings
         </button>
-        {status && <span className="small muted" role="status">{status}</span>}
+        {status && (
+          <span className="small muted" role="status">
+            {status}
+          </span>
+        )}
       </div>
     </form>
   );

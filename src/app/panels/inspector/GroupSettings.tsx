@@ -24,7 +24,14 @@ export function SupervisorFields({ spec, onChange }: { spec: SupervisorSpec; onC
       <div className="lab-row">
         <NumberField label="Backoff min" unit="ms" value={spec.backoff.minMs} onChange={(minMs) => backoff({ minMs })} />
         <NumberField label="Backoff max" unit="ms" value={spec.backoff.maxMs} onChange={(maxMs) => backoff({ maxMs })} />
-        <NumberField label="Random factor" min={0} max={1} step={0.05} value={spec.backoff.randomFactor} onChange={(randomFactor) => backoff({ randomFactor })} />
+        <NumberField
+          label="Random factor"
+          min={0}
+          max={1}
+          step={0.05}
+          value={spec.backoff.randomFactor}
+          onChange={(randomFactor) => backoff({ randomFactor })}
+        />
       </div>
     </>
   );
@@ -37,9 +44,17 @@ export function NewGroupForm({ parent }: { parent?: string }) {
   const { status, busy, apply } = useCommands();
   const name = spec.name.trim();
   const taken = name in groups;
-  const submit = () => void apply([{ type: 'group.create', spec: { ...spec, name, ...(parent ? { parent } : {}) } }], `Group ${name} created: pick it as an agent's supervision group.`).then((ok) => ok && setSpec({ ...spec, name: '' }));
+  const submit = () =>
+    void apply(
+      [{ type: 'group.create', spec: { ...spec, name, ...(parent ? { parent } : {}) } }],
+      `Group ${name} created: pick it as an agent's supervision group.`,
+    ).then((ok) => ok && setSpec({ ...spec, name: '' }));
   return (
-    <form className="lab-form res-form" aria-label={parent ? `New group inside ${parent}` : 'New supervision group'} onSubmit={(e) => (e.preventDefault(), submit())}>
+    <form
+      className="lab-form res-form"
+      aria-label={parent ? `New group inside ${parent}` : 'New supervision group'}
+      onSubmit={(e) => (e.preventDefault(), submit())}
+    >
       <TextField label="Group name" value={spec.name} onChange={(n) => setSpec({ ...spec, name: n })} />
       <SupervisorFields spec={spec} onChange={setSpec} />
       <div className="button-row">
@@ -47,7 +62,11 @@ export function NewGroupForm({ parent }: { parent?: string }) {
           Create group
         </button>
         {taken && <span className="small muted">a group named {name} exists</span>}
-        {status && <span className="small muted" role="status">{status}</span>}
+        {status && (
+          <span className="small muted" role="status">
+            {status}
+          </span>
+        )}
       </div>
     </form>
   );
@@ -74,7 +93,10 @@ export function GroupSettings({ group }: { group: GroupState }) {
   const submit = () => {
     if (!spec) return;
     const { name, strategy, intensity, periodMs, backoff } = spec;
-    void apply([{ type: 'group.configure', name, strategy, intensity, periodMs, backoff }], `Group ${name} reconfigured: the next crash in it follows the new settings.`);
+    void apply(
+      [{ type: 'group.configure', name, strategy, intensity, periodMs, backoff }],
+      `Group ${name} reconfigured: the next crash in it follows the new settings.`,
+    );
   };
   return (
     <div className="res-group">
@@ -89,7 +111,11 @@ export function GroupSettings({ group }: { group: GroupState }) {
             <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
               Apply group settings
             </button>
-            {status && <span className="small muted" role="status">{status}</span>}
+            {status && (
+              <span className="small muted" role="status">
+                {status}
+              </span>
+            )}
           </div>
         </form>
       )}

@@ -52,8 +52,7 @@ export function Inspector() {
   else
     body = (
       <p className="muted pad">
-        Select an agent, a link or a message to see its state and controls. Shift-click or Shift-drag to select several
-        nodes.
+        Select an agent, a link or a message to see its state and controls. Shift-click or Shift-drag to select several nodes.
       </p>
     );
 

@@ -55,11 +55,15 @@ export function LinkInspector({ link }: { link: LinkState }) {
           <dd className="mono">{counters?.sent ?? '—'}</dd>
           <dt>Failed</dt>
           <dd className="mono">{counters?.failed ?? '—'}</dd>
-          <dt>{link.a} → {link.b}</dt>
+          <dt>
+            {link.a} → {link.b}
+          </dt>
           <dd className="mono">
             {flow?.ab ?? 0} · {formatRate(ab)} msg/s
           </dd>
-          <dt>{link.b} → {link.a}</dt>
+          <dt>
+            {link.b} → {link.a}
+          </dt>
           <dd className="mono">
             {flow?.ba ?? 0} · {formatRate(ba)} msg/s
           </dd>

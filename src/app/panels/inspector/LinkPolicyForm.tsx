@@ -29,29 +29,73 @@ export function LinkPolicyForm({ id }: { id: string }) {
   const retry = (patch: Partial<LinkPolicy['retry']>) => setPolicy({ ...policy, retry: { ...policy.retry, ...patch } });
   const b = policy.breaker;
   return (
-    <form className="lab-form res-form" aria-label="Link policy" onSubmit={(e) => (e.preventDefault(), void apply([{ type: 'link.configure', id, policy }], 'Link policy applied.'))}>
-      <SelectField label="Delivery" value={policy.delivery} options={['at-most-once', 'at-least-once'] as const} onChange={(delivery) => setPolicy({ ...policy, delivery })} />
+    <form
+      className="lab-form res-form"
+      aria-label="Link policy"
+      onSubmit={(e) => (e.preventDefault(), void apply([{ type: 'link.configure', id, policy }], 'Link policy applied.'))}
+    >
+      <SelectField
+        label="Delivery"
+        value={policy.delivery}
+        options={['at-most-once', 'at-least-once'] as const}
+        onChange={(delivery) => setPolicy({ ...policy, delivery })}
+      />
       {policy.delivery === 'at-least-once' && (
         <div className="lab-row">
-          <NumberField label="Retry after" unit="ms" min={1} value={policy.retry.initialMs} onChange={(initialMs) => retry({ initialMs })} />
+          <NumberField
+            label="Retry after"
+            unit="ms"
+            min={1}
+            value={policy.retry.initialMs}
+            onChange={(initialMs) => retry({ initialMs })}
+          />
           <NumberField label="Retry at most every" unit="ms" min={1} value={policy.retry.maxMs} onChange={(maxMs) => retry({ maxMs })} />
           <NumberField label="Attempts" min={1} value={policy.retry.maxAttempts} onChange={(maxAttempts) => retry({ maxAttempts })} />
         </div>
       )}
-      <CheckField label="Circuit breaker" checked={!!b} onChange={(on) => setPolicy(on ? { ...policy, breaker: DEFAULT_BREAKER } : { delivery: policy.delivery, retry: policy.retry })} />
+      <CheckField
+        label="Circuit breaker"
+        checked={!!b}
+        onChange={(on) => setPolicy(on ? { ...policy, breaker: DEFAULT_BREAKER } : { delivery: policy.delivery, retry: policy.retry })}
+      />
       {b && (
         <div className="lab-row">
-          <NumberField label="Failures to open" min={1} value={b.failures} onChange={(failures) => setPolicy({ ...policy, breaker: { ...b, failures } })} />
-          <NumberField label="Within" unit="ms" min={1} value={b.windowMs} onChange={(windowMs) => setPolicy({ ...policy, breaker: { ...b, windowMs } })} />
-          <NumberField label="Open for" unit="ms" min={1} value={b.openMs} onChange={(openMs) => setPolicy({ ...policy, breaker: { ...b, openMs } })} />
+          <NumberField
+            label="Failures to open"
+            min={1}
+            value={b.failures}
+            onChange={(failures) => setPolicy({ ...policy, breaker: { ...b, failures } })}
+          />
+          <NumberField
+            label="Within"
+            unit="ms"
+            min={1}
+            value={b.windowMs}
+            onChange={(windowMs) => setPolicy({ ...policy, breaker: { ...b, windowMs } })}
+          />
+          <NumberField
+            label="Open for"
+            unit="ms"
+            min={1}
+            value={b.openMs}
+            onChange={(openMs) => setPolicy({ ...policy, breaker: { ...b, openMs } })}
+          />
         </div>
       )}
-      {breaker && <p className="small">Breaker: <span className="mono">{breaker}</span></p>}
+      {breaker && (
+        <p className="small">
+          Breaker: <span className="mono">{breaker}</span>
+        </p>
+      )}
       <div className="button-row">
         <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
           Apply link policy
         </button>
-        {status && <span className="small muted" role="status">{status}</span>}
+        {status && (
+          <span className="small muted" role="status">
+            {status}
+          </span>
+        )}
       </div>
     </form>
   );

@@ -7,10 +7,7 @@ import { ActionButton } from '../../ui/ActionButton';
 import { Section } from './Section';
 
 function Peers({ name }: { name: string }) {
-  const peers = useWorkbenchWith(
-    (s) => Object.values(s.links).flatMap((l) => (l.a === name ? [l.b] : l.b === name ? [l.a] : [])),
-    shallow,
-  );
+  const peers = useWorkbenchWith((s) => Object.values(s.links).flatMap((l) => (l.a === name ? [l.b] : l.b === name ? [l.a] : [])), shallow);
   return peers.length === 0 ? (
     <p className="muted small">Not linked. Drag from a handle to another node to link it.</p>
   ) : (
@@ -53,10 +50,7 @@ export function PlainInspector({ node }: { node: PlainNode }) {
 }
 
 export function GroupInspector({ group }: { group: GroupState }) {
-  const members = useWorkbenchWith(
-    (s) => Object.entries(s.membership).flatMap(([agent, g]) => (g === group.name ? [agent] : [])),
-    shallow,
-  );
+  const members = useWorkbenchWith((s) => Object.entries(s.membership).flatMap(([agent, g]) => (g === group.name ? [agent] : [])), shallow);
   return (
     <div className="inspector-body" role="region" aria-label={`Inspector for ${group.name}`}>
       <div className="inspector-title">

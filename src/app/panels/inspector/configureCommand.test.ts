@@ -26,7 +26,12 @@ describe('configureCommand', () => {
 
   it('sends only what changed; 0 clears an optional limit (null) and no group is the top level', () => {
     const s = settingsOf(agent);
-    const edited = { ...s, redelivery: 'never' as const, group: '', limits: { ...s.limits, mailboxCapacity: 100, memoryPages: undefined, maxConcurrent: 4 } };
+    const edited = {
+      ...s,
+      redelivery: 'never' as const,
+      group: '',
+      limits: { ...s.limits, mailboxCapacity: 100, memoryPages: undefined, maxConcurrent: 4 },
+    };
     expect(configureCommand(agent, edited)).toEqual({
       type: 'agent.configure',
       name: 'k',

@@ -12,7 +12,13 @@ export interface AgentSettings {
 }
 
 export function settingsOf(agent: AgentView): AgentSettings {
-  return { restart: agent.restart, redelivery: agent.redelivery, group: agent.group ?? '', isolated: agent.isolated, limits: { ...agent.limits } };
+  return {
+    restart: agent.restart,
+    redelivery: agent.redelivery,
+    group: agent.group ?? '',
+    isolated: agent.isolated,
+    limits: { ...agent.limits },
+  };
 }
 
 /** Only what differs from the agent now; an optional limit cleared (0 or absent) is `null`. */

@@ -3,7 +3,12 @@ import { useState } from 'react';
 import type { Command } from '../../../kernel/types';
 import { useActions } from '../../actions/ActionsContext';
 
-export function useCommands(): { status: string; busy: boolean; applied: number; apply(commands: Command[], done: string): Promise<boolean> } {
+export function useCommands(): {
+  status: string;
+  busy: boolean;
+  applied: number;
+  apply(commands: Command[], done: string): Promise<boolean>;
+} {
   const actions = useActions();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);

@@ -5,15 +5,7 @@ import { useWorkbench, useWorkbenchWith } from '../../store/WorkbenchContext';
 import { isFilterEmpty } from './rowModel';
 import { EMPTY_FILTER } from './messageViewSlice';
 
-export function LogToolbar({
-  paused,
-  buffered,
-  onTogglePause,
-}: {
-  paused: boolean;
-  buffered: number;
-  onTogglePause(): void;
-}) {
+export function LogToolbar({ paused, buffered, onTogglePause }: { paused: boolean; buffered: number; onTogglePause(): void }) {
   const filter = useWorkbench((s) => s.logFilter);
   const setFilter = useWorkbench((s) => s.setLogFilter);
   const deadLetters = useWorkbench((s) => s.deadLetters);
@@ -67,7 +59,10 @@ export function LogToolbar({
         </button>
       )}
       <div className="log-toolbar-right">
-        <span className={`dead-letters${deadLetters > 0 ? ' has-dead' : ''}`} title="Messages that could not be delivered (dead-letter queue)">
+        <span
+          className={`dead-letters${deadLetters > 0 ? ' has-dead' : ''}`}
+          title="Messages that could not be delivered (dead-letter queue)"
+        >
           Dead letters: <span className="mono">{deadLetters.toLocaleString()}</span>
         </span>
         {paused && (

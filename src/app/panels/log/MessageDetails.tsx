@@ -88,57 +88,57 @@ function DetailsBody({ row, rows }: { row: LogRow; rows: readonly LogRow[] }) {
   const reply = findReply(rows, row);
   const request = findRequest(rows, row);
   return (
-<div className="details-body">
-  <dl className="props details-props">
-    <dt>Performative</dt>
-    <dd>
-      <span className={`perf perf-${row.performative}`}>{row.performative}</span>
-    </dd>
-    <dt>Sender</dt>
-    <dd>
-      <Party role="sender" name={row.sender} />
-    </dd>
-    <dt>Receiver</dt>
-    <dd className="details-receivers">
-      {receiversOf(row).map((r) => (
-        <Party key={r} role="receiver" name={r} />
-      ))}
-    </dd>
-    <dt>Outcome</dt>
-    <dd className={`outcome outcome-${row.outcome}`}>
-      {row.outcome}
-      {row.reason ? `: ${row.reason}` : ''}
-    </dd>
-    <dt>Time</dt>
-    <dd className="mono">{formatTime(row.t)}</dd>
-    {m?.conversation_id && (
-      <>
-        <dt>Conversation</dt>
+    <div className="details-body">
+      <dl className="props details-props">
+        <dt>Performative</dt>
         <dd>
-          <ConversationLink id={m.conversation_id} />
+          <span className={`perf perf-${row.performative}`}>{row.performative}</span>
         </dd>
-      </>
-    )}
-    {m?.reply_with && (
-      <>
-        <dt>Reply</dt>
-        <dd>{reply ? <Related label="Open reply" row={reply} onOpen={show} /> : <span className="muted">none yet</span>}</dd>
-      </>
-    )}
-    {m?.in_reply_to && (
-      <>
-        <dt>In reply to</dt>
+        <dt>Sender</dt>
         <dd>
-          {request ? <Related label="Open request" row={request} onOpen={show} /> : <span className="mono muted">{m.in_reply_to}</span>}
+          <Party role="sender" name={row.sender} />
         </dd>
-      </>
-    )}
-  </dl>
-  <h4 className="sub-heading">Envelope</h4>
-  <pre className="config mono details-envelope" aria-label="Envelope">
-    {m ? JSON.stringify(m, null, 2) : row.reason}
-  </pre>
-</div>
+        <dt>Receiver</dt>
+        <dd className="details-receivers">
+          {receiversOf(row).map((r) => (
+            <Party key={r} role="receiver" name={r} />
+          ))}
+        </dd>
+        <dt>Outcome</dt>
+        <dd className={`outcome outcome-${row.outcome}`}>
+          {row.outcome}
+          {row.reason ? `: ${row.reason}` : ''}
+        </dd>
+        <dt>Time</dt>
+        <dd className="mono">{formatTime(row.t)}</dd>
+        {m?.conversation_id && (
+          <>
+            <dt>Conversation</dt>
+            <dd>
+              <ConversationLink id={m.conversation_id} />
+            </dd>
+          </>
+        )}
+        {m?.reply_with && (
+          <>
+            <dt>Reply</dt>
+            <dd>{reply ? <Related label="Open reply" row={reply} onOpen={show} /> : <span className="muted">none yet</span>}</dd>
+          </>
+        )}
+        {m?.in_reply_to && (
+          <>
+            <dt>In reply to</dt>
+            <dd>
+              {request ? <Related label="Open request" row={request} onOpen={show} /> : <span className="mono muted">{m.in_reply_to}</span>}
+            </dd>
+          </>
+        )}
+      </dl>
+      <h4 className="sub-heading">Envelope</h4>
+      <pre className="config mono details-envelope" aria-label="Envelope">
+        {m ? JSON.stringify(m, null, 2) : row.reason}
+      </pre>
+    </div>
   );
 }
 

@@ -42,11 +42,7 @@ export function MessageLog() {
 
   return (
     <div className="log">
-      <LogToolbar
-        paused={frozenAt !== null}
-        buffered={buffered}
-        onTogglePause={() => setFrozenAt((f) => (f === null ? total : null))}
-      />
+      <LogToolbar paused={frozenAt !== null} buffered={buffered} onTogglePause={() => setFrozenAt((f) => (f === null ? total : null))} />
       <div className="log-scroll" ref={scroller} onScroll={onScroll}>
         <LogTable length={view.length} padTop={padTop} padBottom={padBottom}>
           {shown}

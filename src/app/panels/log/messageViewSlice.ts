@@ -29,9 +29,7 @@ export interface MessageViewSliceActions {
   setSniffed(name: string, sniffed: boolean): void;
 }
 
-export function createMessageViewSlice(
-  set: StoreApi<MessageViewSliceData>['setState'],
-): MessageViewSliceData & MessageViewSliceActions {
+export function createMessageViewSlice(set: StoreApi<MessageViewSliceData>['setState']): MessageViewSliceData & MessageViewSliceActions {
   return {
     logFilter: EMPTY_FILTER,
     detailKey: null,

@@ -115,12 +115,13 @@ describe('the reducer at 100k rows', () => {
   it('appends in place: a batch copies neither the rows nor the id index', () => {
     let state = { ...initialData() } as ReturnType<typeof initialData>;
     let seq = 0;
-    const sent = (i: number): KernelEvent => ({
-      seq: seq++,
-      t: i,
-      type: 'message.sent',
-      message: { id: `m${i}`, performative: 'inform', sender: 'you', receiver: 'a', content: null, sent_at: i },
-    } as KernelEvent);
+    const sent = (i: number): KernelEvent =>
+      ({
+        seq: seq++,
+        t: i,
+        type: 'message.sent',
+        message: { id: `m${i}`, performative: 'inform', sender: 'you', receiver: 'a', content: null, sent_at: i },
+      }) as KernelEvent;
     const { rows: firstRows, rowById } = state;
     for (let b = 0; b < 100; b++) {
       const batch = Array.from({ length: 1000 }, (_, i) => sent(b * 1000 + i));

@@ -91,7 +91,8 @@ export function createRowModel(): RowModel {
       const end = Math.min(endAt ?? Infinity, droppedRows + rows.length);
       const k = lastKey;
       // Patched rows keep their slot and their filtered fields: the same view still holds.
-      if (last && k && k.rows === rows && k.length === rows.length && k.droppedRows === droppedRows && k.filter === filter && k.end === end) return last;
+      if (last && k && k.rows === rows && k.length === rows.length && k.droppedRows === droppedRows && k.filter === filter && k.end === end)
+        return last;
       lastKey = { rows, length: rows.length, droppedRows, filter, end };
       if (isFilterEmpty(filter)) {
         filtered = null;

@@ -25,17 +25,18 @@ export function ArrowView({ a, zoom, open, onOpen }: { a: Arrow; zoom: number; o
   const headDir = a.self ? -1 : dir;
   const points = `${tip[0]},${tip[1]} ${tip[0] - headDir * head},${tip[1] - head / 2} ${tip[0] - headDir * head},${tip[1] + head / 2}`;
   return (
-    <g
-      className={`seq-arrow ${colour}${open ? ' is-open' : ''}`}
-      role="img"
-      aria-label={a.title}
-      onClick={() => onOpen(a.rowKey)}
-    >
+    <g className={`seq-arrow ${colour}${open ? ' is-open' : ''}`} role="img" aria-label={a.title} onClick={() => onOpen(a.rowKey)}>
       <title>{a.title}</title>
       <path d={path} className="seq-line" strokeDasharray={dash || undefined} vectorEffect="non-scaling-stroke" />
       <polygon points={points} className="seq-head" />
       {a.failed && (
-        <text x={tip[0] + (a.self ? -10 : dir * 4) / zoom} y={y + 4 / zoom} className="seq-cross" fontSize={13 / zoom} textAnchor={dir > 0 ? 'start' : 'end'}>
+        <text
+          x={tip[0] + (a.self ? -10 : dir * 4) / zoom}
+          y={y + 4 / zoom}
+          className="seq-cross"
+          fontSize={13 / zoom}
+          textAnchor={dir > 0 ? 'start' : 'end'}
+        >
           ✕
         </text>
       )}

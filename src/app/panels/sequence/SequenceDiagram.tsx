@@ -44,18 +44,28 @@ export function SequenceDiagram() {
   return (
     <div className="sequence">
       <div className="sequence-toolbar" role="toolbar" aria-label="Sequence controls">
-        <button type="button" className="btn btn-small" onClick={() => setZoom(zoomIndex - 1)} disabled={zoomIndex === 0} aria-label="Zoom out">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setZoom(zoomIndex - 1)}
+          disabled={zoomIndex === 0}
+          aria-label="Zoom out"
+        >
           −
         </button>
         <span className="sequence-zoom mono" aria-label="Zoom level">
           {Math.round(zoom * 100)}%
         </span>
-        <button type="button" className="btn btn-small" onClick={() => setZoom(zoomIndex + 1)} disabled={zoomIndex === ZOOMS.length - 1} aria-label="Zoom in">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setZoom(zoomIndex + 1)}
+          disabled={zoomIndex === ZOOMS.length - 1}
+          aria-label="Zoom in"
+        >
           +
         </button>
-        <span className="muted small sequence-count">
-          {layout.steps.toLocaleString()} messages · Ctrl+wheel zooms, drag pans
-        </span>
+        <span className="muted small sequence-count">{layout.steps.toLocaleString()} messages · Ctrl+wheel zooms, drag pans</span>
         <fieldset className="sniffed">
           <legend className="sniffed-legend">Sniffed agents</legend>
           <div className="sniffed-list">
@@ -117,7 +127,15 @@ function SequenceCanvas({ layout, zoom, detailKey, onOpen }: CanvasProps) {
         aria-hidden={layout.arrows.length === 0 ? true : undefined}
       >
         {layout.lanes.map((lane) => (
-          <line key={lane.name} x1={lane.x} x2={lane.x} y1={0} y2={layout.height} className={`seq-lifeline lane-${lane.kind}`} vectorEffect="non-scaling-stroke" />
+          <line
+            key={lane.name}
+            x1={lane.x}
+            x2={lane.x}
+            y1={0}
+            y2={layout.height}
+            className={`seq-lifeline lane-${lane.kind}`}
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
         {layout.arrows.map((a) => (
           <ArrowView key={a.key} a={a} zoom={zoom} open={a.rowKey === detailKey} onOpen={onOpen} />

@@ -5,8 +5,23 @@ import { conversationStyle } from './conversationStyle';
 import { laneNames, layoutSequence } from './layoutSequence';
 
 let n = 0;
-function row(sender: string, receiver: string | string[], performative = 'request', extra: Partial<AclMessage> = {}, outcome: LogOutcome = 'delivered', reason?: string): LogRow {
-  const message: AclMessage = { id: `m${++n}`, performative: performative as AclMessage['performative'], sender, receiver, content: null, sent_at: n, ...extra };
+function row(
+  sender: string,
+  receiver: string | string[],
+  performative = 'request',
+  extra: Partial<AclMessage> = {},
+  outcome: LogOutcome = 'delivered',
+  reason?: string,
+): LogRow {
+  const message: AclMessage = {
+    id: `m${++n}`,
+    performative: performative as AclMessage['performative'],
+    sender,
+    receiver,
+    content: null,
+    sent_at: n,
+    ...extra,
+  };
   return {
     key: message.id,
     seq: n,
@@ -23,7 +38,12 @@ function row(sender: string, receiver: string | string[], performative = 'reques
 
 describe('layoutSequence', () => {
   it('gives one lane per party: you first, agents in order, others, kernel last', () => {
-    const rows = [row('you', 'echo-1'), row('echo-1', 'you', 'inform'), row('you', 'ghost', 'request', {}, 'failed', 'unknown-receiver'), row('kernel', 'you', 'failure')];
+    const rows = [
+      row('you', 'echo-1'),
+      row('echo-1', 'you', 'inform'),
+      row('you', 'ghost', 'request', {}, 'failed', 'unknown-receiver'),
+      row('kernel', 'you', 'failure'),
+    ];
     expect(laneNames(rows, ['echo-1', 'counter-1'])).toEqual(['you', 'echo-1', 'counter-1', 'ghost', 'kernel']);
     const layout = layoutSequence(rows, { agents: ['echo-1', 'counter-1'], laneWidth: 100, stepHeight: 20 });
     expect(layout.lanes.map((l) => [l.name, l.kind, l.x])).toEqual([

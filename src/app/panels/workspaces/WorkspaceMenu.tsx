@@ -19,7 +19,15 @@ function SaveStatus() {
   const save = useSession((s) => s.save);
   const phase = useSession((s) => s.phase);
   const text =
-    phase === 'error' ? 'Not saved' : save === 'saving' ? 'Saving…' : save === 'saved' ? 'Saved' : save === 'error' ? 'Save failed' : 'Unsaved changes';
+    phase === 'error'
+      ? 'Not saved'
+      : save === 'saving'
+        ? 'Saving…'
+        : save === 'saved'
+          ? 'Saved'
+          : save === 'error'
+            ? 'Save failed'
+            : 'Unsaved changes';
   return (
     <span className={`ws-save ws-save-${save}`} role="status" aria-label="Save status">
       {phase === 'starting' ? 'Opening…' : text}
@@ -90,7 +98,17 @@ export function WorkspaceMenu() {
       </span>
       <SaveStatus />
       {open && (
-        <WorkspacePanel ref={panel} busy={busy} name={name} setName={setName} onRename={onRename} onExport={onExport} onImport={onImport} onDelete={setDeleting} fail={fail} />
+        <WorkspacePanel
+          ref={panel}
+          busy={busy}
+          name={name}
+          setName={setName}
+          onRename={onRename}
+          onExport={onExport}
+          onImport={onImport}
+          onDelete={setDeleting}
+          fail={fail}
+        />
       )}
       {deleting && (
         <ConfirmDialog
@@ -110,7 +128,13 @@ export function WorkspaceMenu() {
 }
 
 /** Close the panel on Escape or a click outside it (not while a confirmation is open). */
-function useDismiss(open: boolean, confirming: boolean, panel: RefObject<HTMLElement | null>, button: RefObject<HTMLButtonElement | null>, setOpen: (open: boolean) => void): void {
+function useDismiss(
+  open: boolean,
+  confirming: boolean,
+  panel: RefObject<HTMLElement | null>,
+  button: RefObject<HTMLButtonElement | null>,
+  setOpen: (open: boolean) => void,
+): void {
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -167,7 +191,10 @@ function WorkspacePanel({ ref, busy, name, setName, onRename, onExport, onImport
                 disabled={busy}
                 onClick={() => void session.switchTo(w.id).catch(fail('Switching workspace'))}
               >
-                <span aria-hidden="true" className="ws-dot">{isCurrent ? '●' : '○'}</span> {w.name}
+                <span aria-hidden="true" className="ws-dot">
+                  {isCurrent ? '●' : '○'}
+                </span>{' '}
+                {w.name}
               </button>
               <button
                 type="button"
