@@ -54,97 +54,122 @@ type Token = { kind: '(' | ')' | 'word' | 'string'; text: string; at: number };
 export function parseFipa(text: string, opts?: { maxBytes?: number }): ValidationResult {
   const lexed = tokenize(text);
   if (lexed instanceof DraftError) return failed(lexed);
-  const tokens: Token[] = lexed;
-  let i = 0;
-  const peek = (): Token | undefined => tokens[i];
-  const syntax = (expected: string): ValidationResult => {
-    const token = peek();
-    return failed(new DraftError('(fipa)', expected, token ? `"${token.text}" at offset ${token.at}` : 'the end of the text'));
-  };
-
-  if (peek()?.kind !== '(') return syntax('"(" opening a message');
-  i++;
-  const head = peek();
-  if (head?.kind !== 'word') return syntax('a performative such as request or inform');
-  i++;
-  const draft: Record<string, unknown> = { performative: head.text };
-  while (peek()?.kind === 'word' && peek()!.text.startsWith(':')) {
-    const param = peek()!;
-    const name = param.text.slice(1);
-    const field = FIELD_OF.get(name);
-    if (!field)
-      return failed(
-        new DraftError(name, 'a FIPA message parameter (sender, receiver, content, reply-with, ...)', `":${name}" at offset ${param.at}`),
-      );
-    if (field in draft) return failed(new DraftError(field, 'each parameter once', `":${name}" again at offset ${param.at}`));
-    i++;
-    const value = peek();
-    if (!value || value.kind === ')') return syntax(`a value for :${name}`);
-    if (field === 'receiver' && value.kind === '(') {
-      const set = readSet();
-      if (set instanceof DraftError) return failed(set);
-      draft.receiver = set;
-      continue;
-    }
-    if (value.kind === '(') return syntax(`a word or string for :${name}`);
-    i++;
-    if (field === 'content') draft.content = jsonOrText(value.text);
-    else if (field === 'reply_by') {
-      const n = value.kind === 'word' ? Number(value.text) : NaN;
-      if (!Number.isFinite(n))
-        return failed(new DraftError('reply_by', 'a number of milliseconds', `"${value.text}" at offset ${value.at}`));
-      draft.reply_by = n;
-    } else draft[field] = value.text;
-  }
-  if (peek()?.kind !== ')') return syntax('a :parameter or ")" closing the message');
-  i++;
-  if (peek()) return syntax('nothing after the message');
-
+  const draft = readMessage(new Cursor(lexed));
+  if (draft instanceof DraftError) return failed(draft);
   const checked = checkDraft(draft, opts?.maxBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
   return checked instanceof DraftError ? failed(checked) : { ok: true, draft: checked };
+}
 
-  function readSet(): string[] | DraftError {
-    const open = tokens[i]!;
-    i++;
-    if (tokens[i]?.kind !== 'word' || tokens[i]!.text !== 'set')
-      return new DraftError('receiver', '(set name ...)', `"${tokens[i]?.text ?? 'end'}" at offset ${open.at}`);
-    i++;
-    const names: string[] = [];
-    for (;;) {
-      const token = tokens[i];
-      if (!token) return new DraftError('(fipa)', '")" closing (set ...)', 'the end of the text');
-      if (token.kind === ')') {
-        i++;
-        return names;
-      }
-      if (token.kind === '(') {
-        // (agent-identifier :name x) as FIPA writes it
-        const name = readAgentIdentifier();
-        if (name instanceof DraftError) return name;
-        names.push(name);
-        continue;
-      }
-      names.push(token.text);
-      i++;
-    }
+/** A position in the token list. */
+class Cursor {
+  i = 0;
+  constructor(readonly tokens: Token[]) {}
+
+  peek(): Token | undefined {
+    return this.tokens[this.i];
   }
 
-  function readAgentIdentifier(): string | DraftError {
-    const start = tokens[i]!;
-    const [kw, key, value, close] = [tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
-    if (
-      kw?.text !== 'agent-identifier' ||
-      key?.text !== ':name' ||
-      !value ||
-      value.kind === '(' ||
-      value.kind === ')' ||
-      close?.kind !== ')'
-    ) {
-      return new DraftError('receiver', 'a name or (agent-identifier :name x)', `text at offset ${start.at}`);
-    }
-    i += 5;
-    return value.text;
+  /** A syntax error naming what was expected and what was found instead. */
+  syntax(expected: string): DraftError {
+    const token = this.peek();
+    return new DraftError('(fipa)', expected, token ? `"${token.text}" at offset ${token.at}` : 'the end of the text');
   }
+}
+
+/** `(performative :param value ...)` and nothing after it, as an unchecked draft. */
+function readMessage(c: Cursor): Record<string, unknown> | DraftError {
+  if (c.peek()?.kind !== '(') return c.syntax('"(" opening a message');
+  c.i++;
+  const head = c.peek();
+  if (head?.kind !== 'word') return c.syntax('a performative such as request or inform');
+  c.i++;
+  const draft: Record<string, unknown> = { performative: head.text };
+  while (c.peek()?.kind === 'word' && c.peek()!.text.startsWith(':')) {
+    const error = readParam(c, draft);
+    if (error) return error;
+  }
+  if (c.peek()?.kind !== ')') return c.syntax('a :parameter or ")" closing the message');
+  c.i++;
+  if (c.peek()) return c.syntax('nothing after the message');
+  return draft;
+}
+
+/** One `:param value` pair, written into the draft. */
+function readParam(c: Cursor, draft: Record<string, unknown>): DraftError | undefined {
+  const param = c.peek()!;
+  const name = param.text.slice(1);
+  const field = FIELD_OF.get(name);
+  if (!field)
+    return new DraftError(
+      name,
+      'a FIPA message parameter (sender, receiver, content, reply-with, ...)',
+      `":${name}" at offset ${param.at}`,
+    );
+  if (field in draft) return new DraftError(field, 'each parameter once', `":${name}" again at offset ${param.at}`);
+  c.i++;
+  const value = c.peek();
+  if (!value || value.kind === ')') return c.syntax(`a value for :${name}`);
+  if (field === 'receiver' && value.kind === '(') {
+    const set = readSet(c);
+    if (set instanceof DraftError) return set;
+    draft.receiver = set;
+    return undefined;
+  }
+  if (value.kind === '(') return c.syntax(`a word or string for :${name}`);
+  c.i++;
+  if (field === 'content') draft.content = jsonOrText(value.text);
+  else if (field === 'reply_by') {
+    const n = value.kind === 'word' ? Number(value.text) : NaN;
+    if (!Number.isFinite(n)) return new DraftError('reply_by', 'a number of milliseconds', `"${value.text}" at offset ${value.at}`);
+    draft.reply_by = n;
+  } else draft[field] = value.text;
+  return undefined;
+}
+
+/** `(set name ...)`, where a name is a word, a string or `(agent-identifier :name x)`. */
+function readSet(c: Cursor): string[] | DraftError {
+  const { tokens } = c;
+  const open = tokens[c.i]!;
+  c.i++;
+  if (tokens[c.i]?.kind !== 'word' || tokens[c.i]!.text !== 'set')
+    return new DraftError('receiver', '(set name ...)', `"${tokens[c.i]?.text ?? 'end'}" at offset ${open.at}`);
+  c.i++;
+  const names: string[] = [];
+  for (;;) {
+    const token = tokens[c.i];
+    if (!token) return new DraftError('(fipa)', '")" closing (set ...)', 'the end of the text');
+    if (token.kind === ')') {
+      c.i++;
+      return names;
+    }
+    if (token.kind === '(') {
+      // (agent-identifier :name x) as FIPA writes it
+      const name = readAgentIdentifier(c);
+      if (name instanceof DraftError) return name;
+      names.push(name);
+      continue;
+    }
+    names.push(token.text);
+    c.i++;
+  }
+}
+
+function readAgentIdentifier(c: Cursor): string | DraftError {
+  const { tokens, i } = c;
+  const start = tokens[i]!;
+  const [kw, key, value, close] = [tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
+  if (
+    kw?.text !== 'agent-identifier' ||
+    key?.text !== ':name' ||
+    !value ||
+    value.kind === '(' ||
+    value.kind === ')' ||
+    close?.kind !== ')'
+  ) {
+    return new DraftError('receiver', 'a name or (agent-identifier :name x)', `text at offset ${start.at}`);
+  }
+  c.i += 5;
+  return value.text;
 }
 
 function jsonOrText(text: string): unknown {

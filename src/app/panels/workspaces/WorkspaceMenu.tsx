@@ -3,6 +3,8 @@ import { APP_ERRORS, errorText } from '../../errors';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useSession, useWorkspaceSession } from '../../session/WorkspaceContext';
+import type { WorkspaceSession } from '../../session/sessionTypes';
+import type { WorkbenchStore } from '../../store/createWorkbenchStore';
 
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -57,28 +59,7 @@ export function WorkspaceMenu() {
 
   if (!session) return null;
   const busy = phase !== 'ready';
-  const fail = (what: string) => (error: unknown) => store.getState().notify('ORR411', APP_ERRORS.ORR411(what, errorText(error)));
-
-  const onRename = (e: FormEvent) => {
-    e.preventDefault();
-    void session.rename(name).catch(fail('Rename'));
-  };
-  const onExport = () => {
-    session
-      .exportCurrent()
-      .then(({ fileName, text }) => download(fileName, text))
-      .catch(fail('Export'));
-  };
-  const onImport = (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    file
-      .text()
-      .then((text) => session.importText(text, file.name))
-      .catch(fail('Import'));
-  };
+  const { fail, onRename, onExport, onImport } = workspaceActions(session, store, name);
 
   return (
     <div className="ws-menu">
@@ -125,6 +106,32 @@ export function WorkspaceMenu() {
       )}
     </div>
   );
+}
+
+/** The panel's actions; a failure becomes an ORR411 notice naming what failed. */
+function workspaceActions(session: WorkspaceSession, store: WorkbenchStore, name: string) {
+  const fail = (what: string) => (error: unknown) => store.getState().notify('ORR411', APP_ERRORS.ORR411(what, errorText(error)));
+  const onRename = (e: FormEvent) => {
+    e.preventDefault();
+    void session.rename(name).catch(fail('Rename'));
+  };
+  const onExport = () => {
+    session
+      .exportCurrent()
+      .then(({ fileName, text }) => download(fileName, text))
+      .catch(fail('Export'));
+  };
+  const onImport = (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    file
+      .text()
+      .then((text) => session.importText(text, file.name))
+      .catch(fail('Import'));
+  };
+  return { fail, onRename, onExport, onImport };
 }
 
 /** Close the panel on Escape or a click outside it (not while a confirmation is open). */
