@@ -2,17 +2,7 @@ import { useState } from 'react';
 import type { ErrorCode } from '../../protocol/errors';
 import { errorText } from '../errors';
 import { useSession, useWorkspaceSession } from './WorkspaceContext';
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadJson } from '../ui/downloadJson';
 
 /**
  * A save that failed: the changes are kept (still unsaved) and retried; a full storage
@@ -28,7 +18,7 @@ export function SaveAlert() {
   const exportNow = () => {
     session
       .exportCurrent()
-      .then(({ fileName, text }) => download(fileName, text))
+      .then(({ fileName, text }) => downloadJson(fileName, text))
       .catch((error: unknown) => setExportError(errorText(error)));
   };
   return (

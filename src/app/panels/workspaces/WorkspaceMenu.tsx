@@ -5,17 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useSession, useWorkspaceSession } from '../../session/WorkspaceContext';
 import type { WorkspaceSession } from '../../session/sessionTypes';
 import type { WorkbenchStore } from '../../store/createWorkbenchStore';
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadJson } from '../../ui/downloadJson';
 
 function SaveStatus() {
   const save = useSession((s) => s.save);
@@ -118,7 +108,7 @@ function workspaceActions(session: WorkspaceSession, store: WorkbenchStore, name
   const onExport = () => {
     session
       .exportCurrent()
-      .then(({ fileName, text }) => download(fileName, text))
+      .then(({ fileName, text }) => downloadJson(fileName, text))
       .catch(fail('Export'));
   };
   const onImport = (e: ChangeEvent<HTMLInputElement>) => {

@@ -1,0 +1,12 @@
+/** Hands `text` to the browser as a JSON file download named `fileName`. */
+export function downloadJson(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; the URL only holds the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
