@@ -34,16 +34,16 @@ test('contract net: load, run, the cheapest worker wins; then pipeline replaces 
   await expect(page.getByRole('region', { name: 'Run result' }).getByRole('list', { name: 'Report' })).toContainText('result: "DESSERTS!"');
 });
 
-/** A line of each pattern's report, as the run result lists it (`key: value`). */
+/** A line of each pattern's report, as the run result lists it (`key: value`, the value as JSON). */
 const OTHERS: [string, string][] = [
-  ['Request-response', 'result: 42'],
+  ['Request-response', '"result":42'],
   ['Fire-and-forget', 'received: 3'],
-  ['Query', 'value: 42'],
+  ['Query', '"value":42'],
   ['Publish-subscribe', 'delivered: 6'],
-  ['English auction', 'winner: '],
+  ['English auction', 'winner: "bidder-2"'],
   ['Blackboard', 'pattern: "blackboard"'],
-  ['Scatter-gather', 'best: '],
-  ['Saga with compensation', 'compensated: '],
+  ['Scatter-gather', 'best: {"from":"shop-b","value":9.99}'],
+  ['Saga with compensation', 'compensated: ["book-hotel","book-flight"]'],
 ];
 
 test('the other eight patterns run and pass', async ({ page }) => {
