@@ -18,6 +18,7 @@ import {
   suspendAgent,
 } from '../panels/canvas/agentActions';
 import { CANVAS_ACTIONS } from '../panels/canvas/canvasActions';
+import { deleteExperiment, saveExperiment } from '../panels/chaos/chaosActions';
 import { requestMessage, sendMessage } from '../panels/composer/composerActions';
 import { record, redone, undone } from '../store/history';
 import { applyCommands, registerComponent } from './kernelActions';
@@ -39,6 +40,8 @@ export const BUILTIN_ACTIONS: readonly AnyAction[] = [
   showDockTab,
   applyCommands,
   registerComponent,
+  saveExperiment,
+  deleteExperiment,
   ...CANVAS_ACTIONS,
 ] as AnyAction[];
 
@@ -153,6 +156,8 @@ function applyToStore(store: WorkbenchStore, changes: ActionChanges): void {
   if (changes.canvas) store.setState(changes.canvas);
   if (changes.dialog) store.setState({ dialog: changes.dialog });
   if (changes.positions) state.setPositions(changes.positions);
+  if (changes.experiments?.save) state.saveExperiment(changes.experiments.save);
+  if (changes.experiments?.delete !== undefined) state.deleteExperiment(changes.experiments.delete);
   // Undo/redo moves along the history even when a step fails half-way: retrying the
   // same broken step forever would leave the user stuck.
   const op = changes.history;

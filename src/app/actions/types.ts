@@ -4,6 +4,7 @@ import type { AclMessage, MessageDraft } from '../../protocol/message';
 import type { WorkbenchState } from '../store/createWorkbenchStore';
 import type { DockTab, Theme, XY } from '../store/types';
 import type { CanvasUi } from '../panels/canvas/canvasSlice';
+import type { Experiment } from '../../experiments/chaos/types';
 import type { HistoryEntry } from '../store/history';
 
 /**
@@ -42,6 +43,9 @@ export interface ActionArgs {
   'commands.apply': { label: string; commands: Command[] };
   /** Register a custom agent component (a dropped or restored `.wasm`). */
   'component.register': { label: string; bytes: Uint8Array };
+  /** Keep a chaos experiment with the workspace under its name (replacing one of that name). */
+  'experiment.save': { experiment: Experiment };
+  'experiment.delete': { name: string };
   'theme.toggle': Record<string, never>;
   'dock.show': { tab: DockTab };
   'agent.suspend': { name?: string };
@@ -80,6 +84,8 @@ export interface ActionChanges {
   history?: 'undo' | 'redo';
   /** Open a dialog (e.g. the keyboard shortcuts). */
   dialog?: 'shortcuts';
+  /** Saved chaos experiments (persisted with the workspace). */
+  experiments?: { save?: Experiment; delete?: string };
 }
 
 export interface Action<Id extends ActionId = ActionId> {

@@ -1,10 +1,11 @@
 /** Saved experiments (the store's `experiments`, persisted with the workspace): save, load, delete. */
 import { useState } from 'react';
 import type { Experiment } from '../../../experiments/chaos/types';
-import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
+import { useActions } from '../../actions/ActionsContext';
+import { useWorkbench } from '../../store/WorkbenchContext';
 
 export function SavedExperiments({ current, onLoad }: { current: Experiment; onLoad(e: Experiment): void }) {
-  const store = useWorkbenchStore();
+  const actions = useActions();
   const saved = useWorkbench((s) => s.experiments);
   const names = Object.keys(saved).sort();
   const [pick, setPick] = useState('');
@@ -14,7 +15,7 @@ export function SavedExperiments({ current, onLoad }: { current: Experiment; onL
       <button
         type="button"
         className="btn btn-small"
-        onClick={() => (store.getState().saveExperiment(current), setPick(current.name))}
+        onClick={() => (void actions.run('experiment.save', { experiment: current }), setPick(current.name))}
         title={`Save as “${current.name}”`}
       >
         Save
@@ -40,7 +41,7 @@ export function SavedExperiments({ current, onLoad }: { current: Experiment; onL
         type="button"
         className="btn btn-small btn-ghost btn-danger"
         disabled={!chosen}
-        onClick={() => store.getState().deleteExperiment(chosen)}
+        onClick={() => void actions.run('experiment.delete', { name: chosen })}
         aria-label={`Delete saved experiment ${chosen}`}
       >
         Delete
