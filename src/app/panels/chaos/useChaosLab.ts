@@ -44,6 +44,52 @@ function useSwarmHistory() {
   return { swarms, addSwarm, updateSwarm };
 }
 
+interface SwarmUi {
+  setBusy(busy: ChaosLab['busy']): void;
+  setStatus(status: string): void;
+  setProblems(problems: string[]): void;
+  addSwarm(state: SwarmState): void;
+  updateSwarm(id: number, change: (s: SwarmState) => SwarmState): void;
+}
+
+function useRunSwarm(lab: ExperimentsApi | undefined, ui: SwarmUi): ChaosLab['runSwarm'] {
+  const { setBusy, setStatus, setProblems, addSwarm, updateSwarm } = ui;
+  return useCallback<ChaosLab['runSwarm']>(
+    async (experiment, seeds) => {
+      if (!lab) return;
+      setBusy('swarm');
+      setProblems([]);
+      const state: SwarmState = { id: ++swarmId, runs: [], total: seeds.length, experiment };
+      addSwarm(state);
+      setStatus(`Swarm: ${seeds.length} seeds…`);
+      // Progress crosses on the callback's own comlink port, so under load the last
+      // progress call can land after the final result: once finished, progress is ignored.
+      let finished = false;
+      try {
+        const outcome = await lab.swarm(experiment, seeds, (r, done, total) => {
+          if (finished) return;
+          updateSwarm(state.id, (s) => ({ ...s, runs: [...s.runs, r] }));
+          setStatus(`Swarm: ${done} of ${total} seeds`);
+        });
+        finished = true;
+        if (!outcome.ok) {
+          setStatus(`Could not run the swarm: ${outcome.error}`);
+          setProblems(outcome.problems);
+          return;
+        }
+        const w = outcome.swarm;
+        updateSwarm(state.id, (s) => ({ ...s, runs: w.runs, done: w }));
+        setStatus(`Swarm done: ${w.passed} passed, ${w.failed} failed of ${w.runs.length} seeds`);
+      } catch (e) {
+        setStatus(`Could not run the swarm: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [lab, addSwarm, updateSwarm, setBusy, setProblems, setStatus],
+  );
+}
+
 export function useChaosLab(): ChaosLab {
   const store = useWorkbenchStore();
   const lab = (store.api as { experiments?: ExperimentsApi }).experiments;
@@ -64,7 +110,9 @@ export function useChaosLab(): ChaosLab {
       setStatus(`Running “${experiment.name}” (${mode}, seed ${s})…`);
       try {
         let n = 0;
-        const outcome = await lab.run(experiment, { mode, seed: s }, mode === 'live' ? () => setProgress(++n) : undefined);
+        let finished = false; // late progress (its own comlink port) must not follow the result
+        const outcome = await lab.run(experiment, { mode, seed: s }, mode === 'live' ? () => finished || setProgress(++n) : undefined);
+        finished = true;
         if (!outcome.ok) {
           setStatus(`Could not run: ${outcome.error}`);
           setProblems(outcome.problems);
@@ -91,35 +139,7 @@ export function useChaosLab(): ChaosLab {
     [lab, store],
   );
 
-  const runSwarm = useCallback<ChaosLab['runSwarm']>(
-    async (experiment, seeds) => {
-      if (!lab) return;
-      setBusy('swarm');
-      setProblems([]);
-      const state: SwarmState = { id: ++swarmId, runs: [], total: seeds.length, experiment };
-      addSwarm(state);
-      setStatus(`Swarm: ${seeds.length} seeds…`);
-      try {
-        const outcome = await lab.swarm(experiment, seeds, (r, done, total) => {
-          updateSwarm(state.id, (s) => ({ ...s, runs: [...s.runs, r] }));
-          setStatus(`Swarm: ${done} of ${total} seeds`);
-        });
-        if (!outcome.ok) {
-          setStatus(`Could not run the swarm: ${outcome.error}`);
-          setProblems(outcome.problems);
-          return;
-        }
-        const w = outcome.swarm;
-        updateSwarm(state.id, (s) => ({ ...s, runs: w.runs, done: w }));
-        setStatus(`Swarm done: ${w.passed} passed, ${w.failed} failed of ${w.runs.length} seeds`);
-      } catch (e) {
-        setStatus(`Could not run the swarm: ${e instanceof Error ? e.message : String(e)}`);
-      } finally {
-        setBusy(null);
-      }
-    },
-    [lab, addSwarm, updateSwarm],
-  );
+  const runSwarm = useRunSwarm(lab, { setBusy, setStatus, setProblems, addSwarm, updateSwarm });
 
   const stop = useCallback(() => {
     void lab?.stop();
