@@ -1,89 +1,56 @@
 /**
- * `npm run bench`: every figure next to a baseline measured in the same run (these
- * machines are shared and noisy), printed as one table, also written as JSON to
- * .cache/bench.json for comparison across commits.
+ * `npm run bench [-- --quick] [-- --no-browser] [-- --only TEXT] [-- --json FILE]
+ * [-- --compare OLD.json [--against NEW.json]]`: every figure next to a baseline measured in
+ * the same run (these machines are shared and noisy), printed as one table and written as
+ * JSON to .cache/bench.json (and FILE). `--compare` prints the change per figure against an
+ * earlier document and exits 1 when one regressed by more than 10 %; with `--against` it
+ * compares two documents without running anything.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { measureDispatch, measureRawPingPong, measureRuntimeRoundTrips } from '../src/hosts/node/measure';
-import { measureInBrowser } from './browser';
-import { measureComlinkPerCall } from './comlinkBaseline';
-import { describeHeapFlat, heapFlatFigure, measureHeapFlat } from './heapFlat';
-import { measureKernelRouting } from './kernelRouting';
-import { measureLocalLatency } from './localLatency';
-import { measureRawBatchedOneWay, measureRoutedOneWay } from './oneWay';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseBenchArgs } from './args';
+import { compareFigures, figuresOf, renderComparison, type ComparableFigure } from './compare';
+import { GROUPS, selectGroups } from './groups';
+import { runMetadata, toDocument, type BenchDocument } from './report';
 import { renderTable, type Figure } from './table';
 
-const quick = process.argv.includes('--quick');
-const durationMs = quick ? 500 : 2000;
-const figures: Figure[] = [];
+const args = parseBenchArgs(process.argv.slice(2));
 
-const routing = measureKernelRouting(quick ? 50_000 : 300_000);
-figures.push({
-  name: 'kernel routing, in-process, no wasm',
-  value: routing.kernelMsgsPerSecond,
-  unit: 'msgs/s',
-  baseline: { name: 'bare Map+array dispatch', value: routing.bareMsgsPerSecond },
-  target: { min: 1_000_000 },
-});
+const readFigures = (file: string): ComparableFigure[] => figuresOf(JSON.parse(readFileSync(file, 'utf8')) as unknown, file);
 
-const dispatch = await measureDispatch({ durationMs });
-figures.push({
-  name: 'agent dispatch, our binding',
-  value: dispatch.binding.perSecond,
-  unit: 'calls/s',
-  baseline: { name: 'core module called directly', value: dispatch.direct.perSecond },
-  target: { ratio: 0.5 },
-});
-figures.push({
-  name: "agent dispatch, jco's generated glue",
-  value: dispatch.glue.perSecond,
-  unit: 'calls/s',
-  baseline: { name: 'core module called directly', value: dispatch.direct.perSecond },
-});
+function writeDocument(file: string, document: BenchDocument): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+}
 
-// Interleave baseline and subject so a noisy neighbour hurts both alike.
-const raw1 = await measureRawPingPong(durationMs);
-const runtime = await measureRuntimeRoundTrips({ durationMs });
-const raw2 = await measureRawPingPong(durationMs);
-const comlink = await measureComlinkPerCall(durationMs);
-figures.push({
-  name: 'cross-worker request/response (kernel + pool + wasm echo)',
-  value: runtime.perSecond,
-  unit: 'round trips/s',
-  baseline: { name: 'raw postMessage ping-pong', value: (raw1.perSecond + raw2.perSecond) / 2 },
-  target: { ratio: 0.8 },
-});
-figures.push({
-  name: 'cross-worker request/response vs comlink',
-  value: runtime.perSecond,
-  unit: 'round trips/s',
-  baseline: { name: 'comlink, one call per round trip', value: comlink },
-  target: { ratio: 3 },
-});
+async function runBench(): Promise<ComparableFigure[]> {
+  const groups = selectGroups(GROUPS, { browser: args.browser, ...(args.only !== undefined ? { only: args.only } : {}) });
+  if (groups.length === 0) throw new Error(`--only ${args.only}: no group matches; groups: ${GROUPS.map((g) => g.label).join('; ')}`);
+  const ctx = { quick: args.quick, notes: [] as string[] };
+  const figures: Figure[] = [];
+  for (const group of groups) {
+    const start = performance.now();
+    figures.push(...(await group.run(ctx)));
+    console.error(`bench: ${group.label} measured in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  }
+  const mode = args.quick ? 'quick' : 'full';
+  console.log(`\nOrrery benchmarks (Node ${process.version}, ${mode} run)\n`);
+  console.log(renderTable(figures));
+  if (ctx.notes.length) console.log(`\n${ctx.notes.join('\n')}`);
+  const document = toDocument(figures, runMetadata(mode, args.only));
+  writeDocument('.cache/bench.json', document);
+  if (args.json) {
+    writeDocument(args.json, document);
+    console.log(`\nwritten to ${args.json} (and .cache/bench.json)`);
+  }
+  return document.figures;
+}
 
-const oneWayMessages = quick ? 20_000 : 100_000;
-const rawOneWay = await measureRawBatchedOneWay(oneWayMessages);
-const routedOneWay = await measureRoutedOneWay(oneWayMessages);
-figures.push({
-  name: 'cross-worker one-way routed (wasm echo handles each)',
-  value: routedOneWay,
-  unit: 'msgs/s',
-  baseline: { name: 'raw batched postMessage (256/msg)', value: rawOneWay },
-  target: { ratio: 0.7 },
-});
-
-const latency = await measureLocalLatency(quick ? 2000 : 10_000);
-figures.push({ name: 'local routing latency p50 (same thread, wasm echo)', value: latency.p50Us, unit: 'µs', target: { max: 100 } });
-figures.push({ name: 'local routing latency p99 (same thread, wasm echo)', value: latency.p99Us, unit: 'µs', target: { max: 1000 } });
-
-// An hour at 10k msgs/s of virtual time (36M messages) when it fits about 90 s of wall time, else the whole minutes that do.
-const heap = await measureHeapFlat(quick ? { durationMs: 40_000, wallBudgetMs: 30_000 } : { durationMs: 3_600_000, wallBudgetMs: 90_000 });
-figures.push(heapFlatFigure(heap));
-
-if (!process.argv.includes('--no-browser')) figures.push(...measureInBrowser());
-
-console.log(`\nOrrery benchmarks (Node ${process.version}, ${quick ? 'quick' : 'full'} run)\n`);
-console.log(renderTable(figures));
-console.log(`\n${describeHeapFlat(heap)}`);
-mkdirSync('.cache', { recursive: true });
-writeFileSync('.cache/bench.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, figures, heap }, null, 2));
+const oldFigures = args.compare !== undefined ? readFigures(args.compare) : undefined;
+const newFigures = args.against !== undefined ? readFigures(args.against) : await runBench();
+if (oldFigures) {
+  const comparison = compareFigures(oldFigures, newFigures);
+  console.log(`\nCompared with ${args.compare}${args.against ? ` (against ${args.against})` : ''}:\n`);
+  console.log(renderComparison(comparison));
+  if (comparison.regressions.length > 0) process.exitCode = 1;
+}

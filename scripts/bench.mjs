@@ -1,9 +1,16 @@
-// `npm run bench [-- --quick] [-- --no-browser]`: set up like `npm test`, then print the
-// figures table (Node figures, then browser figures measured in Chromium). --expose-gc lets
-// the heap figure sample heapUsed after a full collection rather than whenever V8 last ran one.
-import { ensureAgents, ensureBrowser, ensureDependencies, must } from './setup.mjs';
+// `npm run bench [-- --quick] [-- --no-browser] [-- --only TEXT] [-- --json FILE] [-- --compare OLD.json [--against NEW.json]]`:
+// set up like `npm test`, then print the figures table (Node figures, then browser figures
+// measured in Chromium); see bench/run.ts. --expose-gc lets the heap figure sample heapUsed
+// after a full collection rather than whenever V8 last ran one. `--compare A --against B`
+// only reads two files, so it needs no set-up.
+import { ensureAgents, ensureBrowser, ensureDependencies, run } from './setup.mjs';
 
+const args = process.argv.slice(2);
+const offline = args.includes('--against') || args.some((a) => a.startsWith('--against='));
 ensureDependencies();
-ensureAgents();
-if (!process.argv.includes('--no-browser')) ensureBrowser();
-must('npx', ['tsx', '--expose-gc', 'bench/run.ts', ...process.argv.slice(2)]);
+if (!offline) {
+  ensureAgents();
+  if (!args.includes('--no-browser')) ensureBrowser();
+}
+// Not `must`: exit 1 is how `--compare` reports a regression, and it says so itself.
+process.exit(run('npx', ['tsx', '--expose-gc', 'bench/run.ts', ...args]));

@@ -1,0 +1,224 @@
+/**
+ * The bench's figures, in groups that run one after another. Each group measures its
+ * subject next to a baseline in the same run, interleaved where noise could favour one.
+ * `label` is what `--only` matches (every figure name of the group contains it).
+ */
+import { measureDispatch } from '../src/hosts/node/measure';
+import { measureInBrowser } from './browser';
+import { measureComlinkPerCall } from './comlinkBaseline';
+import { describeHeapFlat, heapFlatFigure, measureHeapFlat } from './heapFlat';
+import { measureKernelRouting } from './kernelRouting';
+import { measureLocalLatency } from './localLatency';
+import { measureInProcessOneWay, measureRoutedOneWay } from './oneWay';
+import { measureOpenLoop, measureRoundTrips, openRawRelay, openRequestBench } from './requests';
+import type { Figure } from './table';
+import { aclMessageText, compareTransports, TRANSPORT_VARIANTS } from './transport';
+
+export interface GroupContext {
+  quick: boolean;
+  /** Lines printed under the table (details a row has no room for). */
+  notes: string[];
+}
+
+export interface FigureGroup {
+  label: string;
+  browser?: boolean;
+  run(ctx: GroupContext): Promise<Figure[]>;
+}
+
+const mean = (a: number, b: number) => (a + b) / 2;
+
+const kernelRouting: FigureGroup = {
+  label: 'kernel routing',
+  async run({ quick }) {
+    const routing = measureKernelRouting(quick ? 50_000 : 300_000);
+    return [
+      {
+        name: 'kernel routing, in-process, no wasm',
+        value: routing.kernelMsgsPerSecond,
+        unit: 'msgs/s',
+        baseline: { name: 'bare Map+array dispatch', value: routing.bareMsgsPerSecond },
+        target: { min: 1_000_000 },
+        better: 'higher',
+      },
+    ];
+  },
+};
+
+const dispatch: FigureGroup = {
+  label: 'agent dispatch',
+  async run({ quick }) {
+    const d = await measureDispatch({ durationMs: quick ? 500 : 2000 });
+    const baseline = { name: 'core module called directly', value: d.direct.perSecond };
+    return [
+      {
+        name: 'agent dispatch, our binding',
+        value: d.binding.perSecond,
+        unit: 'calls/s',
+        baseline,
+        target: { ratio: 0.5 },
+        better: 'higher',
+      },
+      { name: "agent dispatch, jco's generated glue", value: d.glue.perSecond, unit: 'calls/s', baseline, better: 'higher' },
+    ];
+  },
+};
+
+const transport: FigureGroup = {
+  label: 'transport main→worker',
+  async run() {
+    const messages = 100_000;
+    const variants = TRANSPORT_VARIANTS.filter((v) => v.delivery === 'string' && v.carrier !== 'ring-copy');
+    const results = await compareTransports({ messages, repetitions: 3, variants });
+    const [strings] = results;
+    const names: Record<string, string> = {
+      a: 'transport main→worker (a): postMessage, array of strings per batch',
+      b: 'transport main→worker (b): one transferable ArrayBuffer per batch',
+      c: 'transport main→worker (c): SharedArrayBuffer ring',
+    };
+    return results.map(({ variant, median }) => ({
+      name: names[variant.id] ?? variant.label,
+      value: median,
+      unit: 'msgs/s',
+      ...(variant.id === 'a' ? {} : { baseline: { name: '(a) strings per batch', value: strings!.median } }),
+      better: 'higher' as const,
+      note: `${messages / 1000}k × ${aclMessageText(0).length} B, decoded to strings`,
+    }));
+  },
+};
+
+const requestResponse: FigureGroup = {
+  label: 'request/response',
+  async run({ quick, notes }) {
+    const durationMs = quick ? 500 : 2000;
+    const bench = await openRequestBench();
+    const relay = openRawRelay(bench.requestText);
+    try {
+      for (let i = 0; i < 200; i++) await relay.ask();
+      const relay1 = await measureRoundTrips(relay.ask, durationMs);
+      const one = await measureRoundTrips(bench.ask, durationMs);
+      const relay2 = await measureRoundTrips(relay.ask, durationMs);
+      const comlink = await measureComlinkPerCall(durationMs);
+      const relay64 = await measureRoundTrips(relay.ask, durationMs, 64);
+      const many = await measureRoundTrips(bench.ask, durationMs, 64);
+      // Latency at half the maximum (the 64-in-flight rate), open loop, after a short warm-up.
+      await measureOpenLoop(bench.ask, many / 2, quick ? 200 : 500);
+      const latency = await measureOpenLoop(bench.ask, many / 2, durationMs);
+      notes.push(
+        `Request/response: requests of ${bench.requestText.length} bytes of JSON; open loop at ${Math.round(latency.ratePerSecond)}/s, ` +
+          `${latency.sent} requests, ${latency.failed} failed (counted at the time they failed).`,
+      );
+      const relayName = `raw relay main → worker → main, ${bench.requestText.length}-char string`;
+      const load = `open loop at ${Math.round(latency.ratePerSecond)} req/s`;
+      return [
+        {
+          name: 'request/response, one in flight (kernel + pool + wasm echo)',
+          value: one,
+          unit: 'round trips/s',
+          baseline: { name: relayName, value: mean(relay1, relay2) },
+          target: { ratio: 0.8 },
+          better: 'higher',
+        },
+        {
+          name: 'request/response, one in flight, vs comlink (informational)',
+          value: one,
+          unit: 'round trips/s',
+          baseline: { name: 'comlink, one call per round trip', value: comlink },
+          better: 'higher',
+        },
+        {
+          name: 'request/response, 64 in flight',
+          value: many,
+          unit: 'round trips/s',
+          baseline: { name: `${relayName}, 64 in flight`, value: relay64 },
+          target: { min: 30_000 },
+          better: 'higher',
+        },
+        {
+          name: 'request/response latency p50 at half the maximum throughput',
+          value: latency.p50Ms,
+          unit: 'ms',
+          better: 'lower',
+          note: load,
+        },
+        {
+          name: 'request/response latency p99 at half the maximum throughput',
+          value: latency.p99Ms,
+          unit: 'ms',
+          target: { max: 5 },
+          better: 'lower',
+          note: load,
+        },
+      ];
+    } finally {
+      await relay.dispose();
+      await bench.dispose();
+    }
+  },
+};
+
+const oneWay: FigureGroup = {
+  label: 'one-way routed',
+  async run({ quick }) {
+    const messages = quick ? 50_000 : 100_000;
+    const figures: Figure[] = [];
+    for (const workers of [1, 2, 4]) {
+      const ceiling = await measureInProcessOneWay(messages);
+      const routed = await measureRoutedOneWay(messages, workers);
+      figures.push({
+        name: `one-way routed (${workers} worker${workers === 1 ? '' : 's'}), 8 wasm echo agents`,
+        value: routed,
+        unit: 'msgs/s',
+        baseline: { name: 'same kernel and agents on one thread', value: ceiling },
+        ...(workers === 2 ? { target: { ratio: 0.7 } } : {}),
+        better: 'higher',
+        note: `${messages / 1000}k informs`,
+      });
+    }
+    const two = figures[1]!;
+    figures.push({
+      name: 'one-way routed (2 workers) absolute',
+      value: two.value,
+      unit: 'msgs/s',
+      target: { min: 100_000 },
+      better: 'higher',
+    });
+    return figures;
+  },
+};
+
+const localLatency: FigureGroup = {
+  label: 'local routing latency',
+  async run({ quick }) {
+    const latency = await measureLocalLatency(quick ? 2000 : 10_000);
+    const name = (p: string) => `local routing latency ${p} (same thread, wasm echo)`;
+    return [
+      { name: name('p50'), value: latency.p50Us, unit: 'µs', target: { max: 100 }, better: 'lower' },
+      { name: name('p99'), value: latency.p99Us, unit: 'µs', target: { max: 1000 }, better: 'lower' },
+    ];
+  },
+};
+
+const heap: FigureGroup = {
+  label: 'heap',
+  async run({ quick, notes }) {
+    // An hour at 10k msgs/s of virtual time (36M messages) when it fits about 90 s of wall time, else the whole minutes that do.
+    const h = await measureHeapFlat(quick ? { durationMs: 40_000, wallBudgetMs: 30_000 } : { durationMs: 3_600_000, wallBudgetMs: 90_000 });
+    notes.push(describeHeapFlat(h));
+    return [heapFlatFigure(h)];
+  },
+};
+
+const browser: FigureGroup = {
+  label: 'browser (canvas fps, agents in one tab)',
+  browser: true,
+  run: async () => measureInBrowser(),
+};
+
+export const GROUPS: readonly FigureGroup[] = [kernelRouting, dispatch, transport, requestResponse, oneWay, localLatency, heap, browser];
+
+/** The groups a run measures: `--no-browser` drops the browser's, `--only` keeps those whose label or figures match. */
+export function selectGroups(groups: readonly FigureGroup[], options: { browser: boolean; only?: string }): FigureGroup[] {
+  const only = options.only?.toLowerCase();
+  return groups.filter((g) => (options.browser || !g.browser) && (only === undefined || g.label.toLowerCase().includes(only)));
+}

@@ -1,0 +1,118 @@
+/**
+ * Request/response through the Node workbench (kernel on this thread, wasm echo in an agent
+ * worker): one in flight, 64 in flight, and latency under open-loop load. Baseline for one
+ * in flight: a raw relay with the same thread crossings (main → worker → main) carrying a
+ * string as long as the request the kernel delivers.
+ */
+import { Worker } from 'node:worker_threads';
+import { createNodeWorkbench, type NodeWorkbench } from '../src/hosts/node/createNodeWorkbench';
+import type { KernelEvent } from '../src/kernel';
+
+const ECHO = 'bench-echo';
+const REQUEST = { performative: 'request', receiver: ECHO, content: { text: 'hello', n: 1 } } as const;
+const TIMEOUT_MS = 5000;
+
+export interface RequestBench {
+  /** The JSON text of the request as the kernel delivers it (id, sender, reply_with, …). */
+  requestText: string;
+  ask(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function openRequestBench(): Promise<RequestBench> {
+  const wb: NodeWorkbench = await createNodeWorkbench({ kinds: ['echo'], workers: 1, logLimit: 1000 });
+  // A deep mailbox: under open-loop load a backlog should show as latency, not as refusals.
+  await wb.command({ type: 'agent.deploy', spec: { name: ECHO, kind: 'echo', limits: { mailboxCapacity: 1_000_000 } } });
+  let requestText = '';
+  const unsubscribe = await wb.subscribe((events: KernelEvent[]) => {
+    for (const e of events) if (e.type === 'message.sent' && e.message.receiver === ECHO) requestText ||= JSON.stringify(e.message);
+  });
+  const ask = async () => {
+    const reply = await wb.request(REQUEST, TIMEOUT_MS);
+    if (reply.performative !== 'inform') throw new Error(`echo answered ${reply.performative}`);
+  };
+  for (let i = 0; i < 500; i++) await ask();
+  unsubscribe();
+  return { requestText, ask, dispose: () => wb.dispose() };
+}
+
+/** Round trips/s with `concurrency` requests kept in flight for `durationMs`. */
+export async function measureRoundTrips(ask: () => Promise<void>, durationMs: number, concurrency = 1): Promise<number> {
+  let n = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() - start < durationMs) {
+        await ask();
+        n++;
+      }
+    }),
+  );
+  return n / ((performance.now() - start) / 1000);
+}
+
+export interface RawRelay {
+  ask(): Promise<void>;
+  dispose(): Promise<number>;
+}
+
+/** main → worker → main, one string each way: what a request/reply costs with no kernel or agent. */
+export function openRawRelay(text: string): RawRelay {
+  const worker = new Worker(
+    `const { parentPort } = require('node:worker_threads'); parentPort.on('message', (m) => parentPort.postMessage(m));`,
+    {
+      eval: true,
+    },
+  );
+  // The worker answers in order: one listener settles the oldest waiting ask (any number in flight).
+  const waiting: (() => void)[] = [];
+  worker.on('message', () => waiting.shift()?.());
+  const ask = () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      worker.postMessage(text);
+    });
+  return { ask, dispose: () => worker.terminate() };
+}
+
+export interface OpenLoopLatency {
+  ratePerSecond: number;
+  sent: number;
+  failed: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+
+/**
+ * Requests at a fixed rate by the clock for `durationMs`, whether earlier ones have been
+ * answered or not; each latency counts from the moment the request was due, not from when it
+ * was actually sent, so a stalled sender shows up in the figure (no coordinated omission).
+ */
+export async function measureOpenLoop(ask: () => Promise<void>, ratePerSecond: number, durationMs: number): Promise<OpenLoopLatency> {
+  const total = Math.max(1, Math.round((ratePerSecond * durationMs) / 1000));
+  const latencies: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  let failed = 0;
+  const start = performance.now();
+  let next = 0;
+  while (next < total) {
+    const now = performance.now();
+    while (next < total && start + (next * 1000) / ratePerSecond <= now) {
+      const due = start + (next * 1000) / ratePerSecond;
+      inFlight.push(
+        // A failed request (a timeout) counts with the time it took to fail.
+        ask()
+          .catch(() => void failed++)
+          .then(() => void latencies.push(performance.now() - due)),
+      );
+      next++;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(inFlight);
+  latencies.sort((a, b) => a - b);
+  return { ratePerSecond, sent: total, failed, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+}
