@@ -4,6 +4,6 @@ import type { ToAgentWorker } from '../hosts/worker/protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 startAgentWorker({
-  post: (message) => scope.postMessage(message),
+  post: (message, transfer) => scope.postMessage(message, transfer ?? []),
   onMessage: (handler) => scope.addEventListener('message', (e: MessageEvent<ToAgentWorker>) => handler(e.data)),
 });

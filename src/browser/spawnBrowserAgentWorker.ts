@@ -11,7 +11,7 @@ export function spawnBrowserAgentWorker(): AgentWorkerHandle {
   });
   worker.addEventListener('messageerror', () => exitHandler?.('messageerror: a message could not be deserialized'));
   return {
-    post: (message) => worker.postMessage(message),
+    post: (message, transfer) => worker.postMessage(message, transfer ?? []),
     onMessage: (handler) => worker.addEventListener('message', (e: MessageEvent<FromAgentWorker>) => handler(e.data)),
     onExit: (handler) => {
       exitHandler = handler;

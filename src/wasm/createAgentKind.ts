@@ -13,6 +13,8 @@ import { capMemory, importMemory } from './wasmBinary';
 
 export type { CallOutcome, HostBindings } from './hostBindings';
 
+const glueDecoder = new TextDecoder();
+
 /** The guest trapped: the instance is dead and must be re-instantiated. */
 export class AgentTrap extends Error {
   constructor(message: string) {
@@ -24,7 +26,8 @@ export class AgentTrap extends Error {
 export interface AgentInstance {
   /** Throws AgentTrap on a trap; `{ok:false}` when the guest returned an error. */
   init(config: string): CallOutcome;
-  handle(message: string): CallOutcome;
+  /** The envelope as JSON text, or as its UTF-8 bytes (handed to the guest without re-encoding). */
+  handle(message: string | Uint8Array): CallOutcome;
   readonly dead: boolean;
   /**
    * Done with this instance: a pooled memory goes back to its pool (zeroed), so the
@@ -164,13 +167,13 @@ type Classified = { error: string } | { trapped: unknown };
 /** One dead flag per instance: after a trap every call is refused, as in the component model. */
 function guardCalls(
   init: (config: string) => CallOutcome | void,
-  handle: (message: string) => CallOutcome | void,
+  handle: (message: string | Uint8Array) => CallOutcome | void,
   classify: (e: unknown) => Classified,
   release?: () => void,
 ): AgentInstance {
   let dead = false;
   let released = false;
-  const call = (fn: (arg: string) => CallOutcome | void, arg: string): CallOutcome => {
+  const call = <A>(fn: (arg: A) => CallOutcome | void, arg: A): CallOutcome => {
     if (released) throw new AgentTrap('cannot enter component instance: it was released');
     if (dead) throw new AgentTrap('cannot enter component instance: it trapped before');
     try {
@@ -236,7 +239,10 @@ async function instantiateWithGlue(
     });
   }
   // jco throws a string returned as `err` as ComponentError with `payload`.
-  return guardCalls(guest['init'] as (config: string) => void, guest['handle'] as (message: string) => void, (e) => {
+  const handleText = guest['handle'] as (message: string) => void;
+  // jco's glue takes strings: bytes off the wire are decoded first (the direct binding skips this).
+  const handle = (message: string | Uint8Array) => handleText(typeof message === 'string' ? message : glueDecoder.decode(message));
+  return guardCalls(guest['init'] as (config: string) => void, handle, (e) => {
     if (typeof e === 'string') return { error: e };
     if (e !== null && typeof e === 'object' && Object.prototype.hasOwnProperty.call(e, 'payload')) {
       const payload = (e as { payload: unknown }).payload;

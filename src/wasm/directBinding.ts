@@ -91,8 +91,15 @@ class GuestMemory {
   liftString(ptr: number, len: number): string {
     return decoder.decode(new Uint8Array(this.memory!.buffer, ptr, len));
   }
+  /** A view of guest memory (no copy); out of bounds is a RangeError (a trap). */
+  view_(ptr: number, len: number): Uint8Array {
+    return new Uint8Array(this.memory!.buffer, ptr, len);
+  }
   lowerString(s: string): [number, number] {
-    const encoded = encoder.encode(s);
+    return this.lowerBytes(encoder.encode(s));
+  }
+  /** UTF-8 that is already encoded (a message off the wire) is copied in as it is. */
+  lowerBytes(encoded: Uint8Array): [number, number] {
     const ptr = this.realloc!(0, 0, 1, encoded.length);
     this.bytes().set(encoded, ptr);
     return [ptr, encoded.length];
@@ -117,6 +124,11 @@ function guarded<T>(host: HostBindings, fn: string, call: () => T, fallback: T):
 function hostImports(mem: GuestMemory, host: HostBindings): Record<string, (...args: never[]) => unknown> {
   return {
     send: (ptr: number, len: number) => {
+      if (host.sendBytes) {
+        const bytes = mem.view_(ptr, len);
+        guarded(host, 'send', () => host.sendBytes!(bytes), undefined);
+        return;
+      }
       const message = mem.liftString(ptr, len);
       guarded(host, 'send', () => host.send(message), undefined);
     },
@@ -157,9 +169,9 @@ function callExport(
   mem: GuestMemory,
   fn: (p: number, l: number) => number,
   post: ((p: number) => void) | undefined,
-  arg: string,
+  arg: string | Uint8Array,
 ): CallOutcome {
-  const [ptr, len] = mem.lowerString(arg);
+  const [ptr, len] = typeof arg === 'string' ? mem.lowerString(arg) : mem.lowerBytes(arg);
   const ret = fn(ptr, len);
   if (ret % 4 !== 0) throw new DirectTrap('result area is not aligned');
   const view = mem.view();
@@ -178,7 +190,7 @@ export async function instantiateDirect(
   host: HostBindings,
   /** For a module rewritten by `importMemory`: the (pooled) memory it imports. */
   pooledMemory?: WebAssembly.Memory,
-): Promise<{ init(config: string): CallOutcome; handle(message: string): CallOutcome }> {
+): Promise<{ init(config: string): CallOutcome; handle(message: string | Uint8Array): CallOutcome }> {
   const mem = new GuestMemory();
   const imports: WebAssembly.Imports = { [names.hostModule]: hostImports(mem, host) };
   if (pooledMemory) imports[POOLED_MEMORY_MODULE] = { [POOLED_MEMORY_NAME]: pooledMemory };

@@ -1,6 +1,11 @@
 /** What the host offers one agent instance (`workbench:agent/host`, see wit/agent.wit). */
 export interface HostBindings {
   send(message: string): void;
+  /**
+   * `send` without decoding: the guest's UTF-8 bytes, a view into its memory valid only
+   * during the call (copy what you keep). When present, bindings that can call it do.
+   */
+  sendBytes?(message: Uint8Array): void;
   kvGet(key: string): string | undefined;
   kvSet(key: string, value: string): void;
   nowMs(): number;

@@ -10,6 +10,8 @@ import { AgentTrap, createAgentKind, type AgentInstance, type CallOutcome, type 
 import { hashBytes } from '../../wasm/hashBytes';
 import type { KindInfo } from '../types';
 
+const textDecoder = new TextDecoder();
+
 export interface SpawnableKind {
   readonly info: KindInfo;
   instantiate(host: HostBindings, options?: { memoryPages?: number | undefined }): Promise<AgentInstance>;
@@ -91,7 +93,10 @@ function jsInstance(behavior: JsAgentBehavior, host: HostBindings): AgentInstanc
   };
   return {
     init: (config) => call(() => behavior.init?.(JSON.parse(config) as JsonValue, host)),
-    handle: (message) => call(() => behavior.handle(JSON.parse(message) as Record<string, unknown>, host)),
+    handle: (message) =>
+      call(() =>
+        behavior.handle(JSON.parse(typeof message === 'string' ? message : textDecoder.decode(message)) as Record<string, unknown>, host),
+      ),
     get dead() {
       return dead;
     },

@@ -6,6 +6,6 @@ import type { ToAgentWorker } from '../worker/protocol';
 const port = parentPort;
 if (!port) throw new Error('agentWorker.node must run in a worker_threads Worker');
 startAgentWorker({
-  post: (message) => port.postMessage(message),
+  post: (message, transfer) => port.postMessage(message, transfer),
   onMessage: (handler) => port.on('message', (m: ToAgentWorker) => handler(m)),
 });

@@ -71,7 +71,7 @@ export function spawnNodeAgentWorker(script: string): AgentWorkerHandle {
     if (!terminated) exitHandler?.(`exit code ${code}`);
   });
   return {
-    post: (message) => worker.postMessage(message),
+    post: (message, transfer) => worker.postMessage(message, transfer),
     onMessage: (handler) => worker.on('message', (m: FromAgentWorker) => handler(m)),
     onExit: (handler) => {
       exitHandler = handler;

@@ -1,6 +1,9 @@
 /**
  * The data path between a worker-pool host and its agent workers: raw postMessage, in
- * batches. Every spawn and deliver carries a `token` the watchdog uses to name what runs.
+ * batches, each batch one transferred buffer of binary records (see wire/) with the rare
+ * records (spawn, kill, fault; lifecycle, kv and log events) as objects beside it, in order.
+ * Every spawn and delivery carries a `token` the watchdog uses to name what runs; a spawn's
+ * token is also the agent instance's `lane`, the number deliveries and sends name it by.
  */
 import type { AgentLimits, HostEvent } from '../../kernel/types';
 import type { JsonValue } from '../../protocol/message';
@@ -19,11 +22,24 @@ export type WorkerEffect =
       limits: AgentLimits;
       kv: Record<string, string>;
     }
-  /** `message` is the envelope already encoded as JSON text. */
-  | { type: 'deliver'; token: number; agent: string; instance: number; messageId: string; message: string }
   | { type: 'kill'; agent: string; instance: number }
   /** A chaos fault for that instance (see the kernel's `fault` effect). */
   | { type: 'fault'; agent: string; instance: number; fault: 'crash' | 'hang' | 'slow' | 'clock-skew'; ms?: number };
+
+/** Binary records in `wire` (its first `length` bytes; transferred, not cloned), and the rare records as objects, in order. */
+export interface WireBatch<Rare> {
+  wire: ArrayBuffer;
+  length: number;
+  rare: Rare[];
+}
+
+/** A delivery as an agent worker receives it: the envelope as UTF-8 JSON, views into the batch. */
+export interface Delivery {
+  token: number;
+  lane: number;
+  messageId: Uint8Array;
+  message: Uint8Array;
+}
 
 export type ToAgentWorker =
   | {
@@ -42,13 +58,11 @@ export type ToAgentWorker =
   /** Ask for the worker's counters; answered with a `stats` message with the same id. */
   | { t: 'stats'; id: number }
   | { t: 'kind'; compiled: CompiledComponent; modules?: Array<[string, WebAssembly.Module]> }
-  | { t: 'effects'; effects: WorkerEffect[] };
+  | ({ t: 'effects' } & WireBatch<WorkerEffect>);
 
 export type FromAgentWorker =
-  /** `done` lists the tokens finished since the last batch. */
-  | { t: 'events'; events: HostEvent[]; done: number[] }
-  | { t: 'fatal'; error: string }
-  | { t: 'stats'; id: number; stats: AgentWorkerStats };
+  /** What the worker's agents did, and the tokens finished, since the last batch. */
+  ({ t: 'events' } & WireBatch<HostEvent>) | { t: 'fatal'; error: string } | { t: 'stats'; id: number; stats: AgentWorkerStats };
 
 /** One agent worker's counters (WorkerPoolHost.stats()). */
 export interface AgentWorkerStats {

@@ -26,9 +26,8 @@
  *   (documented in agents/README.md): state kept in wasm globals or linear memory rather
  *   than kv does not survive passivation, exactly as it does not survive a restart.
  */
-import type { HostEvent } from '../../kernel/types';
 import { createAgentKind, type AgentKind } from '../../wasm/createAgentKind';
-import { applyWorkerEffect } from './agent/agentEffects';
+import { applyWorkerEffect, deliver } from './agent/agentEffects';
 import type { AgentSlot } from './agent/agentSlot';
 import type { AgentWorkerCore } from './agent/agentWorkerCore';
 import { bringUp } from './agent/bringUp';
@@ -37,10 +36,11 @@ import { pumpReady } from './agent/pumpReady';
 import { createWatchdogWriter } from './agent/watchdogWriter';
 import { wallNow, type AgentWorkerStats, type ToAgentWorker } from './protocol';
 import type { AgentWorkerPort } from './transport';
+import { readEffects } from './wire/effectsWire';
+import { EventsWriter } from './wire/eventsWire';
 
 export function startAgentWorker(port: AgentWorkerPort): void {
-  let events: HostEvent[] = [];
-  let done: number[] = [];
+  const out = new EventsWriter();
   let clockBase = 0;
   let wallBase = wallNow();
   let activations = 0;
@@ -49,18 +49,21 @@ export function startAgentWorker(port: AgentWorkerPort): void {
   const core: AgentWorkerCore = {
     kinds: new Map<string, Promise<AgentKind>>(),
     agents: new Map<string, AgentSlot>(),
+    lanes: new Map<number, AgentSlot>(),
+    out,
     ready: [],
     budget: createInstanceBudget((slot) => void bringUp(slot, core)),
     watchdog: createWatchdogWriter(),
-    emit: (e) => void events.push(e),
-    finished: (token) => void done.push(token),
+    emit: (e) => out.event(e),
+    finished: (token) => out.done(token),
     current(name, instance) {
       const slot = core.agents.get(name);
       return slot && slot.instance === instance ? slot : undefined;
     },
     drop(slot) {
       slot.status = 'dead';
-      for (const d of slot.queue) done.push(d.token);
+      if (core.lanes.get(slot.spawnToken) === slot) core.lanes.delete(slot.spawnToken);
+      for (const d of slot.queue) out.done(d.token);
       slot.queue = [];
       core.budget.release(slot);
     },
@@ -70,10 +73,9 @@ export function startAgentWorker(port: AgentWorkerPort): void {
   };
 
   const flush = () => {
-    if (events.length === 0 && done.length === 0) return;
-    port.post({ t: 'events', events, done });
-    events = [];
-    done = [];
+    if (out.empty) return;
+    const batch = out.take();
+    port.post({ t: 'events', ...batch }, [batch.wire]);
   };
 
   function pump(): void {
@@ -109,7 +111,7 @@ export function startAgentWorker(port: AgentWorkerPort): void {
         return;
       }
       case 'effects':
-        for (const e of msg.effects) applyWorkerEffect(core, e);
+        readEffects(msg, { deliver: (d) => deliver(core, d), effect: (e) => applyWorkerEffect(core, e) });
         pump();
         return;
     }

@@ -6,13 +6,14 @@ import type { FromAgentWorker, ToAgentWorker } from './protocol';
 
 /** Inside an agent worker: how it talks to its host. */
 export interface AgentWorkerPort {
-  post(message: FromAgentWorker): void;
+  /** `transfer`: buffers handed over, not copied (the batch's wire). */
+  post(message: FromAgentWorker, transfer?: ArrayBuffer[]): void;
   onMessage(handler: (message: ToAgentWorker) => void): void;
 }
 
 /** In the host: one running agent worker. */
 export interface AgentWorkerHandle {
-  post(message: ToAgentWorker): void;
+  post(message: ToAgentWorker, transfer?: ArrayBuffer[]): void;
   onMessage(handler: (message: FromAgentWorker) => void): void;
   /** The worker died on its own (uncaught error, exit). */
   onExit(handler: (reason: string) => void): void;

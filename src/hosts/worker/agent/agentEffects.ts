@@ -1,14 +1,12 @@
 /** The host's effects as one agent worker carries them out: spawn, deliver, fault, kill. */
-import type { WorkerEffect } from '../protocol';
-import { applyFault, newAgentSlot, type DeliverEffect, type SpawnEffect } from './agentSlot';
+import type { Delivery, WorkerEffect } from '../protocol';
+import { applyFault, newAgentSlot, type SpawnEffect } from './agentSlot';
 import type { AgentWorkerCore } from './agentWorkerCore';
 
 export function applyWorkerEffect(core: AgentWorkerCore, effect: WorkerEffect): void {
   switch (effect.type) {
     case 'spawn':
       return spawn(core, effect);
-    case 'deliver':
-      return deliver(core, effect);
     case 'fault': {
       const slot = core.current(effect.agent, effect.instance);
       if (slot && slot.status !== 'dead') applyFault(slot, effect);
@@ -30,6 +28,7 @@ function spawn(core: AgentWorkerCore, effect: SpawnEffect): void {
   if (previous) core.drop(previous);
   const slot = newAgentSlot(effect);
   core.agents.set(effect.agent, slot);
+  core.lanes.set(effect.token, slot);
   if (!core.kinds.has(effect.hash)) {
     slot.status = 'dead';
     core.finished(effect.token);
@@ -44,13 +43,13 @@ function spawn(core: AgentWorkerCore, effect: SpawnEffect): void {
   core.budget.acquire(slot);
 }
 
-function deliver(core: AgentWorkerCore, effect: DeliverEffect): void {
-  const slot = core.current(effect.agent, effect.instance);
-  if (!slot || slot.status === 'dead') {
-    core.finished(effect.token);
+export function deliver(core: AgentWorkerCore, delivery: Delivery): void {
+  const slot = core.lanes.get(delivery.lane);
+  if (!slot || slot.status === 'dead' || core.current(slot.name, slot.instance) !== slot) {
+    core.finished(delivery.token);
     return;
   }
-  slot.queue.push(effect);
+  slot.queue.push(delivery);
   if (slot.status !== 'ready') return;
   if (slot.agent) {
     if (slot.queue.length === 1) core.ready.push(slot);

@@ -1,9 +1,8 @@
 /** One agent placed in an agent worker: its instance (live or passive), queue, kv and faults. */
 import type { AgentInstance } from '../../../wasm/createAgentKind';
-import type { WorkerEffect } from '../protocol';
+import type { Delivery, WorkerEffect } from '../protocol';
 
 export type SpawnEffect = Extract<WorkerEffect, { type: 'spawn' }>;
-export type DeliverEffect = Extract<WorkerEffect, { type: 'deliver' }>;
 export type FaultEffect = Extract<WorkerEffect, { type: 'fault' }>;
 
 export interface AgentSlot {
@@ -17,7 +16,7 @@ export interface AgentSlot {
   lease: 'none' | 'waiting' | 'held';
   /** An instantiate (first start or activation) is under way. */
   instantiating: boolean;
-  /** The spawn's token, reported done when the first start ends. */
+  /** The spawn's token, reported done when the first start ends; also the lane deliveries and sends name this instance by. */
   spawnToken: number;
   hash: string;
   /** init's argument, kept for activations. */
@@ -25,7 +24,7 @@ export interface AgentSlot {
   memoryPages: number | undefined;
   /** Re-running init on activation: its sends, logs and timers are not repeated. */
   replaying: boolean;
-  queue: DeliverEffect[];
+  queue: Delivery[];
   kv: Map<string, string>;
   deadlineMs: number;
   /** Chaos faults (kernel `fault` effects): one-shot crash/hang, standing slow/skew. */

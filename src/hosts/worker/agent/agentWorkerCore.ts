@@ -1,6 +1,7 @@
 /** What the parts of an agent worker share (startAgentWorker builds it). */
 import type { HostEvent } from '../../../kernel/types';
 import type { AgentKind } from '../../../wasm/createAgentKind';
+import type { EventsWriter } from '../wire/eventsWire';
 import type { AgentSlot } from './agentSlot';
 import type { InstanceBudget } from './instanceBudget';
 import type { WatchdogWriter } from './watchdogWriter';
@@ -9,12 +10,17 @@ export interface AgentWorkerCore {
   /** Kinds by module hash, made from what the host sent. */
   readonly kinds: Map<string, Promise<AgentKind>>;
   readonly agents: Map<string, AgentSlot>;
+  /** Live slots by lane (their spawn token): how deliveries find their agent. */
+  readonly lanes: Map<number, AgentSlot>;
+  /** The next batch to the host: handled and sent records are written here directly. */
+  readonly out: EventsWriter;
   /** Live agents with queued work, in the order they became ready. */
   readonly ready: AgentSlot[];
   readonly budget: InstanceBudget;
   readonly watchdog: WatchdogWriter;
+  /** A host event other than handled/sent (lifecycle, kv, log, timers). */
   emit(event: HostEvent): void;
-  /** A spawn's or delivery's token is finished (reported with the next batch). */
+  /** A spawn's or delivery's token finished without a `handled` record (reported with the next batch). */
   finished(token: number): void;
   /** The slot if it is still the agent's instance. */
   current(name: string, instance: number): AgentSlot | undefined;

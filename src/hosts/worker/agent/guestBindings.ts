@@ -9,6 +9,7 @@ import type { HostBindings } from '../../../wasm/createAgentKind';
 import { errorMessage, type AgentSlot } from './agentSlot';
 import type { AgentWorkerCore } from './agentWorkerCore';
 
+const encoder = new TextEncoder();
 const LEVELS: ReadonlySet<string> = new Set(['debug', 'info', 'warn', 'error']);
 
 export function guestBindings(slot: AgentSlot, core: AgentWorkerCore): HostBindings {
@@ -16,8 +17,11 @@ export function guestBindings(slot: AgentSlot, core: AgentWorkerCore): HostBindi
   const speaks = () => isCurrent() && !slot.replaying;
   const base = { agent: slot.name, instance: slot.instance };
   return {
+    sendBytes: (bytes) => {
+      if (speaks()) core.out.sent(slot.spawnToken, bytes);
+    },
     send: (m) => {
-      if (speaks()) core.emit({ type: 'agent.sent', ...base, message: m });
+      if (speaks()) core.out.sent(slot.spawnToken, encoder.encode(m));
     },
     kvGet: (k) => slot.kv.get(k),
     kvSet: (k, v) => {

@@ -2,13 +2,13 @@
  * One delivery to a live instance, under the watchdog: faults first (slow sleeps, crash
  * traps, hang spins until the watchdog terminates this worker), then the guest's handle.
  */
-import type { HostEvent } from '../../../kernel/types';
 import { AgentTrap } from '../../../wasm/createAgentKind';
-import { wallNow } from '../protocol';
-import { errorMessage, type AgentSlot, type DeliverEffect } from './agentSlot';
+import { wallNow, type Delivery } from '../protocol';
+import { decodeText } from '../wire/bytes';
+import { errorMessage, type AgentSlot } from './agentSlot';
 import type { AgentWorkerCore } from './agentWorkerCore';
 
-export function runDelivery(slot: AgentSlot, d: DeliverEffect, core: AgentWorkerCore): void {
+export function runDelivery(slot: AgentSlot, d: Delivery, core: AgentWorkerCore): void {
   const agent = slot.agent!;
   core.watchdog.watch(d.token, slot.deadlineMs);
   try {
@@ -22,16 +22,14 @@ export function runDelivery(slot: AgentSlot, d: DeliverEffect, core: AgentWorker
       spin(slot.deadlineMs, core.watchdog.attached);
     }
     const outcome = agent.handle(d.message);
-    const handled: HostEvent = { type: 'agent.handled', agent: slot.name, instance: slot.instance, messageId: d.messageId };
-    if (!outcome.ok) handled.error = outcome.error;
-    core.emit(handled);
+    core.watchdog.clear();
+    core.out.handled(d.token, outcome.ok ? undefined : outcome.error);
   } catch (e) {
+    core.watchdog.clear();
     core.drop(slot);
     const reason =
       e instanceof HangTimeout ? 'deadline-exceeded' : e instanceof AgentTrap ? `trap: ${e.message}` : `host error: ${errorMessage(e)}`;
-    core.emit({ type: 'agent.crashed', agent: slot.name, instance: slot.instance, reason, messageId: d.messageId });
-  } finally {
-    core.watchdog.clear();
+    core.emit({ type: 'agent.crashed', agent: slot.name, instance: slot.instance, reason, messageId: decodeText(d.messageId) });
     core.finished(d.token);
   }
 }

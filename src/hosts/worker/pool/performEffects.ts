@@ -8,7 +8,8 @@ import type { AgentLimits, Effect, HostEvent } from '../../../kernel/types';
 import type { WorkerEffect } from '../protocol';
 import type { DeclaredKind, KindCache, RegisteredKind } from './kindCache';
 import type { WorkerPlacement } from './workerPlacement';
-import { stopWorkerSlot, type WorkerSlot } from './workerSlot';
+import type { EffectsWriter } from '../wire/effectsWire';
+import { closeLane, flushEffects, openLane, stopWorkerSlot, type WorkerSlot } from './workerSlot';
 
 type SpawnEffect = Extract<Effect, { type: 'spawn' }>;
 
@@ -23,25 +24,18 @@ export interface PoolEffects {
   perform(effects: readonly Effect[]): void;
 }
 
-/** Outgoing WorkerEffects by worker, flushed as one message each. */
+/** The workers written to during one call: each gets its batch posted once, at the end. */
 class Batches {
-  private readonly byWorker = new Map<WorkerSlot, WorkerEffect[]>();
+  private readonly touched = new Set<WorkerSlot>();
 
-  add(slot: WorkerSlot, effect: WorkerEffect): void {
-    let batch = this.byWorker.get(slot);
-    if (!batch) this.byWorker.set(slot, (batch = []));
-    batch.push(effect);
-  }
-
-  flush(slot: WorkerSlot): void {
-    const batch = this.byWorker.get(slot);
-    if (!batch || batch.length === 0) return;
-    this.byWorker.set(slot, []);
-    if (!slot.dead) slot.handle.post({ t: 'effects', effects: batch });
+  to(slot: WorkerSlot): EffectsWriter {
+    this.touched.add(slot);
+    return slot.outgoing;
   }
 
   flushAll(): void {
-    for (const slot of this.byWorker.keys()) this.flush(slot);
+    for (const slot of this.touched) flushEffects(slot);
+    this.touched.clear();
   }
 }
 
@@ -56,17 +50,13 @@ export function performEffects(pool: PoolEffects, effects: readonly Effect[]): v
       case 'deliver': {
         const slot = pool.placement.of(effect.agent);
         if (!slot || slot.agents.get(effect.agent) !== effect.instance) break;
+        const lane = slot.laneOf.get(effect.agent);
+        if (lane === undefined) break;
         const token = pool.nextToken();
-        slot.running.set(token, { token, agent: effect.agent, instance: effect.instance, messageId: effect.message.id });
-        const message = JSON.stringify(effect.message);
-        batches.add(slot, {
-          type: 'deliver',
-          token,
-          agent: effect.agent,
-          instance: effect.instance,
-          messageId: effect.message.id,
-          message,
-        });
+        const messageId = effect.message.id;
+        slot.running.set(token, { token, agent: effect.agent, instance: effect.instance, messageId });
+        // The one serialisation on the way to the guest: its UTF-8 goes into the batch as it is encoded.
+        batches.to(slot).deliver(token, lane, messageId, JSON.stringify(effect.message));
         break;
       }
       case 'kill':
@@ -82,7 +72,7 @@ export function performEffects(pool: PoolEffects, effects: readonly Effect[]): v
         if (!slot || slot.agents.get(effect.agent) !== effect.instance) break;
         const fault: WorkerEffect = { type: 'fault', agent: effect.agent, instance: effect.instance, fault: effect.fault };
         if (effect.ms !== undefined) fault.ms = effect.ms;
-        batches.add(slot, fault);
+        batches.to(slot).effect(fault);
         break;
       }
       default:
@@ -110,16 +100,19 @@ function spawn(pool: PoolEffects, batches: Batches, failed: HostEvent[], effect:
   const slot = pool.placement.placeFor(effect.agent, effect.isolated);
   if (!slot.kinds.has(kind.info.hash)) {
     // Flush what is queued first so `kind` precedes the spawn on the wire.
-    batches.flush(slot);
+    flushEffects(slot);
     slot.handle.post(kindMessage(kind));
     slot.kinds.add(kind.info.hash);
   }
   const token = pool.nextToken();
   slot.agents.set(effect.agent, effect.instance);
+  openLane(slot, token, effect.agent, effect.instance);
   pool.placement.place(effect.agent, slot);
   slot.running.set(token, { token, agent: effect.agent, instance: effect.instance });
   const { agent, instance, config, kv } = effect;
-  batches.add(slot, { type: 'spawn', token, agent, instance, hash: kind.info.hash, config, limits: effect.limits as AgentLimits, kv });
+  batches
+    .to(slot)
+    .effect({ type: 'spawn', token, agent, instance, hash: kind.info.hash, config, limits: effect.limits as AgentLimits, kv });
 }
 
 function kindMessage(kind: RegisteredKind) {
@@ -152,11 +145,12 @@ function kill(pool: PoolEffects, batches: Batches, agent: string, instance: numb
   if (pool.waitingSpawns.get(agent)?.instance === instance) pool.waitingSpawns.delete(agent);
   const slot = pool.placement.of(agent);
   if (!slot || slot.agents.get(agent) !== instance) return;
-  batches.add(slot, { type: 'kill', agent, instance });
+  batches.to(slot).effect({ type: 'kill', agent, instance });
   slot.agents.delete(agent);
+  closeLane(slot, agent);
   pool.placement.remove(agent);
   if (slot.isolated) {
-    batches.flush(slot);
+    flushEffects(slot);
     stopWorkerSlot(slot);
   }
 }

@@ -1,7 +1,9 @@
 /** One agent worker as the pool sees it: its handle, what it holds, what runs, its watchdog slot. */
 import type { Clock, HostEvent } from '../../../kernel/types';
-import { WATCHDOG_BYTES, wallNow, type AgentWorkerStats } from '../protocol';
+import { WATCHDOG_BYTES, wallNow, type AgentWorkerStats, type FromAgentWorker } from '../protocol';
 import type { AgentWorkerHandle, SpawnAgentWorker } from '../transport';
+import { EffectsWriter } from '../wire/effectsWire';
+import { readEvents } from '../wire/eventsWire';
 
 /** A spawn or delivery handed to a worker and not reported done yet. */
 export interface Running {
@@ -17,6 +19,11 @@ export interface WorkerSlot {
   isolated: boolean;
   /** agent name → instance living here */
   agents: Map<string, number>;
+  /** lane (the spawn's token) → the agent instance it names on the wire, and back. */
+  lanes: Map<number, { agent: string; instance: number }>;
+  laneOf: Map<string, number>;
+  /** Effects written for this worker and not posted yet (see flushEffects). */
+  outgoing: EffectsWriter;
   /** Module hashes already sent to this worker. */
   kinds: Set<string>;
   running: Map<number, Running>;
@@ -48,6 +55,9 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
     handle,
     isolated: options.isolated,
     agents: new Map(),
+    lanes: new Map(),
+    laneOf: new Map(),
+    outgoing: new EffectsWriter(),
     kinds: new Set(),
     running: new Map(),
     statsWaiters: new Map(),
@@ -63,14 +73,70 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
       slot.statsWaiters.delete(msg.id);
       return;
     }
-    for (const token of msg.done) slot.running.delete(token);
-    if (msg.events.length > 0) options.onEvents(msg.events);
+    const events = hostEventsOf(slot, msg);
+    if (events.length > 0) options.onEvents(events);
   });
   handle.onExit((reason) => {
     if (!slot.dead) options.onLost(slot, `worker-exited: ${reason}`);
   });
   handle.post({ t: 'init', watchdog: sab, clockBase: options.clock.now(), wallBase: wallNow(), instanceBudget: options.instanceBudget });
   return slot;
+}
+
+/** Posts what was written for the worker as one batch (its buffer transferred). */
+export function flushEffects(slot: WorkerSlot): void {
+  if (slot.outgoing.size === 0) return;
+  const batch = slot.outgoing.take();
+  if (!slot.dead) slot.handle.post({ t: 'effects', ...batch }, [batch.wire]);
+}
+
+/** Names the lane of a new instance (and forgets the agent's previous one). */
+export function openLane(slot: WorkerSlot, lane: number, agent: string, instance: number): void {
+  closeLane(slot, agent);
+  slot.lanes.set(lane, { agent, instance });
+  slot.laneOf.set(agent, lane);
+}
+
+export function closeLane(slot: WorkerSlot, agent: string): void {
+  const lane = slot.laneOf.get(agent);
+  if (lane === undefined) return;
+  slot.laneOf.delete(agent);
+  slot.lanes.delete(lane);
+}
+
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** A worker's batch as the kernel's host events: records resolved by token and lane. */
+function hostEventsOf(slot: WorkerSlot, batch: Extract<FromAgentWorker, { t: 'events' }>): HostEvent[] {
+  const events: HostEvent[] = [];
+  readEvents(batch, {
+    handled(token, error) {
+      const running = slot.running.get(token);
+      slot.running.delete(token);
+      if (running?.messageId === undefined) return;
+      const { agent, instance, messageId } = running;
+      events.push(
+        error === undefined
+          ? { type: 'agent.handled', agent, instance, messageId }
+          : { type: 'agent.handled', agent, instance, messageId, error },
+      );
+    },
+    sent(lane, bytes) {
+      const from = slot.lanes.get(lane);
+      if (!from) return; // an instance the kernel has killed or replaced: it ignores it anyway
+      let message: string;
+      try {
+        message = fatalDecoder.decode(bytes);
+      } catch {
+        events.push({ type: 'agent.log', ...from, level: 'error', text: 'sent a message that is not valid UTF-8: dropped' });
+        return;
+      }
+      events.push({ type: 'agent.sent', ...from, message });
+    },
+    done: (token) => void slot.running.delete(token),
+    event: (event) => void events.push(event),
+  });
+  return events;
 }
 
 /** Terminates the worker and answers its pending stats requests with nothing. */
