@@ -3,8 +3,9 @@
  *
  * 100 requester → echo pairs, each pair linked on the canvas (200 agents, 100 links).
  * Every requester is configured for fire-and-forget bursts (`await: false`) of informs to
- * its echo, which takes them silently; the page asks each requester for a burst a few
- * times per second through the real API (`?debug` exposes it), so every message is real:
+ * its echo, which takes them silently; the kernel worker's load driver (`startLoad`, open
+ * loop, off the page's main thread) asks each requester for a burst a few times per
+ * second through the real API (`?debug` exposes it), so every message is real:
  * routed by the kernel over a link and handled by a wasm agent in a worker. Frames are
  * counted with requestAnimationFrame over the measurement window.
  *
@@ -29,6 +30,8 @@ interface BenchWindow {
       send(d: unknown): Promise<{ ok: boolean; error?: string }>;
       snapshot(): Promise<{ agents: { name: string; status: string; counters: { delivered: number } }[] }>;
       hostStats(): Promise<{ passivations: number; activations: number }>;
+      startLoad(spec: { targets: string[]; ratePerSecond: number; message: unknown }): Promise<void>;
+      stopLoad(): Promise<{ due: number; sent: number; refused: number; elapsedMs: number }>;
     };
     store: { getState(): { reserve(name: string, at: { x: number; y: number }): void } };
   };
@@ -83,29 +86,15 @@ async function measureWindow(page: Page) {
       const live: number[] = [];
       for (let i = 0; i < pairs; i++) if (running.has(`load-${i}`) && running.has(`echo-${i}`)) live.push(i);
       const delivered = async () => (await api.snapshot()).agents.reduce((n, a) => n + a.counters.delivered, 0);
-      // Bursts per second so that bursts × (burst + 2) ≈ target. Open loop, as a load
-      // generator should be: bursts are due by the clock, not paced by the replies, so a
-      // slow system shows as a lower delivered rate, never as a politely slower driver.
+      // Bursts per second so that bursts × (burst + 2) ≈ target, sent open loop by the
+      // kernel worker's load driver (src/experiments/load): bursts are due by the clock, not
+      // paced by the replies, and the page's main thread only draws.
       const startsPerSecond = target / (burst + 2);
-      const tickMs = 20;
-      let started = 0;
-      let next = 0;
-      let stop = false;
-      const inFlight = new Set<Promise<unknown>>();
-      const driverStart = performance.now();
-      const driver = (async () => {
-        while (!stop) {
-          const due = Math.floor(((performance.now() - driverStart) / 1000) * startsPerSecond);
-          for (; started < due; started++) {
-            const sent = api.send({ performative: 'request', receiver: `load-${live[next]}`, content: {} });
-            inFlight.add(sent);
-            void sent.finally(() => inFlight.delete(sent));
-            next = (next + 1) % live.length;
-          }
-          await new Promise((r) => setTimeout(r, tickMs));
-        }
-        await Promise.all(inFlight);
-      })();
+      await api.startLoad({
+        targets: live.map((i) => `load-${i}`),
+        ratePerSecond: startsPerSecond,
+        message: { performative: 'request', content: {} },
+      });
       // Warm up: let the traffic and the canvas reach a steady state.
       await new Promise((r) => setTimeout(r, 2000));
       const before = await delivered();
@@ -127,9 +116,10 @@ async function measureWindow(page: Page) {
       const elapsed = performance.now() - start;
       const after = await delivered();
       const statsAfter = await api.hostStats();
-      stop = true;
-      await driver;
+      const load = await api.stopLoad();
       return {
+        loadSent: load.sent,
+        loadRefused: load.refused,
         fps: (frames * 1000) / elapsed,
         worstFrameMs: worst,
         msgsPerSecond: ((after - before) * 1000) / elapsed,
@@ -141,6 +131,51 @@ async function measureWindow(page: Page) {
     },
     { pairs: PAIRS, target: TARGET_RATE, windowMs: WINDOW_MS, burst: BURST },
   );
+}
+
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+// ORRERY_FPS_TRACE=<file>: a Chromium trace of the window (open in chrome://tracing or
+// Perfetto) to see raster, compositor and main-thread time side by side.
+async function startProfiling(page: Page, cdp: Cdp | null): Promise<void> {
+  const trace = process.env.ORRERY_FPS_TRACE;
+  const browser = page.context().browser();
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  if (trace && browser)
+    await browser.startTracing(page, {
+      path: trace,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'viz', 'benchmark', 'toplevel'],
+    });
+}
+
+/** Stops the trace; prints the main thread's hottest functions (self time). */
+async function stopProfiling(page: Page, cdp: Cdp | null): Promise<void> {
+  const browser = page.context().browser();
+  if (process.env.ORRERY_FPS_TRACE && browser) await browser.stopTracing();
+  if (!cdp) return;
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+      samples: number[];
+    };
+  };
+  // ORRERY_FPS_PROFILE=<file>.cpuprofile also keeps the profile (DevTools opens it).
+  if (process.env.ORRERY_FPS_PROFILE!.endsWith('.cpuprofile')) writeFileSync(process.env.ORRERY_FPS_PROFILE!, JSON.stringify(profile));
+  const self = new Map<number, number>();
+  for (const id of profile.samples) self.set(id, (self.get(id) ?? 0) + 1);
+  const byFn = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}:${f.columnNumber}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  const total = profile.samples.length;
+  const top = [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 40);
+  for (const [k, n] of top) console.log(`${((100 * n) / total).toFixed(1)}% ${k}`);
 }
 
 test('canvas frame rate with 200 agents and ~10k msgs/s', async ({ page }) => {
@@ -200,48 +235,21 @@ test('canvas frame rate with 200 agents and ~10k msgs/s', async ({ page }) => {
       }),
     Math.min(WINDOW_MS, 3000),
   );
-  // ORRERY_FPS_TRACE=<file>: a Chromium trace of the headline window (open in chrome://tracing
-  // or Perfetto) to see raster, compositor and main-thread time side by side.
-  const trace = process.env.ORRERY_FPS_TRACE;
-  const browser = page.context().browser();
-  const withLog = await measureWindow(page);
+  // The profile and trace cover the headline window (log hidden), or the log window with
+  // ORRERY_FPS_PROFILE_WINDOW=log.
+  const profileLog = process.env.ORRERY_FPS_PROFILE_WINDOW === 'log';
+  const watched = async <T>(on: boolean, measure: () => Promise<T>): Promise<T> => {
+    if (!on) return measure();
+    await startProfiling(page, cdp);
+    const out = await measure();
+    await stopProfiling(page, cdp);
+    return out;
+  };
+  const withLog = await watched(profileLog, () => measureWindow(page));
   // The same again with the dock on the Composer: the canvas alone against the live log.
   await page.getByRole('tab', { name: 'Composer' }).click();
   await page.waitForTimeout(300);
-  // The profile covers the headline window (log hidden) only.
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await cdp.send('Profiler.start');
-  }
-  if (trace && browser)
-    await browser.startTracing(page, {
-      path: trace,
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'viz', 'benchmark', 'toplevel'],
-    });
-  const result = await measureWindow(page);
-  if (trace && browser) await browser.stopTracing();
-  if (cdp) {
-    const { profile } = (await cdp.send('Profiler.stop')) as {
-      profile: {
-        nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
-        samples: number[];
-      };
-    };
-    // ORRERY_FPS_PROFILE=<file>.cpuprofile also keeps the profile (DevTools opens it).
-    if (process.env.ORRERY_FPS_PROFILE!.endsWith('.cpuprofile')) writeFileSync(process.env.ORRERY_FPS_PROFILE!, JSON.stringify(profile));
-    const self = new Map<number, number>();
-    for (const id of profile.samples) self.set(id, (self.get(id) ?? 0) + 1);
-    const byFn = new Map<string, number>();
-    for (const node of profile.nodes) {
-      const f = node.callFrame;
-      const key = `${f.functionName || '(anon)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}:${f.columnNumber}`;
-      byFn.set(key, (byFn.get(key) ?? 0) + (self.get(node.id) ?? 0));
-    }
-    const total = profile.samples.length;
-    const top = [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 40);
-    for (const [k, n] of top) console.log(`${((100 * n) / total).toFixed(1)}% ${k}`);
-  }
+  const result = await watched(!profileLog, () => measureWindow(page));
   const nodes = await page.locator('.react-flow__node').count();
   const edges = await page.locator('.react-flow__edge').count();
   await page.screenshot({ path: test.info().outputPath('canvas-under-load.png') });
@@ -255,6 +263,8 @@ test('canvas frame rate with 200 agents and ~10k msgs/s', async ({ page }) => {
     agentsRunning: settled.running,
     msgsPerSecond: Math.round(result.msgsPerSecond),
     msgsPerSecondLog: Math.round(withLog.msgsPerSecond),
+    loadStartsSent: result.loadSent,
+    loadStartsRefused: result.loadRefused,
     worstFrameMs: Math.round(result.worstFrameMs),
     activationsPerSecond: Math.round(result.activationsPerSecond),
     worstFrameMsLog: Math.round(withLog.worstFrameMs),

@@ -8,12 +8,26 @@ import type { WorkbenchApi } from '../hosts/types';
 import type { WorkerPoolStats } from '../hosts/worker/createWorkerPoolHost';
 import { decodeEvents, type EventBatchWire } from './eventWire';
 import type { KernelWorkerApi } from './createKernelWorkerCore';
+import { decodeBatch, type UiBatchWire } from './stream/createStreamHub';
+import type { StreamInterest, UiBatch } from './stream/uiStreamTypes';
+import type { LoadCounts, LoadSpec } from '../experiments/load/createLoadDriver';
+
+/** A subscription by interest (see stream/uiStreamTypes.ts). */
+export interface UiStreamSubscription {
+  setInterest(interest: StreamInterest): void;
+  close(): void;
+}
 
 export interface WorkbenchConnection extends WorkbenchApi {
   /** Resolves when built-in kinds are loaded; rejects with why not (e.g. agents not built). */
   ready(): Promise<void>;
   /** The agent workers' counters: live instances per worker, passivations, activations. */
   hostStats(): Promise<WorkerPoolStats>;
+  /** What the UI shows: whole messages only while `interest.messages`, tallies of the rest. */
+  openStream(listener: (batch: UiBatch) => void, interest: StreamInterest): Promise<UiStreamSubscription>;
+  /** An open-loop load sent from the kernel worker (benchmarks). */
+  startLoad(spec: LoadSpec): Promise<void>;
+  stopLoad(): Promise<LoadCounts>;
   dispose(): void;
 }
 
@@ -46,6 +60,20 @@ export function connectWorkbench(worker: Worker): WorkbenchConnection {
       releases.add(release);
       return release;
     },
+    async openStream(listener, interest) {
+      const id = await remote.openStream(
+        Comlink.proxy((wire: UiBatchWire) => listener(decodeBatch(wire))),
+        interest,
+      );
+      const release = () => {
+        if (!releases.delete(release)) return;
+        void remote.closeStream(id);
+      };
+      releases.add(release);
+      return { setInterest: (next) => void remote.setStreamInterest(id, next), close: release };
+    },
+    startLoad: (spec) => remote.startLoad(spec),
+    stopLoad: () => remote.stopLoad(),
     dispose() {
       if (disposed) return;
       disposed = true;

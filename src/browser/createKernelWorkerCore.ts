@@ -15,6 +15,9 @@ import { createWorkerPoolHost, type WorkerPoolStats } from '../hosts/worker/crea
 import { connectCompiler } from './connectCompiler';
 import { encodeEvents, type EventBatchWire } from './eventWire';
 import { spawnBrowserAgentWorker } from './spawnBrowserAgentWorker';
+import { createStreamHub, type UiBatchWire } from './stream/createStreamHub';
+import type { StreamInterest } from './stream/uiStreamTypes';
+import { createLoadDriver, type LoadCounts, type LoadSpec } from '../experiments/load/createLoadDriver';
 
 /**
  * Events reach the UI at most this often under load (the UI applies them every 200 ms);
@@ -23,8 +26,19 @@ import { spawnBrowserAgentWorker } from './spawnBrowserAgentWorker';
 const PUBLISH_INTERVAL_MS = 100;
 
 export interface KernelWorkerApi extends Omit<WorkbenchApi, 'subscribe'> {
-  /** Batches arrive encoded (see eventWire.ts); returns a comlink proxy of the unsubscribe function. */
+  /** Every event; batches arrive encoded (see eventWire.ts); returns a comlink proxy of the unsubscribe function. */
   subscribe(listener: (events: EventBatchWire) => void): Promise<(() => void) & Comlink.ProxyMarked>;
+  /**
+   * What the page shows, by interest (see stream/uiStreamTypes.ts): whole messages only
+   * while `interest.messages`, sampled, and tallies of the rest. Returns the stream's id.
+   */
+  openStream(listener: (batch: UiBatchWire) => void, interest: StreamInterest): Promise<number>;
+  setStreamInterest(id: number, interest: StreamInterest): Promise<void>;
+  closeStream(id: number): Promise<void>;
+  /** Sends open loop by the clock on this worker (the page only draws); restarts a running load. */
+  startLoad(spec: LoadSpec): Promise<void>;
+  /** Stops the load; what it sent. */
+  stopLoad(): Promise<LoadCounts>;
   /** Resolves when the built-in kinds are loaded; rejects with the reason they are not. */
   ready(): Promise<void>;
   deadLetters(): Promise<DeadLetter[]>;
@@ -46,6 +60,18 @@ export interface KernelWorkerCore {
   clock: Clock;
   ready: Promise<unknown>;
   compiledKinds: CompiledKinds;
+}
+
+/** Load sent by this worker's clock straight into the runtime (not through the page). */
+function loadDriverOn(runtime: Runtime, clock: Clock) {
+  return createLoadDriver({
+    clock,
+    send: (draft) => runtime.send(draft),
+    every: (ms, tick) => {
+      const timer = setInterval(tick, ms);
+      return () => clearInterval(timer);
+    },
+  });
 }
 
 export function createKernelWorkerCore(): KernelWorkerCore {
@@ -94,6 +120,9 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     },
   };
 
+  const streams = createStreamHub({ subscribe: (listener) => runtime.subscribe(listener) });
+  const load = loadDriverOn(runtime, clock);
+
   const api: KernelWorkerApi = {
     ready: async () => {
       await ready;
@@ -104,7 +133,10 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     },
     send: async (draft, from) => {
       await ready;
-      return runtime.send(draft, from);
+      const result = await runtime.send(draft, from);
+      // The page follows what it sent (the Composer shows its fate) whatever panel is open.
+      if (result.ok) streams.watch(result.id);
+      return result;
     },
     request: async (draft, timeoutMs, from) => {
       await ready;
@@ -120,6 +152,11 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     deadLetters: async () => kernel.deadLetters(),
     hostStats: () => host.stats(),
     subscribe: async (listener) => Comlink.proxy(await runtime.subscribe((events) => listener(encodeEvents(events)))),
+    openStream: (listener, interest) => streams.open(listener, interest),
+    setStreamInterest: async (id, interest) => streams.setInterest(id, interest),
+    closeStream: async (id) => streams.close(id),
+    startLoad: (spec) => ready.then(() => load.start(spec)),
+    stopLoad: async () => load.stop(),
   };
 
   return { api, kernel, runtime, clock, ready, compiledKinds };

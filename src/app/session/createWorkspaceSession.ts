@@ -158,12 +158,15 @@ interface WatchDeps {
  * history, experiments) and newly registered modules, once the first restore is done.
  */
 function watchChanges({ store, modules, saving, backoffs, disposers, restoring, ownModules }: WatchDeps): () => void {
-  void store.api
-    .subscribe((events: readonly KernelEvent[]) => {
-      backoffs.apply(events);
-      if (events.some((e) => STRUCTURAL.has(e.type))) saving.markDirty();
-    })
-    .then((off) => disposers.push(off));
+  const onEvents = (events: readonly KernelEvent[]) => {
+    backoffs.apply(events);
+    if (events.some((e) => STRUCTURAL.has(e.type))) saving.markDirty();
+  };
+  // Structure only: no whole messages (the kernel worker tallies them for this stream).
+  const subscribed = store.api.openStream
+    ? store.api.openStream((batch) => onEvents(batch.events), { messages: false }).then((s) => () => s.close())
+    : store.api.subscribe(onEvents);
+  void subscribed.then((off) => disposers.push(off));
   return () => {
     disposers.push(
       store.subscribe((s, prev) => {

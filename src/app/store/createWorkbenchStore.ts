@@ -12,7 +12,13 @@ import { createCanvasSlice, reduceCanvasEvents, type CanvasData, type CanvasSlic
 import { createComposerSlice, type ComposerSliceActions, type ComposerSliceData } from '../panels/composer/composerSlice';
 import { createMessageViewSlice, type MessageViewSliceActions, type MessageViewSliceData } from '../panels/log/messageViewSlice';
 import { reduceConfigureEvents } from './reduceConfigureEvents';
-import { applySnapshot, reduceEvents, snapshotFits } from './reduceEvents';
+import { reduceEvents } from './reduceEvents';
+import { applySnapshot, snapshotFits } from './applySnapshot';
+import { reduceTally } from './reduceTally';
+import { mergeBatches } from './mergeBatches';
+import { createInterest, type InterestRegistry } from './interest';
+import type { StreamInterest, UiBatch } from '../../browser/stream/uiStreamTypes';
+import type { UiStreamSubscription } from '../../browser/connectWorkbench';
 import {
   createResilienceSlice,
   reduceResilienceEvents,
@@ -44,8 +50,14 @@ export type WorkbenchState = WorkbenchData &
   ResilienceSliceData &
   ResilienceSliceActions;
 
-/** The API plus what a host may add: `ready()` says why built-in kinds failed to load. */
-export type ConnectedApi = WorkbenchApi & { ready?(): Promise<void> };
+/**
+ * The API plus what a host may add: `ready()` says why built-in kinds failed to load;
+ * `openStream` sends what the UI shows by interest (else every event arrives whole).
+ */
+export type ConnectedApi = WorkbenchApi & {
+  ready?(): Promise<void>;
+  openStream?(listener: (batch: UiBatch) => void, interest: StreamInterest): Promise<UiStreamSubscription>;
+};
 
 export interface WorkbenchStore extends StoreApi<WorkbenchState> {
   readonly api: ConnectedApi;
@@ -53,6 +65,10 @@ export interface WorkbenchStore extends StoreApi<WorkbenchState> {
   connect(): () => void;
   /** Apply events now (tests; the live path batches them per frame). */
   ingest(events: readonly KernelEvent[]): void;
+  /** Apply a stream batch now (tests). */
+  ingestBatch(batch: UiBatch): void;
+  /** Panels that show whole messages hold this while shown (see useMessageInterest). */
+  readonly interest: InterestRegistry;
 }
 
 export interface WorkbenchStoreOptions {
@@ -115,6 +131,7 @@ export function initialData(theme: Theme = 'dark'): WorkbenchData {
     droppedRows: 0,
     rowById: new Map(),
     deadLetters: 0,
+    messageSample: { shown: 0, total: 0 },
     kinds: [],
     selected: null,
     theme,
@@ -167,8 +184,14 @@ function reduceAll(s: WorkbenchState, events: readonly KernelEvent[]): Partial<W
   return { ...canvas, ...reduceConfigureEvents({ ...s, ...canvas }, events, s.lastSeq), ...reduceResilienceEvents(s, events) };
 }
 
+// Tallies and late rows apply on top of what the batch's whole events made.
+function reduceBatch(s: WorkbenchState, batch: UiBatch): Partial<WorkbenchState> {
+  const whole = batch.events.length > 0 ? reduceAll(s, batch.events) : {};
+  return { ...whole, ...reduceTally({ ...s, ...whole }, batch) };
+}
+
 interface EventPump {
-  enqueue(events: readonly KernelEvent[]): void;
+  enqueue(batch: UiBatch): void;
   /** Apply what is buffered now (before a reconciliation compares with a snapshot). */
   flushNow(): void;
   clear(): void;
@@ -180,7 +203,7 @@ function createEventPump(
   schedule: NonNullable<WorkbenchStoreOptions['schedule']>,
   publishMs: number,
 ): EventPump {
-  let buffer: (readonly KernelEvent[])[] = [];
+  let buffer: UiBatch[] = [];
   let cancelFlush: (() => void) | null = null;
   let lastPublish = -Infinity;
 
@@ -190,13 +213,13 @@ function createEventPump(
     buffer = [];
     lastPublish = performance.now();
     if (batches.length === 0) return;
-    const events = batches.length === 1 ? batches[0]! : batches.flat();
-    if (events.length > 0) store.setState((s) => reduceAll(s, events));
+    const batch = mergeBatches(batches);
+    store.setState((s) => reduceBatch(s, batch));
   };
 
   return {
-    enqueue(events) {
-      buffer.push(events);
+    enqueue(batch) {
+      buffer.push(batch);
       if (!cancelFlush) cancelFlush = schedule(flush, Math.max(0, lastPublish + publishMs - performance.now()));
     },
     flushNow() {
@@ -212,8 +235,29 @@ function createEventPump(
   };
 }
 
+/** The stream by interest when the API has one (the kernel worker), else every event. */
+async function subscribeStore(api: ConnectedApi, pump: EventPump, interest: InterestRegistry): Promise<() => void> {
+  if (!api.openStream) return api.subscribe((events) => pump.enqueue({ events }));
+  let subscription: UiStreamSubscription | null = null;
+  const stop = interest.onChange((messages) => subscription?.setInterest({ messages }));
+  subscription = await api.openStream((batch) => pump.enqueue(batch), { messages: interest.wanted() });
+  // A panel may have opened or closed while the stream was opening.
+  subscription.setInterest({ messages: interest.wanted() });
+  const opened = subscription;
+  return () => {
+    stop();
+    opened.close();
+  };
+}
+
 /** Subscribe, load kinds and the first snapshot, then reconcile with snapshots every `reconcileMs`. */
-function connectStore(store: StoreApi<WorkbenchState>, api: ConnectedApi, pump: EventPump, reconcileMs: number): () => void {
+function connectStore(
+  store: StoreApi<WorkbenchState>,
+  api: ConnectedApi,
+  pump: EventPump,
+  reconcileMs: number,
+  interest: InterestRegistry,
+): () => void {
   let disposed = false;
   let unsubscribe: (() => void) | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -238,7 +282,7 @@ function connectStore(store: StoreApi<WorkbenchState>, api: ConnectedApi, pump: 
 
   const start = async () => {
     // Subscribe before the snapshot so nothing falls between them.
-    const off = await api.subscribe((events) => pump.enqueue(events));
+    const off = await subscribeStore(api, pump, interest);
     if (disposed) return off();
     unsubscribe = off;
     // Kinds failing to load is reported, but the workbench still opens (custom kinds can
@@ -274,9 +318,12 @@ export function createWorkbenchStore(api: ConnectedApi, options: WorkbenchStoreO
   const store = createStore<WorkbenchState>()((set, get) => createState(set, get, options.theme));
   const pump = createEventPump(store, options.schedule ?? defaultSchedule, options.publishMs ?? PUBLISH_MS);
   const reconcileMs = options.reconcileMs ?? 1000;
+  const interest = createInterest();
   return Object.assign(store, {
     api,
-    connect: () => connectStore(store, api, pump, reconcileMs),
+    interest,
+    connect: () => connectStore(store, api, pump, reconcileMs, interest),
     ingest: (events: readonly KernelEvent[]) => store.setState((s) => reduceAll(s, events)),
+    ingestBatch: (batch: UiBatch) => store.setState((s) => reduceBatch(s, batch)),
   });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EventBody, KernelEvent } from '../../kernel/types';
 import { initialData } from './createWorkbenchStore';
 import { nameStem, nextName } from './names';
-import { applySnapshot, MAX_LOG_ROWS, reduceEvents, snapshotFits } from './reduceEvents';
+import { MAX_LOG_ROWS, reduceEvents } from './reduceEvents';
+import { applySnapshot, snapshotFits } from './applySnapshot';
 import type { WorkbenchData } from './types';
 
 let seq = 0;

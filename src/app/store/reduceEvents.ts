@@ -2,9 +2,9 @@
  * The pure projection of kernel events onto what the UI shows. No I/O, no clocks: the
  * store factory batches events and calls this once per batch.
  */
-import type { AgentView, KernelEvent, KernelSnapshot } from '../../kernel/types';
+import type { KernelEvent } from '../../kernel/types';
 import type { AclMessage, JsonValue } from '../../protocol/message';
-import { freePosition } from './layout';
+import { createFreeCells, type FreeCells } from './layout';
 import type { AgentState, GraphSlice, LinkState, LogOutcome, LogRow, LogSlice, UiSlice } from './types';
 
 /** Enough history to scroll back through; older rows are dropped in chunks. */
@@ -12,7 +12,7 @@ export const MAX_LOG_ROWS = 100_000;
 const DROP_CHUNK = 5_000;
 const CONTENT_CHARS = 240;
 
-type Projected = GraphSlice & LogSlice & Pick<UiSlice, 'lastSeq' | 'selected'>;
+export type Projected = GraphSlice & LogSlice & Pick<UiSlice, 'lastSeq' | 'selected'>;
 
 export function compactJson(value: JsonValue | undefined, max = CONTENT_CHARS): string {
   let text: string;
@@ -28,22 +28,24 @@ function receiverText(message: AclMessage): string {
   return Array.isArray(message.receiver) ? message.receiver.join(', ') : String(message.receiver);
 }
 
-function emptyCounters() {
-  return { sent: 0, delivered: 0, failed: 0 };
+/** The log row of a sent message. */
+export function sentRow(event: Extract<KernelEvent, { type: 'message.sent' }>): LogRow {
+  const m = event.message;
+  return {
+    key: m.id,
+    seq: event.seq,
+    t: m.sent_at ?? event.t,
+    performative: m.performative,
+    sender: m.sender,
+    receiver: receiverText(m),
+    content: compactJson(m.content),
+    outcome: 'sent',
+    message: m,
+  };
 }
 
-function fromView(view: AgentView): AgentState {
-  return {
-    name: view.name,
-    kind: view.kind,
-    status: view.status,
-    instance: view.instance,
-    restarts: view.restarts,
-    mailboxDepth: view.mailboxDepth,
-    counters: { ...view.counters },
-    config: view.config,
-    settings: { limits: view.limits, restart: view.restart, redelivery: view.redelivery, isolated: view.isolated },
-  };
+function emptyCounters() {
+  return { sent: 0, delivered: 0, failed: 0 };
 }
 
 /**
@@ -51,7 +53,7 @@ function fromView(view: AgentView): AgentState {
  * then mutates the clone. Under load a batch holds thousands of events for a few hundred
  * agents: cloning per event was most of the reducer's allocations.
  */
-class Draft {
+export class Draft {
   agents: Record<string, AgentState>;
   links: Record<string, LinkState>;
   positions: Record<string, GraphSlice['positions'][string]>;
@@ -64,6 +66,7 @@ class Draft {
   deadLetters: number;
   selected: string | null;
   private cloned = new Set<string>();
+  private cells: FreeCells | null = null;
   /** Agents and links already cloned in this batch (their clones may be mutated). */
   private ownAgents = new Set<string>();
   private ownLinks = new Set<string>();
@@ -99,6 +102,10 @@ class Draft {
   mutPositions(): GraphSlice['positions'] {
     if (this.once('positions')) this.positions = { ...this.positions };
     return this.positions;
+  }
+  /** Where the next node without a wanted position goes (one index per batch, see layout.ts). */
+  freeCells(): FreeCells {
+    return (this.cells ??= createFreeCells(Object.values(this.positions)));
   }
   mutPending(): GraphSlice['pending'] {
     if (this.once('pending')) this.pending = { ...this.pending };
@@ -215,12 +222,14 @@ class Draft {
   }
 }
 
-function addAgent(d: Draft, state: AgentState): void {
+export function addAgent(d: Draft, state: AgentState): void {
   d.mutAgents()[state.name] = state;
   if (!d.agentOrder.includes(state.name)) d.mutOrder().push(state.name);
   if (!d.positions[state.name]) {
     const wanted = d.pending[state.name];
-    d.mutPositions()[state.name] = wanted ?? freePosition(Object.values(d.positions));
+    const cells = d.freeCells();
+    if (wanted) cells.take(wanted);
+    d.mutPositions()[state.name] = wanted ?? cells.next();
   }
   if (state.name in d.pending) delete d.mutPending()[state.name];
 }
@@ -293,17 +302,7 @@ function applyMessageEvent(d: Draft, event: KernelEvent): boolean {
       const m = event.message;
       const sender = d.agent(m.sender);
       if (sender) sender.counters.sent++;
-      d.pushRow({
-        key: m.id,
-        seq: event.seq,
-        t: m.sent_at ?? event.t,
-        performative: m.performative,
-        sender: m.sender,
-        receiver: receiverText(m),
-        content: compactJson(m.content),
-        outcome: 'sent',
-        message: m,
-      });
+      d.pushRow(sentRow(event));
       return true;
     }
     case 'message.delivered': {
@@ -355,34 +354,4 @@ function applyMessageEvent(d: Draft, event: KernelEvent): boolean {
 
 function detailed(reason: string, detail: string | undefined): string {
   return detail ? `${reason}: ${detail}` : reason;
-}
-
-/**
- * Adopt the kernel's read model. Call it only when the snapshot and the applied events
- * describe the same point (`snapshot.seq - 1 === lastSeq`), or before any event was
- * applied: then the snapshot is the truth, including the numbers the event projection
- * only approximates (mailbox depth, counters).
- */
-export function applySnapshot(state: Projected, snapshot: KernelSnapshot): Partial<Projected> {
-  const d = new Draft(state);
-  const seen = new Set<string>();
-  for (const view of snapshot.agents) {
-    seen.add(view.name);
-    if (!d.agents[view.name]) addAgent(d, fromView(view));
-    else d.patchAgent(view.name, (a) => ({ ...fromView(view), reason: a.reason }));
-  }
-  for (const name of Object.keys(d.agents)) if (!seen.has(name)) d.removeNode(name);
-  const linkIds = new Set(snapshot.links.map((l) => l.id));
-  for (const link of snapshot.links) {
-    if (!d.links[link.id]) {
-      d.mutLinks()[link.id] = { id: link.id, a: link.a, b: link.b, pulse: 0, messages: link.counters.delivered };
-    }
-  }
-  for (const id of Object.keys(d.links)) if (!linkIds.has(id)) delete d.mutLinks()[id];
-  return { ...d.result(), lastSeq: Math.max(state.lastSeq, snapshot.seq - 1) };
-}
-
-/** Whether a snapshot can be adopted without contradicting applied events. */
-export function snapshotFits(lastSeq: number, snapshot: KernelSnapshot): boolean {
-  return lastSeq === -1 || snapshot.seq - 1 === lastSeq;
 }

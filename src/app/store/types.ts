@@ -99,6 +99,12 @@ export interface LogSlice {
   rowById: Map<string, number>;
   /** `message.dead-lettered` events seen (the resilience view lists them). */
   deadLetters: number;
+  /**
+   * Messages sent while a message panel was open: how many reached the log whole (`shown`)
+   * and how many there were (`total`). Under load the kernel worker samples (see
+   * browser/stream): then shown < total and the log says so.
+   */
+  messageSample: { shown: number; total: number };
 }
 
 export interface UiSlice {

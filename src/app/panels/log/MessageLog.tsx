@@ -5,6 +5,7 @@ import { LogRowView, ROW_HEIGHT } from './LogRowView';
 import { LogToolbar } from './LogToolbar';
 import { createRowModel, isFilterEmpty, rowAt } from './rowModel';
 import { useLogWindow } from './useLogWindow';
+import { useMessageInterest } from '../../store/useMessageInterest';
 
 /**
  * The message log: a window of fixed-height rows over the store's append-only rows. Work
@@ -14,6 +15,7 @@ import { useLogWindow } from './useLogWindow';
 export function MessageLog() {
   const active = usePanelActive();
   const store = useWorkbenchStore();
+  useMessageInterest(active);
   // The rows change in place; their version is what re-renders the log, and only while shown.
   useWorkbenchWhile(active, (s) => s.logVersion);
   const { rows, droppedRows: liveDropped } = store.getState();
@@ -60,7 +62,21 @@ export function MessageLog() {
         {dropped > 0 && ` · ${dropped.toLocaleString()} older rows dropped from view`}
         {frozenAt !== null && ` · paused at ${frozenAt.toLocaleString()} of ${total.toLocaleString()}`}
       </div>
+      <SampledNote />
     </div>
+  );
+}
+
+/** Under load the kernel worker sends only a sample of the messages: say so, with the numbers. */
+function SampledNote() {
+  const shown = useWorkbench((s) => s.messageSample.shown);
+  const total = useWorkbench((s) => s.messageSample.total);
+  if (shown >= total) return null;
+  const text = `Showing ${shown.toLocaleString()} of ${total.toLocaleString()} messages (sampled)`;
+  return (
+    <p role="status" aria-label={text} className="log-sampled muted">
+      {text}: under load the log shows a sample; counts and rates on the canvas include every message.
+    </p>
   );
 }
 

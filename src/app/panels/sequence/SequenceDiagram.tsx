@@ -5,6 +5,7 @@ import { usePanelActive } from '../../shell/usePanelActive';
 import { ArrowView } from './ArrowView';
 import { laneNames, layoutSequence, sniffedSteps, LANE_WIDTH, STEP_HEIGHT, type SequenceLayout } from './layoutSequence';
 import { useSequenceView, ZOOMS } from './useSequenceView';
+import { useMessageInterest } from '../../store/useMessageInterest';
 const HEADER_H = 30;
 const OVERSCAN = 10;
 /** Room above the first arrow for its label. */
@@ -14,6 +15,7 @@ const TOP = 26;
 export function SequenceDiagram() {
   const active = usePanelActive();
   const store = useWorkbenchStore();
+  useMessageInterest(active);
   // The rows change in place: their version re-renders the diagram, and only while shown.
   const version = useWorkbenchWhile(active, (s) => s.logVersion);
   const rows = store.getState().rows;
