@@ -104,6 +104,8 @@ const requestResponse: FigureGroup = {
       // Latency at half the maximum (the 64-in-flight rate), open loop, after a short warm-up.
       await measureOpenLoop(bench.ask, many / 2, quick ? 200 : 500);
       const latency = await measureOpenLoop(bench.ask, many / 2, durationMs);
+      // The floor: the same driver and schedule against the raw relay (the driver's and the machine's share).
+      const floor = await measureOpenLoop(relay.ask, many / 2, durationMs);
       notes.push(
         `Request/response: requests of ${bench.requestText.length} bytes of JSON; open loop at ${Math.round(latency.ratePerSecond)}/s, ` +
           `${latency.sent} requests, ${latency.failed} failed (counted at the time they failed).`,
@@ -138,6 +140,7 @@ const requestResponse: FigureGroup = {
           name: 'request/response latency p50 at half the maximum throughput',
           value: latency.p50Ms,
           unit: 'ms',
+          baseline: { name: 'same driver, raw relay', value: floor.p50Ms },
           better: 'lower',
           note: load,
         },
@@ -145,6 +148,7 @@ const requestResponse: FigureGroup = {
           name: 'request/response latency p99 at half the maximum throughput',
           value: latency.p99Ms,
           unit: 'ms',
+          baseline: { name: 'same driver, raw relay', value: floor.p99Ms },
           target: { max: 5 },
           better: 'lower',
           note: load,
@@ -162,9 +166,13 @@ const oneWay: FigureGroup = {
   async run({ quick }) {
     const messages = quick ? 50_000 : 100_000;
     const figures: Figure[] = [];
+    // Ceiling before and after each subject (C R1 C R2 C R4 C): its baseline is the mean of the two around it.
+    let before = await measureInProcessOneWay(messages);
     for (const workers of [1, 2, 4]) {
-      const ceiling = await measureInProcessOneWay(messages);
       const routed = await measureRoutedOneWay(messages, workers);
+      const after = await measureInProcessOneWay(messages);
+      const ceiling = mean(before, after);
+      before = after;
       figures.push({
         name: `one-way routed (${workers} worker${workers === 1 ? '' : 's'}), 8 wasm echo agents`,
         value: routed,
