@@ -32,3 +32,11 @@ describe('browser figures', () => {
     ]);
   });
 });
+
+describe('a perf script that printed nothing', () => {
+  it('still has its rows, with no number', () => {
+    const figures = toFigures({ figure: 'agents-per-tab', agents: 10000 });
+    expect(figures.map((f) => f.name)).toEqual(['deploy 10000 echo agents in one tab', 'agents answering a request, of 10000 in one tab']);
+    expect(figures.every((f) => Number.isNaN(f.value))).toBe(true);
+  });
+});

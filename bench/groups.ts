@@ -220,7 +220,11 @@ const heap: FigureGroup = {
 const browser: FigureGroup = {
   label: 'browser (canvas fps, agents in one tab)',
   browser: true,
-  run: async () => measureInBrowser(),
+  async run({ quick, notes }) {
+    const { figures, problems } = measureInBrowser({ quick });
+    notes.push(...problems);
+    return figures;
+  },
 };
 
 export const GROUPS: readonly FigureGroup[] = [kernelRouting, dispatch, transport, requestResponse, oneWay, localLatency, heap, browser];

@@ -67,7 +67,7 @@ export function renderTable(figures: readonly Figure[]): string {
     const ratio = ratioOf(f);
     return [
       f.note ? `${f.name} (${f.note})` : f.name,
-      `${fmt(f.value)} ${f.unit}`,
+      Number.isFinite(f.value) ? `${fmt(f.value)} ${f.unit}` : 'not measured',
       f.baseline ? `${f.baseline.name}: ${fmt(f.baseline.value)} ${f.unit}` : '—',
       ratio === undefined ? '—' : ratio.toFixed(2),
       f.target ? targetText(f.target) : '—',
