@@ -16,7 +16,15 @@ import { renderTable, type Figure } from './table';
 
 const args = parseBenchArgs(process.argv.slice(2));
 
-const readFigures = (file: string): ComparableFigure[] => figuresOf(JSON.parse(readFileSync(file, 'utf8')) as unknown, file);
+interface ReadDocument {
+  figures: ComparableFigure[];
+  mode?: string;
+}
+
+function readDocument(file: string): ReadDocument {
+  const document = JSON.parse(readFileSync(file, 'utf8')) as { meta?: { mode?: string } } | null;
+  return { figures: figuresOf(document, file), ...(document?.meta?.mode ? { mode: document.meta.mode } : {}) };
+}
 
 function writeDocument(file: string, document: BenchDocument): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -46,11 +54,13 @@ async function runBench(): Promise<ComparableFigure[]> {
   return document.figures;
 }
 
-const oldFigures = args.compare !== undefined ? readFigures(args.compare) : undefined;
-const newFigures = args.against !== undefined ? readFigures(args.against) : await runBench();
-if (oldFigures) {
-  const comparison = compareFigures(oldFigures, newFigures);
+const before = args.compare !== undefined ? readDocument(args.compare) : undefined;
+const after: ReadDocument =
+  args.against !== undefined ? readDocument(args.against) : { figures: await runBench(), mode: args.quick ? 'quick' : 'full' };
+if (before) {
+  const comparison = compareFigures(before.figures, after.figures);
   console.log(`\nCompared with ${args.compare}${args.against ? ` (against ${args.against})` : ''}:\n`);
+  if (before.mode && after.mode && before.mode !== after.mode) console.log(`note: a ${before.mode} run against a ${after.mode} run\n`);
   console.log(renderComparison(comparison));
   if (comparison.regressions.length > 0) process.exitCode = 1;
 }
