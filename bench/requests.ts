@@ -81,6 +81,8 @@ export interface OpenLoopLatency {
   failed: number;
   p50Ms: number;
   p99Ms: number;
+  /** Replies per second from the first request due to the last reply: below `ratePerSecond`, a queue grew. */
+  completedPerSecond: number;
 }
 
 export const percentile = (sorted: readonly number[], p: number): number =>
@@ -113,6 +115,7 @@ export async function measureOpenLoop(ask: () => Promise<void>, ratePerSecond: n
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(inFlight);
+  const completedPerSecond = total / ((performance.now() - start) / 1000);
   latencies.sort((a, b) => a - b);
-  return { ratePerSecond, sent: total, failed, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return { ratePerSecond, sent: total, failed, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), completedPerSecond };
 }
