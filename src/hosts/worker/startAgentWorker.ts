@@ -37,6 +37,7 @@ import { createWatchdogWriter } from './agent/watchdogWriter';
 import { wallNow, type AgentWorkerStats, type ToAgentWorker } from './protocol';
 import type { AgentWorkerPort } from './transport';
 import { readEffects } from './wire/effectsWire';
+import { transferList } from './wire/bytes';
 import { EventsWriter } from './wire/eventsWire';
 
 export function startAgentWorker(port: AgentWorkerPort): void {
@@ -75,7 +76,7 @@ export function startAgentWorker(port: AgentWorkerPort): void {
   const flush = () => {
     if (out.empty) return;
     const batch = out.take();
-    port.post({ t: 'events', ...batch }, [batch.wire]);
+    port.post({ t: 'events', ...batch }, transferList(batch));
   };
 
   function pump(): void {

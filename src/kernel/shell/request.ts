@@ -21,7 +21,7 @@ export function prepareRequest(
 ): PreparedRequest | undefined {
   if (draft === null || typeof draft !== 'object' || Array.isArray(draft)) return undefined;
   // Object.assign, not a spread: V8 makes adding keys to a spread copy ~30× slower (measured, Node 20).
-  const d: Record<string, unknown> = Object.assign({}, draft);
+  const d: Record<string, unknown> = Object.assign({}, draft as Record<string, unknown>);
   if (typeof d['reply_with'] !== 'string' || d['reply_with'] === '') d['reply_with'] = `req-${request.seq}`;
   if (d['reply_by'] === undefined) d['reply_by'] = request.now + request.timeoutMs;
   return { draft: d, replyWith: d['reply_with'] as string, client: request.from ?? CONSOLE };

@@ -3,6 +3,7 @@ import type { Clock, HostEvent } from '../../../kernel/types';
 import { WATCHDOG_BYTES, wallNow, type AgentWorkerStats, type FromAgentWorker } from '../protocol';
 import type { AgentWorkerHandle, SpawnAgentWorker } from '../transport';
 import { EffectsWriter } from '../wire/effectsWire';
+import { transferList } from '../wire/bytes';
 import { readEvents } from '../wire/eventsWire';
 
 /** A spawn or delivery handed to a worker and not reported done yet. */
@@ -87,7 +88,7 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
 export function flushEffects(slot: WorkerSlot): void {
   if (slot.outgoing.size === 0) return;
   const batch = slot.outgoing.take();
-  if (!slot.dead) slot.handle.post({ t: 'effects', ...batch }, [batch.wire]);
+  if (!slot.dead) slot.handle.post({ t: 'effects', ...batch }, transferList(batch));
 }
 
 /** Names the lane of a new instance (and forgets the agent's previous one). */
