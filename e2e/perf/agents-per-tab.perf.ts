@@ -26,13 +26,20 @@
  * Run: `npx playwright test -c e2e/perf/playwright.perf.config.ts agents-per-tab`;
  * `ORRERY_AGENTS` (default 1000) sets N.
  */
+import { existsSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 const AGENTS = Number(process.env.ORRERY_AGENTS ?? 1000);
 /** Agents for the live-memory measurement: all live (under the workers' budget of 96). */
 const FEW = 40;
 
-test.use({ launchOptions: { args: ['--enable-blink-features=ForceEagerMeasureMemory'] } });
+// The main config's launch options (Debian's Chromium when present) plus eager memory measurement.
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+test.use({
+  launchOptions: existsSync(SYSTEM_CHROMIUM)
+    ? { executablePath: SYSTEM_CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--enable-blink-features=ForceEagerMeasureMemory'] }
+    : { args: ['--disable-gpu', '--enable-blink-features=ForceEagerMeasureMemory'] },
+});
 
 interface Stats {
   live: number;
@@ -89,19 +96,26 @@ async function deployAll(page: Page, prefix: string, n: number) {
       let running = 0;
       let failed = 0;
       let lastLog = t0;
+      let slowestSnapshotMs = 0;
       for (;;) {
+        const asked = performance.now();
         const snap = await api.snapshot();
+        slowestSnapshotMs = Math.max(slowestSnapshotMs, performance.now() - asked);
         const mine = snap.agents.filter((a) => a.name.startsWith(prefix));
         running = mine.filter((a) => a.status === 'running').length;
         failed = mine.filter((a) => a.status === 'failed').length;
         if (running + failed >= n || performance.now() - t0 > 90_000) break;
         if (performance.now() - lastLog > 2000) {
           lastLog = performance.now();
-          log(`${Math.round(lastLog - t0)} ms: ${running} running, ${failed} failed, long tasks ${Math.round(longTaskMs)} ms`);
+          log(
+            `${Math.round(lastLog - t0)} ms: ${running} running, ${failed} failed, ${runningEvents} running events, long tasks ${Math.round(longTaskMs)} ms, slowest snapshot ${Math.round(slowestSnapshotMs)} ms`,
+          );
         }
         await new Promise((r) => setTimeout(r, 25));
       }
       const deployMs = performance.now() - t0;
+      // The page has caught up when every `running` status has reached it (eventsMs).
+      while (runningEvents < running && performance.now() - t0 < deployMs + 30_000) await new Promise((r) => setTimeout(r, 25));
       observer.disconnect();
       stream.close();
       log(`${running} running after ${Math.round(deployMs)} ms (page long tasks ${Math.round(longTaskMs)} ms)`);
@@ -185,7 +199,25 @@ test(`${AGENTS} echo agents in one tab: deployed, and every one answers`, async 
   await askAll(page, 'few', FEW);
   const few = await memory(page);
 
+  // ORRERY_AGENTS_TRACE=<file>: a Chromium trace of the N-agent deploy (every thread: page, kernel and agent workers).
+  const trace = process.env.ORRERY_AGENTS_TRACE;
+  const browser = page.context().browser();
+  if (trace && browser)
+    await browser.startTracing(page, {
+      path: trace,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8'],
+    });
+  // ORRERY_AGENTS_PROFILE=<file>.cpuprofile: the page's main thread during that deploy (DevTools opens it).
+  const profile = process.env.ORRERY_AGENTS_PROFILE;
+  const cdp = profile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
   const deployed = await deployAll(page, 'e', AGENTS);
+  if (trace && browser) await browser.stopTracing();
+  if (cdp && profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const asked = await askAll(page, 'e', AGENTS);
   const full = await memory(page);
 

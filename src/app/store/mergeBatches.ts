@@ -7,7 +7,6 @@ export function mergeBatches(batches: readonly UiBatch[]): UiBatch {
   const out: UiBatch = { events: batches.flatMap((b) => b.events) };
   for (const b of batches) {
     if (b.tally) out.tally = mergeTallies(out.tally ?? emptyTally(), b.tally);
-    if (b.late) (out.late ??= []).push(...b.late);
     if (b.sample) out.sample = { shown: (out.sample?.shown ?? 0) + b.sample.shown, total: (out.sample?.total ?? 0) + b.sample.total };
   }
   return out;

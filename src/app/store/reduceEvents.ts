@@ -118,6 +118,16 @@ export class Draft {
   mutRowById(): Map<string, number> {
     return this.rowById;
   }
+  private ordered: Set<string> | null = null;
+  /** Whether `name` is in the deployment order (a set per batch: 10,000 deploys were O(n²)). */
+  inOrder(name: string): boolean {
+    this.ordered ??= new Set(this.agentOrder);
+    return this.ordered.has(name);
+  }
+  pushOrder(name: string): void {
+    this.mutOrder().push(name);
+    this.ordered?.add(name);
+  }
   mutOrder(): string[] {
     if (!this.cloned.has('agentOrder')) {
       this.cloned.add('agentOrder');
@@ -200,6 +210,7 @@ export class Draft {
     if (this.agentOrder.includes(name)) {
       this.agentOrder = this.agentOrder.filter((n) => n !== name);
       this.cloned.add('agentOrder');
+      this.ordered?.delete(name);
     }
     for (const [id, link] of Object.entries(this.links)) {
       if (link.a === name || link.b === name) delete this.mutLinks()[id];
@@ -224,7 +235,7 @@ export class Draft {
 
 export function addAgent(d: Draft, state: AgentState): void {
   d.mutAgents()[state.name] = state;
-  if (!d.agentOrder.includes(state.name)) d.mutOrder().push(state.name);
+  if (!d.inOrder(state.name)) d.pushOrder(state.name);
   if (!d.positions[state.name]) {
     const wanted = d.pending[state.name];
     const cells = d.freeCells();

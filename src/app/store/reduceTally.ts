@@ -1,12 +1,11 @@
 /**
  * Applies what the kernel worker tallied instead of sending (see browser/stream): counters,
- * mailbox depths, link traffic and latency, as the left-out events would have; late events
- * of a watched message as log rows only (they were counted before); the sampling count.
+ * mailbox depths, link traffic and latency, as the left-out events would have; and the
+ * sampling count.
  */
-import type { KernelEvent } from '../../kernel/types';
 import type { MessageTally, SampleCount } from '../../browser/stream/uiStreamTypes';
 import type { LinkFlow } from '../panels/canvas/canvasSlice';
-import { Draft, sentRow, type Projected } from './reduceEvents';
+import { Draft, type Projected } from './reduceEvents';
 import type { LogSlice } from './types';
 
 type TallyInput = Projected & { flows: Record<string, LinkFlow> };
@@ -50,31 +49,20 @@ function applyLinkTallies(d: Draft, state: TallyInput, tally: MessageTally): Rec
   return flows;
 }
 
-function applyLateRows(d: Draft, late: readonly KernelEvent[]): void {
-  for (const e of late) {
-    if (e.type === 'message.sent' && !d.rowById.has(e.message.id)) d.pushRow(sentRow(e));
-    else if (e.type === 'message.delivered') d.patchRow(e.messageId, 'delivered');
-    else if (e.type === 'message.failed') d.patchRow(e.messageId, 'failed', e.detail ? `${e.reason}: ${e.detail}` : e.reason);
-  }
-}
-
 export interface TallyBatch {
   tally?: MessageTally;
-  late?: readonly KernelEvent[];
   sample?: SampleCount;
 }
 
 /** Apply after the batch's whole events were reduced (on the state they produced). */
 export function reduceTally(state: TallyInput & Pick<LogSlice, 'messageSample'>, batch: TallyBatch): TallyOutput & Partial<LogSlice> {
-  if (!batch.tally && !batch.late && !batch.sample) return {};
+  if (!batch.tally && !batch.sample) return {};
   const d = new Draft(state);
   let flows: Record<string, LinkFlow> | undefined;
   if (batch.tally) {
     applyAgentTallies(d, batch.tally);
     flows = applyLinkTallies(d, state, batch.tally);
   }
-  if (batch.late) applyLateRows(d, batch.late);
-  d.trimRows();
   const out: TallyOutput & Partial<LogSlice> = { ...d.result() };
   if (flows) out.flows = flows;
   if (batch.tally && batch.tally.lastSeq > state.lastSeq) out.lastSeq = batch.tally.lastSeq;

@@ -15,7 +15,7 @@ export interface StreamHub {
   open(listener: (batch: UiBatchWire) => void, interest: StreamInterest): Promise<number>;
   setInterest(id: number, interest: StreamInterest): void;
   close(id: number): void;
-  /** Every subscription sends this message's events whole from now on (and what it missed). */
+  /** Every subscription sends this message's events whole (see UiStream.watch). */
   watch(messageId: string): void;
 }
 
@@ -33,13 +33,10 @@ export function decodeBatch(wire: UiBatchWire): UiBatch {
   return JSON.parse(wire) as UiBatch;
 }
 
-const isEmpty = (b: UiBatch) => b.events.length === 0 && !b.tally && !b.late;
+const isEmpty = (b: UiBatch) => b.events.length === 0 && !b.tally;
 
 export function createStreamHub(deps: StreamHubDeps): StreamHub {
-  const subscriptions = new Map<
-    number,
-    { stream: ReturnType<typeof createUiStream>; listener: (b: UiBatchWire) => void; off: () => void }
-  >();
+  const subscriptions = new Map<number, { stream: ReturnType<typeof createUiStream>; off: () => void }>();
   let nextId = 1;
   return {
     async open(listener, interest) {
@@ -50,7 +47,7 @@ export function createStreamHub(deps: StreamHubDeps): StreamHub {
         const batch = stream.take(events);
         if (!isEmpty(batch)) listener(encodeBatch(batch));
       });
-      subscriptions.set(id, { stream, listener, off });
+      subscriptions.set(id, { stream, off });
       return id;
     },
     setInterest(id, interest) {
@@ -61,11 +58,7 @@ export function createStreamHub(deps: StreamHubDeps): StreamHub {
       subscriptions.delete(id);
     },
     watch(messageId) {
-      for (const { stream, listener } of subscriptions.values()) {
-        stream.watch(messageId);
-        const late = stream.takeLate();
-        if (late) listener(encodeBatch(late));
-      }
+      for (const { stream } of subscriptions.values()) stream.watch(messageId);
     },
   };
 }

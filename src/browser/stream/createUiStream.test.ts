@@ -59,15 +59,50 @@ describe('the UI stream of a page subscription', () => {
     expect(batch.tally?.links.l1).toMatchObject({ timed: 2, latencySumMs: 40, latencyMaxMs: 30, latencyLastMs: 10 });
   });
 
-  it('sends a watched message whole, and its events that were already left out as late', () => {
+  it('sends the events of a watched message whole while no message panel is open', () => {
     const stream = createUiStream();
-    stream.take([sent('m1')]);
     stream.watch('m1');
-    expect(types(stream.takeLate()!.late!)).toEqual(['message.sent']);
-    expect(stream.takeLate()).toBeNull();
-    const batch = stream.take([delivered('m1')]);
-    expect(types(batch.events)).toEqual(['message.delivered']);
-    expect(batch.tally).toBeUndefined();
+    const batch = stream.take([sent('m1'), sent('m2'), delivered('m1'), failed('m2')]);
+    expect(batch.events.map((e) => [e.type, 'messageId' in e ? e.messageId : e.type === 'message.sent' ? e.message.id : ''])).toEqual([
+      ['message.sent', 'm1'],
+      ['message.delivered', 'm1'],
+    ]);
+    expect(batch.tally?.agents).toEqual({
+      a: { sent: 1, delivered: 0, failed: 0, handled: 0 },
+      b: { sent: 0, delivered: 0, failed: 1, handled: 0 },
+    });
+  });
+
+  it('follows the replies to a watched message and their conversation', () => {
+    const stream = createUiStream();
+    const request = at({
+      type: 'message.sent',
+      message: {
+        id: 'q',
+        performative: 'request',
+        sender: 'you',
+        receiver: 'b',
+        content: {},
+        conversation_id: 'c1',
+        reply_with: 'r1',
+        sent_at: 0,
+      },
+    });
+    const reply = at({
+      type: 'message.sent',
+      message: { id: 'a1', performative: 'inform', sender: 'b', receiver: 'you', content: {}, in_reply_to: 'r1', sent_at: 0 },
+    });
+    const later = at({
+      type: 'message.sent',
+      message: { id: 'a2', performative: 'inform', sender: 'b', receiver: 'you', content: {}, conversation_id: 'c1', sent_at: 0 },
+    });
+    stream.watch('q');
+    expect(types(stream.take([request, sent('other')]).events)).toEqual(['message.sent']);
+    expect(stream.take([reply, later, delivered('a1', 'you')]).events).toEqual([
+      reply,
+      later,
+      expect.objectContaining({ messageId: 'a1' }),
+    ]);
   });
 
   it('always sends dead letters and invalid input whole', () => {

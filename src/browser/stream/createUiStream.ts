@@ -3,12 +3,17 @@
  * subscription (runs in the kernel worker; pure: no clocks, no I/O). See uiStreamTypes.ts.
  */
 import type { KernelEvent } from '../../kernel/types';
+import type { AclMessage } from '../../protocol/message';
 import { BoundedMap, BoundedSet } from './boundedMemory';
 import { emptyTally, tallyMessageEvent } from './tallyMessages';
 import type { MessageTally, StreamInterest, UiBatch } from './uiStreamTypes';
 
-/** Whole messages per batch while a message panel is open (the UI gets ~10 batches a second). */
-export const DEFAULT_MESSAGE_CAP = 500;
+/**
+ * Whole messages per batch while a message panel is open: the runtime publishes ~10
+ * batches a second, so up to ~2,000 messages a second reach the log and sequence view
+ * (more than anyone reads; each costs the page a row, its patches and their layout).
+ */
+export const DEFAULT_MESSAGE_CAP = 200;
 
 export interface UiStreamOptions {
   /** Most `message.sent` events sent whole per batch; the rest are tallied. */
@@ -21,12 +26,15 @@ export interface UiStreamOptions {
 
 export interface UiStream {
   setInterest(interest: StreamInterest): void;
-  /** Always send this message's events whole (a message the page sent and follows). */
+  /**
+   * Always send this message's events whole (a message the page sent and follows), and
+   * those of the messages in its conversation or replying to it (the answer). Call
+   * it in the task that sent the message: its events are then still unpublished (the
+   * runtime publishes on a timer), so none of them has been left out yet.
+   */
   watch(messageId: string): void;
   /** The batch for the page from the kernel's next events. */
   take(events: readonly KernelEvent[]): UiBatch;
-  /** Watched events that were already left out, to send now (null: none). */
-  takeLate(): UiBatch | null;
 }
 
 type MessageEvent = Extract<KernelEvent, { type: 'message.sent' | 'message.delivered' | 'message.handled' | 'message.failed' }>;
@@ -49,32 +57,32 @@ export function createUiStream(options: UiStreamOptions = {}): UiStream {
   const cap = options.messageCap ?? DEFAULT_MESSAGE_CAP;
   const shown = new BoundedSet(options.rememberShown ?? 50_000);
   const watched = new BoundedSet(1024);
+  // Conversations and reply keys of watched messages: the replies are followed too.
+  const watchedThreads = new BoundedSet(1024);
+  const follows = (m: AclMessage): boolean => {
+    if (watched.has(m.id)) return true;
+    const thread =
+      (m.conversation_id !== undefined && watchedThreads.has(`c:${m.conversation_id}`)) ||
+      (m.in_reply_to !== undefined && watchedThreads.has(`r:${m.in_reply_to}`));
+    if (thread) watched.add(m.id);
+    return thread;
+  };
+  const followThread = (m: AclMessage) => {
+    if (m.conversation_id !== undefined) watchedThreads.add(`c:${m.conversation_id}`);
+    watchedThreads.add(`r:${m.id}`);
+    if (m.reply_with !== undefined) watchedThreads.add(`r:${m.reply_with}`);
+  };
   const sendTimes = new BoundedMap<number>(options.rememberSendTimes ?? 100_000);
   let interest: StreamInterest = { messages: false };
-  // Left-out events of this batch and the one before, by message (for `watch`).
-  let recent = new Map<string, MessageEvent[]>();
-  let older = new Map<string, MessageEvent[]>();
-  let late: KernelEvent[] = [];
-
-  const remember = (id: string, event: MessageEvent) => {
-    const list = recent.get(id);
-    if (list) list.push(event);
-    else recent.set(id, [event]);
-  };
 
   return {
     setInterest(next) {
       interest = { ...next };
     },
     watch(messageId) {
-      if (watched.has(messageId)) return;
       watched.add(messageId);
-      const missed = [...(older.get(messageId) ?? []), ...(recent.get(messageId) ?? [])];
-      late.push(...missed);
     },
     take(events) {
-      older = recent;
-      recent = new Map();
       const out: KernelEvent[] = [];
       let tally: MessageTally | undefined;
       let whole = 0;
@@ -86,8 +94,9 @@ export function createUiStream(options: UiStreamOptions = {}): UiStream {
           continue;
         }
         const e = event as MessageEvent;
-        let keep = watched.has(id) || shown.has(id);
+        let keep = shown.has(id) || (e.type === 'message.sent' ? follows(e.message) : watched.has(id));
         if (e.type === 'message.sent') {
+          if (keep && watched.has(id)) followThread(e.message);
           sendTimes.set(id, e.message.sent_at ?? e.t);
           if (interest.messages) total++;
           if (!keep && interest.messages && whole < cap) {
@@ -102,21 +111,10 @@ export function createUiStream(options: UiStreamOptions = {}): UiStream {
         }
         tally ??= emptyTally();
         tallyMessageEvent(tally, e, e.type === 'message.delivered' ? sendTimes.get(id) : undefined);
-        if (e.type !== 'message.handled') remember(id, e);
       }
       const batch: UiBatch = { events: out };
       if (tally) batch.tally = tally;
       if (total > 0) batch.sample = { shown: whole, total };
-      if (late.length > 0) {
-        batch.late = late;
-        late = [];
-      }
-      return batch;
-    },
-    takeLate() {
-      if (late.length === 0) return null;
-      const batch: UiBatch = { events: [], late };
-      late = [];
       return batch;
     },
   };

@@ -42,11 +42,6 @@ export interface UiBatch {
   events: KernelEvent[];
   tally?: MessageTally;
   sample?: SampleCount;
-  /**
-   * Events of watched messages (see `watch`) that had been left out of an earlier batch:
-   * they show as log rows and are already counted in an earlier tally.
-   */
-  late?: KernelEvent[];
 }
 
 export interface StreamInterest {

@@ -2,7 +2,7 @@
  * The store's graph as React Flow nodes and edges. Objects that did not change are
  * reused: React Flow keeps measurements on them and skips re-rendering them.
  */
-import type { Node } from '@xyflow/react';
+import { Position, type Node, type NodeHandle } from '@xyflow/react';
 import type { WorkbenchState } from '../../store/createWorkbenchStore';
 import { NODE_WIDTH } from '../../store/layout';
 import type { AgentFlowNode, SearchMark } from './AgentNode';
@@ -43,6 +43,23 @@ export function searchMatches(g: Pick<GraphInput, 'agentOrder' | 'plainOrder' | 
   return [...g.agentOrder, ...g.plainOrder].filter((n) => searchMark(n, g.search) === 'hit');
 }
 
+/** Agent handles (10 px + 2 px border, centred on the left and right edges: see `.agent-handle`). */
+const HANDLE = 14;
+const AGENT_HANDLES: NodeHandle[] = [
+  { type: 'target', position: Position.Left, x: -HANDLE / 2, y: AGENT_HEIGHT / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+  { type: 'source', position: Position.Right, x: NODE_WIDTH - HANDLE / 2, y: AGENT_HEIGHT / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+];
+
+/**
+ * Size and handles of an agent node React Flow has not measured yet. Without them it
+ * renders every new node once, off screen or not, to measure it: deploying 10,000 agents
+ * mounted and unmounted 10,000 nodes. Once measured, its own measurements count.
+ */
+function unmeasured(old: Node | undefined): Pick<Node, 'handles' | 'initialWidth' | 'initialHeight'> {
+  if (old?.measured?.width !== undefined) return { handles: undefined };
+  return { handles: AGENT_HANDLES, initialWidth: NODE_WIDTH, initialHeight: AGENT_HEIGHT };
+}
+
 function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
@@ -56,6 +73,7 @@ function reuse<N extends Node>(old: Node | undefined, next: N): N {
     old.position.x === next.position.x &&
     old.position.y === next.position.y &&
     (old.selected ?? false) === (next.selected ?? false) &&
+    (old.handles === undefined) === (next.handles === undefined) &&
     shallowEqual(old.data, next.data)
   ) {
     return old as N;
@@ -102,8 +120,10 @@ export function syncNodes(prev: readonly FlowNode[], g: GraphInput, labelOf: (ki
     const agent = g.agents[name];
     if (!agent) continue;
     const group = g.membership[name];
+    const old = byId.get(name);
     next.push(
-      reuse<AgentFlowNode>(byId.get(name), {
+      reuse<AgentFlowNode>(old, {
+        ...unmeasured(old),
         id: name,
         type: 'agent',
         position: g.positions[name] ?? { x: 0, y: 0 },

@@ -1,6 +1,5 @@
 import { useLayoutEffect, useMemo } from 'react';
-import { shallow } from 'zustand/shallow';
-import { useWorkbench, useWorkbenchStore, useWorkbenchWhile, useWorkbenchWith } from '../../store/WorkbenchContext';
+import { useWorkbench, useWorkbenchStore, useWorkbenchWhile } from '../../store/WorkbenchContext';
 import { usePanelActive } from '../../shell/usePanelActive';
 import { ArrowView } from './ArrowView';
 import { laneNames, layoutSequence, sniffedSteps, LANE_WIDTH, STEP_HEIGHT, type SequenceLayout } from './layoutSequence';
@@ -19,7 +18,8 @@ export function SequenceDiagram() {
   // The rows change in place: their version re-renders the diagram, and only while shown.
   const version = useWorkbenchWhile(active, (s) => s.logVersion);
   const rows = store.getState().rows;
-  const agents = useWorkbenchWith((s) => s.agentOrder, shallow);
+  // Hidden, the lanes wait too (10,000 agents deploying re-laid them out on every publish).
+  const agents = useWorkbenchWhile(active, (s) => s.agentOrder);
   const unsniffed = useWorkbench((s) => s.unsniffed);
   const setSniffed = useWorkbench((s) => s.setSniffed);
   const detailKey = useWorkbench((s) => s.detailKey);
