@@ -11,6 +11,8 @@ import { nodeAgentAssets } from '../src/hosts/node/nodeAgentAssets';
 import type { KernelEvent } from '../src/kernel';
 import { INSTANT_TIMING } from '../src/kernel/shell';
 
+const STALL_MS = 120_000;
+
 export const SINKS = Array.from({ length: 8 }, (_, i) => `sink-${i}`);
 
 const inform = (i: number) => ({ performative: 'inform', receiver: SINKS[i % SINKS.length]!, content: { n: i, text: 'hello' } });
@@ -30,10 +32,18 @@ export async function measureRoutedOneWay(messages: number, workers = 1): Promis
       if (handled >= target) wake?.();
     });
     const run = async (count: number) => {
-      const done = new Promise<void>((resolve) => (wake = resolve));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = new Promise<void>((resolve, reject) => {
+        wake = resolve;
+        // A lost message would otherwise hang the bench: fail the figure instead.
+        timer = setTimeout(
+          () => reject(new Error(`one-way routed: ${target - handled} of ${count} messages not handled in ${STALL_MS / 1000} s`)),
+          STALL_MS,
+        );
+      });
       target = handled + count;
       for (let i = 0; i < count; i++) void wb.send(inform(i));
-      await done;
+      await done.finally(() => clearTimeout(timer));
     };
     await run(Math.min(messages, 20_000)); // warm up: spawns, JIT
     const start = performance.now();
