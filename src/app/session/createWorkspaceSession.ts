@@ -164,7 +164,7 @@ function watchChanges({ store, modules, saving, backoffs, disposers, restoring, 
   };
   // Structure only: no whole messages (the kernel worker tallies them for this stream).
   const subscribed = store.api.openStream
-    ? store.api.openStream((batch) => onEvents(batch.events), { messages: false }).then((s) => () => s.close())
+    ? store.api.openStream((batch) => onEvents(batch.events), { messages: false, tallies: false }).then((s) => () => s.close())
     : store.api.subscribe(onEvents);
   void subscribed.then((off) => disposers.push(off));
   return () => {

@@ -105,6 +105,39 @@ describe('the UI stream of a page subscription', () => {
     ]);
   });
 
+  it('follows a few answers from the receiver back to the sender of a watched message', () => {
+    const stream = createUiStream();
+    stream.watch('q');
+    const back = (id: string) => sent(id, 'b');
+    const request = at({
+      type: 'message.sent',
+      message: { id: 'q', performative: 'request', sender: 'you', receiver: 'b', content: {}, sent_at: 0 },
+    });
+    const answers = Array.from({ length: 10 }, (_, i) =>
+      at({ type: 'message.sent', message: { id: `a${i}`, performative: 'inform', sender: 'b', receiver: 'you', content: {}, sent_at: 0 } }),
+    );
+    const batch = stream.take([request, back('unrelated'), ...answers]);
+    expect(batch.events.map((e) => (e.type === 'message.sent' ? e.message.id : ''))).toEqual([
+      'q',
+      'a0',
+      'a1',
+      'a2',
+      'a3',
+      'a4',
+      'a5',
+      'a6',
+      'a7',
+    ]);
+  });
+
+  it('sends structure only when no tallies are wanted', () => {
+    const stream = createUiStream();
+    stream.setInterest({ messages: false, tallies: false });
+    const batch = stream.take([status('a'), ...exchange('m1')]);
+    expect(types(batch.events)).toEqual(['agent.status']);
+    expect(batch.tally).toBeUndefined();
+  });
+
   it('always sends dead letters and invalid input whole', () => {
     const stream = createUiStream();
     const dead = at({ type: 'message.dead-lettered', message: { id: 'm1' }, to: 'b', reason: 'no-route' });

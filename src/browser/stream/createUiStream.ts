@@ -3,8 +3,8 @@
  * subscription (runs in the kernel worker; pure: no clocks, no I/O). See uiStreamTypes.ts.
  */
 import type { KernelEvent } from '../../kernel/types';
-import type { AclMessage } from '../../protocol/message';
 import { BoundedMap, BoundedSet } from './boundedMemory';
+import { createFollower } from './followWatched';
 import { emptyTally, tallyMessageEvent } from './tallyMessages';
 import type { MessageTally, StreamInterest, UiBatch } from './uiStreamTypes';
 
@@ -28,7 +28,7 @@ export interface UiStream {
   setInterest(interest: StreamInterest): void;
   /**
    * Always send this message's events whole (a message the page sent and follows), and
-   * those of the messages in its conversation or replying to it (the answer). Call
+   * those of its answers (see followWatched.ts). Call
    * it in the task that sent the message: its events are then still unpublished (the
    * runtime publishes on a timer), so none of them has been left out yet.
    */
@@ -56,22 +56,7 @@ function messageIdOf(event: KernelEvent): string | undefined {
 export function createUiStream(options: UiStreamOptions = {}): UiStream {
   const cap = options.messageCap ?? DEFAULT_MESSAGE_CAP;
   const shown = new BoundedSet(options.rememberShown ?? 50_000);
-  const watched = new BoundedSet(1024);
-  // Conversations and reply keys of watched messages: the replies are followed too.
-  const watchedThreads = new BoundedSet(1024);
-  const follows = (m: AclMessage): boolean => {
-    if (watched.has(m.id)) return true;
-    const thread =
-      (m.conversation_id !== undefined && watchedThreads.has(`c:${m.conversation_id}`)) ||
-      (m.in_reply_to !== undefined && watchedThreads.has(`r:${m.in_reply_to}`));
-    if (thread) watched.add(m.id);
-    return thread;
-  };
-  const followThread = (m: AclMessage) => {
-    if (m.conversation_id !== undefined) watchedThreads.add(`c:${m.conversation_id}`);
-    watchedThreads.add(`r:${m.id}`);
-    if (m.reply_with !== undefined) watchedThreads.add(`r:${m.reply_with}`);
-  };
+  const follower = createFollower();
   const sendTimes = new BoundedMap<number>(options.rememberSendTimes ?? 100_000);
   let interest: StreamInterest = { messages: false };
 
@@ -79,9 +64,7 @@ export function createUiStream(options: UiStreamOptions = {}): UiStream {
     setInterest(next) {
       interest = { ...next };
     },
-    watch(messageId) {
-      watched.add(messageId);
-    },
+    watch: (messageId) => follower.watch(messageId),
     take(events) {
       const out: KernelEvent[] = [];
       let tally: MessageTally | undefined;
@@ -94,10 +77,9 @@ export function createUiStream(options: UiStreamOptions = {}): UiStream {
           continue;
         }
         const e = event as MessageEvent;
-        let keep = shown.has(id) || (e.type === 'message.sent' ? follows(e.message) : watched.has(id));
+        let keep = shown.has(id) || (e.type === 'message.sent' ? follower.sent(e.message) : follower.has(id));
         if (e.type === 'message.sent') {
-          if (keep && watched.has(id)) followThread(e.message);
-          sendTimes.set(id, e.message.sent_at ?? e.t);
+          if (interest.tallies !== false) sendTimes.set(id, e.message.sent_at ?? e.t);
           if (interest.messages) total++;
           if (!keep && interest.messages && whole < cap) {
             keep = true;
@@ -109,6 +91,7 @@ export function createUiStream(options: UiStreamOptions = {}): UiStream {
           out.push(e);
           continue;
         }
+        if (interest.tallies === false) continue;
         tally ??= emptyTally();
         tallyMessageEvent(tally, e, e.type === 'message.delivered' ? sendTimes.get(id) : undefined);
       }

@@ -47,4 +47,6 @@ export interface UiBatch {
 export interface StreamInterest {
   /** Whole message events (sampled): a panel that shows messages is open. */
   messages: boolean;
+  /** Tallies of the left-out message events (default true; false: structure only). */
+  tallies?: boolean;
 }

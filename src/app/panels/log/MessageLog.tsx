@@ -74,7 +74,8 @@ function SampledNote() {
   if (shown >= total) return null;
   const text = `Showing ${shown.toLocaleString()} of ${total.toLocaleString()} messages (sampled)`;
   return (
-    <p role="status" aria-label={text} className="log-sampled muted">
+    // A note, not a live region: its numbers change several times a second under load.
+    <p role="note" aria-label={text} className="log-sampled muted">
       {text}: under load the log shows a sample; counts and rates on the canvas include every message.
     </p>
   );

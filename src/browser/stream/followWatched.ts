@@ -1,0 +1,61 @@
+/**
+ * The messages a page follows whole whatever panel is open: those it sent itself (watched
+ * by id), and their answers: messages in the same conversation, replying to one of them,
+ * or coming back from a receiver to the sender (an echo's inform, a not-understood), a
+ * few per watched message. So after sending from the Composer the log shows the exchange.
+ */
+import { BROADCAST, type AclMessage } from '../../protocol/message';
+import { BoundedMap, BoundedSet } from './boundedMemory';
+
+/** Messages followed back from a receiver to the sender of a watched message. */
+const ANSWERS_PER_MESSAGE = 8;
+
+export interface Follower {
+  watch(messageId: string): void;
+  /** Whether this sent message is followed (it is remembered: its later events are too). */
+  sent(message: AclMessage): boolean;
+  /** Whether a message's later events (delivered, handled, failed) are followed. */
+  has(messageId: string): boolean;
+}
+
+const receivers = (m: AclMessage): readonly string[] => (Array.isArray(m.receiver) ? m.receiver : [m.receiver as string]);
+
+export function createFollower(limit = 1024): Follower {
+  const watched = new BoundedSet(limit);
+  const threads = new BoundedSet(limit);
+  const answers = new BoundedMap<number>(limit);
+
+  const followThread = (m: AclMessage) => {
+    if (m.conversation_id !== undefined) threads.add(`c:${m.conversation_id}`);
+    threads.add(`r:${m.id}`);
+    if (m.reply_with !== undefined) threads.add(`r:${m.reply_with}`);
+    for (const to of receivers(m)) if (to !== BROADCAST) answers.set(`${to}>${m.sender}`, ANSWERS_PER_MESSAGE);
+  };
+  const isAnswer = (m: AclMessage): boolean => {
+    if (m.conversation_id !== undefined && threads.has(`c:${m.conversation_id}`)) return true;
+    if (m.in_reply_to !== undefined && threads.has(`r:${m.in_reply_to}`)) return true;
+    for (const to of receivers(m)) {
+      const key = `${m.sender}>${to}`;
+      const left = answers.get(key) ?? 0;
+      if (left > 0) {
+        answers.set(key, left - 1);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  return {
+    watch: (id) => watched.add(id),
+    sent(m) {
+      if (watched.has(m.id)) {
+        followThread(m);
+        return true;
+      }
+      if (!isAnswer(m)) return false;
+      watched.add(m.id);
+      return true;
+    },
+    has: (id) => watched.has(id),
+  };
+}
