@@ -130,6 +130,27 @@ describe('the UI stream of a page subscription', () => {
     ]);
   });
 
+  it("follows the kernel's failure for a watched message", () => {
+    const stream = createUiStream();
+    stream.watch('q');
+    const request = at({
+      type: 'message.sent',
+      message: { id: 'q', performative: 'request', sender: 'you', receiver: 'ghost', content: {}, sent_at: 0 },
+    });
+    const failure = at({
+      type: 'message.sent',
+      message: {
+        id: 'f',
+        performative: 'failure',
+        sender: 'kernel',
+        receiver: 'you',
+        content: { reason: 'unknown-receiver', message_id: 'q' },
+        sent_at: 0,
+      },
+    });
+    expect(stream.take([request, failure]).events).toEqual([request, failure]);
+  });
+
   it('sends structure only when no tallies are wanted', () => {
     const stream = createUiStream();
     stream.setInterest({ messages: false, tallies: false });

@@ -1,10 +1,11 @@
 /**
  * The messages a page follows whole whatever panel is open: those it sent itself (watched
  * by id), and their answers: messages in the same conversation, replying to one of them,
- * or coming back from a receiver to the sender (an echo's inform, a not-understood), a
- * few per watched message. So after sending from the Composer the log shows the exchange.
+ * coming back from a receiver to the sender (an echo's inform, a not-understood), a few
+ * per watched message, or the kernel's failure naming it. So after sending from the Composer the log shows the exchange.
  */
-import { BROADCAST, type AclMessage } from '../../protocol/message';
+import { BROADCAST, type AclMessage, type JsonValue } from '../../protocol/message';
+import { KERNEL_SENDER } from '../../protocol/names';
 import { BoundedMap, BoundedSet } from './boundedMemory';
 
 /** Messages followed back from a receiver to the sender of a watched message. */
@@ -17,6 +18,8 @@ export interface Follower {
   /** Whether a message's later events (delivered, handled, failed) are followed. */
   has(messageId: string): boolean;
 }
+
+const isObject = (v: JsonValue): v is { [key: string]: JsonValue } => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const receivers = (m: AclMessage): readonly string[] => (Array.isArray(m.receiver) ? m.receiver : [m.receiver as string]);
 
@@ -32,6 +35,9 @@ export function createFollower(limit = 1024): Follower {
     for (const to of receivers(m)) if (to !== BROADCAST) answers.set(`${to}>${m.sender}`, ANSWERS_PER_MESSAGE);
   };
   const isAnswer = (m: AclMessage): boolean => {
+    // The kernel's failure for a watched message names it.
+    const about = m.sender === KERNEL_SENDER && isObject(m.content) ? m.content.message_id : undefined;
+    if (typeof about === 'string' && watched.has(about)) return true;
     if (m.conversation_id !== undefined && threads.has(`c:${m.conversation_id}`)) return true;
     if (m.in_reply_to !== undefined && threads.has(`r:${m.in_reply_to}`)) return true;
     for (const to of receivers(m)) {
