@@ -2,7 +2,7 @@
  * The messages a page follows whole whatever panel is open: those it sent itself (watched
  * by id), and their answers: messages in the same conversation, replying to one of them,
  * coming back from a receiver to the sender (an echo's inform, a not-understood), a few
- * per watched message, or the kernel's failure naming it. So after sending from the Composer the log shows the exchange.
+ * per watched message (they add up), or the kernel's failure naming it. So after sending from the Composer the log shows the exchange.
  */
 import { BROADCAST, type AclMessage, type JsonValue } from '../../protocol/message';
 import { KERNEL_SENDER } from '../../protocol/names';
@@ -23,7 +23,11 @@ const isObject = (v: JsonValue): v is { [key: string]: JsonValue } => typeof v =
 
 const receivers = (m: AclMessage): readonly string[] => (Array.isArray(m.receiver) ? m.receiver : [m.receiver as string]);
 
-export function createFollower(limit = 1024): Follower {
+/**
+ * `limit`: how many messages are remembered (a page's bulk send of thousands is followed
+ * whole: the page sent each one, at its own pace).
+ */
+export function createFollower(limit = 16_384): Follower {
   const watched = new BoundedSet(limit);
   const threads = new BoundedSet(limit);
   const answers = new BoundedMap<number>(limit);
@@ -32,7 +36,11 @@ export function createFollower(limit = 1024): Follower {
     if (m.conversation_id !== undefined) threads.add(`c:${m.conversation_id}`);
     threads.add(`r:${m.id}`);
     if (m.reply_with !== undefined) threads.add(`r:${m.reply_with}`);
-    for (const to of receivers(m)) if (to !== BROADCAST) answers.set(`${to}>${m.sender}`, ANSWERS_PER_MESSAGE);
+    for (const to of receivers(m)) {
+      if (to === BROADCAST) continue;
+      const key = `${to}>${m.sender}`;
+      answers.set(key, Math.min(limit, (answers.get(key) ?? 0) + ANSWERS_PER_MESSAGE));
+    }
   };
   const isAnswer = (m: AclMessage): boolean => {
     // The kernel's failure for a watched message names it.
