@@ -9,7 +9,7 @@ import type { WorkerEffect } from '../protocol';
 import type { DeclaredKind, KindCache, RegisteredKind } from './kindCache';
 import type { WorkerPlacement } from './workerPlacement';
 import type { EffectsWriter } from '../wire/effectsWire';
-import { closeLane, flushEffects, openLane, stopWorkerSlot, type WorkerSlot } from './workerSlot';
+import { closeLane, flushEffects, forceEffects, openLane, stopWorkerSlot, type WorkerSlot } from './workerSlot';
 
 type SpawnEffect = Extract<Effect, { type: 'spawn' }>;
 
@@ -99,8 +99,8 @@ function spawn(pool: PoolEffects, batches: Batches, failed: HostEvent[], effect:
   }
   const slot = pool.placement.placeFor(effect.agent, effect.isolated);
   if (!slot.kinds.has(kind.info.hash)) {
-    // Flush what is queued first so `kind` precedes the spawn on the wire.
-    flushEffects(slot);
+    // Post what is queued first so `kind` precedes the spawn on the wire.
+    forceEffects(slot);
     slot.handle.post(kindMessage(kind));
     slot.kinds.add(kind.info.hash);
   }
@@ -150,7 +150,7 @@ function kill(pool: PoolEffects, batches: Batches, agent: string, instance: numb
   closeLane(slot, agent);
   pool.placement.remove(agent);
   if (slot.isolated) {
-    flushEffects(slot);
+    forceEffects(slot);
     stopWorkerSlot(slot);
   }
 }

@@ -3,6 +3,7 @@ import type { Clock, HostEvent } from '../../../kernel/types';
 import { WATCHDOG_BYTES, wallNow, type AgentWorkerStats, type FromAgentWorker } from '../protocol';
 import type { AgentWorkerHandle, SpawnAgentWorker } from '../transport';
 import { EffectsWriter } from '../wire/effectsWire';
+import { PostGate } from './postGate';
 import { transferList } from '../wire/bytes';
 import { readEvents } from '../wire/eventsWire';
 
@@ -25,6 +26,8 @@ export interface WorkerSlot {
   laneOf: Map<string, number>;
   /** Effects written for this worker and not posted yet (see flushEffects). */
   outgoing: EffectsWriter;
+  /** When `outgoing` is posted. */
+  gate: PostGate;
   /** Module hashes already sent to this worker. */
   kinds: Set<string>;
   running: Map<number, Running>;
@@ -59,6 +62,7 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
     lanes: new Map(),
     laneOf: new Map(),
     outgoing: new EffectsWriter(),
+    gate: new PostGate(() => postOutgoing(slot)),
     kinds: new Set(),
     running: new Map(),
     statsWaiters: new Map(),
@@ -74,6 +78,8 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
       slot.statsWaiters.delete(msg.id);
       return;
     }
+    // What waited for this answer goes first, so the worker has work while the kernel takes in these events.
+    slot.gate.answered();
     const events = hostEventsOf(slot, msg);
     if (events.length > 0) options.onEvents(events);
   });
@@ -84,11 +90,23 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
   return slot;
 }
 
-/** Posts what was written for the worker as one batch (its buffer transferred). */
+/** Effects were written for the worker: they go as one batch, now or with the worker's next answer (see PostGate). */
 export function flushEffects(slot: WorkerSlot): void {
-  if (slot.outgoing.size === 0) return;
+  if (slot.outgoing.size > 0) slot.gate.written();
+}
+
+/** Posts what was written now (a kind message or a termination must follow it in order). */
+export function forceEffects(slot: WorkerSlot): void {
+  if (slot.outgoing.size > 0) slot.gate.force();
+}
+
+function postOutgoing(slot: WorkerSlot): boolean {
+  if (slot.outgoing.size === 0) return false;
+  const expectsAnswer = slot.outgoing.expectsAnswer;
   const batch = slot.outgoing.take();
-  if (!slot.dead) slot.handle.post({ t: 'effects', ...batch }, transferList(batch));
+  if (slot.dead) return false;
+  slot.handle.post({ t: 'effects', ...batch }, transferList(batch));
+  return expectsAnswer;
 }
 
 /** Names the lane of a new instance (and forgets the agent's previous one). */
@@ -143,6 +161,7 @@ function hostEventsOf(slot: WorkerSlot, batch: Extract<FromAgentWorker, { t: 'ev
 /** Terminates the worker and answers its pending stats requests with nothing. */
 export function stopWorkerSlot(slot: WorkerSlot): void {
   slot.dead = true;
+  slot.gate.dispose();
   slot.handle.terminate();
   for (const resolve of slot.statsWaiters.values()) resolve(undefined);
   slot.statsWaiters.clear();

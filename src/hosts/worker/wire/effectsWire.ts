@@ -13,10 +13,16 @@ export class EffectsWriter {
   private readonly writer = new ByteWriter();
   private rare: WorkerEffect[] = [];
   private count = 0;
+  private answers = 0;
 
   /** Records written since the last take(). */
   get size(): number {
     return this.count;
+  }
+
+  /** Whether what was written will be answered (deliveries and spawns are; kills and faults are not). */
+  get expectsAnswer(): boolean {
+    return this.answers > 0;
   }
 
   deliver(token: number, lane: number, messageId: string, messageJson: string): void {
@@ -26,12 +32,14 @@ export class EffectsWriter {
     this.writer.text(messageId);
     this.writer.text(messageJson);
     this.count++;
+    this.answers++;
   }
 
   effect(effect: WorkerEffect): void {
     this.writer.u8(RARE);
     this.rare.push(effect);
     this.count++;
+    if (effect.type === 'spawn') this.answers++;
   }
 
   take(): WireBatch<WorkerEffect> {
@@ -39,6 +47,7 @@ export class EffectsWriter {
     const rare = this.rare;
     this.rare = [];
     this.count = 0;
+    this.answers = 0;
     return { wire: buffer, length, rare };
   }
 }
