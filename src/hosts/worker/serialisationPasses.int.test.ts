@@ -90,7 +90,9 @@ describe('serialisation passes per message', () => {
       await runtime.command({ type: 'agent.deploy', spec: { name: 'sender', kind: 'requester', config: { await: false, count: 1 } } });
       await runtime.command({ type: 'agent.deploy', spec: { name: 'receiver', kind: 'echo' } });
       await runtime.command({ type: 'link.add', a: 'sender', b: 'receiver' });
-      await vi.waitFor(() => expect(events.filter((e) => e.type === 'agent.status' && e.status === 'running')).toHaveLength(2));
+      await vi.waitFor(() => expect(events.filter((e) => e.type === 'agent.status' && e.status === 'running')).toHaveLength(2), {
+        timeout: 10_000,
+      });
 
       const parse = vi.spyOn(JSON, 'parse');
       const stringify = vi.spyOn(JSON, 'stringify');
@@ -101,7 +103,9 @@ describe('serialisation passes per message', () => {
         receiver: 'sender',
         content: { to: 'receiver', performative: 'inform', content: { note: MARKER } },
       });
-      await vi.waitFor(() => expect(events.some((e) => e.type === 'message.handled' && e.agent === 'receiver')).toBe(true));
+      await vi.waitFor(() => expect(events.some((e) => e.type === 'message.handled' && e.agent === 'receiver')).toBe(true), {
+        timeout: 10_000,
+      });
 
       // The agent-to-agent inform: parsed once by the kernel, stringified once for the receiver.
       expect(parse.mock.calls.filter(([text]) => isMarked(text, 'inform'))).toHaveLength(1);
