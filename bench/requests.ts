@@ -20,7 +20,7 @@ export interface RequestBench {
 }
 
 export async function openRequestBench(): Promise<RequestBench> {
-  const wb: NodeWorkbench = await createNodeWorkbench({ kinds: ['echo'], workers: 1, logLimit: 1000 });
+  const wb: NodeWorkbench = await createNodeWorkbench({ kinds: ['echo'], workers: 1 });
   // A deep mailbox: under open-loop load a backlog should show as latency, not as refusals.
   await wb.command({ type: 'agent.deploy', spec: { name: ECHO, kind: 'echo', limits: { mailboxCapacity: 1_000_000 } } });
   let requestText = '';
