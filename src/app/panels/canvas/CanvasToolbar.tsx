@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useActions } from '../../actions/ActionsContext';
 import type { ActionId } from '../../actions/types';
 import { nextRedo, nextUndo } from '../../store/history';
@@ -9,6 +9,24 @@ import { searchMatches } from './syncFlow';
 type ToolId = Extract<ActionId, 'history.undo' | 'history.redo' | 'selection.group' | 'selection.delete'>;
 
 const FIT_OPTIONS = { padding: 0.15, duration: 250, maxZoom: 1.2 } as const;
+
+/**
+ * Fit the view to `ids` (default: every node), now. Not React Flow's fitView: it waits
+ * until every node is measured, and nodes off screen are never rendered to be measured
+ * (see syncFlow's `unmeasured`); their declared size counts here.
+ */
+function useFitNodes(): (ids?: readonly string[]) => void {
+  const flow = useReactFlow();
+  const rf = useStoreApi();
+  return (ids) => {
+    const wanted = ids ? new Set(ids) : null;
+    const nodes = flow.getNodes().filter((n) => !wanted || wanted.has(n.id));
+    if (nodes.length === 0) return;
+    const { width, height, minZoom } = rf.getState();
+    const viewport = getViewportForBounds(flow.getNodesBounds(nodes), width, height, minZoom, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
+    void flow.setViewport(viewport, { duration: FIT_OPTIONS.duration });
+  };
+}
 
 /** A button generated from the action registry: label, shortcut in the tooltip, predicate. */
 function ToolButton({ id, icon, detail }: { id: ToolId; icon: string; detail?: string }) {
@@ -39,14 +57,14 @@ function ToolButton({ id, icon, detail }: { id: ToolId; icon: string; detail?: s
 function SearchBox() {
   const store = useWorkbenchStore();
   const search = useWorkbench((s) => s.search);
-  const flow = useReactFlow();
+  const fitNodes = useFitNodes();
   const matches = useWorkbench((s) => (s.search.trim() ? searchMatches(s).length : -1));
 
   const focusMatches = () => {
     const names = searchMatches(store.getState());
     if (names.length === 0) return;
     store.getState().selectCanvas(names, null);
-    void flow.fitView({ ...FIT_OPTIONS, nodes: names.map((id) => ({ id })) });
+    fitNodes(names);
   };
 
   return (
@@ -97,7 +115,7 @@ function LinkToButton() {
 
 /** Above the canvas: search, undo/redo, link, group, delete, fit view. */
 export function CanvasToolbar() {
-  const flow = useReactFlow();
+  const fitNodes = useFitNodes();
   const undoLabel = useWorkbench((s) => nextUndo(s.history)?.label);
   const redoLabel = useWorkbench((s) => nextRedo(s.history)?.label);
   return (
@@ -111,13 +129,7 @@ export function CanvasToolbar() {
       <ToolButton id="selection.group" icon="▣" detail="Put the selected agents in a supervision group" />
       <ToolButton id="selection.delete" icon="✕" />
       <span className="toolbar-sep" aria-hidden="true" />
-      <button
-        type="button"
-        className="btn btn-tool"
-        aria-label="Fit view"
-        title="Fit view: show every node"
-        onClick={() => void flow.fitView(FIT_OPTIONS)}
-      >
+      <button type="button" className="btn btn-tool" aria-label="Fit view" title="Fit view: show every node" onClick={() => fitNodes()}>
         <span aria-hidden="true">⤢</span>
         <span className="btn-tool-text">Fit view</span>
       </button>
