@@ -1,0 +1,6 @@
+export * from './types';
+export { createExecutor } from './createExecutor';
+export { arrivalSchedule } from './arrivalRate';
+export { constantSchedule, rampingSchedule, type ArrivalSchedule } from './arrivalSchedule';
+export { rampingSteps, type RampingSteps } from './rampingSteps';
+export { runVirtually, type TimedAction } from './virtualRun';
