@@ -1,0 +1,4 @@
+export * from './parseDuration';
+export * from './parseThresholdExpression';
+export * from './parseThresholds';
+export * from './evaluateThresholds';
