@@ -7,12 +7,14 @@
  */
 import { constantSchedule, rampingSchedule, type ArrivalSchedule } from './arrivalSchedule';
 import { FreeVus } from './freeVus';
+import { progressOf } from './progress';
 import {
   EXECUTOR_DEFAULTS as D,
   type ConstantArrivalRateConfig,
   type Executor,
   type ExecutorAction,
   type ExecutorPhase,
+  type ExecutorStats,
   type RampingArrivalRateConfig,
 } from './types';
 
@@ -25,103 +27,117 @@ export function arrivalSchedule(config: ConstantArrivalRateConfig | RampingArriv
 }
 
 export function arrivalRateExecutor(config: ConstantArrivalRateConfig | RampingArrivalRateConfig): Executor {
-  const schedule = arrivalSchedule(config);
-  const startAt = config.startTime ?? D.startTime;
-  const gracefulStop = config.gracefulStop ?? D.gracefulStop;
-  const maxVUs = Math.max(config.preAllocatedVUs, config.maxVUs ?? config.preAllocatedVUs);
-  const free = new FreeVus();
-  for (let vu = 1; vu <= config.preAllocatedVUs; vu++) free.push(vu);
-  /** Per VU (index vu - 1): iterations started; busy when in `busySet`. */
-  const iters: number[] = Array.from({ length: config.preAllocatedVUs }, () => 0);
-  const busySet = new Set<number>();
-  let allocated = config.preAllocatedVUs;
-  let phase: ExecutorPhase = 'waiting';
-  let nextK = 0;
-  let nextAt = schedule.timeOf(0);
-  let completed = 0;
-  let interrupted = 0;
-  let dropped = 0;
-  let last = -Infinity;
+  return new ArrivalRate(config);
+}
 
-  const takeVu = (): number | undefined => {
-    const vu = free.pop();
-    if (vu !== undefined || allocated >= maxVUs) return vu;
-    iters.push(0);
-    return ++allocated;
-  };
-  const startDue = (now: number, out: ExecutorAction[]) => {
-    let drop: Extract<ExecutorAction, { type: 'drop' }> | undefined;
-    while (nextAt !== undefined && nextAt <= now) {
-      const vu = takeVu();
+type Drop = Extract<ExecutorAction, { type: 'drop' }>;
+
+class ArrivalRate implements Executor {
+  readonly endsAt: number;
+  private readonly schedule: ArrivalSchedule;
+  private readonly startAt: number;
+  private readonly gracefulStop: number;
+  private readonly maxVUs: number;
+  private readonly free = new FreeVus();
+  /** Iterations each VU (index vu - 1) has started. */
+  private readonly iters: number[];
+  private readonly busy = new Set<number>();
+  private allocated: number;
+  private phase: ExecutorPhase = 'waiting';
+  private nextK = 0;
+  private nextAt: number | undefined;
+  private completed = 0;
+  private interrupted = 0;
+  private dropped = 0;
+  private last = -Infinity;
+
+  constructor(readonly config: ConstantArrivalRateConfig | RampingArrivalRateConfig) {
+    this.schedule = arrivalSchedule(config);
+    this.endsAt = this.schedule.endsAt;
+    this.nextAt = this.schedule.timeOf(0);
+    this.startAt = config.startTime ?? D.startTime;
+    this.gracefulStop = config.gracefulStop ?? D.gracefulStop;
+    this.maxVUs = Math.max(config.preAllocatedVUs, config.maxVUs ?? config.preAllocatedVUs);
+    this.allocated = config.preAllocatedVUs;
+    this.iters = Array.from({ length: config.preAllocatedVUs }, () => 0);
+    for (let vu = 1; vu <= config.preAllocatedVUs; vu++) this.free.push(vu);
+  }
+
+  advance(nowMs: number): ExecutorAction[] {
+    const now = (this.last = Math.max(nowMs, this.last));
+    const out: ExecutorAction[] = [];
+    if (this.phase === 'done' || now < this.startAt) return out;
+    if (this.phase === 'waiting') this.phase = 'running';
+    this.startDue(now, out);
+    if (now >= this.endsAt) this.phase = 'stopping';
+    if (now >= this.endsAt + this.gracefulStop) this.interruptAll(now, out);
+    this.finishIfIdle(now, out);
+    return out;
+  }
+
+  iterationDone(vu: number, nowMs: number): ExecutorAction[] {
+    if (!this.busy.delete(vu)) return [];
+    this.last = Math.max(nowMs, this.last);
+    this.completed++;
+    this.free.push(vu);
+    const out: ExecutorAction[] = [];
+    this.finishIfIdle(this.last, out);
+    return out;
+  }
+
+  nextWakeAt(): number | undefined {
+    if (this.phase === 'done') return undefined;
+    if (this.phase === 'waiting') return this.startAt;
+    if (this.nextAt !== undefined) return this.nextAt;
+    return this.last < this.endsAt || this.busy.size === 0 ? this.endsAt : this.endsAt + this.gracefulStop;
+  }
+
+  progress(nowMs: number) {
+    return progressOf(this.phase, nowMs, this.startAt, this.endsAt);
+  }
+
+  stats(): ExecutorStats {
+    const { completed, interrupted, dropped, allocated, maxVUs } = this;
+    return { started: this.nextK - dropped, completed, interrupted, dropped, busyVUs: this.busy.size, allocatedVUs: allocated, maxVUs };
+  }
+
+  /** The lowest free VU, or a new one while maxVUs allows. */
+  private takeVu(): number | undefined {
+    const vu = this.free.pop();
+    if (vu !== undefined || this.allocated >= this.maxVUs) return vu;
+    this.iters.push(0);
+    return ++this.allocated;
+  }
+
+  private startDue(now: number, out: ExecutorAction[]): void {
+    let drop: Drop | undefined;
+    for (; this.nextAt !== undefined && this.nextAt <= now; this.nextAt = this.schedule.timeOf(++this.nextK)) {
+      const vu = this.takeVu();
       if (vu === undefined) {
-        dropped++;
+        this.dropped++;
         if (drop) drop.count++;
-        else out.push((drop = { type: 'drop', count: 1, atMs: nextAt, scenarioIter: nextK }));
-      } else {
-        drop = undefined;
-        out.push({ type: 'start', vu, iter: iters[vu - 1]!, scenarioIter: nextK, atMs: nextAt });
-        iters[vu - 1]!++;
-        busySet.add(vu);
+        else out.push((drop = { type: 'drop', count: 1, atMs: this.nextAt, scenarioIter: this.nextK }));
+        continue;
       }
-      nextAt = schedule.timeOf(++nextK);
+      drop = undefined;
+      out.push({ type: 'start', vu, iter: this.iters[vu - 1]!, scenarioIter: this.nextK, atMs: this.nextAt });
+      this.iters[vu - 1]!++;
+      this.busy.add(vu);
     }
-  };
-  const finishIfIdle = (now: number, out: ExecutorAction[]) => {
-    if (phase === 'done' || busySet.size > 0 || now < schedule.endsAt) return;
-    phase = 'done';
-    out.push({ type: 'finish', atMs: now });
-  };
+  }
 
-  return {
-    config,
-    endsAt: schedule.endsAt,
-    advance(nowMs) {
-      const now = Math.max(nowMs, last);
-      last = now;
-      const out: ExecutorAction[] = [];
-      if (phase === 'done' || now < startAt) return out;
-      if (phase === 'waiting') phase = 'running';
-      startDue(now, out);
-      if (now >= schedule.endsAt) phase = 'stopping';
-      if (now >= schedule.endsAt + gracefulStop)
-        for (const vu of [...busySet].sort((a, b) => a - b)) {
-          out.push({ type: 'interrupt', vu, iter: iters[vu - 1]! - 1, atMs: now, reason: 'graceful-stop' });
-          busySet.delete(vu);
-          free.push(vu);
-          interrupted++;
-        }
-      finishIfIdle(now, out);
-      return out;
-    },
-    iterationDone(vu, nowMs) {
-      if (!busySet.delete(vu)) return [];
-      last = Math.max(nowMs, last);
-      completed++;
-      free.push(vu);
-      const out: ExecutorAction[] = [];
-      finishIfIdle(last, out);
-      return out;
-    },
-    nextWakeAt() {
-      if (phase === 'done') return undefined;
-      if (phase === 'waiting') return startAt;
-      if (nextAt !== undefined) return nextAt;
-      return last < schedule.endsAt || busySet.size === 0 ? schedule.endsAt : schedule.endsAt + gracefulStop;
-    },
-    progress(nowMs) {
-      const span = schedule.endsAt - startAt;
-      const elapsedMs = Math.max(0, Math.min(nowMs, schedule.endsAt) - startAt);
-      const fraction = phase === 'done' || span <= 0 ? 1 : Math.min(1, elapsedMs / span);
-      return { phase, fraction, timeLeftMs: phase === 'done' ? 0 : Math.max(0, schedule.endsAt - Math.max(nowMs, startAt)), elapsedMs };
-    },
-    stats: () => ({
-      started: nextK - dropped,
-      completed,
-      interrupted,
-      dropped,
-      busyVUs: busySet.size,
-      allocatedVUs: allocated,
-      maxVUs,
-    }),
-  };
+  private interruptAll(now: number, out: ExecutorAction[]): void {
+    for (const vu of [...this.busy].sort((a, b) => a - b)) {
+      out.push({ type: 'interrupt', vu, iter: this.iters[vu - 1]! - 1, atMs: now, reason: 'graceful-stop' });
+      this.busy.delete(vu);
+      this.free.push(vu);
+      this.interrupted++;
+    }
+  }
+
+  private finishIfIdle(now: number, out: ExecutorAction[]): void {
+    if (this.phase === 'done' || this.busy.size > 0 || now < this.endsAt) return;
+    this.phase = 'done';
+    out.push({ type: 'finish', atMs: now });
+  }
 }

@@ -4,7 +4,15 @@
  * follows the system's speed. They differ in how many VUs run when (a policy) and in an
  * iteration budget; the loop, the graceful stop and the ramp-down are shared here.
  */
-import { EXECUTOR_DEFAULTS as D, type Executor, type ExecutorAction, type ExecutorConfig, type ExecutorPhase } from './types';
+import { progressOf } from './progress';
+import {
+  EXECUTOR_DEFAULTS as D,
+  type Executor,
+  type ExecutorAction,
+  type ExecutorConfig,
+  type ExecutorPhase,
+  type ExecutorStats,
+} from './types';
 
 export interface ClosedPolicy {
   /** When the scenario stops starting iterations (duration or maxDuration), absolute. */
@@ -32,124 +40,132 @@ interface VuState {
 }
 
 export function closedLoopExecutor(config: ExecutorConfig, policy: ClosedPolicy): Executor {
-  const startAt = config.startTime ?? D.startTime;
-  const gracefulStop = config.gracefulStop ?? D.gracefulStop;
-  const vus: VuState[] = Array.from({ length: policy.maxVUs }, () => ({ busy: false, iter: 0, stopBy: undefined }));
-  let phase: ExecutorPhase = 'waiting';
-  let started = 0;
-  let completed = 0;
-  let interrupted = 0;
-  let dropped = 0;
-  let busy = 0;
-  let allocated = 0;
-  let last = -Infinity;
-  /** The last advance: ramp changes after it are still to be applied, whatever iterations ended since. */
-  let lastAdvance = -Infinity;
+  return new ClosedLoop(config, policy);
+}
 
-  const start = (vu: number, now: number, out: ExecutorAction[]) => {
-    const s = vus[vu - 1]!;
-    out.push({ type: 'start', vu, iter: s.iter, scenarioIter: started, atMs: now });
+class ClosedLoop implements Executor {
+  readonly endsAt: number;
+  private readonly startAt: number;
+  private readonly gracefulStop: number;
+  private readonly vus: VuState[];
+  private phase: ExecutorPhase = 'waiting';
+  private started = 0;
+  private completed = 0;
+  private interrupted = 0;
+  private dropped = 0;
+  private busy = 0;
+  private allocated = 0;
+  private last = -Infinity;
+  /** The last advance: ramp changes after it are still to be applied, whatever iterations ended since. */
+  private lastAdvance = -Infinity;
+
+  constructor(
+    readonly config: ExecutorConfig,
+    private readonly policy: ClosedPolicy,
+  ) {
+    this.endsAt = policy.endsAt;
+    this.startAt = config.startTime ?? D.startTime;
+    this.gracefulStop = config.gracefulStop ?? D.gracefulStop;
+    this.vus = Array.from({ length: policy.maxVUs }, () => ({ busy: false, iter: 0, stopBy: undefined }));
+  }
+
+  advance(nowMs: number): ExecutorAction[] {
+    const now = (this.last = this.lastAdvance = Math.max(nowMs, this.last));
+    const out: ExecutorAction[] = [];
+    if (this.phase === 'done' || now < this.startAt) return out;
+    if (this.phase === 'waiting') this.phase = 'running';
+    if (now < this.endsAt) this.run(now, out);
+    else this.stop(now, out);
+    this.finishIfIdle(now, out);
+    return out;
+  }
+
+  iterationDone(vu: number, nowMs: number): ExecutorAction[] {
+    const s = this.vus[vu - 1];
+    if (!s?.busy) return [];
+    const now = (this.last = Math.max(nowMs, this.last));
+    s.busy = false;
+    s.stopBy = undefined;
+    this.busy--;
+    this.completed++;
+    const out: ExecutorAction[] = [];
+    if (now >= this.endsAt) this.stop(now, out);
+    else if (vu <= this.policy.activeAt(now) && this.policy.mayStart(s.iter, this.started)) this.start(vu, now, out);
+    this.finishIfIdle(now, out);
+    return out;
+  }
+
+  nextWakeAt(): number | undefined {
+    if (this.phase === 'done') return undefined;
+    if (this.phase === 'waiting') return this.startAt;
+    if (this.last >= this.endsAt) return this.busy > 0 ? this.endsAt + this.gracefulStop : this.endsAt;
+    let next = Math.min(this.endsAt, this.policy.nextChangeAfter(this.lastAdvance) ?? Infinity);
+    for (const s of this.vus) if (s.busy && s.stopBy !== undefined) next = Math.min(next, s.stopBy);
+    return next;
+  }
+
+  progress(nowMs: number) {
+    const { total } = this.policy;
+    const done = this.completed + this.interrupted + this.dropped;
+    return progressOf(this.phase, nowMs, this.startAt, this.endsAt, total === undefined ? undefined : { done, total });
+  }
+
+  stats(): ExecutorStats {
+    const { started, completed, interrupted, dropped, busy, allocated } = this;
+    return { started, completed, interrupted, dropped, busyVUs: busy, allocatedVUs: allocated, maxVUs: this.policy.maxVUs };
+  }
+
+  private start(vu: number, now: number, out: ExecutorAction[]): void {
+    const s = this.vus[vu - 1]!;
+    out.push({ type: 'start', vu, iter: s.iter, scenarioIter: this.started, atMs: now });
     s.busy = true;
     s.iter++;
-    started++;
-    busy++;
-    allocated = Math.max(allocated, vu);
-  };
-  const interrupt = (vu: number, now: number, reason: 'graceful-stop' | 'ramp-down', out: ExecutorAction[]) => {
-    const s = vus[vu - 1]!;
+    this.started++;
+    this.busy++;
+    this.allocated = Math.max(this.allocated, vu);
+  }
+
+  private interrupt(vu: number, now: number, reason: 'graceful-stop' | 'ramp-down', out: ExecutorAction[]): void {
+    const s = this.vus[vu - 1]!;
     out.push({ type: 'interrupt', vu, iter: s.iter - 1, atMs: now, reason });
     s.busy = false;
     s.stopBy = undefined;
-    interrupted++;
-    busy--;
-  };
-  const exhausted = () => policy.total !== undefined && started >= policy.total;
-  const finishIfIdle = (now: number, out: ExecutorAction[]) => {
-    if (phase === 'done' || busy > 0 || (now < policy.endsAt && !exhausted())) return;
-    phase = 'done';
-    out.push({ type: 'finish', atMs: now });
-  };
+    this.interrupted++;
+    this.busy--;
+  }
 
-  const run = (now: number, out: ExecutorAction[]) => {
-    const target = policy.activeAt(now);
-    for (let vu = 1; vu <= policy.maxVUs; vu++) {
-      const s = vus[vu - 1]!;
+  private finishIfIdle(now: number, out: ExecutorAction[]): void {
+    const exhausted = this.policy.total !== undefined && this.started >= this.policy.total;
+    if (this.phase === 'done' || this.busy > 0 || (now < this.endsAt && !exhausted)) return;
+    this.phase = 'done';
+    out.push({ type: 'finish', atMs: now });
+  }
+
+  /** Before the end: VUs up to the ramp's count loop; those above it finish within gracefulRampDown. */
+  private run(now: number, out: ExecutorAction[]): void {
+    const target = this.policy.activeAt(now);
+    this.vus.forEach((s, i) => {
+      const vu = i + 1;
       if (vu <= target) {
         s.stopBy = undefined;
-        if (!s.busy && policy.mayStart(s.iter, started)) start(vu, now, out);
+        if (!s.busy && this.policy.mayStart(s.iter, this.started)) this.start(vu, now, out);
       } else if (s.busy) {
-        s.stopBy ??= now + policy.gracefulRampDown;
-        if (now >= s.stopBy) interrupt(vu, now, 'ramp-down', out);
+        s.stopBy ??= now + this.policy.gracefulRampDown;
+        if (now >= s.stopBy) this.interrupt(vu, now, 'ramp-down', out);
       }
-    }
-  };
-  const stop = (now: number, out: ExecutorAction[]) => {
-    if (phase === 'running') {
-      phase = 'stopping';
-      const unstarted = policy.total === undefined ? 0 : policy.total - started;
+    });
+  }
+
+  /** At the end: what was never started is dropped; gracefulStop later, what still runs is interrupted. */
+  private stop(now: number, out: ExecutorAction[]): void {
+    if (this.phase === 'running') {
+      this.phase = 'stopping';
+      const unstarted = this.policy.total === undefined ? 0 : this.policy.total - this.started;
       if (unstarted > 0) {
-        dropped += unstarted;
-        out.push({ type: 'drop', count: unstarted, atMs: policy.endsAt });
+        this.dropped += unstarted;
+        out.push({ type: 'drop', count: unstarted, atMs: this.endsAt });
       }
     }
-    if (now >= policy.endsAt + gracefulStop)
-      for (let vu = 1; vu <= policy.maxVUs; vu++) if (vus[vu - 1]!.busy) interrupt(vu, now, 'graceful-stop', out);
-  };
-
-  const advance = (nowMs: number): ExecutorAction[] => {
-    const now = Math.max(nowMs, last);
-    last = now;
-    lastAdvance = now;
-    const out: ExecutorAction[] = [];
-    if (phase === 'done' || now < startAt) return out;
-    if (phase === 'waiting') phase = 'running';
-    if (now < policy.endsAt) run(now, out);
-    else stop(now, out);
-    finishIfIdle(now, out);
-    return out;
-  };
-
-  const iterationDone = (vu: number, nowMs: number): ExecutorAction[] => {
-    const s = vus[vu - 1];
-    if (!s?.busy) return [];
-    const now = Math.max(nowMs, last);
-    last = now;
-    s.busy = false;
-    s.stopBy = undefined;
-    busy--;
-    completed++;
-    const out: ExecutorAction[] = [];
-    if (now >= policy.endsAt) stop(now, out);
-    else if (vu <= policy.activeAt(now) && policy.mayStart(s.iter, started)) start(vu, now, out);
-    finishIfIdle(now, out);
-    return out;
-  };
-
-  const nextWakeAt = (): number | undefined => {
-    if (phase === 'done') return undefined;
-    if (phase === 'waiting') return startAt;
-    if (last >= policy.endsAt) return busy > 0 ? policy.endsAt + gracefulStop : policy.endsAt;
-    let next = policy.endsAt;
-    const change = policy.nextChangeAfter(lastAdvance);
-    if (change !== undefined) next = Math.min(next, change);
-    for (const s of vus) if (s.busy && s.stopBy !== undefined) next = Math.min(next, s.stopBy);
-    return next;
-  };
-
-  return {
-    config,
-    endsAt: policy.endsAt,
-    advance,
-    iterationDone,
-    nextWakeAt,
-    progress(nowMs) {
-      const span = policy.endsAt - startAt;
-      const elapsedMs = Math.max(0, Math.min(nowMs, policy.endsAt) - startAt);
-      const byTime = span > 0 ? elapsedMs / span : 1;
-      const byIterations = policy.total ? (completed + interrupted + dropped) / policy.total : byTime;
-      const fraction = phase === 'done' ? 1 : Math.min(1, policy.total === undefined ? byTime : byIterations);
-      return { phase, fraction, timeLeftMs: phase === 'done' ? 0 : Math.max(0, policy.endsAt - Math.max(nowMs, startAt)), elapsedMs };
-    },
-    stats: () => ({ started, completed, interrupted, dropped, busyVUs: busy, allocatedVUs: allocated, maxVUs: policy.maxVUs }),
-  };
+    if (now >= this.endsAt + this.gracefulStop) this.vus.forEach((s, i) => s.busy && this.interrupt(i + 1, now, 'graceful-stop', out));
+  }
 }
