@@ -17,6 +17,7 @@ import { applySnapshot, snapshotFits } from './applySnapshot';
 import { reduceTally } from './reduceTally';
 import { mergeBatches } from './mergeBatches';
 import { createInterest, type InterestRegistry } from './interest';
+import { atNextVisualTick, VISUAL_TICK_MS } from './visualTick';
 import type { StreamInterest, UiBatch } from '../../browser/stream/uiStreamTypes';
 import type { UiStreamSubscription } from '../../browser/connectWorkbench';
 import {
@@ -108,12 +109,16 @@ function defaultSchedule(flush: () => void, delayMs: number): () => void {
     frame = requestAnimationFrame(run);
     timer = setTimeout(run, 50);
   };
+  // Under load (a publish waits): on the shared visual clock after the wait, so the new
+  // numbers land in the frame the canvas's dashes and rates change in, not one of their own.
   let wait: ReturnType<typeof setTimeout> | undefined;
-  if (delayMs > 0) wait = setTimeout(onFrame, delayMs);
+  let cancelTick: (() => void) | undefined;
+  if (delayMs > 0) wait = setTimeout(() => (cancelTick = atNextVisualTick(onFrame)), Math.max(0, delayMs - VISUAL_TICK_MS));
   else onFrame();
   return () => {
     done = true;
     clearTimeout(wait);
+    cancelTick?.();
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   };

@@ -65,7 +65,7 @@ describe('tallies from the kernel worker', () => {
     expect(store.getState().rows.map((r) => r.key)).toEqual(['m0', 'm1', 'm2', 'm3']);
   });
 
-  it('show a watched message with its fate while no message panel is open, counted once', () => {
+  it('show a watched message with its fate and answers while no message panel is open, counted once', () => {
     const events = traffic();
     const whole = createWorkbenchStore(noApi);
     whole.ingest(events);
@@ -73,7 +73,10 @@ describe('tallies from the kernel worker', () => {
     stream.watch('m1');
     const store = createWorkbenchStore(noApi);
     store.ingestBatch(stream.take(events));
-    expect(store.getState().rows.map((r) => [r.key, r.outcome])).toEqual([['m1', 'delivered']]);
+    const rows = store.getState().rows;
+    expect([rows[0]?.key, rows[0]?.outcome]).toEqual(['m1', 'delivered']);
+    // Its answers: messages from its receiver back to its sender.
+    for (const row of rows.slice(1)) expect([row.sender, row.receiver]).toEqual(['b', 'a']);
     expect(visible(store)).toEqual(visible(whole));
   });
 });

@@ -1,12 +1,13 @@
 /**
- * DOM writes for live numbers, spread over animation frames. A rates sample changes the
- * text of hundreds of nodes and links at once; written together they cost one long frame
- * of style, layout and paint (~60 ms on two busy cores, 3-4 dropped frames twice a
- * second). Queued here, at most WRITES_PER_FRAME land per frame: the same work, in slices
- * no frame notices. The latest write per key wins, so a backlog never grows past one
- * write per live element (and nothing piles up while the tab is hidden).
+ * DOM writes for live numbers, at the next animation frame, all in that frame. They used
+ * to be spread over frames (80 a frame) to keep each frame short, but under load every
+ * frame that changes anything pays a fixed cost (layerize, commit, the paint walk) that
+ * dwarfs the writes: slices made several expensive frames per rates sample. The latest
+ * write per key wins, so a backlog never grows past one write per live element (and
+ * nothing piles up while the tab is hidden). The writes are contained boxes (see
+ * `.live-value`): they lay out and paint alone.
  */
-const WRITES_PER_FRAME = 80;
+const WRITES_PER_FRAME = Infinity;
 
 const pending = new Map<object, () => void>();
 let scheduled = false;

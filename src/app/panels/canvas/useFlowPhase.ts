@@ -1,7 +1,8 @@
 import { useEffect, type RefObject } from 'react';
+import { onVisualTick, VISUAL_TICK_MS } from '../../store/visualTick';
 
 /** One step of the link dashes; 4 px per step keeps the former 20 px/s. */
-export const FLOW_STEP_MS = 200;
+export const FLOW_STEP_MS = VISUAL_TICK_MS;
 export const FLOW_PHASES = 4;
 
 /**
@@ -16,11 +17,9 @@ export function useFlowPhase(ref: RefObject<HTMLElement | null>): void {
     if (!el) return;
     // Reduced motion: the dashes stand still (the CSS also drops them).
     if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-    let phase = 0;
-    const timer = setInterval(() => {
-      phase = (phase + 1) % FLOW_PHASES;
-      el.dataset.flowPhase = String(phase);
-    }, FLOW_STEP_MS);
-    return () => clearInterval(timer);
+    // On the canvas's shared clock: the dashes step in the frame the new rates land in.
+    return onVisualTick((tick) => {
+      el.dataset.flowPhase = String(tick % FLOW_PHASES);
+    });
   }, [ref]);
 }

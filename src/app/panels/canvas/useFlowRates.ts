@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { computeRates, sameRates, type Counts, type RateSample } from '../../store/rates';
 import type { WorkbenchState } from '../../store/createWorkbenchStore';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
+import { onVisualTick, VISUAL_TICK_MS } from '../../store/visualTick';
 
 /** How often rates are recomputed: often enough to feel live, rarely enough to cost nothing. */
-export const RATE_INTERVAL_MS = 500;
+export const RATE_INTERVAL_MS = 2 * VISUAL_TICK_MS;
 
 function nodeCounts(s: WorkbenchState): Counts {
   const counts: Counts = {};
@@ -73,7 +74,9 @@ export function useFlowRates(): void {
         s.setRates(rates);
       }
     };
-    const timer = setInterval(tick, RATE_INTERVAL_MS);
-    return () => clearInterval(timer);
+    // Every other tick of the canvas's clock: the new numbers land with a dash step.
+    return onVisualTick((n) => {
+      if (n % 2 === 0) tick();
+    });
   }, [store]);
 }
