@@ -5,7 +5,7 @@
  * selector they match (`latency{scenario:a,agent:echo-1}`, for thresholds). Pure: time is the
  * caller's (`atMs`, elapsed from the run's start), so it runs alike on the virtual clock.
  */
-import { formatMetricKey, parseMetricKey, sortedTags, tagsMatch, type MetricKey } from './metricKey';
+import { compareMetricKeys, formatMetricKey, parseMetricKey, sortedTags, tagsMatch, type MetricKey } from './metricKey';
 import { addToSink, createSink, decodeSink, encodeSink, mergeSink, type EncodedSink, type Sink } from './sinks';
 import { TimeSeries, type SeriesPoint } from './timeSeries';
 import { defaultBetter, type MetricDefinition, type MetricType, type Tags } from './types';
@@ -135,7 +135,7 @@ export function createMetricRegistry(definitions: readonly MetricDefinition[] = 
     seal: (untilMs) => entries.forEach((e) => e.series?.seal(untilMs)),
     definition: (name) => defs.get(name),
     sink: (key) => entries.get(key)?.sink,
-    keys: () => [...entries.keys()].sort(compareKeys),
+    keys: () => [...entries.keys()].sort(compareMetricKeys),
     series: (key) => entries.get(key)?.series?.points(true) ?? [],
   };
 }
@@ -149,11 +149,4 @@ function sampleKeys(name: string, tags: Tags, breakdown: readonly string[], sele
   }
   for (const selector of selectors) if (tagsMatch(selector.tags, tags)) keys.push(formatMetricKey(selector));
   return keys.length === 1 ? keys : [...new Set(keys)];
-}
-
-/** A metric, then its sub-metrics; metrics by name. */
-function compareKeys(a: string, b: string): number {
-  const [an, bn] = [a.split('{')[0]!, b.split('{')[0]!];
-  if (an !== bn) return an < bn ? -1 : 1;
-  return a === b ? 0 : a < b ? -1 : 1;
 }

@@ -53,6 +53,13 @@ export function sortedTags(tags: Tags): [string, string][] {
   return Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Metrics by name, each followed by its sub-metrics. */
+export function compareMetricKeys(a: string, b: string): number {
+  const [an, bn] = [a.split('{')[0]!, b.split('{')[0]!];
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
 function quote(text: string): string {
   return JSON.stringify(text);
 }
