@@ -10,10 +10,11 @@ import type { MessageTally, StreamInterest, UiBatch } from './uiStreamTypes';
 
 /**
  * Whole messages per batch while a message panel is open: the runtime publishes ~10
- * batches a second, so up to ~2,000 messages a second reach the log and sequence view
- * (more than anyone reads; each costs the page a row, its patches and their layout).
+ * batches a second, so up to ~1,000 messages a second reach the log and sequence view
+ * (more than anyone reads; each costs the page's main thread a row, its patches and
+ * their layout, taken from drawing the canvas).
  */
-export const DEFAULT_MESSAGE_CAP = 200;
+export const DEFAULT_MESSAGE_CAP = 100;
 
 export interface UiStreamOptions {
   /** Most `message.sent` events sent whole per batch; the rest are tallied. */
