@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Trend } from './trend';
@@ -75,5 +76,18 @@ describe('Trend', () => {
     expect(() => trend.add(Number.NaN)).toThrow(RangeError);
     trend.add(-3);
     expect(trend.stats().min).toBe(0);
+  });
+
+  it("loads none of the library's modules that eval (blocked by the app's CSP) or carry wasm", () => {
+    new Trend().add(1);
+    const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => path.includes('hdr-histogram-js'));
+    expect(loaded.some((path) => path.endsWith('PackedHistogram.js'))).toBe(true);
+    expect(loaded.filter((path) => /JsHistogram\.encoding|hdrhistogram\.umd|[\\/]wasm[\\/]|[\\/]index\.js$/.test(path))).toEqual([]);
+  });
+
+  it('crosses a thread boundary (structured clone) with the same figures', () => {
+    const trend = new Trend();
+    for (let i = 0; i < 1000; i++) trend.add((i * 7919) % 5000);
+    expect(Trend.decode(structuredClone(trend.encode())).stats()).toEqual(trend.stats());
   });
 });

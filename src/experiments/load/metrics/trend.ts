@@ -1,11 +1,11 @@
 /**
  * A Trend (k6): statistics over values such as latencies. Percentiles come from an HDR
- * histogram (hdr-histogram-js, JS build: no wasm, no eval on the browser path) holding
+ * histogram (hdr-histogram-js, see hdrHistogram.ts: no wasm, no eval) holding
  * microseconds to 3 significant digits, so histograms from several workers or scenarios merge
  * exactly (bucket by bucket) and memory stays bounded whatever the sample count. Count, sum, min
  * and max are kept exactly beside it: avg, min and max are exact, percentiles within 0.1 %.
  */
-import { build, decodeFromCompressedBase64, encodeIntoCompressedBase64, type Histogram } from 'hdr-histogram-js';
+import { createHdrHistogram, decodeHdrHistogram, encodeHdrHistogram, type EncodedHistogram, type HdrHistogram } from './hdrHistogram';
 
 const MICROS_PER_MS = 1000;
 const SIGNIFICANT_DIGITS = 3;
@@ -27,20 +27,20 @@ export interface EncodedTrend {
   sum: number;
   min: number;
   max: number;
-  /** The HDR histogram, V2 compressed base64 (HdrHistogram's interchange format); '' when empty. */
-  histogram: string;
+  /** The HDR histogram's counts (empty when nothing was recorded). */
+  histogram: EncodedHistogram;
 }
 
 export class Trend {
-  private readonly histogram: Histogram;
+  private readonly histogram: HdrHistogram;
   private total = 0;
   private sum = 0;
   private low = Infinity;
   private high = -Infinity;
 
-  constructor(histogram?: Histogram) {
+  constructor(histogram?: HdrHistogram) {
     // Packed counts: an interval or sub-metric histogram with few distinct values costs a few hundred bytes, not 40 kB.
-    this.histogram = histogram ?? build({ bitBucketSize: 'packed', numberOfSignificantValueDigits: SIGNIFICANT_DIGITS });
+    this.histogram = histogram ?? createHdrHistogram(SIGNIFICANT_DIGITS);
   }
 
   /** Records a value in milliseconds (negative values, e.g. from a skewed clock, count as 0). */
@@ -96,14 +96,13 @@ export class Trend {
       sum: this.sum,
       min: this.total === 0 ? 0 : this.low,
       max: this.total === 0 ? 0 : this.high,
-      histogram: this.total === 0 ? '' : encodeIntoCompressedBase64(this.histogram),
+      histogram: encodeHdrHistogram(this.histogram),
     };
   }
 
   static decode(encoded: EncodedTrend): Trend {
     if (encoded.count === 0) return new Trend();
-    const histogram = decodeFromCompressedBase64(encoded.histogram, 'packed');
-    histogram.autoResize = true; // a decoded histogram is fixed at its range; it must grow like a new one
+    const histogram = decodeHdrHistogram(encoded.histogram);
     const trend = new Trend(histogram);
     trend.total = encoded.count;
     trend.sum = encoded.sum;
