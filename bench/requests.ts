@@ -56,17 +56,29 @@ export interface RawRelay {
   dispose(): Promise<number>;
 }
 
-/** main → worker → main, one string each way: what a request/reply costs with no kernel or agent. */
-export function openRawRelay(text: string): RawRelay {
+/**
+ * main → worker → main, one string each way: what a request/reply costs with no kernel or
+ * agent. With `workUs`, each end first spins that long per message (the worker before it
+ * answers, this thread before it settles the ask): a relay doing as much work per crossing
+ * as a real system, which shows what the crossings alone cost once the threads have work to
+ * do (a thread that worked between messages is asleep when the next one comes, and waking
+ * it costs the sender more than waking one that just answered).
+ */
+export function openRawRelay(text: string, workUs = 0): RawRelay {
   const worker = new Worker(
-    `const { parentPort } = require('node:worker_threads'); parentPort.on('message', (m) => parentPort.postMessage(m));`,
-    {
-      eval: true,
-    },
+    `const { parentPort, workerData: us } = require('node:worker_threads');
+     parentPort.on('message', (m) => {
+       for (const end = performance.now() + us / 1000; performance.now() < end; );
+       parentPort.postMessage(m);
+     });`,
+    { eval: true, workerData: workUs },
   );
   // The worker answers in order: one listener settles the oldest waiting ask (any number in flight).
   const waiting: (() => void)[] = [];
-  worker.on('message', () => waiting.shift()?.());
+  worker.on('message', () => {
+    for (const end = performance.now() + workUs / 1000; performance.now() < end;);
+    waiting.shift()?.();
+  });
   const ask = () =>
     new Promise<void>((resolve) => {
       waiting.push(resolve);
