@@ -48,6 +48,19 @@ describe('createMetricRegistry', () => {
     expect([count('latency'), count('latency{agent:echo-1}'), count(key), count('latency{scenario:b}')]).toEqual([2, 2, 1, 1]);
   });
 
+  it('routes later samples to a selector watched mid-run, and keeps tag values apart', () => {
+    const r = registry();
+    r.add('requests', 1, { scenario: 'a', client: 'c1' });
+    r.watch('requests{client:c1,scenario:a}');
+    r.add('requests', 1, { scenario: 'a', client: 'c1' });
+    r.add('requests', 1, { scenario: 'a', client: 'c2' });
+    r.add('requests', 1, { scenario: 'a' });
+    const sum = (key: string) => sinkValues(r.sink(key)!, 0)['count'];
+    expect([sum('requests'), sum('requests{scenario:a}'), sum('requests{client:c1}'), sum('requests{client:c1,scenario:a}')]).toEqual([
+      4, 4, 2, 1,
+    ]);
+  });
+
   it('refuses a sample for a metric never defined, and a type change', () => {
     const r = registry();
     expect(() => r.add('latncy', 1)).toThrow(/unknown metric "latncy"/);
@@ -125,6 +138,23 @@ describe('time series', () => {
       [0, 0, 0],
       [1000, 2, 7],
       [2000, 1, 9],
+    ]);
+  });
+
+  it('keeps series per scenario and error kind, per agent or link only when asked', () => {
+    const record = (r: ReturnType<typeof createMetricRegistry>) => {
+      r.watch('latency{agent:a,scenario:s}');
+      r.add('latency', 3, { scenario: 's', agent: 'a', link: 'l1' }, 100);
+      return r;
+    };
+    const plain = record(createMetricRegistry(LOAD_METRICS));
+    const kept = (r: ReturnType<typeof createMetricRegistry>) => r.keys().filter((k) => r.series(k).length > 0);
+    expect(kept(plain)).toEqual(['latency', 'latency{agent:a,scenario:s}', 'latency{scenario:s}']);
+    expect(kept(record(createMetricRegistry(LOAD_METRICS, { seriesTags: ['agent', 'link'] })))).toEqual([
+      'latency',
+      'latency{agent:a,scenario:s}',
+      'latency{agent:a}',
+      'latency{link:l1}',
     ]);
   });
 });

@@ -5,7 +5,8 @@
  * selector they match (`latency{scenario:a,agent:echo-1}`, for thresholds). Pure: time is the
  * caller's (`atMs`, elapsed from the run's start), so it runs alike on the virtual clock.
  */
-import { compareMetricKeys, formatMetricKey, parseMetricKey, sortedTags, tagsMatch, type MetricKey } from './metricKey';
+import { compareMetricKeys, formatMetricKey, parseMetricKey, type MetricKey } from './metricKey';
+import { SampleRouter } from './sampleRouter';
 import { addToSink, createSink, decodeSink, encodeSink, mergeSink, type EncodedSink, type Sink } from './sinks';
 import { TimeSeries, type SeriesPoint } from './timeSeries';
 import { defaultBetter, type MetricDefinition, type MetricType, type Tags } from './types';
@@ -15,11 +16,18 @@ export interface RegistryOptions {
   breakdownTags?: readonly string[];
   /** Width of a time-series interval (default 1000 ms); 0 keeps no series. */
   intervalMs?: number;
+  /**
+   * Breakdown tags whose sub-metrics also keep a time series (default scenario and kind). Each
+   * metric and watched selector keeps one; per agent or link it is opt-in, as an hour at 1 s
+   * for hundreds of agents would hold millions of points.
+   */
+  seriesTags?: readonly string[];
   /** Intervals kept open for late samples (default 3). */
   openIntervals?: number;
 }
 
 export const DEFAULT_BREAKDOWN_TAGS = ['scenario', 'client', 'agent', 'link', 'kind'] as const;
+export const DEFAULT_SERIES_TAGS = ['scenario', 'kind'] as const;
 
 /** What thresholds and summaries read: definitions and sinks by canonical key. */
 export interface MetricView {
@@ -60,14 +68,18 @@ interface Entry {
 export function createMetricRegistry(definitions: readonly MetricDefinition[] = [], options: RegistryOptions = {}): MetricRegistry {
   const breakdown = options.breakdownTags ?? DEFAULT_BREAKDOWN_TAGS;
   const intervalMs = options.intervalMs ?? 1000;
+  const seriesTags = options.seriesTags ?? DEFAULT_SERIES_TAGS;
+  const keepsSeries = (key: string): boolean => {
+    const tag = /^[^{]*\{([^:,]*):[^,]*\}$/.exec(key)?.[1];
+    return intervalMs > 0 && (tag === undefined || seriesTags.includes(tag) || !breakdown.includes(tag));
+  };
   const defs = new Map<string, MetricDefinition>();
   const entries = new Map<string, Entry>();
-  const watched = new Map<string, MetricKey[]>();
 
   const entry = (key: string, type: MetricType): Entry => {
     let found = entries.get(key);
     if (!found) {
-      const series = intervalMs > 0 ? new TimeSeries(type, { intervalMs, openIntervals: options.openIntervals ?? 3 }) : undefined;
+      const series = keepsSeries(key) ? new TimeSeries(type, { intervalMs, openIntervals: options.openIntervals ?? 3 }) : undefined;
       entries.set(key, (found = { key, sink: createSink(type), series }));
     }
     return found;
@@ -80,11 +92,12 @@ export function createMetricRegistry(definitions: readonly MetricDefinition[] = 
     defs.set(d.name, existing ?? full);
   };
 
+  const router = new SampleRouter<Entry, MetricType>(breakdown, entry);
+
   const add: MetricRegistry['add'] = (name, value, tags = {}, atMs) => {
     const d = defs.get(name);
     if (!d) throw new RangeError(`unknown metric ${JSON.stringify(name)}: define it first`);
-    for (const key of sampleKeys(name, tags, breakdown, watched.get(name))) {
-      const e = entry(key, d.type);
+    for (const e of router.route(name, tags, d.type)) {
       addToSink(e.sink, value);
       if (atMs !== undefined) e.series?.add(atMs, value);
     }
@@ -93,15 +106,9 @@ export function createMetricRegistry(definitions: readonly MetricDefinition[] = 
   const watch: MetricRegistry['watch'] = (selector) => {
     const parsed = typeof selector === 'string' ? parseMetricKey(selector) : { ok: true as const, key: selector };
     if (!parsed.ok) throw new SyntaxError(`bad metric selector: expected ${parsed.expected}, received ${parsed.received}`);
-    const key = formatMetricKey(parsed.key);
-    const tagCount = sortedTags(parsed.key.tags).length;
-    const isBreakdown = tagCount === 1 && breakdown.includes(Object.keys(parsed.key.tags)[0]!);
-    if (tagCount > 0 && !isBreakdown) {
-      const list = watched.get(parsed.key.name) ?? [];
-      if (!list.some((k) => formatMetricKey(k) === key)) list.push(parsed.key);
-      watched.set(parsed.key.name, list);
-    }
-    return key;
+    const tagNames = Object.keys(parsed.key.tags);
+    if (tagNames.length > 1 || (tagNames.length === 1 && !breakdown.includes(tagNames[0]!))) router.watch(parsed.key);
+    return formatMetricKey(parsed.key);
   };
 
   for (const d of definitions) define(d);
@@ -138,15 +145,4 @@ export function createMetricRegistry(definitions: readonly MetricDefinition[] = 
     keys: () => [...entries.keys()].sort(compareMetricKeys),
     series: (key) => entries.get(key)?.series?.points(true) ?? [],
   };
-}
-
-/** The keys a sample lands in: the metric, its breakdown sub-metrics, the watched selectors it matches. */
-function sampleKeys(name: string, tags: Tags, breakdown: readonly string[], selectors: readonly MetricKey[] = []): string[] {
-  const keys = [name];
-  for (const tag of breakdown) {
-    const value = tags[tag];
-    if (value !== undefined) keys.push(`${name}{${tag}:${value}}`);
-  }
-  for (const selector of selectors) if (tagsMatch(selector.tags, tags)) keys.push(formatMetricKey(selector));
-  return keys.length === 1 ? keys : [...new Set(keys)];
 }

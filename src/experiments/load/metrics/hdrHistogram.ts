@@ -1,5 +1,5 @@
 /**
- * The HDR histogram behind a Trend: hdr-histogram-js's PackedHistogram, imported by its own
+ * The HDR histogram behind a Trend: hdr-histogram-js's Int32Histogram, imported by its own
  * module on purpose. The package's entry (and its browser bundle) loads the compression code,
  * which probes for Node's zlib with `eval` when it loads: under the app's Content-Security-Policy
  * (no 'unsafe-eval') that is a reported violation in every worker that imports it. The
@@ -7,15 +7,15 @@
  * browser worker; encoding (below) is our own sparse form, plain JSON, rather than the
  * library's compressed base64 that needs that module.
  */
-import * as packedModule from 'hdr-histogram-js/dist/PackedHistogram.js';
-import type PackedHistogramClass from 'hdr-histogram-js/dist/PackedHistogram.js';
+import * as int32Module from 'hdr-histogram-js/dist/Int32Histogram.js';
+import type Int32HistogramClass from 'hdr-histogram-js/dist/Int32Histogram.js';
 
-export type HdrHistogram = PackedHistogramClass;
+export type HdrHistogram = Int32HistogramClass;
 
 // A CommonJS module: bundlers hand over its default export, Node's ESM loader its exports object.
-const moduleDefault = (packedModule as unknown as { default: typeof PackedHistogramClass | { default: typeof PackedHistogramClass } })
-  .default;
-const PackedHistogram = typeof moduleDefault === 'function' ? moduleDefault : moduleDefault.default;
+type ModuleDefault = typeof Int32HistogramClass | { default: typeof Int32HistogramClass };
+const moduleDefault = (int32Module as unknown as { default: ModuleDefault }).default;
+const Int32Histogram = typeof moduleDefault === 'function' ? moduleDefault : moduleDefault.default;
 
 /** A histogram's counts as plain data: [bucket value, count] pairs, in value order. */
 export interface EncodedHistogram {
@@ -24,9 +24,13 @@ export interface EncodedHistogram {
   buckets: number[];
 }
 
-/** Values from 1 µs up, auto-resizing: no range to guess before the run. */
+/**
+ * Values from 1 µs up, auto-resizing: no range to guess before the run. Plain 32-bit counts:
+ * recording is ~25× faster than the packed form (which costs ~3 µs a value), for ~70 kB per
+ * histogram spanning 1 µs–100 s.
+ */
 export function createHdrHistogram(significantDigits: number): HdrHistogram {
-  const histogram = new PackedHistogram(1, 2, significantDigits);
+  const histogram = new Int32Histogram(1, 2, significantDigits);
   histogram.autoResize = true;
   return histogram;
 }

@@ -39,7 +39,6 @@ export class Trend {
   private high = -Infinity;
 
   constructor(histogram?: HdrHistogram) {
-    // Packed counts: an interval or sub-metric histogram with few distinct values costs a few hundred bytes, not 40 kB.
     this.histogram = histogram ?? createHdrHistogram(SIGNIFICANT_DIGITS);
   }
 
