@@ -181,6 +181,10 @@ const EXPERIMENT_ERRORS = {
     hint: 'Fix each listed field; the JSON Schema is in src/experiments/chaos/experimentSchema.ts, the maxima in src/experiments/chaos/limits.ts.',
     formerly: 'experiment-invalid',
   },
+  ORR302: {
+    title: 'Invalid load experiment file',
+    hint: 'Fix each listed field; the JSON Schema is in src/experiments/load/experiment/schema.ts (examples/orrery.load.schema.json), the maxima in src/experiments/load/experiment/limits.ts.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Notices of the page itself (ORR400–ORR499). */
