@@ -100,6 +100,12 @@ describe('createMetricRegistry', () => {
     expect(sinkValues(r.sink('error_rate{scenario:s}')!, 0)).toMatchObject({ rate: 0.5, passes: 2, fails: 2 });
     expect(sinkValues(r.sink('errors{kind:timeout}')!, 0).count).toBe(1);
     expect(sinkValues(r.sink('latency')!, 0)).toMatchObject({ min: 2, max: 6, avg: 4 });
+    expect(r.sink('latency{outcome:ok}')).toBeUndefined(); // not watched: no sub-metric kept
+    const watched = registry();
+    watched.watch('latency{outcome:ok}');
+    recordOutcome(watched, { ok: true, latencyMs: 4 }, {});
+    recordOutcome(watched, { ok: false, kind: 'failure', latencyMs: 900 }, {});
+    expect(sinkValues(watched.sink('latency{outcome:ok}')!, 0)).toMatchObject({ max: 4 });
     const breakdown = errorBreakdown(r);
     expect(breakdown.timeout).toEqual({ count: 1, rate: 0.25 });
     expect(breakdown['dead-lettered']).toEqual({ count: 0, rate: 0 });

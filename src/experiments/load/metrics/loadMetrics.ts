@@ -31,7 +31,7 @@ export type RequestOutcome = { ok: true; latencyMs: number } | { ok: false; kind
 
 /**
  * Records a request's outcome: `requests`, `error_rate`, then `replies` or `errors{kind}`, and
- * `latency` whenever an answer came (a timeout or a drop has none: its "latency" would be the
+ * `latency` (tagged `outcome`) whenever an answer came (a timeout or a drop has none: its "latency" would be the
  * timeout, not the system's). Tags say where (scenario, client, agent, link).
  */
 export function recordOutcome(registry: MetricRegistry, outcome: RequestOutcome, tags: Tags, atMs?: number): void {
@@ -39,7 +39,9 @@ export function recordOutcome(registry: MetricRegistry, outcome: RequestOutcome,
   registry.add('error_rate', outcome.ok ? 0 : 1, tags, atMs);
   if (outcome.ok) registry.add('replies', 1, tags, atMs);
   else registry.add('errors', 1, { ...tags, kind: outcome.kind }, atMs);
-  if (outcome.latencyMs !== undefined) registry.add('latency', outcome.latencyMs, tags, atMs);
+  // `outcome` (ok, or the error kind) plays k6's expected_response: a threshold on `latency{outcome:ok}` leaves failures out.
+  if (outcome.latencyMs !== undefined)
+    registry.add('latency', outcome.latencyMs, { ...tags, outcome: outcome.ok ? 'ok' : outcome.kind }, atMs);
 }
 
 /** Errors by kind: how many, and their share of all requests. */

@@ -54,7 +54,10 @@ function evaluateOne(threshold: Threshold, view: MetricView, elapsedMs: number):
   const definition = view.definition(threshold.metricName);
   if (!definition) return { ...base, observed: null, passed: false, samples: 0 };
   const sink = view.sink(threshold.metric) ?? createSink(definition.type);
-  const observed = aggregate(sink, expression.aggregation, elapsedMs);
+  const observed =
+    expression.percentile !== undefined && sink.type === 'trend'
+      ? sink.trend.percentile(expression.percentile)
+      : aggregate(sink, expression.aggregation, elapsedMs);
   if (observed === undefined) return { ...base, observed: null, passed: false, samples: sampleCount(sink) };
   return { ...base, observed, passed: compare(observed, expression.operator, expression.value), samples: sampleCount(sink) };
 }
