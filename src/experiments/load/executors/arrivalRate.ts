@@ -15,6 +15,7 @@ import {
   type ExecutorAction,
   type ExecutorPhase,
   type ExecutorStats,
+  type InterruptReason,
   type RampingArrivalRateConfig,
 } from './types';
 
@@ -33,7 +34,7 @@ export function arrivalRateExecutor(config: ConstantArrivalRateConfig | RampingA
 type Drop = Extract<ExecutorAction, { type: 'drop' }>;
 
 class ArrivalRate implements Executor {
-  readonly endsAt: number;
+  endsAt: number;
   private readonly schedule: ArrivalSchedule;
   private readonly startAt: number;
   private readonly gracefulStop: number;
@@ -96,6 +97,27 @@ class ArrivalRate implements Executor {
     return progressOf(this.phase, nowMs, this.startAt, this.endsAt);
   }
 
+  stop(nowMs: number): ExecutorAction[] {
+    if (this.phase === 'done') return [];
+    const out = this.advance(nowMs);
+    this.nextAt = undefined;
+    this.endsAt = Math.min(this.endsAt, Math.max(this.last, this.startAt));
+    if (this.phase === 'waiting') this.phase = 'running';
+    return [...out, ...this.advance(Math.max(nowMs, this.endsAt))];
+  }
+
+  abort(nowMs: number): ExecutorAction[] {
+    if (this.phase === 'done') return [];
+    const now = (this.last = Math.max(nowMs, this.last));
+    const out: ExecutorAction[] = [];
+    this.interruptAll(now, out, 'abort');
+    this.nextAt = undefined;
+    this.phase = 'done';
+    this.endsAt = Math.min(this.endsAt, Math.max(now, this.startAt));
+    out.push({ type: 'finish', atMs: now });
+    return out;
+  }
+
   stats(): ExecutorStats {
     const { completed, interrupted, dropped, allocated, maxVUs } = this;
     return { started: this.nextK - dropped, completed, interrupted, dropped, busyVUs: this.busy.size, allocatedVUs: allocated, maxVUs };
@@ -126,9 +148,9 @@ class ArrivalRate implements Executor {
     }
   }
 
-  private interruptAll(now: number, out: ExecutorAction[]): void {
+  private interruptAll(now: number, out: ExecutorAction[], reason: InterruptReason = 'graceful-stop'): void {
     for (const vu of [...this.busy].sort((a, b) => a - b)) {
-      out.push({ type: 'interrupt', vu, iter: this.iters[vu - 1]! - 1, atMs: now, reason: 'graceful-stop' });
+      out.push({ type: 'interrupt', vu, iter: this.iters[vu - 1]! - 1, atMs: now, reason });
       this.busy.delete(vu);
       this.free.push(vu);
       this.interrupted++;

@@ -39,6 +39,23 @@ describe('shared-iterations', () => {
     expect(ex.stats()).toMatchObject({ started: 25, completed: 25, dropped: 75 });
   });
 
+  it('stopped, starts nothing more and counts nothing as dropped; aborted, interrupts at once', () => {
+    const stopped = createExecutor({ executor: 'shared-iterations', vus: 2, iterations: 100, gracefulStop: 1000 });
+    stopped.advance(0);
+    expect(stopped.stop(5)).toEqual([]);
+    expect(stopped.iterationDone(1, 10)).toEqual([]);
+    expect(stopped.iterationDone(2, 20)).toEqual([{ type: 'finish', atMs: 20 }]);
+    expect(stopped.stats()).toMatchObject({ started: 2, completed: 2, dropped: 0 });
+    const aborted = createExecutor({ executor: 'constant-vus', vus: 2, duration: 1000 });
+    aborted.advance(0);
+    expect(aborted.abort(5).map((a) => (a.type === 'interrupt' ? [a.vu, a.reason] : a.type))).toEqual([
+      [1, 'abort'],
+      [2, 'abort'],
+      'finish',
+    ]);
+    expect(aborted.nextWakeAt()).toBeUndefined();
+  });
+
   it('uses no more VUs than there are iterations', () => {
     const ex = createExecutor({ executor: 'shared-iterations', vus: 5, iterations: 2 });
     expect(ex.advance(0).map((a) => a.type === 'start' && a.vu)).toEqual([1, 2]);

@@ -12,6 +12,7 @@ import {
   type ExecutorConfig,
   type ExecutorPhase,
   type ExecutorStats,
+  type InterruptReason,
 } from './types';
 
 export interface ClosedPolicy {
@@ -44,7 +45,7 @@ export function closedLoopExecutor(config: ExecutorConfig, policy: ClosedPolicy)
 }
 
 class ClosedLoop implements Executor {
-  readonly endsAt: number;
+  endsAt: number;
   private readonly startAt: number;
   private readonly gracefulStop: number;
   private readonly vus: VuState[];
@@ -58,6 +59,7 @@ class ClosedLoop implements Executor {
   private last = -Infinity;
   /** The last advance: ramp changes after it are still to be applied, whatever iterations ended since. */
   private lastAdvance = -Infinity;
+  private stopped = false;
 
   constructor(
     readonly config: ExecutorConfig,
@@ -75,7 +77,7 @@ class ClosedLoop implements Executor {
     if (this.phase === 'done' || now < this.startAt) return out;
     if (this.phase === 'waiting') this.phase = 'running';
     if (now < this.endsAt) this.run(now, out);
-    else this.stop(now, out);
+    else this.windDown(now, out);
     this.finishIfIdle(now, out);
     return out;
   }
@@ -89,7 +91,8 @@ class ClosedLoop implements Executor {
     this.busy--;
     this.completed++;
     const out: ExecutorAction[] = [];
-    if (now >= this.endsAt) this.stop(now, out);
+    // Past the end: no restart; interrupting the others is for advance, so an iteration ending at the deadline itself completes.
+    if (now >= this.endsAt) this.windDown(now, out, false);
     else if (vu <= this.policy.activeAt(now) && this.policy.mayStart(s.iter, this.started)) this.start(vu, now, out);
     this.finishIfIdle(now, out);
     return out;
@@ -110,6 +113,26 @@ class ClosedLoop implements Executor {
     return progressOf(this.phase, nowMs, this.startAt, this.endsAt, total === undefined ? undefined : { done, total });
   }
 
+  stop(nowMs: number): ExecutorAction[] {
+    if (this.phase === 'done') return [];
+    const out = this.advance(nowMs);
+    this.stopped = true;
+    this.endsAt = Math.min(this.endsAt, Math.max(this.last, this.startAt));
+    if (this.phase === 'waiting') this.phase = 'running';
+    return [...out, ...this.advance(Math.max(nowMs, this.endsAt))];
+  }
+
+  abort(nowMs: number): ExecutorAction[] {
+    if (this.phase === 'done') return [];
+    const now = (this.last = Math.max(nowMs, this.last));
+    const out: ExecutorAction[] = [];
+    this.vus.forEach((s, i) => s.busy && this.interrupt(i + 1, now, 'abort', out));
+    this.phase = 'done';
+    this.endsAt = Math.min(this.endsAt, Math.max(now, this.startAt));
+    out.push({ type: 'finish', atMs: now });
+    return out;
+  }
+
   stats(): ExecutorStats {
     const { started, completed, interrupted, dropped, busy, allocated } = this;
     return { started, completed, interrupted, dropped, busyVUs: busy, allocatedVUs: allocated, maxVUs: this.policy.maxVUs };
@@ -125,7 +148,7 @@ class ClosedLoop implements Executor {
     this.allocated = Math.max(this.allocated, vu);
   }
 
-  private interrupt(vu: number, now: number, reason: 'graceful-stop' | 'ramp-down', out: ExecutorAction[]): void {
+  private interrupt(vu: number, now: number, reason: InterruptReason, out: ExecutorAction[]): void {
     const s = this.vus[vu - 1]!;
     out.push({ type: 'interrupt', vu, iter: s.iter - 1, atMs: now, reason });
     s.busy = false;
@@ -157,15 +180,16 @@ class ClosedLoop implements Executor {
   }
 
   /** At the end: what was never started is dropped; gracefulStop later, what still runs is interrupted. */
-  private stop(now: number, out: ExecutorAction[]): void {
+  private windDown(now: number, out: ExecutorAction[], interrupting = true): void {
     if (this.phase === 'running') {
       this.phase = 'stopping';
-      const unstarted = this.policy.total === undefined ? 0 : this.policy.total - this.started;
+      const unstarted = this.policy.total === undefined || this.stopped ? 0 : this.policy.total - this.started;
       if (unstarted > 0) {
         this.dropped += unstarted;
         out.push({ type: 'drop', count: unstarted, atMs: this.endsAt });
       }
     }
-    if (now >= this.endsAt + this.gracefulStop) this.vus.forEach((s, i) => s.busy && this.interrupt(i + 1, now, 'graceful-stop', out));
+    if (interrupting && now >= this.endsAt + this.gracefulStop)
+      this.vus.forEach((s, i) => s.busy && this.interrupt(i + 1, now, 'graceful-stop', out));
   }
 }

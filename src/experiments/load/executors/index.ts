@@ -4,3 +4,4 @@ export { arrivalSchedule } from './arrivalRate';
 export { constantSchedule, rampingSchedule, type ArrivalSchedule } from './arrivalSchedule';
 export { rampingSteps, type RampingSteps } from './rampingSteps';
 export { runVirtually, type TimedAction } from './virtualRun';
+export { createScenarioSet, type ScenarioAction, type ScenarioSet, type ScenarioSetProgress } from './scenarioSet';

@@ -119,12 +119,14 @@ export const EXECUTOR_DEFAULTS = {
  */
 export type ExecutorAction =
   | { type: 'start'; vu: number; iter: number; scenarioIter: number; atMs: number }
-  /** The iteration on `vu` ran past gracefulStop or gracefulRampDown: abandon it (its reply no longer counts). */
-  | { type: 'interrupt'; vu: number; iter: number; atMs: number; reason: 'graceful-stop' | 'ramp-down' }
+  /** The iteration on `vu` ran past gracefulStop or gracefulRampDown, or the run was aborted: abandon it (its reply no longer counts). */
+  | { type: 'interrupt'; vu: number; iter: number; atMs: number; reason: InterruptReason }
   /** Iterations that could not run: no free VU when due (arrival rate), or not started by maxDuration (iterations executors). */
   | { type: 'drop'; count: number; atMs: number; scenarioIter?: number }
   /** The scenario is over: nothing in flight, nothing more to start. Sent once. */
   | { type: 'finish'; atMs: number };
+
+export type InterruptReason = 'graceful-stop' | 'ramp-down' | 'abort';
 
 export type ExecutorPhase = 'waiting' | 'running' | 'stopping' | 'done';
 
@@ -159,7 +161,11 @@ export interface Executor {
   /** When `advance` next has something to do without any iteration ending; undefined once done. */
   nextWakeAt(): number | undefined;
   progress(nowMs: number): ExecutorProgress;
+  /** Stop (k6's stop, or a person's Stop): start nothing more after `nowMs`; iterations in flight get gracefulStop. Nothing is counted as dropped. */
+  stop(nowMs: number): ExecutorAction[];
+  /** Abort (abortOnFail, or a person's Abort): interrupt everything in flight now and finish. */
+  abort(nowMs: number): ExecutorAction[];
   stats(): ExecutorStats;
-  /** When the scenario stops starting iterations, ms after the experiment's start (iterations executors: at maxDuration at the latest). */
+  /** When the scenario stops starting iterations, ms after the experiment's start (iterations executors: at maxDuration at the latest; earlier once stopped). */
   readonly endsAt: number;
 }
