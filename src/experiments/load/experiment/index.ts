@@ -13,3 +13,4 @@ export {
 } from './template';
 export { iterationSeed, planIterations, thinkTimeMs, type IterationPlan, type IterationPlanner } from './iteration';
 export { DEFAULT_TIMEOUT_MS } from './normalize';
+export { agentLatency, linkLatency, sampleLatency } from './latencyModel';
