@@ -8,7 +8,7 @@ import { createSeededRng } from '../kernel/rng';
 import type { Clock, DeadLetter } from '../kernel/types';
 import type { CompiledComponent } from '../wasm/compileComponent';
 import { createRealClock } from '../hosts/createRealClock';
-import { createRuntime, type Runtime } from '../hosts/createRuntime';
+import { createRuntime, LIVE_EVENT_LOG_CAPACITY, type Runtime } from '../hosts/createRuntime';
 import { fetchAgentAssets, loadBuiltinKinds } from '../hosts/loadBuiltinKinds';
 import type { AgentHost, KindInfo, WorkbenchApi } from '../hosts/types';
 import { createWorkerPoolHost, type WorkerPoolStats } from '../hosts/worker/createWorkerPoolHost';
@@ -76,7 +76,7 @@ function loadDriverOn(runtime: Runtime, clock: Clock) {
 
 export function createKernelWorkerCore(): KernelWorkerCore {
   const clock = createRealClock();
-  const kernel = createKernel({ clock, rng: createSeededRng(Date.now() >>> 0) });
+  const kernel = createKernel({ clock, rng: createSeededRng(Date.now() >>> 0), eventLogCapacity: LIVE_EVENT_LOG_CAPACITY });
   const compiler = connectCompiler();
   const byHash = new Map<string, CompiledComponent>();
   const compile = async (bytes: Uint8Array) => {

@@ -25,17 +25,21 @@ export interface ExperimentShell {
 }
 
 /**
- * An ExperimentShell over a live runtime (real time, real workers). Keep the runtime's
- * `logLimit` unset (or large) during an experiment: probes read the whole log.
+ * An ExperimentShell over a live runtime (real time, real workers). Its `log()` is every
+ * event since the shell was made, recorded as the kernel appends them, so probes see the
+ * whole run whatever the runtime keeps for itself (a live runtime keeps only the newest
+ * events: LIVE_EVENT_LOG_CAPACITY). `close()` stops recording.
  */
 export function createRuntimeShell(parts: {
   runtime: Runtime;
-  kernel: { snapshot(): KernelSnapshot };
+  kernel: { snapshot(): KernelSnapshot; subscribe(listener: (event: KernelEvent) => void): () => void };
   clock: Clock;
   schedule?: Schedule;
-}): ExperimentShell {
+}): ExperimentShell & { close(): void } {
   const { runtime, kernel, clock, schedule } = parts;
   const setT = schedule?.setTimeout ?? ((fn: () => void, ms: number) => globalThis.setTimeout(fn, ms));
+  const recorded: KernelEvent[] = [];
+  const stopRecording = kernel.subscribe((event) => void recorded.push(event));
   return {
     mode: 'live',
     now: () => clock.now(),
@@ -44,7 +48,8 @@ export function createRuntimeShell(parts: {
       return error === undefined ? {} : { error };
     },
     send: (draft, from) => sendResult(runtime.input(sendInput(draft, from))),
-    log: () => runtime.log(),
+    log: () => recorded,
+    close: stopRecording,
     snapshot: () => kernel.snapshot(),
     advanceTo(time) {
       const wait = time - clock.now();

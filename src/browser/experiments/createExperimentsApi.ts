@@ -20,7 +20,7 @@ import type { ExperimentsApi, MetricsSeries, RunOutcome, SwarmOutcome } from './
 
 export interface ExperimentParts {
   runtime: Runtime;
-  kernel: { snapshot(): KernelSnapshot };
+  kernel: { snapshot(): KernelSnapshot; subscribe(listener: (event: KernelEvent) => void): () => void };
   clock: Clock;
   library: CompiledKindLibrary;
 }
@@ -71,10 +71,12 @@ export function createExperimentsApi(parts: ExperimentParts): ExperimentsApi {
         }
         const live = liveExperiment(experiment, parts.kernel.snapshot());
         const shell = createRuntimeShell(parts);
-        const from = parts.runtime.log().length;
-        const result = await runExperiment(shell, live, { seed, signal: control.signal, ...(onProgress ? { onProgress } : {}) });
-        const metrics = seriesOf(experiment, parts.runtime.log().slice(from), result);
-        return { ok: true, result, metrics };
+        try {
+          const result = await runExperiment(shell, live, { seed, signal: control.signal, ...(onProgress ? { onProgress } : {}) });
+          return { ok: true, result, metrics: seriesOf(experiment, shell.log(), result) };
+        } finally {
+          shell.close();
+        }
       } catch (e) {
         return failure(e);
       } finally {

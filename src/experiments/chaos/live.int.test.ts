@@ -51,5 +51,24 @@ describe('live runtime (worker pool)', () => {
     expect(result.counts.faultsApplied['kill']).toBe(2);
     expect(progress).toEqual(expect.arrayContaining(['phase.start', 'fault.injected', 'fault.cleared', 'phase.end']));
     expect(result.hash).toMatch(/^[0-9a-f]{64}$/);
+    shell.close();
+  });
+
+  it('judges the whole run even when the runtime keeps only the newest events', async () => {
+    const small = await createNodeWorkbench({ kinds: ['echo'], workers: 1, clock, logLimit: 50 });
+    try {
+      const experiment = parseExperiment(echoSoak({ agents: 2, faultMs: 300, killEveryMs: 1000, ratePerSecond: 100, timeoutMs: 1000 }));
+      experiment.schedule = { ...experiment.schedule, warmupMs: 100, steadyMs: 300, settleMs: 300, recoveryMs: 200 };
+      experiment.hypothesis = [{ probe: 'no-lost-messages' }];
+      const shell = createRuntimeShell({ runtime: small.runtime, kernel: small.kernel, clock });
+      const result = await runExperiment(shell, experiment, { seed: 7 });
+      shell.close();
+      expect(small.runtime.log()).toHaveLength(50);
+      expect(shell.log().length).toBeGreaterThan(500);
+      expect(result.failures).toEqual([]);
+      expect(result.counts.requests).toBeGreaterThan(60);
+    } finally {
+      await small.dispose();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { createKernel, type Kernel, type KernelOptions } from '../../kernel/kern
 import { createSeededRng } from '../../kernel/rng';
 import type { Clock } from '../../kernel/types';
 import { createRealClock } from '../createRealClock';
-import { createRuntime, type Runtime } from '../createRuntime';
+import { createRuntime, LIVE_EVENT_LOG_CAPACITY, type Runtime } from '../createRuntime';
 import { loadBuiltinKinds } from '../loadBuiltinKinds';
 import type { WorkerPoolHost } from '../worker/createWorkerPoolHost';
 import type { WorkbenchApi } from '../types';
@@ -25,7 +25,7 @@ export interface NodeWorkbenchOptions {
   kernel?: Omit<KernelOptions, 'clock' | 'rng'>;
   /** Event batches to subscribers at most this often (default 0: next macrotask). */
   publishIntervalMs?: number;
-  /** Events the kernel keeps for reading back (its `eventLogCapacity`; default DEFAULT_EVENT_LOG_CAPACITY). */
+  /** Events the kernel keeps for reading back (its `eventLogCapacity`; default LIVE_EVENT_LOG_CAPACITY). */
   logLimit?: number;
   watchdogIntervalMs?: number;
   /** Live agent instances across the shared workers (WorkerPoolOptions.liveInstances). */
@@ -43,7 +43,7 @@ export async function createNodeWorkbench(options: NodeWorkbenchOptions = {}): P
   const clock = options.clock ?? createRealClock();
   const kernel = createKernel({
     ...options.kernel,
-    ...(options.logLimit !== undefined ? { eventLogCapacity: options.logLimit } : {}),
+    eventLogCapacity: options.logLimit ?? options.kernel?.eventLogCapacity ?? LIVE_EVENT_LOG_CAPACITY,
     clock,
     rng: createSeededRng(options.seed ?? 1),
   });
