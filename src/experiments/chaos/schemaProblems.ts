@@ -8,6 +8,7 @@ import { closest, describeValue } from '../../protocol/describe';
 import { EXPERIMENT_JSON_SCHEMA } from './experimentSchema';
 import { validate } from './experimentValidator.generated';
 import { ID_PATTERN, KIND_PATTERN, LABEL_PATTERN, NAME_PATTERN, TEXT_PATTERN } from './limits';
+import { numberRange, pointerKeys } from '../schemaPointer';
 
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_PROBLEMS = 50;
@@ -92,27 +93,12 @@ function resolve(schema: Schema, data: unknown): Schema {
 function schemaAt(value: unknown, pointer: string): { schema: Schema; data: unknown } {
   let schema = resolve(ROOT, value);
   let data = value;
-  const keys =
-    pointer === ''
-      ? []
-      : pointer
-          .slice(1)
-          .split('/')
-          .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-  for (const key of keys) {
+  for (const key of pointerKeys(pointer)) {
     const next = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key]! : (schema.items ?? {});
     data = own(data, key);
     schema = resolve(next, data);
   }
   return { schema, data };
-}
-
-function numberRange(s: Schema): string {
-  const bounds: string[] = [];
-  if (s.exclusiveMinimum !== undefined) bounds.push(`> ${s.exclusiveMinimum}`);
-  if (s.minimum !== undefined) bounds.push(`≥ ${s.minimum}`);
-  if (s.maximum !== undefined) bounds.push(`≤ ${s.maximum}`);
-  return `${s.type === 'integer' ? 'an integer' : 'a number'}${bounds.length ? ` ${bounds.join(' and ')}` : ''}`;
 }
 
 function stringShape(s: Schema): string {

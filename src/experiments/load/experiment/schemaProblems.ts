@@ -10,6 +10,7 @@ import { pathOf } from '../../chaos/schemaProblems';
 import { DURATION_PATTERN, METRIC_KEY_PATTERN, SCENARIO_PATTERN } from './limits';
 import { LOAD_JSON_SCHEMA } from './schema';
 import { validate } from './validator.generated';
+import { numberRange, pointerKeys } from '../../schemaPointer';
 
 /** The validator ajv generated from LOAD_JSON_SCHEMA (see validatorSource.ts). */
 const check = validate as unknown as { (value: unknown): boolean; errors?: ErrorObject[] | null };
@@ -72,14 +73,7 @@ const withoutRef = ({ $ref: _, description: __, ...rest }: Schema & { descriptio
 function schemaAt(value: unknown, pointer: string): { schema: Schema; data: unknown } {
   let schema = resolve(ROOT, value);
   let data = value;
-  const keys =
-    pointer === ''
-      ? []
-      : pointer
-          .slice(1)
-          .split('/')
-          .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-  for (const key of keys) {
+  for (const key of pointerKeys(pointer)) {
     const extra = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
     const next = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key]! : (schema.items ?? extra ?? {});
     data = own(data, key);
@@ -94,13 +88,7 @@ function expected(s: Schema): string {
     return Array.isArray(s.type) && s.type.includes('object') ? `${DURATION} or {min, max}` : `${DURATION}, ${bounds} and at most 24h`;
   }
   if (Array.isArray(s.type) && s.type.includes('object') && s.properties?.['threshold']) return THRESHOLD;
-  if (s.type === 'number' || s.type === 'integer') {
-    const bounds: string[] = [];
-    if (s.exclusiveMinimum !== undefined) bounds.push(`> ${s.exclusiveMinimum}`);
-    if (s.minimum !== undefined) bounds.push(`≥ ${s.minimum}`);
-    if (s.maximum !== undefined) bounds.push(`≤ ${s.maximum}`);
-    return `${s.type === 'integer' ? 'an integer' : 'a number'}${bounds.length ? ` ${bounds.join(' and ')}` : ''}`;
-  }
+  if (s.type === 'number' || s.type === 'integer') return numberRange(s);
   if (s.type === 'string') {
     if (s.pattern !== undefined) return PATTERNS[s.pattern] ?? `a string matching ${s.pattern}`;
     return `a string of ${s.minLength ?? 0} to ${s.maxLength ?? '∞'} characters`;
