@@ -24,8 +24,8 @@ export type { Schedule } from './realSchedule';
  * Events a live runtime's kernel keeps for reading back (subscribers and experiments see
  * every event as it is appended; see createRuntimeShell). Far fewer than the kernel's
  * default: a retained event lives long enough to reach the old generation, and collecting
- * them under load puts pauses into request latency (bench, open loop at 25k requests/s:
- * p99 6–14 ms with 100,000 kept, 6–29 ms with 10,000, 3.6–5.7 ms with 1,000).
+ * them under load puts pauses into request latency (open loop at 25k requests/s, Node:
+ * steady-state mark-compact pauses of 8–17 ms with 100,000 kept, 2.6–4.5 ms with 1,000).
  */
 export const LIVE_EVENT_LOG_CAPACITY = 1_000;
 
