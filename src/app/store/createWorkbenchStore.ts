@@ -26,6 +26,7 @@ import {
   type ResilienceSliceActions,
   type ResilienceSliceData,
 } from '../panels/chaos/resilienceSlice';
+import { createLoadLabSlice, type LoadLabSliceActions, type LoadLabSliceData } from '../panels/load/loadSlice';
 import type { DockTab, Notice, Theme, WorkbenchData, XY } from './types';
 
 export interface WorkbenchActions {
@@ -49,7 +50,9 @@ export type WorkbenchState = WorkbenchData &
   CanvasData &
   CanvasSliceActions &
   ResilienceSliceData &
-  ResilienceSliceActions;
+  ResilienceSliceActions &
+  LoadLabSliceData &
+  LoadLabSliceActions;
 
 /**
  * The API plus what a host may add: `ready()` says why built-in kinds failed to load;
@@ -159,6 +162,7 @@ function createState(set: SetState, get: GetState, theme: Theme | undefined): Wo
     ...createMessageViewSlice(set),
     ...createCanvasSlice(set),
     ...createResilienceSlice(set, get),
+    ...createLoadLabSlice(set),
     setSelected: (selected) => {
       if (get().selected !== selected) set({ selected });
     },

@@ -1,0 +1,96 @@
+/**
+ * The load lab's slice: the running (or last) load experiment as the Load tab and the canvas
+ * see it. The Load tab writes it (through these actions); the canvas only reads it: link
+ * colours from `linkLoad`, client badges from `progress`, the canary's split link and stage
+ * from `canary`. Not persisted.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { CanaryView, LoadProgress, LoadRunResult } from '../../../experiments/load/run/types';
+import type { SeriesPoint } from '../../../experiments/load/metrics/timeSeries';
+
+export type LoadLabStatus = 'idle' | 'running' | 'done';
+
+export interface LoadLab {
+  status: LoadLabStatus;
+  /** The latest progress of the running (or last) run. */
+  progress?: LoadProgress;
+  /** The last run's result, once it is done. */
+  result?: LoadRunResult;
+  /**
+   * Messages per second of run time on each link (by link id) over the latest progress
+   * interval; empty when no run is going.
+   */
+  linkLoad: Record<string, number>;
+  canary?: CanaryView;
+  /** Every series point of the run so far, by metric key (progress carries only the new ones). */
+  series: Record<string, SeriesPoint[]>;
+}
+
+export interface LoadLabSliceData {
+  loadLab: LoadLab;
+}
+
+export interface LoadLabSliceActions {
+  /** A run starts: the previous one's figures are cleared. */
+  loadStarted(): void;
+  loadProgressed(progress: LoadProgress): void;
+  /** The run ended (a result), or could not run (no result: back to idle). */
+  loadFinished(result?: LoadRunResult): void;
+}
+
+export function initialLoadLab(): LoadLab {
+  return { status: 'idle', linkLoad: {}, series: {} };
+}
+
+/** Appends the new points of each key (a point for an interval already shown replaces it). */
+export function appendPoints(series: Record<string, SeriesPoint[]>, points: Record<string, SeriesPoint[]>): Record<string, SeriesPoint[]> {
+  const next = { ...series };
+  for (const [key, added] of Object.entries(points)) {
+    if (added.length === 0) continue;
+    const first = added[0]!.startMs;
+    next[key] = [...(series[key] ?? []).filter((p) => p.startMs < first), ...added];
+  }
+  return next;
+}
+
+/** Counts since the previous progress → per second of run time. */
+export function linkRates(linkLoad: Record<string, number>, spanMs: number): Record<string, number> {
+  const seconds = Math.max(spanMs, 1) / 1000;
+  return Object.fromEntries(Object.entries(linkLoad).map(([id, n]) => [id, n / seconds]));
+}
+
+export function reduceLoadProgress(lab: LoadLab, progress: LoadProgress): LoadLab {
+  const span = progress.atMs - (lab.progress?.atMs ?? 0);
+  const next: LoadLab = {
+    ...lab,
+    status: 'running',
+    progress,
+    linkLoad: linkRates(progress.linkLoad, span),
+    series: appendPoints(lab.series, progress.points),
+  };
+  if (progress.canary) next.canary = progress.canary;
+  return next;
+}
+
+export function reduceLoadFinished(lab: LoadLab, result?: LoadRunResult): LoadLab {
+  if (!result) {
+    const idle: LoadLab = { ...initialLoadLab(), series: lab.series };
+    if (lab.progress) idle.progress = lab.progress;
+    return idle;
+  }
+  const done: LoadLab = { ...lab, status: 'done', result, linkLoad: {} };
+  // The summary's series are the whole run's: the chart ends on them.
+  if (Object.keys(result.summary.series).length > 0) done.series = { ...lab.series, ...result.summary.series };
+  const canary = result.canary ?? lab.canary;
+  if (canary) done.canary = canary;
+  return done;
+}
+
+export function createLoadLabSlice(set: StoreApi<LoadLabSliceData>['setState']): LoadLabSliceData & LoadLabSliceActions {
+  return {
+    loadLab: initialLoadLab(),
+    loadStarted: () => set({ loadLab: { ...initialLoadLab(), status: 'running' } }),
+    loadProgressed: (progress) => set((s) => ({ loadLab: reduceLoadProgress(s.loadLab, progress) })),
+    loadFinished: (result) => set((s) => ({ loadLab: reduceLoadFinished(s.loadLab, result) })),
+  };
+}
