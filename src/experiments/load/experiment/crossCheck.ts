@@ -1,18 +1,20 @@
 /**
  * What the schema cannot say about a load experiment: references (targets and latency
  * entries → topology), executor rules k6 also enforces (maxVUs ≥ preAllocatedVUs,
- * iterations ≥ vus, a ramp that ever has a VU), the rate a host can schedule, and the
- * placeholders of templates. Runs on the normalized experiment; lookups use Sets.
+ * iterations ≥ vus, a ramp that ever has a VU), the rate a host can schedule, the
+ * placeholders of templates, client names an agent already has, and the canary
+ * (canaryCheck.ts). Runs on the normalized experiment; lookups use Sets.
  */
 import { closest } from '../../../protocol/describe';
 import type { JsonValue } from '../../../protocol/message';
+import { checkCanary } from './canaryCheck';
 import { LOAD_LIMITS as L } from './limits';
+import { scenarioPath } from './normalize';
 import { hasPlaceholder, templateProblems } from './template';
 import type { LatencyDistribution, LoadExperiment, LoadScenario } from './types';
 
 type Out = string[];
 const q = (s: string) => JSON.stringify(s);
-const scenarioPath = (name: string) => `experiment.scenarios${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${q(name)}]`}`;
 
 export function crossCheck(e: LoadExperiment, out: Out): void {
   const agents = new Set(e.topology?.agents.map((a) => a.name));
@@ -27,8 +29,13 @@ export function crossCheck(e: LoadExperiment, out: Out): void {
         `${at}.target: expected an agent of experiment.topology.agents, received ${q(s.target)}${hint ? ` (did you mean "${hint}"?)` : ''}`,
       );
     }
+    if (!hasPlaceholder(s.client) && agents.has(s.client))
+      out.push(
+        `${at}.client: expected a client name no agent of the topology has, received ${q(s.client)}${s.client === name ? ' (the default: the scenario’s name; set "client")' : ''}`,
+      );
   }
   checkLatency(e, agents, out);
+  checkCanary(e, out);
 }
 
 function checkTopology(e: LoadExperiment, out: Out): void {

@@ -23,8 +23,8 @@ const scenario = experiment.scenarios['ping']!;
 describe('planning an iteration', () => {
   it('expands the target, the client and the message, and carries mode, timeout and think time', () => {
     const plan = planIterations('ping', scenario)({ vu: 2, iter: 1, scenarioIter: 5 }, 42);
-    expect(plan.client).toBe('ping-vu2');
-    expect(plan.draft).toMatchObject({ performative: 'request', sender: 'ping-vu2', content: { from: 2, at: 1 } });
+    expect(plan.client).toBe('ping');
+    expect(plan.draft).toMatchObject({ performative: 'request', sender: 'ping', content: { from: 2, at: 1 } });
     expect(plan.draft.receiver).toMatch(/^echo-([1-9]|[1-4][0-9]|50)$/);
     expect(plan).toMatchObject({ mode: 'request', timeoutMs: 750 });
     expect(plan.thinkMs).toBeGreaterThanOrEqual(100);

@@ -8,9 +8,10 @@ import { LOAD_METRICS } from '../metrics/loadMetrics';
 import { parseDuration } from '../thresholds/parseDuration';
 import { parseThresholds, type Threshold } from '../thresholds/parseThresholds';
 import { LOAD_LIMITS as L } from './limits';
-import type { DurationInput, LoadChaos, LoadExperiment, LoadExperimentFile, LoadScenario, ThinkTime } from './types';
+import type { DurationInput, LoadCanary, LoadChaos, LoadExperiment, LoadExperimentFile, LoadScenario, ThinkTime } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const CANARY_DEFAULTS = { minRequests: 20, maxHoldMs: 30_000, drainTimeoutMs: 30_000, onSuccess: 'promote' } as const;
 type Out = string[];
 type Raw = Record<string, unknown>;
 
@@ -97,14 +98,18 @@ function executorOptions(raw: Raw, at: string, out: Out): ExecutorConfig {
   }
 }
 
+/** `experiment.scenarios.echo`, or `experiment.scenarios["odd-name"]` for a name that is not an identifier. */
+export const scenarioPath = (name: string): string =>
+  `experiment.scenarios${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`;
+
 export function normalizeScenario(name: string, raw: Raw, out: Out): LoadScenario {
-  const at = `experiment.scenarios${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`;
+  const at = scenarioPath(name);
   return {
     ...executorOptions(raw, at, out),
     startTime: msOr(raw, 'startTime', D.startTime, at, out),
     gracefulStop: msOr(raw, 'gracefulStop', D.gracefulStop, at, out),
     target: raw['target'] as string,
-    client: (raw['client'] as string | undefined) ?? `${name}-vu\${vu}`,
+    client: (raw['client'] as string | undefined) ?? name,
     message: raw['message'] as LoadScenario['message'],
     mode: (raw['mode'] as LoadScenario['mode'] | undefined) ?? 'request',
     timeoutMs: msOr(raw, 'timeout', DEFAULT_TIMEOUT_MS, at, out, true),
@@ -138,10 +143,31 @@ function chaos(file: LoadExperimentFile, out: Out): LoadChaos | undefined {
   };
 }
 
+function canary(file: LoadExperimentFile, out: Out): LoadCanary | undefined {
+  const c = file.canary;
+  if (c === undefined) return undefined;
+  const at = 'experiment.canary';
+  const { minRequests, maxHold, ...limits } = c.judge;
+  return {
+    stable: c.stable,
+    canary: c.canary,
+    startTimeMs: c.startTime === undefined ? 0 : ms(c.startTime, `${at}.startTime`, out),
+    stages: c.stages.map((s, i) => ({ weight: s.weight, durationMs: ms(s.duration, `${at}.stages[${i}].duration`, out, true) })),
+    judge: {
+      ...limits,
+      minRequests: minRequests ?? CANARY_DEFAULTS.minRequests,
+      maxHoldMs: maxHold === undefined ? CANARY_DEFAULTS.maxHoldMs : ms(maxHold, `${at}.judge.maxHold`, out),
+    },
+    drainTimeoutMs: c.drainTimeout === undefined ? CANARY_DEFAULTS.drainTimeoutMs : ms(c.drainTimeout, `${at}.drainTimeout`, out, true),
+    onSuccess: c.onSuccess ?? CANARY_DEFAULTS.onSuccess,
+  };
+}
+
 export function normalize(file: LoadExperimentFile, out: Out): LoadExperiment {
   const scenarios: Record<string, LoadScenario> = {};
   for (const [name, raw] of Object.entries(file.scenarios)) setOwn(scenarios, name, normalizeScenario(name, raw, out));
-  const { scenarios: _s, thresholds: _t, chaos: _c, ...rest } = file;
+  const { scenarios: _s, thresholds: _t, chaos: _c, canary: _k, ...rest } = file;
   const c = chaos(file, out);
-  return { ...rest, scenarios, thresholds: thresholds(file, out), ...(c ? { chaos: c } : {}) };
+  const k = canary(file, out);
+  return { ...rest, scenarios, thresholds: thresholds(file, out), ...(c ? { chaos: c } : {}), ...(k ? { canary: k } : {}) };
 }

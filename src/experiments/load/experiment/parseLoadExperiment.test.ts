@@ -44,7 +44,7 @@ describe('parseLoadExperiment', () => {
       maxVUs: 20,
       mode: 'request',
       timeoutMs: 10_000,
-      client: 'steady-vu${vu}',
+      client: 'steady',
       thinkTime: { minMs: 0, maxMs: 0 },
     });
     expect(e.thresholds).toMatchObject([
@@ -126,6 +126,51 @@ describe('parseLoadExperiment', () => {
     ]);
     expect(problems((f) => (steady(f)['maxVUs'] = 5))).toEqual([
       'experiment.scenarios.steady.maxVUs: expected at least preAllocatedVUs (10), received 5',
+    ]);
+  });
+
+  it('refuses a rate beyond one host whatever the timeUnit says, in a ramp too', () => {
+    expect(problems((f) => Object.assign(steady(f), { rate: 200, timeUnit: '1ms' }))).toEqual([
+      'experiment.scenarios.steady.rate: expected at most 100000 iterations per second (what one host schedules), received 200 per 1 ms = 200000/s',
+    ]);
+    const ramp = {
+      executor: 'ramping-arrival-rate',
+      stages: [{ duration: '10s', target: 200_000 }],
+      preAllocatedVUs: 10,
+      target: 'echo-1',
+      message: { performative: 'inform' },
+    };
+    expect(problems((f) => (f.scenarios = { r: ramp }))).toEqual([
+      'experiment.scenarios.r.stages: expected at most 100000 iterations per second (what one host schedules), received 200000 per 1000 ms = 200000/s',
+    ]);
+  });
+
+  it('refuses negative durations wherever they are: a stage, a think time, a fault', () => {
+    const ramp = { executor: 'ramping-vus', stages: [{ duration: -1, target: 5 }], target: 'echo-1', message: { performative: 'inform' } };
+    expect(problems((f) => (f.scenarios = { r: ramp }))).toEqual([
+      'experiment.scenarios.r.stages[0].duration: expected a duration (ms as a number, or k6 text such as "30s", "1m30s", "500ms"), ≥ 0 and at most 24h, received number -1',
+    ]);
+    expect(problems((f) => (steady(f)['thinkTime'] = { min: '-1s', max: '1s' }))).toEqual([
+      'experiment.scenarios.steady.thinkTime.min: expected a duration (ms as a number, or k6 text such as "30s", "1m30s", "500ms"), ≥ 0 and at most 24h, received string "-1s"',
+    ]);
+    const fault = { target: { agents: ['echo-1'] }, probability: 0.5, effect: { kind: 'drop' } };
+    expect(problems((f) => (f['chaos'] = { faults: [{ at: -10, fault }] }))).toEqual([
+      'experiment.chaos.faults[0].at: expected a duration (ms as a number, or k6 text such as "30s", "1m30s", "500ms"), ≥ 0 and at most 24h, received number -10',
+    ]);
+  });
+
+  it('refuses an unknown metric behind tags, and an aggregation its metric lacks', () => {
+    expect(problems((f) => (f.thresholds = { 'latncy{scenario:steady}': ['p(95)<5'] }))[0]).toMatch(
+      /^experiment\.thresholds\["latncy\{scenario:steady\}"\]: expected a known metric/,
+    );
+    expect(problems((f) => (f.thresholds = { latency: ['rate<0.1'] }))[0]).toMatch(/^experiment\.thresholds\["latency"\]\[0\]: expected /);
+  });
+
+  it('gives each scenario one client node by default, its name, and refuses a client an agent already is', () => {
+    const e = parseLoadExperiment({ ...base(), scenarios: { ...base().scenarios, spread: { ...steady(base()), client: 'c-${vu}' } } });
+    expect([e.scenarios['steady']!.client, e.scenarios['spread']!.client]).toEqual(['steady', 'c-${vu}']);
+    expect(problems((f) => (f.scenarios = { 'echo-1': steady(f) }))).toEqual([
+      'experiment.scenarios["echo-1"].client: expected a client name no agent of the topology has, received "echo-1" (the default: the scenario’s name; set "client")',
     ]);
   });
 

@@ -62,11 +62,11 @@ function parseText(text: string): unknown {
 /** Problems for agent kinds the runner cannot spawn (known only at run time), each naming the kinds it can. */
 export function loadKindProblems(e: LoadExperiment, known: readonly string[]): string[] {
   const list = [...known].sort().join(', ') || 'none';
-  return (e.topology?.agents ?? []).flatMap((a, i) => {
-    if (known.includes(a.kind)) return [];
-    const hint = closest(a.kind, known);
-    return [
-      `experiment.topology.agents[${i}].kind: expected a known agent kind (${list}), received ${JSON.stringify(a.kind)}${hint ? ` (did you mean "${hint}"?)` : ''}`,
-    ];
+  const agents = (e.topology?.agents ?? []).map((a, i) => ({ kind: a.kind, at: `experiment.topology.agents[${i}].kind` }));
+  if (e.canary) agents.push({ kind: e.canary.canary.kind, at: 'experiment.canary.canary.kind' });
+  return agents.flatMap(({ kind, at }) => {
+    if (known.includes(kind)) return [];
+    const hint = closest(kind, known);
+    return [`${at}: expected a known agent kind (${list}), received ${JSON.stringify(kind)}${hint ? ` (did you mean "${hint}"?)` : ''}`];
   });
 }

@@ -81,7 +81,11 @@ const MESSAGE = obj(
 
 const COMMON: Record<string, JsonSchema> = {
   target: text('Receiver: an agent name, or a template such as "echo-${vu}".', 300, TEXT),
-  client: text('The client node VU n sends from (a template). Default "<scenario>-vu${vu}".', 300, TEXT),
+  client: text(
+    'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
+    300,
+    TEXT,
+  ),
   message: { $ref: '#/$defs/message' },
   mode: oneOf(['request', 'send'], 'request: await the reply or the timeout; send: fire and forget. Default request.'),
   timeout: duration('request mode: a reply later than this is a timeout (default 10s)', true),
@@ -203,6 +207,64 @@ const TOPOLOGY = obj(
   'The system under test; left out, the run uses the system on the canvas.',
 );
 
+const CANARY = obj(
+  {
+    stable: name('The agent the canary stands beside: the messages addressed to it are split between the two.'),
+    canary: {
+      ...AGENT,
+      description: 'The new version, deployed before the load starts: another kind, or the same kind with other config.',
+    },
+    startTime: duration('When the first stage begins, after the load starts (default 0)'),
+    stages: list(
+      obj(
+        {
+          weight: int('Percent of the stable agent’s traffic sent to the canary', 1, 100),
+          duration: duration('How long the stage runs before it is judged', true),
+        },
+        ['weight', 'duration'],
+        'A stage of the traffic split.',
+      ),
+      'Stages in order, weights ascending (for example 5, 25, 50, 100).',
+      L.stages,
+      1,
+    ),
+    judge: obj(
+      {
+        maxErrorRate: { type: 'number', minimum: 0, maximum: 1, description: 'Highest error rate of the canary over a stage (0–1).' },
+        maxErrorRateOverStable: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description: 'How far the canary’s error rate may exceed the stable’s over the same stage (0–1: 0.01 = one point).',
+        },
+        maxP95Ms: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          maximum: L.durationMs,
+          description: 'Highest p95 latency of the canary, ms (> 0).',
+        },
+        maxP95RatioToStable: {
+          type: 'number',
+          minimum: 1,
+          maximum: 1000,
+          description: 'Highest p95 of the canary as a multiple of the stable’s over the same stage (1–1000).',
+        },
+        minRequests: int('Requests a stage needs before it is judged (default 20)', 1, 1_000_000),
+        maxHold: duration('A stage short of minRequests is held this long at most, then rolled back (default 30s)'),
+      },
+      [],
+      'How each stage is judged: at least one limit.',
+    ),
+    drainTimeout: duration('On rollback, how long the canary may take to answer the requests it holds before it stops (default 30s)', true),
+    onSuccess: oneOf(
+      ['promote', 'keep'],
+      'After the last stage passes: promote (all traffic to the canary, default) or keep the last split.',
+    ),
+  },
+  ['stable', 'canary', 'stages', 'judge'],
+  'A canary release: a new version of an agent beside the stable one, traffic split in stages, promoted or rolled back automatically.',
+);
+
 /** The chaos parts refer to `#/definitions/…` (draft-07); here they live under 2020-12's `$defs`. */
 const rebased = <T>(schema: T): T => JSON.parse(JSON.stringify(schema).replaceAll('"#/definitions/', '"#/$defs/')) as T;
 
@@ -265,6 +327,7 @@ export const LOAD_JSON_SCHEMA: JsonSchema = rebased({
         [],
         'Chaos during the load: a chaos experiment or inline faults (one of the two).',
       ),
+      canary: CANARY,
     },
     ['schema', 'name', 'scenarios'],
     'An Orrery load experiment.',

@@ -46,7 +46,7 @@ export type ThinkTime = { minMs: number; maxMs: number };
 interface ScenarioMessage {
   /** Receiver of each iteration's message: an agent, or a template such as "echo-${vu}". */
   target: string;
-  /** The client node that sends for VU n; a template. Default "<scenario>-vu${vu}". */
+  /** The client node that sends for VU n; a template. Default the scenario's name: one client node per scenario, whatever its VUs ("<scenario>-${vu}" spreads them). */
   client: string;
   message: MessageTemplate;
   mode: IterationMode;
@@ -87,6 +87,49 @@ export interface TimedFault {
 /** Chaos to run with the load: a chaos experiment by name (the gallery's, or a file the runner is given), or faults inline. */
 export type LoadChaos = { experiment: string; faults?: undefined } | { faults: TimedFault[]; experiment?: undefined };
 
+/** One stage of a canary release: `weight` % of the stable agent's traffic goes to the canary for `durationMs`, then the stage is judged. */
+export interface CanaryStage {
+  weight: number;
+  durationMs: number;
+}
+
+/**
+ * How a stage is judged, on the canary's figures over the stage (requests that finished,
+ * error rate, p95 of the successful requests' latency): against absolute limits and against
+ * the stable agent over the same time. Each limit left out is not judged.
+ */
+export interface CanaryJudge {
+  maxErrorRate?: number;
+  /** The canary's error rate may exceed the stable's by at most this (0.01 = one point). */
+  maxErrorRateOverStable?: number;
+  maxP95Ms?: number;
+  /** The canary's p95 may be at most this many times the stable's. */
+  maxP95RatioToStable?: number;
+  /** Fewer requests than this at a stage's end: the stage is held until it has them, up to maxHoldMs, then rolled back. */
+  minRequests: number;
+  maxHoldMs: number;
+}
+
+export type CanarySuccess = 'promote' | 'keep';
+
+/**
+ * A canary release: `canary` is deployed beside `stable` before the load starts, and the
+ * messages addressed to `stable` are split between the two by the stages' weights. A stage
+ * that passes moves to the next; the last passed promotes (onSuccess "promote": all traffic
+ * to the canary; "keep": the last stage's split stays). A stage that fails rolls back: weight
+ * 0 at once, the canary finishes the requests it holds (up to drainTimeoutMs), then it stops.
+ */
+export interface LoadCanary {
+  stable: string;
+  canary: AgentSpec;
+  /** When the first stage begins, after the load starts. */
+  startTimeMs: number;
+  stages: CanaryStage[];
+  judge: CanaryJudge;
+  drainTimeoutMs: number;
+  onSuccess: CanarySuccess;
+}
+
 export interface LoadExperiment {
   $schema?: string;
   schema: typeof LOAD_EXPERIMENT_SCHEMA;
@@ -100,13 +143,23 @@ export interface LoadExperiment {
   thresholds: Threshold[];
   latency?: LatencyModel;
   chaos?: LoadChaos;
+  canary?: LoadCanary;
 }
 
 /** What a file may say where LoadExperiment has milliseconds and defaults. */
-export type LoadExperimentFile = Omit<LoadExperiment, 'scenarios' | 'thresholds' | 'chaos'> & {
+export type LoadExperimentFile = Omit<LoadExperiment, 'scenarios' | 'thresholds' | 'chaos' | 'canary'> & {
   scenarios: Record<string, Record<string, unknown> & { executor: ExecutorConfig['executor'] }>;
   thresholds?: Record<string, (string | { threshold: string; abortOnFail?: boolean; delayAbortEval?: DurationInput })[]>;
   chaos?: { experiment?: string; faults?: { at: DurationInput; duration?: DurationInput; fault: TimedFault['fault'] }[] };
+  canary?: {
+    stable: string;
+    canary: AgentSpec;
+    startTime?: DurationInput;
+    stages: { weight: number; duration: DurationInput }[];
+    judge: Omit<CanaryJudge, 'minRequests' | 'maxHoldMs'> & { minRequests?: number; maxHold?: DurationInput };
+    drainTimeout?: DurationInput;
+    onSuccess?: CanarySuccess;
+  };
 };
 
 export type { Stage, Threshold };

@@ -357,7 +357,8 @@ const schema19 = {
               minLength: 1,
               maxLength: 300,
               pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-              description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+              description:
+                'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
             },
             message: { $ref: '#/$defs/message' },
             mode: {
@@ -414,7 +415,8 @@ const schema19 = {
               minLength: 1,
               maxLength: 300,
               pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-              description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+              description:
+                'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
             },
             message: { $ref: '#/$defs/message' },
             mode: {
@@ -468,7 +470,8 @@ const schema19 = {
               minLength: 1,
               maxLength: 300,
               pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-              description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+              description:
+                'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
             },
             message: { $ref: '#/$defs/message' },
             mode: {
@@ -520,7 +523,8 @@ const schema19 = {
               minLength: 1,
               maxLength: 300,
               pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-              description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+              description:
+                'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
             },
             message: { $ref: '#/$defs/message' },
             mode: {
@@ -592,7 +596,8 @@ const schema19 = {
               minLength: 1,
               maxLength: 300,
               pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-              description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+              description:
+                'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
             },
             message: { $ref: '#/$defs/message' },
             mode: {
@@ -659,7 +664,8 @@ const schema19 = {
               minLength: 1,
               maxLength: 300,
               pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-              description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+              description:
+                'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
             },
             message: { $ref: '#/$defs/message' },
             mode: {
@@ -1103,6 +1109,130 @@ const schema19 = {
       },
       description: 'Chaos during the load: a chaos experiment or inline faults (one of the two).',
     },
+    canary: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['stable', 'canary', 'stages', 'judge'],
+      properties: {
+        stable: {
+          $ref: '#/$defs/name',
+          description: 'The agent the canary stands beside: the messages addressed to it are split between the two.',
+        },
+        canary: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'kind'],
+          properties: {
+            name: { $ref: '#/$defs/name', description: 'Agent name, unique among nodes.' },
+            kind: { $ref: '#/$defs/kind', description: 'Agent kind: a built-in kind such as "echo", or "custom:<module hash>".' },
+            config: { description: 'Passed to the agent at init (any JSON).' },
+            limits: {
+              type: 'object',
+              additionalProperties: false,
+              required: [],
+              properties: {
+                deadlineMs: { $ref: '#/$defs/positiveMs', description: 'Watchdog deadline per message (ms, > 0, at most 3600000)' },
+                memoryPages: {
+                  type: 'integer',
+                  minimum: 1,
+                  maximum: 65536,
+                  description: 'WebAssembly memory maximum in 64 KiB pages (1–65536)',
+                },
+                mailboxCapacity: { type: 'integer', minimum: 1, maximum: 1000000, description: 'Messages the mailbox holds (1–1000000)' },
+                maxMessageBytes: { type: 'integer', minimum: 1, maximum: 16777216, description: 'Largest message accepted (1–16777216)' },
+                overflow: { enum: ['reject', 'drop-oldest'], description: 'What a full mailbox does.' },
+                maxConcurrent: { type: 'integer', minimum: 1, maximum: 1000000, description: 'Messages handled at once (1–1000000)' },
+              },
+              description: 'Resource limits of the agent.',
+            },
+            isolated: { type: 'boolean', description: 'Run in a worker of its own.' },
+            group: { $ref: '#/$defs/name', description: 'Supervision group (in topology.groups).' },
+            restart: { enum: ['permanent', 'transient', 'temporary'], description: 'Restart type under supervision.' },
+            redelivery: { enum: ['once', 'never'], description: 'Redeliver the in-flight message after a crash.' },
+          },
+          description: 'The new version, deployed before the load starts: another kind, or the same kind with other config.',
+        },
+        startTime: {
+          $ref: '#/$defs/duration',
+          description:
+            'When the first stage begins, after the load starts (default 0): ms, or k6 text such as "30s", "1m30s", "500ms" (≥ 0, at most 24h)',
+        },
+        stages: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['weight', 'duration'],
+            properties: {
+              weight: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 100,
+                description: 'Percent of the stable agent’s traffic sent to the canary (1–100)',
+              },
+              duration: {
+                $ref: '#/$defs/positiveDuration',
+                description:
+                  'How long the stage runs before it is judged: ms, or k6 text such as "30s", "1m30s", "500ms" (> 0, at most 24h)',
+              },
+            },
+            description: 'A stage of the traffic split.',
+          },
+          maxItems: 100,
+          minItems: 1,
+          description: 'Stages in order, weights ascending (for example 5, 25, 50, 100).',
+        },
+        judge: {
+          type: 'object',
+          additionalProperties: false,
+          required: [],
+          properties: {
+            maxErrorRate: { type: 'number', minimum: 0, maximum: 1, description: 'Highest error rate of the canary over a stage (0–1).' },
+            maxErrorRateOverStable: {
+              type: 'number',
+              minimum: 0,
+              maximum: 1,
+              description: 'How far the canary’s error rate may exceed the stable’s over the same stage (0–1: 0.01 = one point).',
+            },
+            maxP95Ms: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              maximum: 86400000,
+              description: 'Highest p95 latency of the canary, ms (> 0).',
+            },
+            maxP95RatioToStable: {
+              type: 'number',
+              minimum: 1,
+              maximum: 1000,
+              description: 'Highest p95 of the canary as a multiple of the stable’s over the same stage (1–1000).',
+            },
+            minRequests: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000000,
+              description: 'Requests a stage needs before it is judged (default 20) (1–1000000)',
+            },
+            maxHold: {
+              $ref: '#/$defs/duration',
+              description:
+                'A stage short of minRequests is held this long at most, then rolled back (default 30s): ms, or k6 text such as "30s", "1m30s", "500ms" (≥ 0, at most 24h)',
+            },
+          },
+          description: 'How each stage is judged: at least one limit.',
+        },
+        drainTimeout: {
+          $ref: '#/$defs/positiveDuration',
+          description:
+            'On rollback, how long the canary may take to answer the requests it holds before it stops (default 30s): ms, or k6 text such as "30s", "1m30s", "500ms" (> 0, at most 24h)',
+        },
+        onSuccess: {
+          enum: ['promote', 'keep'],
+          description: 'After the last stage passes: promote (all traffic to the canary, default) or keep the last split.',
+        },
+      },
+      description:
+        'A canary release: a new version of an agent beside the stable one, traffic split in stages, promoted or rolled back automatically.',
+    },
   },
   description: 'An Orrery load experiment.',
 };
@@ -1384,7 +1514,8 @@ const schema26 = {
           minLength: 1,
           maxLength: 300,
           pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-          description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+          description:
+            'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
         },
         message: { $ref: '#/$defs/message' },
         mode: {
@@ -1441,7 +1572,8 @@ const schema26 = {
           minLength: 1,
           maxLength: 300,
           pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-          description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+          description:
+            'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
         },
         message: { $ref: '#/$defs/message' },
         mode: {
@@ -1495,7 +1627,8 @@ const schema26 = {
           minLength: 1,
           maxLength: 300,
           pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-          description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+          description:
+            'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
         },
         message: { $ref: '#/$defs/message' },
         mode: {
@@ -1547,7 +1680,8 @@ const schema26 = {
           minLength: 1,
           maxLength: 300,
           pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-          description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+          description:
+            'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
         },
         message: { $ref: '#/$defs/message' },
         mode: {
@@ -1619,7 +1753,8 @@ const schema26 = {
           minLength: 1,
           maxLength: 300,
           pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-          description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+          description:
+            'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
         },
         message: { $ref: '#/$defs/message' },
         mode: {
@@ -1686,7 +1821,8 @@ const schema26 = {
           minLength: 1,
           maxLength: 300,
           pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-          description: 'The client node VU n sends from (a template). Default "<scenario>-vu${vu}".',
+          description:
+            'The client node VU n sends from (a template). Default the scenario’s name: one client node for all its VUs ("<scenario>-${vu}" gives each VU its own).',
         },
         message: { $ref: '#/$defs/message' },
         mode: {
@@ -10045,12 +10181,1048 @@ function validate52(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.canary !== undefined) {
+      let data74 = data.canary;
+      if (data74 && typeof data74 == 'object' && !Array.isArray(data74)) {
+        if (data74.stable === undefined) {
+          const err138 = {
+            instancePath: instancePath + '/canary',
+            schemaPath: '#/properties/canary/required',
+            keyword: 'required',
+            params: { missingProperty: 'stable' },
+          };
+          if (vErrors === null) {
+            vErrors = [err138];
+          } else {
+            vErrors.push(err138);
+          }
+          errors++;
+        }
+        if (data74.canary === undefined) {
+          const err139 = {
+            instancePath: instancePath + '/canary',
+            schemaPath: '#/properties/canary/required',
+            keyword: 'required',
+            params: { missingProperty: 'canary' },
+          };
+          if (vErrors === null) {
+            vErrors = [err139];
+          } else {
+            vErrors.push(err139);
+          }
+          errors++;
+        }
+        if (data74.stages === undefined) {
+          const err140 = {
+            instancePath: instancePath + '/canary',
+            schemaPath: '#/properties/canary/required',
+            keyword: 'required',
+            params: { missingProperty: 'stages' },
+          };
+          if (vErrors === null) {
+            vErrors = [err140];
+          } else {
+            vErrors.push(err140);
+          }
+          errors++;
+        }
+        if (data74.judge === undefined) {
+          const err141 = {
+            instancePath: instancePath + '/canary',
+            schemaPath: '#/properties/canary/required',
+            keyword: 'required',
+            params: { missingProperty: 'judge' },
+          };
+          if (vErrors === null) {
+            vErrors = [err141];
+          } else {
+            vErrors.push(err141);
+          }
+          errors++;
+        }
+        for (const key22 in data74) {
+          if (!(
+            key22 === 'stable' ||
+            key22 === 'canary' ||
+            key22 === 'startTime' ||
+            key22 === 'stages' ||
+            key22 === 'judge' ||
+            key22 === 'drainTimeout' ||
+            key22 === 'onSuccess'
+          )) {
+            const err142 = {
+              instancePath: instancePath + '/canary',
+              schemaPath: '#/properties/canary/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key22 },
+            };
+            if (vErrors === null) {
+              vErrors = [err142];
+            } else {
+              vErrors.push(err142);
+            }
+            errors++;
+          }
+        }
+        if (data74.stable !== undefined) {
+          if (
+            !validate53(data74.stable, {
+              instancePath: instancePath + '/canary/stable',
+              parentData: data74,
+              parentDataProperty: 'stable',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data74.canary !== undefined) {
+          let data76 = data74.canary;
+          if (data76 && typeof data76 == 'object' && !Array.isArray(data76)) {
+            if (data76.name === undefined) {
+              const err143 = {
+                instancePath: instancePath + '/canary/canary',
+                schemaPath: '#/properties/canary/properties/canary/required',
+                keyword: 'required',
+                params: { missingProperty: 'name' },
+              };
+              if (vErrors === null) {
+                vErrors = [err143];
+              } else {
+                vErrors.push(err143);
+              }
+              errors++;
+            }
+            if (data76.kind === undefined) {
+              const err144 = {
+                instancePath: instancePath + '/canary/canary',
+                schemaPath: '#/properties/canary/properties/canary/required',
+                keyword: 'required',
+                params: { missingProperty: 'kind' },
+              };
+              if (vErrors === null) {
+                vErrors = [err144];
+              } else {
+                vErrors.push(err144);
+              }
+              errors++;
+            }
+            for (const key23 in data76) {
+              if (!(
+                key23 === 'name' ||
+                key23 === 'kind' ||
+                key23 === 'config' ||
+                key23 === 'limits' ||
+                key23 === 'isolated' ||
+                key23 === 'group' ||
+                key23 === 'restart' ||
+                key23 === 'redelivery'
+              )) {
+                const err145 = {
+                  instancePath: instancePath + '/canary/canary',
+                  schemaPath: '#/properties/canary/properties/canary/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key23 },
+                };
+                if (vErrors === null) {
+                  vErrors = [err145];
+                } else {
+                  vErrors.push(err145);
+                }
+                errors++;
+              }
+            }
+            if (data76.name !== undefined) {
+              if (
+                !validate53(data76.name, {
+                  instancePath: instancePath + '/canary/canary/name',
+                  parentData: data76,
+                  parentDataProperty: 'name',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data76.kind !== undefined) {
+              if (
+                !validate65(data76.kind, {
+                  instancePath: instancePath + '/canary/canary/kind',
+                  parentData: data76,
+                  parentDataProperty: 'kind',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data76.limits !== undefined) {
+              let data79 = data76.limits;
+              if (data79 && typeof data79 == 'object' && !Array.isArray(data79)) {
+                for (const key24 in data79) {
+                  if (!(
+                    key24 === 'deadlineMs' ||
+                    key24 === 'memoryPages' ||
+                    key24 === 'mailboxCapacity' ||
+                    key24 === 'maxMessageBytes' ||
+                    key24 === 'overflow' ||
+                    key24 === 'maxConcurrent'
+                  )) {
+                    const err146 = {
+                      instancePath: instancePath + '/canary/canary/limits',
+                      schemaPath: '#/properties/canary/properties/canary/properties/limits/additionalProperties',
+                      keyword: 'additionalProperties',
+                      params: { additionalProperty: key24 },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err146];
+                    } else {
+                      vErrors.push(err146);
+                    }
+                    errors++;
+                  }
+                }
+                if (data79.deadlineMs !== undefined) {
+                  if (
+                    !validate55(data79.deadlineMs, {
+                      instancePath: instancePath + '/canary/canary/limits/deadlineMs',
+                      parentData: data79,
+                      parentDataProperty: 'deadlineMs',
+                      rootData,
+                      dynamicAnchors,
+                    })
+                  ) {
+                    vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+                    errors = vErrors.length;
+                  }
+                }
+                if (data79.memoryPages !== undefined) {
+                  let data81 = data79.memoryPages;
+                  if (!(typeof data81 == 'number' && !(data81 % 1) && !isNaN(data81) && isFinite(data81))) {
+                    const err147 = {
+                      instancePath: instancePath + '/canary/canary/limits/memoryPages',
+                      schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/memoryPages/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err147];
+                    } else {
+                      vErrors.push(err147);
+                    }
+                    errors++;
+                  }
+                  if (typeof data81 == 'number' && isFinite(data81)) {
+                    if (data81 > 65536 || isNaN(data81)) {
+                      const err148 = {
+                        instancePath: instancePath + '/canary/canary/limits/memoryPages',
+                        schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/memoryPages/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 65536 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err148];
+                      } else {
+                        vErrors.push(err148);
+                      }
+                      errors++;
+                    }
+                    if (data81 < 1 || isNaN(data81)) {
+                      const err149 = {
+                        instancePath: instancePath + '/canary/canary/limits/memoryPages',
+                        schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/memoryPages/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 1 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err149];
+                      } else {
+                        vErrors.push(err149);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data79.mailboxCapacity !== undefined) {
+                  let data82 = data79.mailboxCapacity;
+                  if (!(typeof data82 == 'number' && !(data82 % 1) && !isNaN(data82) && isFinite(data82))) {
+                    const err150 = {
+                      instancePath: instancePath + '/canary/canary/limits/mailboxCapacity',
+                      schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/mailboxCapacity/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err150];
+                    } else {
+                      vErrors.push(err150);
+                    }
+                    errors++;
+                  }
+                  if (typeof data82 == 'number' && isFinite(data82)) {
+                    if (data82 > 1000000 || isNaN(data82)) {
+                      const err151 = {
+                        instancePath: instancePath + '/canary/canary/limits/mailboxCapacity',
+                        schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/mailboxCapacity/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 1000000 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err151];
+                      } else {
+                        vErrors.push(err151);
+                      }
+                      errors++;
+                    }
+                    if (data82 < 1 || isNaN(data82)) {
+                      const err152 = {
+                        instancePath: instancePath + '/canary/canary/limits/mailboxCapacity',
+                        schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/mailboxCapacity/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 1 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err152];
+                      } else {
+                        vErrors.push(err152);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data79.maxMessageBytes !== undefined) {
+                  let data83 = data79.maxMessageBytes;
+                  if (!(typeof data83 == 'number' && !(data83 % 1) && !isNaN(data83) && isFinite(data83))) {
+                    const err153 = {
+                      instancePath: instancePath + '/canary/canary/limits/maxMessageBytes',
+                      schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/maxMessageBytes/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err153];
+                    } else {
+                      vErrors.push(err153);
+                    }
+                    errors++;
+                  }
+                  if (typeof data83 == 'number' && isFinite(data83)) {
+                    if (data83 > 16777216 || isNaN(data83)) {
+                      const err154 = {
+                        instancePath: instancePath + '/canary/canary/limits/maxMessageBytes',
+                        schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/maxMessageBytes/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 16777216 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err154];
+                      } else {
+                        vErrors.push(err154);
+                      }
+                      errors++;
+                    }
+                    if (data83 < 1 || isNaN(data83)) {
+                      const err155 = {
+                        instancePath: instancePath + '/canary/canary/limits/maxMessageBytes',
+                        schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/maxMessageBytes/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 1 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err155];
+                      } else {
+                        vErrors.push(err155);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data79.overflow !== undefined) {
+                  let data84 = data79.overflow;
+                  if (!(data84 === 'reject' || data84 === 'drop-oldest')) {
+                    const err156 = {
+                      instancePath: instancePath + '/canary/canary/limits/overflow',
+                      schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/overflow/enum',
+                      keyword: 'enum',
+                      params: { allowedValues: schema19.properties.canary.properties.canary.properties.limits.properties.overflow.enum },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err156];
+                    } else {
+                      vErrors.push(err156);
+                    }
+                    errors++;
+                  }
+                }
+                if (data79.maxConcurrent !== undefined) {
+                  let data85 = data79.maxConcurrent;
+                  if (!(typeof data85 == 'number' && !(data85 % 1) && !isNaN(data85) && isFinite(data85))) {
+                    const err157 = {
+                      instancePath: instancePath + '/canary/canary/limits/maxConcurrent',
+                      schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/maxConcurrent/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err157];
+                    } else {
+                      vErrors.push(err157);
+                    }
+                    errors++;
+                  }
+                  if (typeof data85 == 'number' && isFinite(data85)) {
+                    if (data85 > 1000000 || isNaN(data85)) {
+                      const err158 = {
+                        instancePath: instancePath + '/canary/canary/limits/maxConcurrent',
+                        schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/maxConcurrent/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 1000000 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err158];
+                      } else {
+                        vErrors.push(err158);
+                      }
+                      errors++;
+                    }
+                    if (data85 < 1 || isNaN(data85)) {
+                      const err159 = {
+                        instancePath: instancePath + '/canary/canary/limits/maxConcurrent',
+                        schemaPath: '#/properties/canary/properties/canary/properties/limits/properties/maxConcurrent/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 1 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err159];
+                      } else {
+                        vErrors.push(err159);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              } else {
+                const err160 = {
+                  instancePath: instancePath + '/canary/canary/limits',
+                  schemaPath: '#/properties/canary/properties/canary/properties/limits/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err160];
+                } else {
+                  vErrors.push(err160);
+                }
+                errors++;
+              }
+            }
+            if (data76.isolated !== undefined) {
+              if (typeof data76.isolated !== 'boolean') {
+                const err161 = {
+                  instancePath: instancePath + '/canary/canary/isolated',
+                  schemaPath: '#/properties/canary/properties/canary/properties/isolated/type',
+                  keyword: 'type',
+                  params: { type: 'boolean' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err161];
+                } else {
+                  vErrors.push(err161);
+                }
+                errors++;
+              }
+            }
+            if (data76.group !== undefined) {
+              if (
+                !validate53(data76.group, {
+                  instancePath: instancePath + '/canary/canary/group',
+                  parentData: data76,
+                  parentDataProperty: 'group',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data76.restart !== undefined) {
+              let data88 = data76.restart;
+              if (!(data88 === 'permanent' || data88 === 'transient' || data88 === 'temporary')) {
+                const err162 = {
+                  instancePath: instancePath + '/canary/canary/restart',
+                  schemaPath: '#/properties/canary/properties/canary/properties/restart/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: schema19.properties.canary.properties.canary.properties.restart.enum },
+                };
+                if (vErrors === null) {
+                  vErrors = [err162];
+                } else {
+                  vErrors.push(err162);
+                }
+                errors++;
+              }
+            }
+            if (data76.redelivery !== undefined) {
+              let data89 = data76.redelivery;
+              if (!(data89 === 'once' || data89 === 'never')) {
+                const err163 = {
+                  instancePath: instancePath + '/canary/canary/redelivery',
+                  schemaPath: '#/properties/canary/properties/canary/properties/redelivery/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: schema19.properties.canary.properties.canary.properties.redelivery.enum },
+                };
+                if (vErrors === null) {
+                  vErrors = [err163];
+                } else {
+                  vErrors.push(err163);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err164 = {
+              instancePath: instancePath + '/canary/canary',
+              schemaPath: '#/properties/canary/properties/canary/type',
+              keyword: 'type',
+              params: { type: 'object' },
+            };
+            if (vErrors === null) {
+              vErrors = [err164];
+            } else {
+              vErrors.push(err164);
+            }
+            errors++;
+          }
+        }
+        if (data74.startTime !== undefined) {
+          if (
+            !validate85(data74.startTime, {
+              instancePath: instancePath + '/canary/startTime',
+              parentData: data74,
+              parentDataProperty: 'startTime',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data74.stages !== undefined) {
+          let data91 = data74.stages;
+          if (Array.isArray(data91)) {
+            if (data91.length > 100) {
+              const err165 = {
+                instancePath: instancePath + '/canary/stages',
+                schemaPath: '#/properties/canary/properties/stages/maxItems',
+                keyword: 'maxItems',
+                params: { limit: 100 },
+              };
+              if (vErrors === null) {
+                vErrors = [err165];
+              } else {
+                vErrors.push(err165);
+              }
+              errors++;
+            }
+            if (data91.length < 1) {
+              const err166 = {
+                instancePath: instancePath + '/canary/stages',
+                schemaPath: '#/properties/canary/properties/stages/minItems',
+                keyword: 'minItems',
+                params: { limit: 1 },
+              };
+              if (vErrors === null) {
+                vErrors = [err166];
+              } else {
+                vErrors.push(err166);
+              }
+              errors++;
+            }
+            const len7 = data91.length;
+            for (let i7 = 0; i7 < len7; i7++) {
+              let data92 = data91[i7];
+              if (data92 && typeof data92 == 'object' && !Array.isArray(data92)) {
+                if (data92.weight === undefined) {
+                  const err167 = {
+                    instancePath: instancePath + '/canary/stages/' + i7,
+                    schemaPath: '#/properties/canary/properties/stages/items/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'weight' },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err167];
+                  } else {
+                    vErrors.push(err167);
+                  }
+                  errors++;
+                }
+                if (data92.duration === undefined) {
+                  const err168 = {
+                    instancePath: instancePath + '/canary/stages/' + i7,
+                    schemaPath: '#/properties/canary/properties/stages/items/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'duration' },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err168];
+                  } else {
+                    vErrors.push(err168);
+                  }
+                  errors++;
+                }
+                for (const key25 in data92) {
+                  if (!(key25 === 'weight' || key25 === 'duration')) {
+                    const err169 = {
+                      instancePath: instancePath + '/canary/stages/' + i7,
+                      schemaPath: '#/properties/canary/properties/stages/items/additionalProperties',
+                      keyword: 'additionalProperties',
+                      params: { additionalProperty: key25 },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err169];
+                    } else {
+                      vErrors.push(err169);
+                    }
+                    errors++;
+                  }
+                }
+                if (data92.weight !== undefined) {
+                  let data93 = data92.weight;
+                  if (!(typeof data93 == 'number' && !(data93 % 1) && !isNaN(data93) && isFinite(data93))) {
+                    const err170 = {
+                      instancePath: instancePath + '/canary/stages/' + i7 + '/weight',
+                      schemaPath: '#/properties/canary/properties/stages/items/properties/weight/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err170];
+                    } else {
+                      vErrors.push(err170);
+                    }
+                    errors++;
+                  }
+                  if (typeof data93 == 'number' && isFinite(data93)) {
+                    if (data93 > 100 || isNaN(data93)) {
+                      const err171 = {
+                        instancePath: instancePath + '/canary/stages/' + i7 + '/weight',
+                        schemaPath: '#/properties/canary/properties/stages/items/properties/weight/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 100 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err171];
+                      } else {
+                        vErrors.push(err171);
+                      }
+                      errors++;
+                    }
+                    if (data93 < 1 || isNaN(data93)) {
+                      const err172 = {
+                        instancePath: instancePath + '/canary/stages/' + i7 + '/weight',
+                        schemaPath: '#/properties/canary/properties/stages/items/properties/weight/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 1 },
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err172];
+                      } else {
+                        vErrors.push(err172);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data92.duration !== undefined) {
+                  if (
+                    !validate82(data92.duration, {
+                      instancePath: instancePath + '/canary/stages/' + i7 + '/duration',
+                      parentData: data92,
+                      parentDataProperty: 'duration',
+                      rootData,
+                      dynamicAnchors,
+                    })
+                  ) {
+                    vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err173 = {
+                  instancePath: instancePath + '/canary/stages/' + i7,
+                  schemaPath: '#/properties/canary/properties/stages/items/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err173];
+                } else {
+                  vErrors.push(err173);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err174 = {
+              instancePath: instancePath + '/canary/stages',
+              schemaPath: '#/properties/canary/properties/stages/type',
+              keyword: 'type',
+              params: { type: 'array' },
+            };
+            if (vErrors === null) {
+              vErrors = [err174];
+            } else {
+              vErrors.push(err174);
+            }
+            errors++;
+          }
+        }
+        if (data74.judge !== undefined) {
+          let data95 = data74.judge;
+          if (data95 && typeof data95 == 'object' && !Array.isArray(data95)) {
+            for (const key26 in data95) {
+              if (!(
+                key26 === 'maxErrorRate' ||
+                key26 === 'maxErrorRateOverStable' ||
+                key26 === 'maxP95Ms' ||
+                key26 === 'maxP95RatioToStable' ||
+                key26 === 'minRequests' ||
+                key26 === 'maxHold'
+              )) {
+                const err175 = {
+                  instancePath: instancePath + '/canary/judge',
+                  schemaPath: '#/properties/canary/properties/judge/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key26 },
+                };
+                if (vErrors === null) {
+                  vErrors = [err175];
+                } else {
+                  vErrors.push(err175);
+                }
+                errors++;
+              }
+            }
+            if (data95.maxErrorRate !== undefined) {
+              let data96 = data95.maxErrorRate;
+              if (typeof data96 == 'number' && isFinite(data96)) {
+                if (data96 > 1 || isNaN(data96)) {
+                  const err176 = {
+                    instancePath: instancePath + '/canary/judge/maxErrorRate',
+                    schemaPath: '#/properties/canary/properties/judge/properties/maxErrorRate/maximum',
+                    keyword: 'maximum',
+                    params: { comparison: '<=', limit: 1 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err176];
+                  } else {
+                    vErrors.push(err176);
+                  }
+                  errors++;
+                }
+                if (data96 < 0 || isNaN(data96)) {
+                  const err177 = {
+                    instancePath: instancePath + '/canary/judge/maxErrorRate',
+                    schemaPath: '#/properties/canary/properties/judge/properties/maxErrorRate/minimum',
+                    keyword: 'minimum',
+                    params: { comparison: '>=', limit: 0 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err177];
+                  } else {
+                    vErrors.push(err177);
+                  }
+                  errors++;
+                }
+              } else {
+                const err178 = {
+                  instancePath: instancePath + '/canary/judge/maxErrorRate',
+                  schemaPath: '#/properties/canary/properties/judge/properties/maxErrorRate/type',
+                  keyword: 'type',
+                  params: { type: 'number' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err178];
+                } else {
+                  vErrors.push(err178);
+                }
+                errors++;
+              }
+            }
+            if (data95.maxErrorRateOverStable !== undefined) {
+              let data97 = data95.maxErrorRateOverStable;
+              if (typeof data97 == 'number' && isFinite(data97)) {
+                if (data97 > 1 || isNaN(data97)) {
+                  const err179 = {
+                    instancePath: instancePath + '/canary/judge/maxErrorRateOverStable',
+                    schemaPath: '#/properties/canary/properties/judge/properties/maxErrorRateOverStable/maximum',
+                    keyword: 'maximum',
+                    params: { comparison: '<=', limit: 1 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err179];
+                  } else {
+                    vErrors.push(err179);
+                  }
+                  errors++;
+                }
+                if (data97 < 0 || isNaN(data97)) {
+                  const err180 = {
+                    instancePath: instancePath + '/canary/judge/maxErrorRateOverStable',
+                    schemaPath: '#/properties/canary/properties/judge/properties/maxErrorRateOverStable/minimum',
+                    keyword: 'minimum',
+                    params: { comparison: '>=', limit: 0 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err180];
+                  } else {
+                    vErrors.push(err180);
+                  }
+                  errors++;
+                }
+              } else {
+                const err181 = {
+                  instancePath: instancePath + '/canary/judge/maxErrorRateOverStable',
+                  schemaPath: '#/properties/canary/properties/judge/properties/maxErrorRateOverStable/type',
+                  keyword: 'type',
+                  params: { type: 'number' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err181];
+                } else {
+                  vErrors.push(err181);
+                }
+                errors++;
+              }
+            }
+            if (data95.maxP95Ms !== undefined) {
+              let data98 = data95.maxP95Ms;
+              if (typeof data98 == 'number' && isFinite(data98)) {
+                if (data98 > 86400000 || isNaN(data98)) {
+                  const err182 = {
+                    instancePath: instancePath + '/canary/judge/maxP95Ms',
+                    schemaPath: '#/properties/canary/properties/judge/properties/maxP95Ms/maximum',
+                    keyword: 'maximum',
+                    params: { comparison: '<=', limit: 86400000 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err182];
+                  } else {
+                    vErrors.push(err182);
+                  }
+                  errors++;
+                }
+                if (data98 <= 0 || isNaN(data98)) {
+                  const err183 = {
+                    instancePath: instancePath + '/canary/judge/maxP95Ms',
+                    schemaPath: '#/properties/canary/properties/judge/properties/maxP95Ms/exclusiveMinimum',
+                    keyword: 'exclusiveMinimum',
+                    params: { comparison: '>', limit: 0 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err183];
+                  } else {
+                    vErrors.push(err183);
+                  }
+                  errors++;
+                }
+              } else {
+                const err184 = {
+                  instancePath: instancePath + '/canary/judge/maxP95Ms',
+                  schemaPath: '#/properties/canary/properties/judge/properties/maxP95Ms/type',
+                  keyword: 'type',
+                  params: { type: 'number' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err184];
+                } else {
+                  vErrors.push(err184);
+                }
+                errors++;
+              }
+            }
+            if (data95.maxP95RatioToStable !== undefined) {
+              let data99 = data95.maxP95RatioToStable;
+              if (typeof data99 == 'number' && isFinite(data99)) {
+                if (data99 > 1000 || isNaN(data99)) {
+                  const err185 = {
+                    instancePath: instancePath + '/canary/judge/maxP95RatioToStable',
+                    schemaPath: '#/properties/canary/properties/judge/properties/maxP95RatioToStable/maximum',
+                    keyword: 'maximum',
+                    params: { comparison: '<=', limit: 1000 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err185];
+                  } else {
+                    vErrors.push(err185);
+                  }
+                  errors++;
+                }
+                if (data99 < 1 || isNaN(data99)) {
+                  const err186 = {
+                    instancePath: instancePath + '/canary/judge/maxP95RatioToStable',
+                    schemaPath: '#/properties/canary/properties/judge/properties/maxP95RatioToStable/minimum',
+                    keyword: 'minimum',
+                    params: { comparison: '>=', limit: 1 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err186];
+                  } else {
+                    vErrors.push(err186);
+                  }
+                  errors++;
+                }
+              } else {
+                const err187 = {
+                  instancePath: instancePath + '/canary/judge/maxP95RatioToStable',
+                  schemaPath: '#/properties/canary/properties/judge/properties/maxP95RatioToStable/type',
+                  keyword: 'type',
+                  params: { type: 'number' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err187];
+                } else {
+                  vErrors.push(err187);
+                }
+                errors++;
+              }
+            }
+            if (data95.minRequests !== undefined) {
+              let data100 = data95.minRequests;
+              if (!(typeof data100 == 'number' && !(data100 % 1) && !isNaN(data100) && isFinite(data100))) {
+                const err188 = {
+                  instancePath: instancePath + '/canary/judge/minRequests',
+                  schemaPath: '#/properties/canary/properties/judge/properties/minRequests/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err188];
+                } else {
+                  vErrors.push(err188);
+                }
+                errors++;
+              }
+              if (typeof data100 == 'number' && isFinite(data100)) {
+                if (data100 > 1000000 || isNaN(data100)) {
+                  const err189 = {
+                    instancePath: instancePath + '/canary/judge/minRequests',
+                    schemaPath: '#/properties/canary/properties/judge/properties/minRequests/maximum',
+                    keyword: 'maximum',
+                    params: { comparison: '<=', limit: 1000000 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err189];
+                  } else {
+                    vErrors.push(err189);
+                  }
+                  errors++;
+                }
+                if (data100 < 1 || isNaN(data100)) {
+                  const err190 = {
+                    instancePath: instancePath + '/canary/judge/minRequests',
+                    schemaPath: '#/properties/canary/properties/judge/properties/minRequests/minimum',
+                    keyword: 'minimum',
+                    params: { comparison: '>=', limit: 1 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err190];
+                  } else {
+                    vErrors.push(err190);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data95.maxHold !== undefined) {
+              if (
+                !validate85(data95.maxHold, {
+                  instancePath: instancePath + '/canary/judge/maxHold',
+                  parentData: data95,
+                  parentDataProperty: 'maxHold',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err191 = {
+              instancePath: instancePath + '/canary/judge',
+              schemaPath: '#/properties/canary/properties/judge/type',
+              keyword: 'type',
+              params: { type: 'object' },
+            };
+            if (vErrors === null) {
+              vErrors = [err191];
+            } else {
+              vErrors.push(err191);
+            }
+            errors++;
+          }
+        }
+        if (data74.drainTimeout !== undefined) {
+          if (
+            !validate82(data74.drainTimeout, {
+              instancePath: instancePath + '/canary/drainTimeout',
+              parentData: data74,
+              parentDataProperty: 'drainTimeout',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data74.onSuccess !== undefined) {
+          let data103 = data74.onSuccess;
+          if (!(data103 === 'promote' || data103 === 'keep')) {
+            const err192 = {
+              instancePath: instancePath + '/canary/onSuccess',
+              schemaPath: '#/properties/canary/properties/onSuccess/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema19.properties.canary.properties.onSuccess.enum },
+            };
+            if (vErrors === null) {
+              vErrors = [err192];
+            } else {
+              vErrors.push(err192);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err193 = {
+          instancePath: instancePath + '/canary',
+          schemaPath: '#/properties/canary/type',
+          keyword: 'type',
+          params: { type: 'object' },
+        };
+        if (vErrors === null) {
+          vErrors = [err193];
+        } else {
+          vErrors.push(err193);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err138 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' } };
+    const err194 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' } };
     if (vErrors === null) {
-      vErrors = [err138];
+      vErrors = [err194];
     } else {
-      vErrors.push(err138);
+      vErrors.push(err194);
     }
     errors++;
   }
