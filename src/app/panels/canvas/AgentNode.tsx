@@ -1,7 +1,10 @@
 import { memo, useRef } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { AgentStatus } from '../../../kernel/types';
-import { useWorkbenchTransient } from '../../store/WorkbenchContext';
+import type { WorkbenchState } from '../../store/createWorkbenchStore';
+import { useWorkbench, useWorkbenchTransient } from '../../store/WorkbenchContext';
+import { canaryRole, splitText } from './canaryDisplay';
+import { loadCanary } from './loadLabView';
 import { StatusBadge } from './StatusBadge';
 import { writeSoon } from './frameWrites';
 import { useLiveRate } from './useLiveRate';
@@ -24,6 +27,13 @@ export type AgentNodeData = {
 };
 export type AgentFlowNode = Node<AgentNodeData, 'agent'>;
 
+/** "canary 25 %" / "stable 75 %" for the agents of a load run's canary release, else ''. */
+function releaseText(s: WorkbenchState, name: string): string {
+  const view = loadCanary(s);
+  const role = canaryRole(view, name);
+  return view && role ? splitText(view, role) : '';
+}
+
 /**
  * An agent on the canvas; the wrapper carries role "group" and the label "agent NAME".
  * Busy (something queued or in flight) shows as a ring; status as colour, glyph and text.
@@ -33,6 +43,8 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
   const root = useRef<HTMLDivElement>(null);
   const mailbox = useRef<HTMLSpanElement>(null);
   const rate = useLiveRate<HTMLSpanElement>((s) => s.rates.nodes[name] ?? 0);
+  const releaseRole = useWorkbench((s) => canaryRole(loadCanary(s), name));
+  const release = useWorkbench((s) => releaseText(s, name));
   useWorkbenchTransient(
     (s) => s.rates.mailbox[name] ?? 0,
     (depth) =>
@@ -53,6 +65,11 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
   return (
     <div ref={root} className={classes.filter(Boolean).join(' ')}>
       <Handle type="target" position={Position.Left} className="agent-handle" title={`link into ${name}`} />
+      {releaseRole && (
+        <span className="agent-node-release" data-role={releaseRole}>
+          {release}
+        </span>
+      )}
       <div className="agent-node-head">
         <span className="agent-node-name" title={name}>
           {name}

@@ -15,13 +15,16 @@ import { useActions } from '../../actions/ActionsContext';
 import { useWorkbench, useWorkbenchStore, useWorkbenchWith } from '../../store/WorkbenchContext';
 import { addAgentFiles } from './addAgentFiles';
 import { AgentNode } from './AgentNode';
+import { CanaryPanel } from './CanaryPanel';
 import { graphSelector, sameGraph, type CanvasEdge, type CanvasNode } from './canvasGraph';
 import { CanvasNote } from './CanvasNote';
 import { CanvasToolbar } from './CanvasToolbar';
+import { ClientNode } from './ClientNode';
 import { GroupNode } from './GroupNode';
 import { LinkEdge } from './LinkEdge';
 import { LinkMarkers } from './LinkMarkers';
 import { LinkPicker, useLinkShortcut } from './LinkPicker';
+import { LoadLegend } from './LoadLegend';
 import { PlainNode } from './PlainNode';
 import { previewEdges, previewNodes } from './previewFlow';
 import { PreviewNode } from './PreviewNode';
@@ -33,7 +36,7 @@ import { useFlowPhase } from './useFlowPhase';
 import { useFlowRates } from './useFlowRates';
 import './canvas.css';
 
-const nodeTypes: NodeTypes = { agent: AgentNode, topic: PlainNode, client: PlainNode, group: GroupNode, preview: PreviewNode };
+const nodeTypes: NodeTypes = { agent: AgentNode, topic: PlainNode, client: ClientNode, group: GroupNode, preview: PreviewNode };
 const edgeTypes: EdgeTypes = { link: LinkEdge };
 
 export const CANVAS_DROP_TARGET = 'canvas';
@@ -147,6 +150,8 @@ export function Canvas() {
         />
       </ReactFlow>
       <StartingAgents />
+      <LoadLegend />
+      <CanaryPanel />
       <CanvasNote />
       {empty && (
         <p className="canvas-empty">

@@ -1,21 +1,53 @@
 import { memo, useRef } from 'react';
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { formatRate } from '../../store/rates';
+import type { WorkbenchState } from '../../store/createWorkbenchStore';
 import { useWorkbenchTransient } from '../../store/WorkbenchContext';
+import { splitRoleOfLink, splitText, type CanaryRole } from './canaryDisplay';
 import { writeSoon } from './frameWrites';
+import { linkLoadRate, loadCanary, loadRunning } from './loadLabView';
+import { loadStep, loadStepText, type LoadStep } from './loadScale';
 import { FLOW_ARROW, LINK_ARROW } from './LinkMarkers';
 
 /** Nothing live: a link's msgs/s each way follow the sampled rates into the DOM. */
 export type LinkEdgeData = Record<string, never>;
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 
-/** What a link shows of its traffic: which ways it flows, and the total as text. */
+/** What a link shows of its traffic: which ways it flows, the total as text, its load step during a load run, its canary share. */
 interface Flow {
   toB: boolean;
   toA: boolean;
   label: string;
+  step: LoadStep;
+  /** The half of a canary split the link carries (from a client to the stable or the canary agent). */
+  role: CanaryRole | undefined;
+  /** "canary 25 %" on such a link, else ''. */
+  split: string;
 }
-const sameFlow = (a: Flow, b: Flow) => a.toB === b.toB && a.toA === b.toA && a.label === b.label;
+const sameFlow = (a: Flow, b: Flow) =>
+  a.toB === b.toB && a.toA === b.toA && a.label === b.label && a.step === b.step && a.role === b.role && a.split === b.split;
+
+/**
+ * A link's traffic from the sampled rates (useFlowRates) and, while a load run goes, the
+ * run's own per-link rate (a simulated run's messages never cross the canvas's kernel):
+ * the larger of the two sets the load step.
+ */
+function flowOf(s: WorkbenchState, id: string, ends: { a: string; b: string }): Flow {
+  const toB = s.rates.links[`${id}>`] ?? 0;
+  const toA = s.rates.links[`${id}<`] ?? 0;
+  const running = loadRunning(s);
+  const rate = running ? Math.max(toB + toA, linkLoadRate(s, id)) : toB + toA;
+  const canary = loadCanary(s);
+  const role = splitRoleOfLink(canary, ends, (n) => s.plainNodes[n]?.kind === 'client');
+  return {
+    toB: toB > 0,
+    toA: toA > 0,
+    label: rate > 0 ? `${formatRate(rate)} msg/s` : '',
+    step: running ? loadStep(rate) : 0,
+    role,
+    split: canary && role ? splitText(canary, role) : '',
+  };
+}
 
 /**
  * A link between two nodes. While traffic flows, dashes run along it in the direction of
@@ -23,7 +55,9 @@ const sameFlow = (a: Flow, b: Flow) => a.toB === b.toB && a.toA === b.toA && a.l
  * step with the canvas's `data-flow-phase` (see `useFlowPhase`), not one per message and
  * not a per-frame animation: the cost grows with neither the message rate nor the frame
  * rate. Which way traffic flows, and how much, is written into the DOM as the rates are
- * sampled (useWorkbenchTransient): the edge itself re-renders only when it moves.
+ * sampled (useWorkbenchTransient): the edge itself re-renders only when it moves. During a
+ * load run the link is coloured by its load step (`data-load-step`, see loadScale); a
+ * link that carries half of a canary split says which half and its share.
  */
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props);
@@ -31,19 +65,28 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const ab = useRef<SVGPathElement>(null);
   const ba = useRef<SVGPathElement>(null);
   const label = useRef<SVGTextElement>(null);
-  const id = props.id;
+  const split = useRef<SVGTextElement>(null);
+  const { id, source, target } = props;
   useWorkbenchTransient(
-    (s): Flow => {
-      const toB = s.rates.links[`${id}>`] ?? 0;
-      const toA = s.rates.links[`${id}<`] ?? 0;
-      return { toB: toB > 0, toA: toA > 0, label: toB + toA > 0 ? `${formatRate(toB + toA)} msg/s` : '' };
-    },
+    (s) => flowOf(s, id, { a: source, b: target }),
     (flow) =>
       writeSoon(group, () => {
-        group.current?.toggleAttribute('data-active', flow.label !== '');
+        const g = group.current;
+        if (!g) return;
+        g.toggleAttribute('data-active', flow.label !== '');
         ab.current?.toggleAttribute('data-active', flow.toB);
         ba.current?.toggleAttribute('data-active', flow.toA);
         if (label.current) label.current.textContent = flow.label;
+        if (flow.step > 0) {
+          g.dataset['loadStep'] = String(flow.step);
+          g.dataset['load'] = loadStepText(flow.step);
+        } else {
+          delete g.dataset['loadStep'];
+          delete g.dataset['load'];
+        }
+        if (flow.role) g.dataset['split'] = flow.role;
+        else delete g.dataset['split'];
+        if (split.current) split.current.textContent = flow.split;
       }),
     sameFlow,
   );
@@ -59,6 +102,7 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
       <path ref={ba} d={path} className="link-flow link-flow-ba" fill="none" data-direction="b-to-a" markerStart={`url(#${FLOW_ARROW})`} />
       {/* Plain SVG text: React Flow's edge label measures itself (getBBox) on every render. */}
       <text ref={label} x={labelX} y={labelY} dy="-0.5em" className="link-rate" textAnchor="middle" />
+      <text ref={split} x={labelX} y={labelY} dy="1.2em" className="link-split" textAnchor="middle" />
     </g>
   );
 });
