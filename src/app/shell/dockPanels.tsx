@@ -25,6 +25,7 @@ export interface DockPanel {
 // Monaco is the heaviest dependency: it loads in its own chunk, after first paint.
 const Composer = lazy(() => import('../panels/composer/Composer'));
 const ChaosPanel = lazy(() => import('../panels/chaos/ChaosPanel'));
+const LoadPanel = lazy(() => import('../panels/load/LoadPanel'));
 const DeadLettersPanel = lazy(() => import('../panels/deadLetters/DeadLettersPanel'));
 
 export function createDockPanels(panels: readonly DockPanel[]): readonly DockPanel[] {
@@ -41,5 +42,6 @@ export const BUILTIN_DOCK_PANELS = createDockPanels([
   { id: 'sequence', label: 'Sequence', component: SequenceDiagram, showsMessages: true },
   { id: 'composer', label: 'Composer', component: Composer },
   { id: 'chaos', label: 'Chaos', component: ChaosPanel, lab: true },
+  { id: 'load', label: 'Load', component: LoadPanel, lab: true },
   { id: 'dead-letters', label: 'Dead letters', component: DeadLettersPanel, tabLabel: DeadLettersTabLabel },
 ]);

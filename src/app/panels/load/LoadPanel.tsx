@@ -1,0 +1,67 @@
+/**
+ * The Load tab: build a load experiment (form or JSON, or one of the ready scenarios), run it
+ * in simulated time or against the live workbench, watch it (progress, live charts, threshold
+ * verdicts), stop or abort it, read and download the summary, keep baselines.
+ */
+import { useState } from 'react';
+import { useWorkbench } from '../../store/WorkbenchContext';
+import { LoadForm } from './LoadForm';
+import { LoadJson } from './LoadJson';
+import { blankLoadDoc, type LoadDoc } from './loadDoc';
+import { LOAD_GALLERY } from './loadGallery';
+import { LoadResults } from './LoadResults';
+import { useLoadLab } from './useLoadLab';
+import '../chaos/chaos.css';
+import './load.css';
+
+function Gallery({ onPick }: { onPick(doc: LoadDoc): void }) {
+  const [file, setFile] = useState(LOAD_GALLERY[0]?.file ?? '');
+  const entry = LOAD_GALLERY.find((g) => g.file === file);
+  return (
+    <div className="lab-saved" role="group" aria-label="Ready scenarios">
+      <select className="lab-input" aria-label="Ready scenario" value={file} onChange={(e) => setFile(e.currentTarget.value)}>
+        {LOAD_GALLERY.map((g) => (
+          <option key={g.file} value={g.file} title={g.description}>
+            {g.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="btn btn-small" disabled={!entry} onClick={() => entry && onPick(structuredClone(entry.doc))}>
+        Use scenario
+      </button>
+    </div>
+  );
+}
+
+export default function LoadPanel() {
+  const agentOrder = useWorkbench((s) => s.agentOrder);
+  const lab = useLoadLab();
+  const [doc, setDoc] = useState<LoadDoc>(() => blankLoadDoc(agentOrder[0] ?? 'echo-1'));
+  const [editor, setEditor] = useState<'form' | 'json'>('form');
+  const topology = doc['topology'] as { agents?: unknown[] } | undefined;
+
+  return (
+    <div className="lab">
+      <section className="lab-editor" aria-label="Load experiment editor">
+        <div className="lab-toolbar">
+          <Gallery onPick={setDoc} />
+          <div className="lab-toggle" role="group" aria-label="Editor view">
+            <button type="button" className="btn btn-small" aria-pressed={editor === 'form'} onClick={() => setEditor('form')}>
+              Form
+            </button>
+            <button type="button" className="btn btn-small" aria-pressed={editor === 'json'} onClick={() => setEditor('json')}>
+              JSON
+            </button>
+          </div>
+        </div>
+        <p className="small muted lab-topology">
+          {topology
+            ? `Deploys its own system: ${topology.agents?.length ?? 0} agents (live: those already on the canvas are used as they are).`
+            : `Loads the system on the canvas (${agentOrder.length} agents).`}
+        </p>
+        {editor === 'form' ? <LoadForm doc={doc} agents={agentOrder} onChange={setDoc} /> : <LoadJson doc={doc} onApply={setDoc} />}
+      </section>
+      <LoadResults lab={lab} doc={doc} />
+    </div>
+  );
+}

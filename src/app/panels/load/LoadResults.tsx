@@ -1,0 +1,93 @@
+/** The Load tab's results side: mode, seed, Run/Stop/Abort, progress, live charts, threshold verdicts, summary and baselines. */
+import { useMemo, useState } from 'react';
+import type { LoadRunMode } from '../../../experiments/load/run/types';
+import { useWorkbench } from '../../store/WorkbenchContext';
+import { NumberField, SelectField } from '../../ui/fields';
+import { BaselineView } from './BaselineView';
+import { loadCharts } from './chartData';
+import { LoadChart } from './LoadChart';
+import type { LoadDoc } from './loadDoc';
+import { LoadProgressBar } from './LoadProgressBar';
+import { ProblemList } from './ProblemList';
+import { SummaryView } from './SummaryView';
+import { ThresholdVerdicts } from './ThresholdVerdicts';
+import type { LoadLabControls } from './useLoadLab';
+
+const MODES = [
+  { value: 'simulation', label: 'Simulation (virtual time)' },
+  { value: 'live', label: 'Live workbench' },
+] as const;
+
+function RunControls({ lab, doc }: { lab: LoadLabControls; doc: LoadDoc }) {
+  const running = useWorkbench((s) => s.loadLab.status === 'running');
+  const [mode, setMode] = useState<LoadRunMode>('simulation');
+  const [seed, setSeed] = useState<number | null>(null);
+  const runSeed = seed ?? doc.seed ?? 1;
+  return (
+    <div className="lab-toolbar" role="group" aria-label="Run controls">
+      <SelectField<LoadRunMode> label="Mode" value={mode} options={MODES} onChange={setMode} />
+      <NumberField label="Seed" value={runSeed} max={2 ** 32 - 1} onChange={(s) => setSeed(Math.floor(s) >>> 0)} />
+      <button
+        type="button"
+        className="btn btn-primary btn-small"
+        disabled={running || !lab.available}
+        onClick={() => void lab.run(doc, mode, runSeed)}
+      >
+        Run
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={!running}
+        onClick={lab.stop}
+        title="No new iterations; those in flight finish"
+      >
+        Stop
+      </button>
+      <button type="button" className="btn btn-small btn-danger" disabled={!running} onClick={lab.abort} title="Interrupt now">
+        Abort
+      </button>
+    </div>
+  );
+}
+
+function Charts() {
+  const series = useWorkbench((s) => s.loadLab.series);
+  const charts = useMemo(() => loadCharts(series), [series]);
+  if (Object.keys(series).length === 0) return null;
+  return (
+    <section className="load-charts" aria-label="Live charts">
+      {charts.map((c) => (
+        <LoadChart key={c.id} data={c} />
+      ))}
+    </section>
+  );
+}
+
+export function LoadResults({ lab, doc }: { lab: LoadLabControls; doc: LoadDoc }) {
+  const loadLab = useWorkbench((s) => s.loadLab);
+  const running = loadLab.status === 'running';
+  const result = loadLab.status === 'done' ? loadLab.result : undefined;
+  const thresholds = result ? result.summary.thresholds : (loadLab.progress?.thresholds ?? []);
+  return (
+    <section className="lab-results" aria-label="Load results">
+      <RunControls lab={lab} doc={doc} />
+      <p className="small lab-status" role="status" aria-label="Load status">
+        {!lab.available
+          ? 'Load experiments need the kernel worker (not connected).'
+          : lab.status || 'Ready. Pick a ready scenario or build one, then run.'}
+      </p>
+      {lab.refusal && <ProblemList refusal={lab.refusal} label="Load problems" />}
+      {(running || loadLab.progress || result) && <LoadProgressBar progress={loadLab.progress} running={running} />}
+      {result && (
+        <p className={`load-verdict ${result.passed ? 'load-pass' : 'load-fail'}`} aria-label="Verdict">
+          {result.passed ? '✓ passed' : '✗ failed'}
+        </p>
+      )}
+      {(running || result) && <ThresholdVerdicts results={thresholds} final={!!result} />}
+      <Charts />
+      {result && <SummaryView result={result} />}
+      {result && <BaselineView key={`${result.name} ${result.wallMs} ${result.seed}`} result={result} />}
+    </section>
+  );
+}

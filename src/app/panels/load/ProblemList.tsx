@@ -1,0 +1,22 @@
+/** Why a load file was refused: the coded summary (`ORR302: …`, in docs/errors.md), each problem with its field path, the hint. */
+export interface Refusal {
+  summary: string;
+  problems: readonly string[];
+  hint?: string;
+}
+
+export function ProblemList({ refusal, label }: { refusal: Refusal; label: string }) {
+  return (
+    <div className="load-problems" role="alert">
+      <p className="lab-errors">{refusal.summary}</p>
+      {refusal.problems.length > 0 && (
+        <ul className="lab-errors" aria-label={label}>
+          {refusal.problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {refusal.hint && <p className="muted small">{refusal.hint}</p>}
+    </div>
+  );
+}

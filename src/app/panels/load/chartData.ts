@@ -1,0 +1,84 @@
+/**
+ * The load charts' data from the run's series (1 s points by metric key): one x axis in
+ * seconds, one line per figure, null where a line has no point. Also the words a screen
+ * reader hears instead of the picture (latest and peak of each line).
+ */
+import type { SeriesPoint } from '../../../experiments/load/metrics/timeSeries';
+
+export interface ChartLine {
+  label: string;
+  values: (number | null)[];
+}
+
+export interface ChartData {
+  id: string;
+  title: string;
+  unit: string;
+  /** Seconds from the start of the run. */
+  xs: number[];
+  lines: ChartLine[];
+}
+
+type Series = Record<string, SeriesPoint[]>;
+
+const ERROR_KIND = /^errors\{kind:([^,}]+)\}$/;
+
+/** The interval of a series (the gap between its first two points; 1 s when it has fewer). */
+function intervalMs(points: readonly SeriesPoint[]): number {
+  const gap = points.length > 1 ? points[1]!.startMs - points[0]!.startMs : 1000;
+  return gap > 0 ? gap : 1000;
+}
+
+function lineOf(points: readonly SeriesPoint[], figure: (p: SeriesPoint, intervalMs: number) => number | undefined) {
+  const every = intervalMs(points);
+  return new Map(points.map((p) => [p.startMs, figure(p, every) ?? null]));
+}
+
+function chart(id: string, title: string, unit: string, lines: { label: string; byStart: Map<number, number | null> }[]): ChartData {
+  const starts = [...new Set(lines.flatMap((l) => [...l.byStart.keys()]))].sort((a, b) => a - b);
+  return {
+    id,
+    title,
+    unit,
+    xs: starts.map((s) => s / 1000),
+    lines: lines.map((l) => ({ label: l.label, values: starts.map((s) => l.byStart.get(s) ?? null) })),
+  };
+}
+
+const perSecond = (p: SeriesPoint, every: number) => (p.values['count'] ?? 0) / (every / 1000);
+
+export function loadCharts(series: Series): ChartData[] {
+  const at = (key: string) => series[key] ?? [];
+  const kinds = Object.keys(series)
+    .map((k) => ERROR_KIND.exec(k)?.[1])
+    .filter((k): k is string => k !== undefined)
+    .sort();
+  const errorLines =
+    kinds.length > 0
+      ? kinds.map((kind) => ({ label: kind, byStart: lineOf(at(`errors{kind:${kind}}`), perSecond) }))
+      : [{ label: 'errors', byStart: lineOf(at('errors'), perSecond) }];
+  return [
+    chart('requests', 'Requests per second', '/s', [{ label: 'requests', byStart: lineOf(at('requests'), perSecond) }]),
+    chart('latency', 'Latency', 'ms', [
+      { label: 'p50', byStart: lineOf(at('latency'), (p) => p.values['med']) },
+      { label: 'p95', byStart: lineOf(at('latency'), (p) => p.values['p(95)']) },
+      { label: 'p99', byStart: lineOf(at('latency'), (p) => p.values['p(99)']) },
+    ]),
+    chart('errors', 'Errors by kind per second', '/s', errorLines),
+    chart('vus', 'Virtual users', 'VUs', [{ label: 'VUs', byStart: lineOf(at('vus'), (p) => p.values['value'] ?? p.values['max']) }]),
+  ];
+}
+
+const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toString() : (Math.round(v * 10) / 10).toString());
+
+/** "requests: latest 480 /s, peak 510 /s" per line, over the span; "no data yet" without points. */
+export function chartSummary(data: ChartData): string {
+  if (data.xs.length === 0) return `${data.title}: no data yet`;
+  const span = `${round(data.xs[data.xs.length - 1]! + 1)} s`;
+  const parts = data.lines.map((l) => {
+    const known = l.values.filter((v): v is number => v !== null);
+    if (known.length === 0) return `${l.label}: none`;
+    return `${l.label} latest ${round(known[known.length - 1]!)} ${data.unit}, peak ${round(Math.max(...known))} ${data.unit}`;
+  });
+  return `${data.title} over ${span}: ${parts.join('; ')}`;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadProgress, LoadRunResult } from '../../../experiments/load/run/types';
+import { initialLoadLab, reduceLoadFinished, reduceLoadProgress } from './loadSlice';
+
+const totals = { started: 0, sent: 0, ok: 0, errors: 0, dropped: 0, interrupted: 0, inFlight: 0 };
+
+function progress(atMs: number, points: LoadProgress['points'], linkLoad: Record<string, number> = {}): LoadProgress {
+  return { atMs, fraction: 0.5, timeLeftMs: 1000, vus: 1, maxVUs: 1, totals, points, linkLoad, thresholds: [], annotations: [] };
+}
+
+describe('the loadLab slice', () => {
+  it('accumulates series points across progress (a repeated interval replaced) and gives link load per second of run time', () => {
+    let lab = reduceLoadProgress(initialLoadLab(), progress(500, { requests: [{ startMs: 0, values: { count: 5 } }] }, { a: 10 }));
+    expect(lab.status).toBe('running');
+    expect(lab.linkLoad).toEqual({ a: 20 });
+    lab = reduceLoadProgress(
+      lab,
+      progress(
+        1500,
+        {
+          requests: [
+            { startMs: 0, values: { count: 9 } },
+            { startMs: 1000, values: { count: 4 } },
+          ],
+        },
+        { a: 30, b: 5 },
+      ),
+    );
+    expect(lab.series['requests']).toEqual([
+      { startMs: 0, values: { count: 9 } },
+      { startMs: 1000, values: { count: 4 } },
+    ]);
+    expect(lab.linkLoad).toEqual({ a: 30, b: 5 });
+  });
+
+  it('a finished run is done, with its result, the summary’s series and no link load; a failed start goes back to idle', () => {
+    const running = reduceLoadProgress(initialLoadLab(), progress(500, { requests: [{ startMs: 0, values: { count: 5 } }] }, { a: 1 }));
+    const summarySeries = { requests: [{ startMs: 0, values: { count: 7 } }] };
+    const result = { summary: { series: summarySeries }, name: 'x' } as unknown as LoadRunResult;
+    const done = reduceLoadFinished(running, result);
+    expect(done).toMatchObject({ status: 'done', result, linkLoad: {} });
+    expect(done.series).toEqual(summarySeries);
+    expect(reduceLoadFinished(running).status).toBe('idle');
+  });
+});
