@@ -139,6 +139,11 @@ describe('the canary section of a load experiment', () => {
     );
   });
 
+  it('lets the latency model give the canary its own handling time', () => {
+    const f = { ...file(canary()), latency: { agents: { 'echo-1-canary': { distribution: 'fixed', ms: 40 } } } };
+    expect(parseLoadExperiment(f).latency?.agents?.['echo-1-canary']).toEqual({ distribution: 'fixed', ms: 40 });
+  });
+
   it('names an unknown canary kind with the runner’s kinds', () => {
     const e = parseLoadExperiment(file(Object.assign(canary(), { canary: { name: 'c', kind: 'ecoh' } })));
     expect(loadKindProblems(e, ['echo'])).toEqual([

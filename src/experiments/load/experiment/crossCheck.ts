@@ -34,7 +34,8 @@ export function crossCheck(e: LoadExperiment, out: Out): void {
         `${at}.client: expected a client name no agent of the topology has, received ${q(s.client)}${s.client === name ? ' (the default: the scenario’s name; set "client")' : ''}`,
       );
   }
-  checkLatency(e, agents, out);
+  // The canary is an agent of the experiment too: the latency model may give it its own.
+  checkLatency(e, e.canary ? new Set([...agents, e.canary.canary.name]) : agents, out);
   checkCanary(e, out);
 }
 
