@@ -9,8 +9,8 @@ import { CanaryRelease } from './canaryRelease';
 
 /**
  * `experiment.canary` → hooks. The split draws from the rng the runner passes to `route`
- * (the iteration's own stream, so an iteration splits the same way live and simulated);
- * `_seed` is part of the runners' call and not needed.
+ * (its route stream, seeded from the run's seed: the same seed splits the same way);
+ * `_seed` is in the runners' call and not needed.
  */
 export function canaryHooks(config: LoadCanary, _seed?: number): LoadRunHooks {
   const release = new CanaryRelease(config);
