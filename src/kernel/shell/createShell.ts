@@ -56,6 +56,18 @@ export const DEFAULT_TIMING: SimTiming = { handleMs: { min: 0.05, max: 0.5 }, sp
 /** No time passes while agents work: unit tests, where only the kernel's timers move time. */
 export const INSTANT_TIMING: SimTiming = { handleMs: { min: 0, max: 0 }, spawnMs: { min: 0, max: 0 } };
 
+/**
+ * A latency model for simulated time (a load experiment's): the caller draws from streams of
+ * its own, so the shell's other draws stay as they are. Left out, handling takes `timing.handleMs`
+ * and messages reach agents without transit time.
+ */
+export interface ShellLatencyModel {
+  /** Time `agent` spends handling one message (replaces `timing.handleMs`). */
+  handleMs?(agent: string): number;
+  /** Transit time of `message` to `agent` before it joins the agent's queue (0: none). */
+  transitMs?(message: AclMessage, agent: string): number;
+}
+
 export interface ShellOptions {
   agents: InProcessAgentsFactory;
   /** Default 1. Kernel, scheduler and durations each get a stream of their own. */
@@ -70,6 +82,7 @@ export interface ShellOptions {
   maxSteps?: number;
   /** Events kept for `log()` (the newest). Default DEFAULT_EVENT_LOG_CAPACITY; Infinity keeps all. */
   eventLogCapacity?: number;
+  latency?: ShellLatencyModel;
 }
 
 export interface Shell {
@@ -96,8 +109,8 @@ export interface Shell {
   snapshot(): KernelSnapshot;
   /** Runs everything due by `time` and moves the clock there; agents must be synchronous. */
   runDue(time: number): void;
-  /** Runs everything due by `time` and moves the clock there. */
-  advanceTo(time: number): Promise<void>;
+  /** Runs everything due by `time` and moves the clock there; with `wake`, stops early once it holds (checked between items). */
+  advanceTo(time: number, wake?: () => boolean): Promise<void>;
   /** Runs until nothing is scheduled, or until `limit` (absolute virtual ms). */
   runUntilIdle(limit?: number): Promise<void>;
   /** Runs until `done()` holds (checked between items) or past `limit`; returns `done()`. */
@@ -146,7 +159,10 @@ export function createShell(options: ShellOptions): Shell {
         throw new Error('an in-process agent instantiated asynchronously: use advanceTo / runUntilIdle, which await it');
       runner.moveTo(time);
     },
-    advanceTo: (time) => runner.advance(time).then(() => runner.moveTo(time)),
+    advanceTo: (time, wake) =>
+      runner.advance(time, wake).then(() => {
+        if (!wake?.()) runner.moveTo(time);
+      }),
     runUntilIdle: (limit = Infinity) => runner.advance(limit),
     async runUntil(done, limit) {
       await runner.advance(limit, done);
@@ -190,7 +206,7 @@ function createEngine(options: ShellOptions) {
     faults,
     schedule: runner.schedule,
     spawnMs: () => draw(timing.spawnMs),
-    handleMs: () => draw(timing.handleMs),
+    handleMs: options.latency?.handleMs ?? (() => draw(timing.handleMs)),
     feedHost: (events) => {
       for (const event of events) {
         lanes.observe(event);
@@ -199,10 +215,16 @@ function createEngine(options: ShellOptions) {
     },
     handled: (agent, message) => handles.emit(agent, message),
   });
+  const transitMs = options.latency?.transitMs;
+  const deliver = (effect: Extract<Effect, { type: 'deliver' }>): void => {
+    const transit = transitMs ? transitMs(effect.message, effect.agent) : 0;
+    if (transit > 0) runner.schedule(transit, () => void lanes.deliver(effect));
+    else lanes.deliver(effect);
+  };
   const timers = new Set<number>();
   const perform = (effect: Effect): void => {
     if (effect.type === 'spawn') lanes.spawn(effect);
-    else if (effect.type === 'deliver') lanes.deliver(effect);
+    else if (effect.type === 'deliver') deliver(effect);
     else if (effect.type === 'kill') lanes.kill(effect.agent, effect.instance);
     else if (effect.type === 'fault') faults.apply(effect);
     else if (effect.type === 'reply') replies.emitTo([effect.client, ANY_CLIENT], effect.message, effect.client);

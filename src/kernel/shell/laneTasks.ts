@@ -11,7 +11,8 @@ export interface LaneDeps {
   /** Puts `run` on the agenda `delayMs` from now. */
   schedule(delayMs: number, run: Agendum['run']): Agendum;
   spawnMs(): number;
-  handleMs(): number;
+  /** Time `agent` spends handling one message. */
+  handleMs(agent: string): number;
   feedHost(events: readonly HostEvent[]): void;
   /** A handler was called with `message` (for tests that read what an agent got). */
   handled(agent: string, message: AclMessage): void;
@@ -44,7 +45,7 @@ export function startDelivery(deps: LaneDeps, effect: DeliverEffect, finish: (it
     });
     return item;
   }
-  const item: Agendum = deps.schedule(deps.handleMs() + plan.extraMs, () => {
+  const item: Agendum = deps.schedule(deps.handleMs(agent) + plan.extraMs, () => {
     deps.handled(agent, message);
     if (plan.mode === 'crash') crash(deps, effect, 'trap: unreachable (injected crash)');
     else deps.feedHost(deps.agents.deliver(effect));

@@ -1,0 +1,208 @@
+/**
+ * Runs a load experiment on any ExperimentShell: the simulation (virtual time) or a live
+ * runtime (real time, real workers). Builds what the file describes, then drives the
+ * scenarios' executors on the shell's clock — at each wake every due action in one batch,
+ * sleeping with `advanceTo` until the next (never a timer per iteration) — with chaos
+ * alongside, thresholds checked every 2 s, progress every `progressEveryMs`; ends with the
+ * verdict and the summary.
+ */
+import { createSeededRng } from '../../../kernel/rng';
+import type { Command } from '../../../kernel/types';
+import type { ExperimentShell } from '../../ExperimentShell';
+import { deriveSeed } from '../../seeds';
+import { createScenarioSet, type ScenarioSet } from '../executors/scenarioSet';
+import type { LoadExperiment } from '../experiment/types';
+import type { MetricRegistry } from '../metrics/createMetricRegistry';
+import { buildSummary, type SummaryAnnotation } from '../summary/buildSummary';
+import { checkThresholds, thresholdVerdict, type ThresholdResult } from '../thresholds/evaluateThresholds';
+import { createChaosRunner, planLoadChaos, type ChaosRunner } from './chaosPlan';
+import { IterationDriver } from './iterationDriver';
+import { OutcomeTracker } from './outcomeTracker';
+import { createProgressReporter } from './progressReporter';
+import { createLoadRegistry, setUpLoad } from './setUp';
+import { createTopologyIndex } from './topologyIndex';
+import type { LoadRunHooks, LoadRunOptions, LoadRunResult } from './types';
+
+/** Hooks are ticked at least this often (ms of run time). */
+export const TICK_MS = 100;
+/** k6's cadence for thresholds during a run. */
+export const THRESHOLD_CHECK_MS = 2000;
+const GAUGE_MS = 1000;
+/** Hooks that stay busy after the scenarios end get this long at most. */
+const BUSY_LIMIT_MS = 60_000;
+/** Random streams of a load run, apart from the shell's. */
+export const LOAD_STREAM = { route: 101, chaos: 102, agentLatency: 103, linkLatency: 104 } as const;
+
+interface Run {
+  shell: ExperimentShell;
+  experiment: LoadExperiment;
+  options: LoadRunOptions;
+  hooks: LoadRunHooks;
+  t0: number;
+  set: ScenarioSet;
+  registry: MetricRegistry;
+  tracker: OutcomeTracker;
+  driver: IterationDriver;
+  chaos: ChaosRunner;
+  problems: Set<string>;
+  thresholds: ThresholdResult[];
+  stoppedBy?: LoadRunResult['stoppedBy'];
+  abortedBy?: ThresholdResult;
+}
+
+export async function runLoadExperiment(
+  shell: ExperimentShell,
+  experiment: LoadExperiment,
+  options: LoadRunOptions = {},
+): Promise<LoadRunResult> {
+  const wallStart = performance.now();
+  const seed = (options.seed ?? experiment.seed ?? 1) >>> 0;
+  const hooks = options.hooks ?? {};
+  const chaosActions = planLoadChaos(experiment.chaos, options.resolveChaos);
+  await setUpLoad(shell, experiment, hooks);
+  const registry = createLoadRegistry(experiment);
+  const tracker = new OutcomeTracker();
+  const topology = createTopologyIndex(shell);
+  const reporter = options.onProgress ? createProgressReporter(registry) : undefined;
+  const unsubscribe = shell.subscribe((e) => {
+    tracker.onEvent(e);
+    topology.onEvent(e);
+    reporter?.onEvent(e);
+  });
+  try {
+    const t0 = shell.now();
+    const set = createScenarioSet(experiment.scenarios);
+    const problems = new Set<string>();
+    const route = createSeededRng(deriveSeed(seed, LOAD_STREAM.route));
+    const driver = new IterationDriver({
+      ...{ shell, t0, seed, set, registry, topology, tracker, hooks },
+      scenarios: experiment.scenarios,
+      routeRng: route,
+      problem: (text) => void problems.add(text),
+    });
+    const chaos = createChaosRunner(shell, chaosActions, createSeededRng(deriveSeed(seed, LOAD_STREAM.chaos)), t0);
+    const run: Run = { shell, experiment, options, hooks, t0, set, registry, tracker, driver, chaos, problems, thresholds: [] };
+    await drive(run, reporter);
+    return finish(run, seed, performance.now() - wallStart, reporter);
+  } finally {
+    unsubscribe();
+  }
+}
+
+type Reporter = ReturnType<typeof createProgressReporter>;
+
+/** Wakes, carries out what is due, sleeps until the next thing is due; until the scenarios (and the hooks) are done. */
+async function drive(run: Run, reporter: Reporter | undefined): Promise<void> {
+  const { shell, set, driver, t0, hooks } = run;
+  const every = Math.max(1, run.options.progressEveryMs ?? 500);
+  const next = { tick: 0, check: THRESHOLD_CHECK_MS, gauge: 0, progress: every };
+  let doneAt: number | undefined;
+  for (;;) {
+    driver.catchUp();
+    const now = shell.now() - t0;
+    signals(run, now);
+    driver.carry(set.advance(now));
+    run.chaos.due(now);
+    if (now >= next.tick) {
+      apply(run, hooks.tick?.(now, run.tracker.inFlight) ?? []);
+      next.tick = now + TICK_MS;
+    }
+    if (now >= next.gauge) {
+      gauges(run, now);
+      next.gauge = now + GAUGE_MS;
+    }
+    if (now >= next.check) {
+      check(run, now);
+      next.check = now + THRESHOLD_CHECK_MS;
+    }
+    if (reporter && now >= next.progress) {
+      run.options.onProgress?.(report(run, reporter, now));
+      next.progress = now + every;
+    }
+    if (set.progress(now).done) {
+      doneAt ??= now;
+      if (!hooks.busy?.() || now - doneAt >= BUSY_LIMIT_MS) return;
+    }
+    const candidates = [set.nextWakeAt(), driver.nextAt(), run.chaos.nextAt(), next.tick, next.check, next.gauge];
+    if (reporter) candidates.push(next.progress);
+    const wake = Math.min(...candidates.filter((t): t is number => t !== undefined));
+    await shell.advanceTo(t0 + Math.max(wake, now), run.tracker.hasUrgent);
+  }
+}
+
+/** Stop (graceful) and abort, from the caller's signals. */
+function signals(run: Run, now: number): void {
+  if (run.stoppedBy === undefined && run.options.abortSignal?.aborted) {
+    run.stoppedBy = 'abort';
+    run.driver.carry(run.set.abort(now));
+  } else if (run.stoppedBy === undefined && run.options.stopSignal?.aborted) {
+    run.stoppedBy = 'stop';
+    run.driver.carry(run.set.stop(now));
+  } else if (run.stoppedBy === 'stop' && run.options.abortSignal?.aborted) {
+    run.stoppedBy = 'abort';
+    run.driver.carry(run.set.abort(now));
+  }
+}
+
+function check(run: Run, now: number): void {
+  const { results, abortBy } = checkThresholds(run.experiment.thresholds, run.registry, now);
+  run.thresholds = results;
+  if (abortBy && run.abortedBy === undefined && run.stoppedBy !== 'abort') {
+    run.abortedBy = abortBy;
+    run.stoppedBy = 'threshold';
+    run.driver.carry(run.set.abort(now));
+  }
+}
+
+function gauges(run: Run, now: number): void {
+  const stats = run.set.stats().total;
+  run.registry.add('vus', stats.busyVUs, {}, now);
+  run.registry.add('vus_max', stats.allocatedVUs, {}, now);
+}
+
+function apply(run: Run, commands: readonly Command[]): void {
+  for (const command of commands) {
+    const { error } = run.shell.command(command);
+    if (error) run.problems.add(`${command.type}: ${error.code}: ${error.message}`);
+  }
+}
+
+function annotations(run: Run, now: number): SummaryAnnotation[] {
+  return [
+    ...run.chaos.annotations(),
+    ...(run.hooks.annotations?.() ?? []),
+    ...[...run.problems].map((label) => ({ startMs: now, label })),
+  ].sort((a, b) => a.startMs - b.startMs);
+}
+
+function report(run: Run, reporter: Reporter, now: number) {
+  return reporter.report({
+    atMs: now,
+    set: run.set,
+    totals: run.driver.totals(),
+    thresholds: run.thresholds,
+    annotations: annotations(run, now),
+    hooks: run.hooks,
+  });
+}
+
+function finish(run: Run, seed: number, wallMs: number, reporter: Reporter | undefined): LoadRunResult {
+  const now = run.shell.now() - run.t0;
+  run.chaos.finish(now);
+  const verdict = thresholdVerdict(run.experiment.thresholds, run.registry, now, run.abortedBy);
+  run.thresholds = verdict.results;
+  if (reporter) run.options.onProgress?.(report(run, reporter, now));
+  const summary = buildSummary(run.registry, { testRunDurationMs: now, verdict, annotations: annotations(run, now) });
+  const canary = run.hooks.view?.();
+  return {
+    mode: run.shell.mode,
+    seed,
+    name: run.experiment.name,
+    summary,
+    passed: summary.passed,
+    ...(run.stoppedBy ? { stoppedBy: run.stoppedBy } : {}),
+    totals: run.driver.totals(),
+    wallMs,
+    ...(canary ? { canary } : {}),
+  };
+}
