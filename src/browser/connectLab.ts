@@ -1,14 +1,16 @@
 /**
  * The UI's handle on the kernel worker: the workbench connection (connectWorkbench) plus
- * `experiments`, whose progress callbacks cross the worker boundary as comlink proxies.
+ * `experiments` (chaos) and `load`, whose progress callbacks cross the worker boundary as comlink proxies.
  */
 import * as Comlink from 'comlink';
 import { connectWorkbench, type WorkbenchConnection } from './connectWorkbench';
 import type { LabWorkerApi } from './kernel.worker';
 import type { ExperimentsApi } from './experiments/types';
+import type { LoadApi } from './load/types';
 
 export interface LabConnection extends WorkbenchConnection {
   experiments: ExperimentsApi;
+  load: LoadApi;
 }
 
 export function connectLab(): LabConnection {
@@ -21,5 +23,10 @@ export function connectLab(): LabConnection {
     stop: () => remote.stopExperiment(),
     swarm: (experiment, seeds, onRun) => remote.runSwarm(experiment, [...seeds], onRun ? Comlink.proxy(onRun) : undefined),
   };
-  return { ...connection, experiments };
+  const load: LoadApi = {
+    run: (file, request, onProgress) => remote.runLoad(file, request, onProgress ? Comlink.proxy(onProgress) : undefined),
+    stop: () => remote.stopLoadExperiment(),
+    abort: () => remote.abortLoadExperiment(),
+  };
+  return { ...connection, experiments, load };
 }

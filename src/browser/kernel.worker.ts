@@ -1,27 +1,46 @@
 /**
  * The kernel worker the page starts: the kernel, runtime and agent worker pool
- * (createKernelWorkerCore) plus experiments on the same kernel and compiled kinds.
+ * (createKernelWorkerCore) plus chaos and load experiments on the same kernel and compiled kinds.
  */
 import * as Comlink from 'comlink';
 import { createCompiledKindLibrary } from './createCompiledKindLibrary';
 import { createKernelWorkerCore, type KernelWorkerApi } from './createKernelWorkerCore';
 import { createExperimentsApi } from './experiments/createExperimentsApi';
 import type { ExperimentsApi } from './experiments/types';
+import { createLoadApi } from './load/createLoadApi';
+import type { LoadApi } from './load/types';
 
 /** Flat methods: comlink proxies functions, not nested objects. */
 export interface LabWorkerApi extends KernelWorkerApi {
   runExperiment: ExperimentsApi['run'];
   stopExperiment: ExperimentsApi['stop'];
   runSwarm: ExperimentsApi['swarm'];
+  runLoad: LoadApi['run'];
+  stopLoadExperiment: LoadApi['stop'];
+  abortLoadExperiment: LoadApi['abort'];
 }
 
 const core = createKernelWorkerCore();
-const experiments = createExperimentsApi({
+const library = createCompiledKindLibrary(core.compiledKinds);
+const experiments = createExperimentsApi({ runtime: core.runtime, kernel: core.kernel, clock: core.clock, library });
+const load = createLoadApi({
   runtime: core.runtime,
   kernel: core.kernel,
   clock: core.clock,
-  library: createCompiledKindLibrary(core.compiledKinds),
+  library,
+  kinds: () => core.compiledKinds.kinds().map((k) => k.kind),
 });
 
-const api: LabWorkerApi = { ...core.api, runExperiment: experiments.run, stopExperiment: experiments.stop, runSwarm: experiments.swarm };
+const api: LabWorkerApi = {
+  ...core.api,
+  runExperiment: experiments.run,
+  stopExperiment: experiments.stop,
+  runSwarm: experiments.swarm,
+  runLoad: async (file, request, onProgress) => {
+    await core.ready.catch(() => undefined);
+    return load.run(file, request, onProgress);
+  },
+  stopLoadExperiment: load.stop,
+  abortLoadExperiment: load.abort,
+};
 Comlink.expose(api);

@@ -33,6 +33,8 @@ function Gallery({ onPick }: { onPick(doc: LoadDoc): void }) {
   );
 }
 
+const agents = (n: number) => `${n} agent${n === 1 ? '' : 's'}`;
+
 export default function LoadPanel() {
   const agentOrder = useWorkbench((s) => s.agentOrder);
   const lab = useLoadLab();
@@ -56,8 +58,8 @@ export default function LoadPanel() {
         </div>
         <p className="small muted lab-topology">
           {topology
-            ? `Deploys its own system: ${topology.agents?.length ?? 0} agents (live: those already on the canvas are used as they are).`
-            : `Loads the system on the canvas (${agentOrder.length} agents).`}
+            ? `Deploys its own system: ${agents(topology.agents?.length ?? 0)} (live: those already on the canvas are used as they are).`
+            : `Loads the system on the canvas (${agents(agentOrder.length)}).`}
         </p>
         {editor === 'form' ? <LoadForm doc={doc} agents={agentOrder} onChange={setDoc} /> : <LoadJson doc={doc} onApply={setDoc} />}
       </section>

@@ -21,7 +21,7 @@ export function LoadProgressBar({ progress, running }: { progress: LoadProgress 
       </div>
       <p className="small load-progress-text">
         <span>{percent} %</span>
-        {running && <span aria-label="Time left"> · {left} left</span>}
+        {running && <span> · {left} left</span>}
         {progress && (
           <span>
             {' '}
@@ -30,7 +30,7 @@ export function LoadProgressBar({ progress, running }: { progress: LoadProgress 
         )}
       </p>
       {t && (
-        <p className="small muted" aria-label="Totals so far">
+        <p className="small muted">
           {t.sent} sent · {t.ok} ok · {t.errors} errors · {t.dropped} dropped · {t.inFlight} in flight
           {t.interrupted > 0 ? ` · ${t.interrupted} interrupted` : ''}
         </p>

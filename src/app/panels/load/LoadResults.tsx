@@ -79,11 +79,7 @@ export function LoadResults({ lab, doc }: { lab: LoadLabControls; doc: LoadDoc }
       </p>
       {lab.refusal && <ProblemList refusal={lab.refusal} label="Load problems" />}
       {(running || loadLab.progress || result) && <LoadProgressBar progress={loadLab.progress} running={running} />}
-      {result && (
-        <p className={`load-verdict ${result.passed ? 'load-pass' : 'load-fail'}`} aria-label="Verdict">
-          {result.passed ? '✓ passed' : '✗ failed'}
-        </p>
-      )}
+      {result && <p className={`load-verdict ${result.passed ? 'load-pass' : 'load-fail'}`}>{result.passed ? '✓ passed' : '✗ failed'}</p>}
       {(running || result) && <ThresholdVerdicts results={thresholds} final={!!result} />}
       <Charts />
       {result && <SummaryView result={result} />}

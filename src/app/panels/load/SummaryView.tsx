@@ -36,10 +36,13 @@ export function SummaryView({ result }: { result: LoadRunResult }) {
       </div>
       {result.logHash && (
         <p className="small">
-          Log hash <code aria-label="Log hash">{result.logHash}</code>
+          Log hash{' '}
+          <span className="mono" aria-label="Log hash">
+            {result.logHash}
+          </span>
         </p>
       )}
-      <pre className="load-summary-text" aria-label="Summary text" tabIndex={0}>
+      <pre className="load-summary-text" role="region" aria-label="Summary text" tabIndex={0}>
         {text}
       </pre>
     </section>

@@ -1,0 +1,150 @@
+import type { Locator, Page } from '@playwright/test';
+import { deploy } from '../dockHelpers';
+import { expect, openWorkbench, test } from '../fixtures';
+
+/** A short open-model run against the echo agent on the canvas (no topology of its own). */
+const SHORT_LIVE = {
+  schema: 'orrery.load/1',
+  name: 'short echo rate',
+  seed: 3,
+  scenarios: {
+    steady: {
+      executor: 'constant-arrival-rate',
+      rate: 25,
+      timeUnit: '1s',
+      duration: '4s',
+      preAllocatedVUs: 5,
+      maxVUs: 20,
+      target: 'echo-1',
+      message: { performative: 'request', content: { n: '${scenarioIter}' } },
+      mode: 'request',
+      timeout: '2s',
+    },
+  },
+  thresholds: { error_rate: ['rate<0.05'], latency: ['p(95)<1000'] },
+};
+
+async function openLoadTab(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Load' }).click();
+  const form = page.getByRole('form', { name: 'Load experiment form' });
+  await expect(form).toBeVisible({ timeout: 20_000 });
+  return form;
+}
+
+/** Replace the JSON editor's text the way a person would (click, select all, type) and apply it. */
+async function applyJson(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'JSON', exact: true }).click();
+  const editor = page.getByRole('group', { name: 'Load JSON editor' });
+  const input = editor.getByRole('textbox', { name: 'Load experiment JSON' });
+  await expect(input).toBeAttached({ timeout: 20_000 });
+  await editor.locator('.view-lines').click();
+  await expect(input).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+  await page.getByRole('button', { name: 'Apply JSON' }).click();
+}
+
+test('a ready scenario runs in simulated time: progress, live charts and the threshold verdicts', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openWorkbench(page);
+  const form = await openLoadTab(page);
+
+  await page.getByRole('combobox', { name: 'Ready scenario' }).selectOption({ label: '50 clients × 100 requests to an echo agent' });
+  await page.getByRole('button', { name: 'Use scenario' }).click();
+  await expect(form.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('50 clients × 100 requests to an echo agent');
+  const scenario = form.getByRole('group', { name: 'Scenario echo' });
+  await expect(scenario.getByRole('combobox', { name: 'Executor' })).toHaveValue('per-vu-iterations');
+  await expect(scenario.getByRole('spinbutton', { name: 'VUs' })).toHaveValue('50');
+
+  const results = page.getByRole('region', { name: 'Load results' });
+  await expect(results.getByRole('combobox', { name: 'Mode' })).toHaveValue('simulation');
+  await results.getByRole('button', { name: 'Run', exact: true }).click();
+  const progress = results.getByRole('progressbar', { name: 'Load progress' });
+  await expect(progress).toBeVisible();
+
+  const status = results.getByRole('status', { name: 'Load status' });
+  await expect(status).toContainText('passed: 5000 sent, 5000 ok, 0 errors, 0 dropped · simulation, seed 1', { timeout: 120_000 });
+  await expect(progress).toHaveAttribute('aria-valuenow', '100');
+
+  const charts = results.getByRole('region', { name: 'Live charts' });
+  await expect(charts.getByRole('img', { name: /^Requests per second over \d+(\.\d)? s: requests latest/ })).toBeVisible();
+  await expect(charts.getByRole('img', { name: /^Latency over .*p95 latest/ })).toBeVisible();
+
+  const verdicts = results.getByRole('table', { name: 'Threshold verdicts' });
+  await expect(verdicts.getByRole('row', { name: /^error_rate rate<0\.05 0\.00% ✓ passed$/ })).toBeVisible();
+  await expect(verdicts.getByRole('row', { name: /^latency avg<100 [\d.]+ms ✓ passed$/ })).toBeVisible();
+
+  const summary = results.getByRole('region', { name: 'End-of-test summary' });
+  await expect(summary.getByLabel('Summary text')).toContainText('THRESHOLDS');
+  await expect(summary.getByLabel('Log hash')).toHaveText(/^[0-9a-f]{64}$/);
+  const download = page.waitForEvent('download');
+  await summary.getByRole('button', { name: 'Download HTML report' }).click();
+  expect((await download).suggestedFilename()).toMatch(/-report\.html$/);
+  await page.getByRole('button', { name: 'Maximise dock' }).click();
+  await page.screenshot({ path: test.info().outputPath('load-simulation.png'), fullPage: true });
+});
+
+test('a live run against real agents finishes; saved as a baseline, the next run is compared with it', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openWorkbench(page);
+  await deploy(page, 'Echo agent', 'echo-1');
+  const form = await openLoadTab(page);
+  await applyJson(page, JSON.stringify(SHORT_LIVE));
+  await expect(page.getByRole('list', { name: 'JSON problems' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Form', exact: true }).click();
+  await expect(form.getByRole('group', { name: 'Scenario steady' }).getByRole('combobox', { name: 'Executor' })).toHaveValue(
+    'constant-arrival-rate',
+  );
+
+  const results = page.getByRole('region', { name: 'Load results' });
+  await results.getByRole('combobox', { name: 'Mode' }).selectOption('live');
+  await results.getByRole('button', { name: 'Run', exact: true }).click();
+  const progress = results.getByRole('progressbar', { name: 'Load progress' });
+  // Real time: the bar is seen part way, with the time left.
+  await expect(progress).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
+  await expect(progress).toHaveAttribute('aria-valuetext', /left$/);
+  const status = results.getByRole('status', { name: 'Load status' });
+  await expect(status).toContainText(/“short echo rate” passed: 100 sent, 100 ok, 0 errors, 0 dropped · live, seed 3/, { timeout: 60_000 });
+  await expect(
+    results.getByRole('table', { name: 'Threshold verdicts' }).getByRole('row', { name: /^error_rate .*✓ passed$/ }),
+  ).toBeVisible();
+
+  const baselines = results.getByRole('region', { name: 'Baselines' });
+  await baselines.getByRole('textbox', { name: 'Baseline name' }).fill('first live run');
+  await baselines.getByRole('button', { name: 'Save as baseline' }).click();
+  await expect(baselines.getByRole('status').filter({ hasText: 'Saved as baseline “first live run”.' })).toBeVisible();
+
+  await results.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(status).toContainText(/^Running/);
+  await expect(status).toContainText(/passed: 100 sent/, { timeout: 60_000 });
+  const again = results.getByRole('region', { name: 'Baselines' });
+  await expect(again.getByRole('combobox', { name: 'Compare with baseline' })).toHaveValue('first live run');
+  await expect(again.getByRole('status', { name: 'Baseline verdict' })).toContainText(/beyond 10 % against “first live run”/);
+  const comparison = again.getByRole('table', { name: 'Comparison with baseline' });
+  await expect(comparison.getByRole('row', { name: /^latency p\(95\) / })).toBeVisible();
+  await expect(comparison.getByRole('row', { name: /^requests rate / })).toBeVisible();
+  await page.getByRole('button', { name: 'Maximise dock' }).click();
+  await page.screenshot({ path: test.info().outputPath('load-live-baseline.png'), fullPage: true });
+});
+
+test('a bad file is refused with the field it names, and nothing runs', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openWorkbench(page);
+  await openLoadTab(page);
+  const bad = { ...SHORT_LIVE, scenarios: { steady: { ...SHORT_LIVE.scenarios.steady, executor: 'constant-rate' } } };
+  await applyJson(page, JSON.stringify(bad));
+  const problems = page.getByRole('list', { name: 'JSON problems' });
+  await expect(problems).toContainText('experiment.scenarios.steady.executor: expected one of');
+  await expect(problems).toContainText('received string "constant-rate"');
+
+  // The form builds a file with a negative duration: Run says which field, and no run starts.
+  await page.getByRole('button', { name: 'Form', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Load experiment form' });
+  await form.getByRole('group', { name: 'Scenario default' }).getByRole('textbox', { name: 'Duration' }).fill('-2s');
+  const results = page.getByRole('region', { name: 'Load results' });
+  await results.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(results.getByRole('list', { name: 'Load problems' })).toContainText('experiment.scenarios.default.duration');
+  await expect(results.getByRole('status', { name: 'Load status' })).toHaveText('The load file is not valid: nothing ran.');
+  await expect(results.getByRole('progressbar')).toHaveCount(0);
+});
