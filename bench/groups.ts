@@ -10,6 +10,7 @@ import { describeHeapFlat, heapFlatFigure, measureHeapFlat } from './heapFlat';
 import { measureKernelRouting } from './kernelRouting';
 import { measureLocalLatency } from './localLatency';
 import { measureInProcessOneWay, measureRoutedOneWay } from './oneWay';
+import { measureSimulatedLoad } from './simulatedLoad';
 import { measureOpenLoop, measureRoundTrips, openRawRelay, openRequestBench, type OpenLoopLatency } from './requests';
 import type { Figure } from './table';
 import { aclMessageText, compareTransports, TRANSPORT_VARIANTS } from './transport';
@@ -269,6 +270,27 @@ const heap: FigureGroup = {
   },
 };
 
+const simulatedLoad: FigureGroup = {
+  label: 'simulated load',
+  async run({ quick, notes }) {
+    const m = await measureSimulatedLoad({ ratePerSecond: 1000, seconds: quick ? 5 : 30 });
+    notes.push(
+      `Simulated load: ${m.requests} requests at ${m.ratePerSecond}/s of virtual time over ${m.simulatedSeconds} s, wasm echo ×4 in process, ` +
+        'latency model on (link 0.2-1 ms, agent lognormal median 0.5 ms); baseline: the same simulation driven by a bare send loop.',
+    );
+    return [
+      {
+        name: 'simulated load: simulated seconds per wall second (load runner, 1k req/s)',
+        value: m.runner,
+        unit: 'sim s/s',
+        baseline: { name: 'same simulation, bare send loop', value: m.bare },
+        target: { ratio: 0.5 },
+        better: 'higher',
+      },
+    ];
+  },
+};
+
 const browser: FigureGroup = {
   label: 'browser (canvas fps, agents in one tab)',
   browser: true,
@@ -279,7 +301,17 @@ const browser: FigureGroup = {
   },
 };
 
-export const GROUPS: readonly FigureGroup[] = [kernelRouting, dispatch, transport, requestResponse, oneWay, localLatency, heap, browser];
+export const GROUPS: readonly FigureGroup[] = [
+  kernelRouting,
+  dispatch,
+  transport,
+  requestResponse,
+  oneWay,
+  localLatency,
+  heap,
+  simulatedLoad,
+  browser,
+];
 
 /** The groups a run measures: `--no-browser` drops the browser's, `--only` keeps those whose label or figures match. */
 export function selectGroups(groups: readonly FigureGroup[], options: { browser: boolean; only?: string }): FigureGroup[] {

@@ -119,7 +119,8 @@ async function drive(run: Run, reporter: Reporter | undefined): Promise<void> {
       run.options.onProgress?.(report(run, reporter, now));
       next.progress = now + every;
     }
-    if (set.progress(now).done) {
+    // A scenario with something still to do always has a next wake or an iteration under way.
+    if (set.nextWakeAt() === undefined && set.progress(now).done) {
       doneAt ??= now;
       if (!hooks.busy?.() || now - doneAt >= BUSY_LIMIT_MS) return;
     }
