@@ -14,7 +14,7 @@ const HINT: Record<PlainNodeKind, string> = {
   client: 'links',
 };
 
-/** A topic (pub/sub hub: agents wired to it subscribe) or a client (an outside party). */
+/** A topic (pub/sub hub: agents wired to it subscribe); clients have a node of their own (ClientNode). */
 export const PlainNode = memo(function PlainNode({ data, selected }: NodeProps<PlainFlowNode>) {
   const { name, kind, links, search } = data;
   const rate = useLiveRate<HTMLSpanElement>((s) => s.rates.nodes[name] ?? 0);
