@@ -1,12 +1,14 @@
 /** Command-line parsing for `orrery`: a closed set of commands, each with its own flags. */
 import { parseArgs } from 'node:util';
 import { EXIT_CODES_HELP, InputError } from './exitCodes';
+import { DEFAULT_REGRESSION_PCT, LOAD_FLAG_OPTIONS, LOAD_ONLY_FLAGS, parseLoadCli, type LoadCli } from './loadArgs';
 
 export type CliCommand =
   | { command: 'experiment'; file: string; seed?: number; report?: string }
   | { command: 'swarm'; file: string; from: number; count: number; report?: string }
   | { command: 'compare'; file: string; other: string }
   | { command: 'schema' }
+  | LoadCli
   | { command: 'help' };
 
 /** Seeds one swarm may run. */
@@ -27,6 +29,22 @@ export const USAGE = `orrery: run Orrery experiments headless (CI)
       Compare two reports written by --report (two runs or two swarms): same or
       different log hash, and which checks moved. Exit 0 when they are the same
       runs (same hashes), 1 when they differ.
+
+  orrery load <file.load.json> [--sim] [--seed N] [--summary-export out.json]
+             [--html out.html] [--text out.txt] [--baseline base.json]
+             [--save-baseline out.json] [--regression PCT] [--chaos chaos.json …] [--quiet]
+      Run a load experiment (k6's executors and thresholds). Live by default: real
+      wasm agents in worker threads, real time. --sim runs it in the deterministic
+      simulation (virtual time, latencies from the file's latency model) and prints
+      the log hash: the same seed gives the same figures and hash. Progress on stderr
+      (a bar on a terminal, a line every 5 s otherwise; --quiet: none), the k6-style
+      summary on stdout (--quiet: only the result line). --summary-export writes k6's
+      summary-export JSON, --html a self-contained report, --text the summary.
+      --save-baseline keeps this run's figures; --baseline compares with saved ones and
+      fails on a regression beyond --regression percent (default ${DEFAULT_REGRESSION_PCT}).
+      A "chaos": { "experiment": NAME } is looked up in the --chaos files and in
+      examples/*.experiment.json, by name. Ctrl-C once stops gracefully (in-flight
+      iterations finish, the summary is printed); twice aborts at once.
 
   orrery schema
       Print the JSON Schema of experiment files (point "$schema" at a copy of it
@@ -49,6 +67,7 @@ function parse(argv: readonly string[]) {
         count: { type: 'string' },
         report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...LOAD_FLAG_OPTIONS,
       },
     });
   } catch (e) {
@@ -64,8 +83,10 @@ export function parseCli(argv: readonly string[]): CliCommand {
     if (file !== undefined || Object.values(values).some((v) => v !== undefined)) throw usage('schema: takes no file and no flags');
     return { command };
   }
+  if (command === 'load') return parseLoadCli(file, extra, values, values.seed === undefined ? undefined : seedOf(values.seed, '--seed'));
   if (command !== 'experiment' && command !== 'swarm' && command !== 'compare')
-    throw usage(`unknown command "${command}": expected experiment, swarm, compare, schema or help`);
+    throw usage(`unknown command "${command}": expected experiment, swarm, compare, load, schema or help`);
+  for (const flag of LOAD_ONLY_FLAGS) if (values[flag] !== undefined) throw usage(`${command}: --${flag} belongs to load`);
   if (file === undefined || file === '')
     throw usage(`${command}: expected ${command === 'compare' ? 'two report files' : 'an experiment file'}, received nothing`);
   const report = values.report;

@@ -18,6 +18,7 @@ import type { KindLibrary } from '../hosts/inProcess/createKindLibrary';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { readExperiment, fileError } from './readExperiment';
 import { readReport } from './reportFile';
+import type { ProgressSink } from './loadProgress';
 import { renderExperiment, renderRunComparison, renderSwarm, renderSwarmComparison } from './report';
 
 export interface CliIo {
@@ -25,10 +26,14 @@ export interface CliIo {
   out(text: string): void;
   /** Mistakes and errors (stderr). */
   err(text: string): void;
+  /** Where `load` draws its progress (stderr); none: no progress. */
+  progress?: ProgressSink;
+  /** Ctrl-C: calls `listener` on each interrupt until the returned function is called. */
+  onInterrupt?(listener: () => void): () => void;
 }
 
 /** The kinds the built-in agents provide, from their manifest. */
-async function knownKinds(): Promise<readonly string[]> {
+export async function knownKinds(): Promise<readonly string[]> {
   const { nodeAgentAssets } = await import('../hosts/node/nodeAgentAssets');
   const { parseManifest } = await import('../hosts/loadBuiltinKinds');
   const assets = nodeAgentAssets();

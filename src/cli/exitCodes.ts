@@ -8,6 +8,8 @@ export const EXIT = {
   badInput: 2,
   /** Orrery itself failed (a bug, or agents not built): one line on stderr, please report. */
   internal: 3,
+  /** `orrery load`: a threshold failed (or aborted the run), or a metric regressed past the baseline's margin (k6's code). */
+  thresholds: 99,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -16,7 +18,10 @@ export const EXIT_CODES_HELP = `Exit codes:
   0  the hypothesis holds (for a swarm: on every seed)
   1  the run completed and the hypothesis does not hold
   2  invalid input: arguments, file, or experiment (the reason is on stderr)
-  3  internal error (one line on stderr; please report it)`;
+  3  internal error (one line on stderr; please report it)
+  99 load: a threshold failed or aborted the run, or (with --baseline) a
+     metric regressed beyond --regression (k6's code); a load run that
+     passes exits 0`;
 
 /** A mistake the person running the command can fix: reported on stderr, exit 2. */
 export class InputError extends Error {

@@ -8,6 +8,7 @@ import { EXPERIMENT_JSON_SCHEMA } from '../experiments/chaos/experimentSchema';
 import { parseCli, USAGE } from './args';
 import { compareCommand, experimentCommand, swarmCommand, type CliIo } from './commands';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
+import { loadCommand } from './loadCommand';
 
 export { EXIT };
 export type { CliIo };
@@ -15,6 +16,16 @@ export type { CliIo };
 export const consoleIo: CliIo = {
   out: (text) => void process.stdout.write(`${text}\n`),
   err: (text) => void process.stderr.write(`${text}\n`),
+  progress: {
+    tty: process.stderr.isTTY === true,
+    write: (text) => void process.stderr.write(text),
+    now: () => performance.now(),
+    ...(process.stderr.isTTY && process.stderr.columns ? { columns: process.stderr.columns } : {}),
+  },
+  onInterrupt(listener) {
+    process.on('SIGINT', listener);
+    return () => void process.off('SIGINT', listener);
+  },
 };
 
 /** One line, no stack: what an internal error shows. */
@@ -36,6 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
         return await swarmCommand(cli, io);
       case 'compare':
         return await compareCommand(cli, io);
+      case 'load':
+        return await loadCommand(cli, io);
       case 'schema':
         io.out(JSON.stringify(EXPERIMENT_JSON_SCHEMA, null, 2));
         return EXIT.pass;

@@ -1,0 +1,134 @@
+/**
+ * `orrery load FILE`: check everything a person can get wrong (the file, the chaos it names,
+ * the baseline, the output paths) before anything starts, run the load, then print the
+ * k6-style summary on stdout and exit like k6: 0 passed, 99 a threshold failed (or a figure
+ * regressed against --baseline).
+ */
+import { ExperimentSetupError } from '../experiments';
+import { LoadExperimentError, type LoadExperiment } from '../experiments/load/experiment';
+import type { LoadRunHooks, LoadRunResult } from '../experiments/load/run/types';
+import {
+  compareWithBaseline,
+  createBaseline,
+  formatTextSummary,
+  renderHtmlReport,
+  toSummaryExport,
+  type Baseline,
+  type BaselineComparison,
+} from '../experiments/load/summary';
+import { renderBaselineComparison, regressionLine } from './baselineReport';
+import { knownKinds, type CliIo } from './commands';
+import { EXIT, InputError, type ExitCode } from './exitCodes';
+import type { LoadCli } from './loadArgs';
+import { checkWritable, readBaselineFile, writeOutput } from './loadFiles';
+import { createProgressReporter } from './loadProgress';
+import { interruptControl, runLoad } from './loadRun';
+import { readLoadExperiment, resolveChaosExperiment } from './readLoadExperiment';
+
+const OUTPUT_FLAGS = [
+  ['--summary-export', 'summaryExport'],
+  ['--html', 'html'],
+  ['--text', 'text'],
+  ['--save-baseline', 'saveBaseline'],
+] as const;
+
+export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
+  for (const [flag, key] of OUTPUT_FLAGS) await checkWritable(flag, cli[key]);
+  const experiment = await readLoadExperiment(cli.file, knownKinds);
+  const chaos = await resolveChaosExperiment(cli.file, experiment, cli.chaos, knownKinds);
+  const baseline = cli.baseline === undefined ? undefined : await readBaselineFile(cli.baseline);
+  const hooks = await canaryHooksFor(experiment, cli.seed ?? experiment.seed ?? 1);
+  const progress = createProgressReporter(cli.quiet ? undefined : io.progress);
+  const interrupts = interruptControl(io.onInterrupt, (text) => (cli.quiet || !io.progress ? io.err(text) : progress.note(text)));
+  let result: LoadRunResult;
+  try {
+    result = await setupChecked(cli.file, () =>
+      runLoad({
+        experiment,
+        sim: cli.sim,
+        ...(cli.seed !== undefined ? { seed: cli.seed } : {}),
+        ...(chaos ? { chaos } : {}),
+        ...(hooks ? { hooks } : {}),
+        onProgress: (p) => progress.update(p),
+        stopSignal: interrupts.stopSignal,
+        abortSignal: interrupts.abortSignal,
+      }),
+    );
+  } finally {
+    interrupts.release();
+    progress.done();
+  }
+  const comparison = baseline ? compareWithBaseline(result.summary, baseline.summary, { regressionPct: cli.regressionPct }) : undefined;
+  io.out(cli.quiet ? resultLine(result, comparison) : renderLoadResult(result, baseline, comparison));
+  await writeOutputs(cli, result);
+  return result.passed && (comparison?.regressions.length ?? 0) === 0 ? EXIT.pass : EXIT.thresholds;
+}
+
+/** The canary hooks, when the file has a canary section (the canary module loads only then). */
+async function canaryHooksFor(experiment: LoadExperiment, seed: number): Promise<LoadRunHooks | undefined> {
+  if (!experiment.canary) return undefined;
+  const { canaryHooks } = await import('../experiments/load/canary');
+  return canaryHooks(experiment.canary, seed);
+}
+
+/** What the runner refuses about the file once it builds the system is still the file's fault: invalid input. */
+async function setupChecked<T>(file: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ExperimentSetupError)
+      throw new InputError(`${file}: the experiment's topology could not be built:\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
+    if (e instanceof LoadExperimentError) throw new InputError(`${file}: ${e.message}`);
+    // The runner's chaos planner (loaded lazily with the runner): a chaos name it cannot resolve.
+    if (e instanceof Error && e.name === 'LoadChaosError') throw new InputError(`ORR302: ${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+function header(result: LoadRunResult): string {
+  const stopped = result.stoppedBy
+    ? `   stopped by ${result.stoppedBy === 'threshold' ? 'a threshold (abortOnFail)' : `Ctrl-C (${result.stoppedBy})`}`
+    : '';
+  return `load: ${result.name}   mode: ${result.mode}   seed: ${result.seed}${stopped}`;
+}
+
+function totalsLine(result: LoadRunResult): string {
+  const t = result.totals;
+  const inFlight = t.inFlight > 0 ? ` + ${t.inFlight} in flight` : '';
+  const interrupted = t.interrupted > 0 ? `, ${t.interrupted} interrupted` : '';
+  return `totals: sent ${t.sent} = ok ${t.ok} + errors ${t.errors}${inFlight}; dropped ${t.dropped} iterations${interrupted}; ${(result.wallMs / 1000).toFixed(1)} s wall`;
+}
+
+export function renderLoadResult(
+  result: LoadRunResult,
+  baseline: Baseline | undefined,
+  comparison: BaselineComparison | undefined,
+): string {
+  const lines = [header(result), '', formatTextSummary(result.summary), totalsLine(result)];
+  if (result.logHash) lines.push(`log hash: ${result.logHash}`);
+  if (baseline && comparison) lines.push('', renderBaselineComparison(comparison, result.summary, baseline));
+  return lines.join('\n');
+}
+
+/** --quiet: the verdict on one line (with the log hash in simulation and the baseline's verdict). */
+export function resultLine(result: LoadRunResult, comparison: BaselineComparison | undefined): string {
+  const text = formatTextSummary(result.summary);
+  const verdict = /RESULT: .*/.exec(text)?.[0] ?? `RESULT: ${result.passed ? '✓ passed' : '✗ failed'}`;
+  return [verdict, ...(result.logHash ? [`log hash ${result.logHash}`] : []), ...(comparison ? [regressionLine(comparison)] : [])].join(
+    ' · ',
+  );
+}
+
+async function writeOutputs(cli: LoadCli, result: LoadRunResult): Promise<void> {
+  const now = new Date().toISOString();
+  await writeOutput('--summary-export', cli.summaryExport, `${JSON.stringify(toSummaryExport(result.summary), null, 2)}\n`);
+  await writeOutput('--text', cli.text, formatTextSummary(result.summary));
+  if (cli.html !== undefined)
+    await writeOutput('--html', cli.html, renderHtmlReport(result.summary, { title: result.name, generatedAt: now }));
+  if (cli.saveBaseline !== undefined)
+    await writeOutput(
+      '--save-baseline',
+      cli.saveBaseline,
+      `${JSON.stringify(createBaseline(result.summary, result.name, now), null, 2)}\n`,
+    );
+}
