@@ -148,3 +148,40 @@ test('a bad file is refused with the field it names, and nothing runs', async ({
   await expect(results.getByRole('status', { name: 'Load status' })).toHaveText('The load file is not valid: nothing ran.');
   await expect(results.getByRole('progressbar')).toHaveCount(0);
 });
+
+test('Stop ends a live run early: no new iterations, the run still reports its figures', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWorkbench(page);
+  await deploy(page, 'Echo agent', 'echo-1');
+  await openLoadTab(page);
+  const long = { ...SHORT_LIVE, name: 'long echo rate', scenarios: { steady: { ...SHORT_LIVE.scenarios.steady, duration: '5m' } } };
+  await applyJson(page, JSON.stringify(long));
+  const results = page.getByRole('region', { name: 'Load results' });
+  await results.getByRole('combobox', { name: 'Mode' }).selectOption('live');
+  await results.getByRole('button', { name: 'Run', exact: true }).click();
+  const progress = results.getByRole('progressbar', { name: 'Load progress' });
+  await expect(progress).toHaveAttribute('aria-valuetext', /^\d+ %, 4m\d+s left$/);
+  await results.getByRole('button', { name: 'Stop', exact: true }).click();
+  const status = results.getByRole('status', { name: 'Load status' });
+  await expect(status).toContainText(/“long echo rate” passed \(stopped\): \d+ sent, \d+ ok, 0 errors, 0 dropped · live/, {
+    timeout: 30_000,
+  });
+  await expect(results.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  await expect(results.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
+});
+
+test('the ready canary scenario rolls back in simulated time and the tab says why', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openWorkbench(page);
+  await openLoadTab(page);
+  await page.getByRole('combobox', { name: 'Ready scenario' }).selectOption({ label: 'a canary that rolls back' });
+  await page.getByRole('button', { name: 'Use scenario' }).click();
+  const results = page.getByRole('region', { name: 'Load results' });
+  await results.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(results.getByRole('status', { name: 'Load status' })).toContainText('“a canary that rolls back” passed', {
+    timeout: 150_000,
+  });
+  const canary = results.getByRole('region', { name: 'Canary release' });
+  await expect(canary).toContainText('Canary echo-1-next beside echo-1: rolled back');
+  await expect(canary.getByRole('list', { name: 'Canary stages judged' }).getByRole('listitem').first()).toContainText('✗ stage 1 at 5 %');
+});

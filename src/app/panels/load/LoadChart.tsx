@@ -16,7 +16,7 @@ function options(data: ChartData, width: number): Options {
   return {
     width,
     height: HEIGHT,
-    legend: { show: true },
+    legend: { show: true, live: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false } },
     axes: [
@@ -61,6 +61,9 @@ export function LoadChart({ data }: { data: ChartData }) {
   const first = Math.max(0, data.xs.length - TABLE_ROWS);
   return (
     <figure className="load-chart">
+      <figcaption className="load-chart-title small">
+        {data.title} <span className="muted">({data.unit})</span>
+      </figcaption>
       <div className="load-chart-plot" role="img" aria-label={summary} ref={target} />
       <details className="load-chart-data">
         <summary className="small muted">{data.title} as a table</summary>

@@ -185,7 +185,9 @@ function MessageFields({ scenario, set }: PartProps) {
           <TextField label="Timeout" value={asText(scenario.timeout)} placeholder="10s" onChange={(timeout) => set({ timeout })} />
         )}
       </div>
-      <ContentField content={message.content} onChange={(content) => set({ message: { ...message, content } })} />
+      <div className="lab-row">
+        <ContentField content={message.content} onChange={(content) => set({ message: { ...message, content } })} />
+      </div>
     </>
   );
 }

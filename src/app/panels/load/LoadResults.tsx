@@ -1,9 +1,10 @@
 /** The Load tab's results side: mode, seed, Run/Stop/Abort, progress, live charts, threshold verdicts, summary and baselines. */
 import { useMemo, useState } from 'react';
-import type { LoadRunMode } from '../../../experiments/load/run/types';
+import type { LoadRunMode, LoadRunResult } from '../../../experiments/load/run/types';
 import { useWorkbench } from '../../store/WorkbenchContext';
 import { NumberField, SelectField } from '../../ui/fields';
 import { BaselineView } from './BaselineView';
+import { CanaryStatus } from './CanaryStatus';
 import { loadCharts } from './chartData';
 import { LoadChart } from './LoadChart';
 import type { LoadDoc } from './loadDoc';
@@ -11,7 +12,7 @@ import { LoadProgressBar } from './LoadProgressBar';
 import { ProblemList } from './ProblemList';
 import { SummaryView } from './SummaryView';
 import { ThresholdVerdicts } from './ThresholdVerdicts';
-import type { LoadLabControls } from './useLoadLab';
+import { verdictText, type LoadLabControls } from './useLoadLab';
 
 const MODES = [
   { value: 'simulation', label: 'Simulation (virtual time)' },
@@ -64,6 +65,14 @@ function Charts() {
   );
 }
 
+/** The hook's words for what it did; after the tab was closed and opened again, the slice's. */
+function statusText(lab: LoadLabControls, running: boolean, result: LoadRunResult | undefined): string {
+  if (!lab.available) return 'Load experiments need the kernel worker (not connected).';
+  if (lab.status) return lab.status;
+  if (running) return 'Running…';
+  return result ? verdictText(result) : 'Ready. Pick a ready scenario or build one, then run.';
+}
+
 export function LoadResults({ lab, doc }: { lab: LoadLabControls; doc: LoadDoc }) {
   const loadLab = useWorkbench((s) => s.loadLab);
   const running = loadLab.status === 'running';
@@ -73,13 +82,12 @@ export function LoadResults({ lab, doc }: { lab: LoadLabControls; doc: LoadDoc }
     <section className="lab-results" aria-label="Load results">
       <RunControls lab={lab} doc={doc} />
       <p className="small lab-status" role="status" aria-label="Load status">
-        {!lab.available
-          ? 'Load experiments need the kernel worker (not connected).'
-          : lab.status || 'Ready. Pick a ready scenario or build one, then run.'}
+        {statusText(lab, running, result)}
       </p>
       {lab.refusal && <ProblemList refusal={lab.refusal} label="Load problems" />}
       {(running || loadLab.progress || result) && <LoadProgressBar progress={loadLab.progress} running={running} />}
       {result && <p className={`load-verdict ${result.passed ? 'load-pass' : 'load-fail'}`}>{result.passed ? '✓ passed' : '✗ failed'}</p>}
+      {loadLab.canary && (running || result) && <CanaryStatus canary={loadLab.canary} />}
       {(running || result) && <ThresholdVerdicts results={thresholds} final={!!result} />}
       <Charts />
       {result && <SummaryView result={result} />}

@@ -16,7 +16,7 @@ export interface LoadLabControls {
   abort(): void;
 }
 
-function verdictText(r: LoadRunResult): string {
+export function verdictText(r: LoadRunResult): string {
   const how =
     r.stoppedBy === 'threshold' ? ' (stopped by a threshold)' : r.stoppedBy ? ` (${r.stoppedBy === 'stop' ? 'stopped' : 'aborted'})` : '';
   const t = r.totals;
