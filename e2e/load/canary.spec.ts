@@ -71,3 +71,21 @@ test('a canary whose agent fails rolls back; the canvas shows the virtual users,
   await expect(view.getByRole('group', { name: `client ${scenario}`, exact: true })).toBeVisible();
   await expect(verdict).toHaveText(/rolled back$/);
 });
+
+test('in simulated time the canvas tells the same canary story from the run’s progress alone', async ({ page }) => {
+  test.setTimeout(120_000);
+  const stable = FILE.canary.stable;
+  const next = FILE.canary.canary.name;
+  const stages = FILE.canary.stages.length;
+  await openWorkbench(page);
+  await runReadyScenario(page, FILE.name, 'simulation');
+  await expect(page.getByRole('status', { name: 'Load status' })).toContainText(/ (passed|failed)\b/, { timeout: 90_000 });
+
+  // The simulation's agents are not the workbench's: the canary panel draws the split itself.
+  const release = canvas(page).getByRole('region', { name: 'Canary release' });
+  await expect(release.getByRole('status', { name: 'Canary verdict' })).toHaveText(/rolled back$/);
+  await expect(release.getByRole('status', { name: 'Canary stage' })).toHaveText(`stage 1/${stages} · 0 %`);
+  await expect(release.getByRole('img', { name: `Traffic split: stable ${stable} 100 %, canary ${next} 0 %` })).toBeVisible();
+  await expect(release).toContainText(/error rate/);
+  await expect(canvas(page).getByRole('complementary', { name: 'Link load legend' })).toBeHidden();
+});
