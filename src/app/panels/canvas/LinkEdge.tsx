@@ -1,53 +1,14 @@
 import { memo, useRef } from 'react';
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
-import { formatRate } from '../../store/rates';
-import type { WorkbenchState } from '../../store/createWorkbenchStore';
 import { useWorkbenchTransient } from '../../store/WorkbenchContext';
-import { splitRoleOfLink, splitText, type CanaryRole } from './canaryDisplay';
 import { writeSoon } from './frameWrites';
-import { linkLoadRate, loadCanary, loadRunning } from './loadLabView';
-import { loadStep, loadStepText, type LoadStep } from './loadScale';
+import { flowOf, sameFlow } from './linkFlow';
+import { loadStepText } from './loadScale';
 import { FLOW_ARROW, LINK_ARROW } from './LinkMarkers';
 
 /** Nothing live: a link's msgs/s each way follow the sampled rates into the DOM. */
 export type LinkEdgeData = Record<string, never>;
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
-
-/** What a link shows of its traffic: which ways it flows, the total as text, its load step during a load run, its canary share. */
-interface Flow {
-  toB: boolean;
-  toA: boolean;
-  label: string;
-  step: LoadStep;
-  /** The half of a canary split the link carries (from a client to the stable or the canary agent). */
-  role: CanaryRole | undefined;
-  /** "canary 25 %" on such a link, else ''. */
-  split: string;
-}
-const sameFlow = (a: Flow, b: Flow) =>
-  a.toB === b.toB && a.toA === b.toA && a.label === b.label && a.step === b.step && a.role === b.role && a.split === b.split;
-
-/**
- * A link's traffic from the sampled rates (useFlowRates) and, while a load run goes, the
- * run's own per-link rate (a simulated run's messages never cross the canvas's kernel):
- * the larger of the two sets the load step.
- */
-function flowOf(s: WorkbenchState, id: string, ends: { a: string; b: string }): Flow {
-  const toB = s.rates.links[`${id}>`] ?? 0;
-  const toA = s.rates.links[`${id}<`] ?? 0;
-  const running = loadRunning(s);
-  const rate = running ? Math.max(toB + toA, linkLoadRate(s, id)) : toB + toA;
-  const canary = loadCanary(s);
-  const role = splitRoleOfLink(canary, ends, (n) => s.plainNodes[n]?.kind === 'client');
-  return {
-    toB: toB > 0,
-    toA: toA > 0,
-    label: rate > 0 ? `${formatRate(rate)} msg/s` : '',
-    step: running ? loadStep(rate) : 0,
-    role,
-    split: canary && role ? splitText(canary, role) : '',
-  };
-}
 
 /**
  * A link between two nodes. While traffic flows, dashes run along it in the direction of

@@ -9,13 +9,15 @@ import type { WorkbenchState } from '../../store/createWorkbenchStore';
 
 export type { CanaryView };
 
-export const loadRunning = (s: WorkbenchState): boolean => s.loadLab.status === 'running';
+type LabState = Pick<WorkbenchState, 'loadLab'>;
+
+export const loadRunning = (s: LabState): boolean => s.loadLab.status === 'running';
 
 /** Messages per second of run time on a link during a run (by link id; both ways together). */
-export const linkLoadRate = (s: WorkbenchState, linkId: string): number => (loadRunning(s) ? (s.loadLab.linkLoad[linkId] ?? 0) : 0);
+export const linkLoadRate = (s: LabState, linkId: string): number => (loadRunning(s) ? (s.loadLab.linkLoad[linkId] ?? 0) : 0);
 
 /** The canary release of the running (or last) run, if it has one. */
-export const loadCanary = (s: WorkbenchState): CanaryView | undefined => s.loadLab.canary;
+export const loadCanary = (s: LabState): CanaryView | undefined => s.loadLab.canary;
 
 /** A scenario's virtual users: busy (running an iteration) and allocated. */
 export interface ClientVus {
