@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { deploy } from '../dockHelpers';
 import { expect, openWorkbench, test } from '../fixtures';
@@ -23,6 +24,25 @@ const SHORT_LIVE = {
   },
   thresholds: { error_rate: ['rate<0.05'], latency: ['p(95)<1000'] },
 };
+
+/** Serious or critical axe violations in the Load tab, in the theme shown and then the other one. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const findings: string[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1) await page.getByRole('button', { name: 'Toggle theme' }).click();
+    const theme = await page.locator('html').getAttribute('data-theme');
+    const results = await new AxeBuilder({ page }).include('#dock-panel-load').analyze();
+    for (const v of results.violations)
+      if (v.impact === 'serious' || v.impact === 'critical')
+        findings.push(
+          `[${theme}] ${v.id}: ${v.help} — ${v.nodes
+            .slice(0, 5)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+        );
+  }
+  return findings;
+}
 
 async function openLoadTab(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Load' }).click();
@@ -83,6 +103,7 @@ test('a ready scenario runs in simulated time: progress, live charts and the thr
   expect((await download).suggestedFilename()).toMatch(/-report\.html$/);
   await page.getByRole('button', { name: 'Maximise dock' }).click();
   await page.screenshot({ path: test.info().outputPath('load-simulation.png'), fullPage: true });
+  expect(await axeFindings(page)).toEqual([]);
 });
 
 test('a live run against real agents finishes; saved as a baseline, the next run is compared with it', async ({ page }) => {
