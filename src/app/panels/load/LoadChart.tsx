@@ -35,7 +35,8 @@ const aligned = (data: ChartData): AlignedData => [data.xs, ...data.lines.map((l
 function usePlot(data: ChartData) {
   const target = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const shape = data.lines.map((l) => l.label).join('|');
+  // A new plot when the lines change, or when the first points come (no plot is drawn without any).
+  const shape = `${data.lines.map((l) => l.label).join('|')} ${data.xs.length > 0}`;
   useEffect(() => {
     const el = target.current;
     if (!el) return;
@@ -48,7 +49,7 @@ function usePlot(data: ChartData) {
       u.destroy();
       plot.current = null;
     };
-    // A new plot only when the lines change; new points go through setData below.
+    // New points go through setData below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape]);
   useEffect(() => plot.current?.setData(aligned(data)), [data]);
@@ -64,7 +65,11 @@ export function LoadChart({ data }: { data: ChartData }) {
       <figcaption className="load-chart-title small">
         {data.title} <span className="muted">({data.unit})</span>
       </figcaption>
-      <div className="load-chart-plot" role="img" aria-label={summary} ref={target} />
+      {data.xs.length > 0 ? (
+        <div className="load-chart-plot" role="img" aria-label={summary} ref={target} />
+      ) : (
+        <p className="load-chart-empty small muted">{data.id === 'errors' ? 'No errors so far.' : 'No data yet.'}</p>
+      )}
       <details className="load-chart-data">
         <summary className="small muted">{data.title} as a table</summary>
         <table className="load-table small" aria-label={`${data.title} data`}>

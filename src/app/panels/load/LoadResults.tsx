@@ -1,6 +1,7 @@
 /** The Load tab's results side: mode, seed, Run/Stop/Abort, progress, live charts, threshold verdicts, summary and baselines. */
 import { useMemo, useState } from 'react';
 import type { LoadRunMode, LoadRunResult } from '../../../experiments/load/run/types';
+import { usePanelActive } from '../../shell/usePanelActive';
 import { useWorkbench } from '../../store/WorkbenchContext';
 import { NumberField, SelectField } from '../../ui/fields';
 import { BaselineView } from './BaselineView';
@@ -52,10 +53,12 @@ function RunControls({ lab, doc }: { lab: LoadLabControls; doc: LoadDoc }) {
   );
 }
 
+/** Drawn only while the tab is shown: a hidden tab does not redraw four charts a few times a second. */
 function Charts() {
+  const active = usePanelActive();
   const series = useWorkbench((s) => s.loadLab.series);
-  const charts = useMemo(() => loadCharts(series), [series]);
-  if (Object.keys(series).length === 0) return null;
+  const charts = useMemo(() => (active ? loadCharts(series) : []), [active, series]);
+  if (!active || Object.keys(series).length === 0) return null;
   return (
     <section className="load-charts" aria-label="Live charts">
       {charts.map((c) => (
