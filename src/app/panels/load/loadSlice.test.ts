@@ -36,10 +36,26 @@ describe('the loadLab slice', () => {
   it('a finished run is done, with its result, the summary’s series and no link load; a failed start goes back to idle', () => {
     const running = reduceLoadProgress(initialLoadLab(), progress(500, { requests: [{ startMs: 0, values: { count: 5 } }] }, { a: 1 }));
     const summarySeries = { requests: [{ startMs: 0, values: { count: 7 } }] };
-    const result = { summary: { series: summarySeries }, name: 'x' } as unknown as LoadRunResult;
+    const result = {
+      summary: { series: summarySeries, thresholds: [], annotations: [], state: { testRunDurationMs: 1000 } },
+      totals,
+      name: 'x',
+    } as unknown as LoadRunResult;
     const done = reduceLoadFinished(running, result);
     expect(done).toMatchObject({ status: 'done', result, linkLoad: {} });
     expect(done.series).toEqual(summarySeries);
     expect(reduceLoadFinished(running).status).toBe('idle');
+  });
+
+  it('a run that ended on its own shows 100 % and the result’s totals; a stopped one stays where it stopped', () => {
+    const running = reduceLoadProgress(initialLoadLab(), { ...progress(500, {}), fraction: 0.99 });
+    const ended = {
+      summary: { series: {}, thresholds: [], annotations: [], state: { testRunDurationMs: 4000 } },
+      totals: { ...totals, sent: 9 },
+    };
+    const done = reduceLoadFinished(running, ended as unknown as LoadRunResult);
+    expect(done.progress).toMatchObject({ fraction: 1, timeLeftMs: 0, atMs: 4000, totals: { sent: 9 } });
+    const stopped = reduceLoadFinished(running, { ...ended, stoppedBy: 'stop' } as unknown as LoadRunResult);
+    expect(stopped.progress?.fraction).toBe(0.99);
   });
 });

@@ -72,13 +72,30 @@ export function reduceLoadProgress(lab: LoadLab, progress: LoadProgress): LoadLa
   return next;
 }
 
+/** Where the run ended: all the way unless stopped or aborted, with the result's totals (the last progress may be older). */
+function finalProgress(last: LoadProgress | undefined, result: LoadRunResult): LoadProgress {
+  return {
+    atMs: result.summary.state.testRunDurationMs,
+    fraction: result.stoppedBy ? (last?.fraction ?? 0) : 1,
+    timeLeftMs: 0,
+    vus: 0,
+    maxVUs: last?.maxVUs ?? 0,
+    totals: result.totals,
+    points: {},
+    linkLoad: {},
+    thresholds: result.summary.thresholds,
+    annotations: result.summary.annotations,
+    ...(result.canary ? { canary: result.canary } : {}),
+  };
+}
+
 export function reduceLoadFinished(lab: LoadLab, result?: LoadRunResult): LoadLab {
   if (!result) {
     const idle: LoadLab = { ...initialLoadLab(), series: lab.series };
     if (lab.progress) idle.progress = lab.progress;
     return idle;
   }
-  const done: LoadLab = { ...lab, status: 'done', result, linkLoad: {} };
+  const done: LoadLab = { ...lab, status: 'done', result, linkLoad: {}, progress: finalProgress(lab.progress, result) };
   // The summary's series are the whole run's: the chart ends on them.
   if (Object.keys(result.summary.series).length > 0) done.series = { ...lab.series, ...result.summary.series };
   const canary = result.canary ?? lab.canary;
