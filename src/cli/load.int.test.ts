@@ -94,6 +94,28 @@ describe('orrery load --sim (deterministic simulation)', () => {
     expect(slower.code).toBe(EXIT.thresholds);
   }, 60_000);
 
+  it('runs a chaos experiment named in the file alongside the load: shipped examples and --chaos files, by name', async () => {
+    const shipped = await cli(['load', join(DIR, 'chaos-shipped.load.json'), '--sim']);
+    expect(shipped.out).toMatch(/█ EVENTS\n\n {4}1\.2s–4\.2s {2}drop on load--echo1, load--echo2 \(p=0\.2\)/);
+    expect(shipped.out).toMatch(/✗ 'rate<0\.05'/);
+    expect(shipped.code).toBe(EXIT.thresholds);
+    const named = join(DIR, 'chaos-file.load.json');
+    const missing = await cli(['load', named, '--sim']);
+    expect(missing.code).toBe(EXIT.badInput);
+    expect(missing.err).toContain('experiment.chaos.experiment: expected the name of a chaos experiment given with --chaos FILE');
+    const given = await cli(['load', named, '--sim', '--chaos', join(DIR, 'drop-echo1.experiment.json')]);
+    expect(given.out).toMatch(/1\.2s–4\.2s {2}drop on load--echo1 \(p=1\)/);
+    expect(given.code).toBe(EXIT.thresholds);
+  }, 60_000);
+
+  it('runs the canary of the file (the shipped rollback): the canary rolled back at stage 1, the load itself passes', async () => {
+    const r = await cli(['load', 'examples/canary-rollback.load.json', '--sim']);
+    expect(r.out).toMatch(/█ CANARY\n\n {4}echo-1-next beside echo-1: rolled-back at stage 1 of 4/);
+    expect(r.out).toMatch(/✗ stage 1 at 5%: canary \d+ requests, errors 100\.00%/);
+    expect(r.out).toMatch(/at 10\.1s +canary rolled back/);
+    expect(r.code).toBe(EXIT.pass);
+  }, 60_000);
+
   it('Ctrl-C once stops gracefully and prints the summary; twice aborts', async () => {
     for (const presses of [1, 2]) {
       let interrupt: (() => void) | undefined;

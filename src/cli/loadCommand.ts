@@ -16,7 +16,9 @@ import {
   type Baseline,
   type BaselineComparison,
 } from '../experiments/load/summary';
+import { formatDuration } from '../experiments/load/summary/formatFigures';
 import { renderBaselineComparison, regressionLine } from './baselineReport';
+import { renderCanary } from './canaryReport';
 import { knownKinds, type CliIo } from './commands';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import type { LoadCli } from './loadArgs';
@@ -99,12 +101,29 @@ function totalsLine(result: LoadRunResult): string {
   return `totals: sent ${t.sent} = ok ${t.ok} + errors ${t.errors}${inFlight}; dropped ${t.dropped} iterations${interrupted}; ${(result.wallMs / 1000).toFixed(1)} s wall`;
 }
 
+/** Faults and canary stages on the run's time axis (the HTML report shades them on the charts). */
+function annotationLines(result: LoadRunResult): string[] {
+  const notes = result.summary.annotations;
+  if (notes.length === 0) return [];
+  const at = (ms: number) => formatDuration(Math.round(ms));
+  const spans = notes.map((a) => (a.endMs === undefined ? `at ${at(a.startMs)}` : `${at(a.startMs)}–${at(a.endMs)}`));
+  const width = Math.max(...spans.map((s) => s.length));
+  return ['  █ EVENTS', '', ...notes.map((a, i) => `    ${spans[i]!.padEnd(width)}  ${a.label}`), ''];
+}
+
 export function renderLoadResult(
   result: LoadRunResult,
   baseline: Baseline | undefined,
   comparison: BaselineComparison | undefined,
 ): string {
-  const lines = [header(result), '', formatTextSummary(result.summary), totalsLine(result)];
+  const lines = [
+    header(result),
+    '',
+    formatTextSummary(result.summary),
+    ...annotationLines(result),
+    ...(result.canary ? renderCanary(result.canary) : []),
+    totalsLine(result),
+  ];
   if (result.logHash) lines.push(`log hash: ${result.logHash}`);
   if (baseline && comparison) lines.push('', renderBaselineComparison(comparison, result.summary, baseline));
   return lines.join('\n');
