@@ -88,7 +88,9 @@ export function LoadResults({ lab, doc }: { lab: LoadLabControls; doc: LoadDoc }
         {statusText(lab, running, result)}
       </p>
       {lab.refusal && <ProblemList refusal={lab.refusal} label="Load problems" />}
-      {(running || loadLab.progress || result) && <LoadProgressBar progress={loadLab.progress} running={running} />}
+      {(running || loadLab.progress || result) && (
+        <LoadProgressBar progress={loadLab.progress} running={running} simulated={loadLab.mode === 'simulation'} />
+      )}
       {result && <p className={`load-verdict ${result.passed ? 'load-pass' : 'load-fail'}`}>{result.passed ? '✓ passed' : '✗ failed'}</p>}
       {loadLab.canary && (running || result) && <CanaryStatus canary={loadLab.canary} />}
       {(running || result) && <ThresholdVerdicts results={thresholds} final={!!result} />}

@@ -5,13 +5,15 @@
  * from `canary`. Not persisted.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { CanaryView, LoadProgress, LoadRunResult } from '../../../experiments/load/run/types';
+import type { CanaryView, LoadProgress, LoadRunMode, LoadRunResult } from '../../../experiments/load/run/types';
 import type { SeriesPoint } from '../../../experiments/load/metrics/timeSeries';
 
 export type LoadLabStatus = 'idle' | 'running' | 'done';
 
 export interface LoadLab {
   status: LoadLabStatus;
+  /** How the running (or last) run goes: simulated time, or the live workbench. */
+  mode?: LoadRunMode;
   /** The latest progress of the running (or last) run. */
   progress?: LoadProgress;
   /** The last run's result, once it is done. */
@@ -32,7 +34,7 @@ export interface LoadLabSliceData {
 
 export interface LoadLabSliceActions {
   /** A run starts: the previous one's figures are cleared. */
-  loadStarted(): void;
+  loadStarted(mode?: LoadRunMode): void;
   loadProgressed(progress: LoadProgress): void;
   /** The run ended (a result), or could not run (no result: back to idle). */
   loadFinished(result?: LoadRunResult): void;
@@ -106,7 +108,7 @@ export function reduceLoadFinished(lab: LoadLab, result?: LoadRunResult): LoadLa
 export function createLoadLabSlice(set: StoreApi<LoadLabSliceData>['setState']): LoadLabSliceData & LoadLabSliceActions {
   return {
     loadLab: initialLoadLab(),
-    loadStarted: () => set({ loadLab: { ...initialLoadLab(), status: 'running' } }),
+    loadStarted: (mode) => set({ loadLab: { ...initialLoadLab(), status: 'running', ...(mode ? { mode } : {}) } }),
     loadProgressed: (progress) => set((s) => ({ loadLab: reduceLoadProgress(s.loadLab, progress) })),
     loadFinished: (result) => set((s) => ({ loadLab: reduceLoadFinished(s.loadLab, result) })),
   };

@@ -40,7 +40,7 @@ export function useLoadLab(): LoadLabControls {
       }
       setRefusal(null);
       const state = store.getState();
-      state.loadStarted();
+      state.loadStarted(mode);
       setStatus(`Running “${doc.name}” (${mode}, seed ${seed})…`);
       // Progress crosses on its own comlink port and can land after the result: ignored once finished.
       let finished = false;
