@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { deploy } from '../dockHelpers';
@@ -42,6 +43,14 @@ async function axeFindings(page: Page): Promise<string[]> {
         );
   }
   return findings;
+}
+
+/** Click a download button; the file's name and text. */
+async function downloaded(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download');
+  await button.click();
+  const file = await download;
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
 
 async function openLoadTab(page: Page): Promise<Locator> {
@@ -98,9 +107,12 @@ test('a ready scenario runs in simulated time: progress, live charts and the thr
   const summary = results.getByRole('region', { name: 'End-of-test summary' });
   await expect(summary.getByLabel('Summary text')).toContainText('THRESHOLDS');
   await expect(summary.getByLabel('Log hash')).toHaveText(/^[0-9a-f]{64}$/);
-  const download = page.waitForEvent('download');
-  await summary.getByRole('button', { name: 'Download HTML report' }).click();
-  expect((await download).suggestedFilename()).toMatch(/-report\.html$/);
+  const html = await downloaded(page, summary.getByRole('button', { name: 'Download HTML report' }));
+  expect(html.name).toMatch(/-report\.html$/);
+  expect(html.text).toContain('<svg');
+  const exported = await downloaded(page, summary.getByRole('button', { name: 'Download summary JSON' }));
+  expect(exported.name).toMatch(/-summary\.json$/);
+  expect(JSON.parse(exported.text)).toMatchObject({ root_group: {}, metrics: { requests: { count: 5000 } } });
   await page.getByRole('button', { name: 'Maximise dock' }).click();
   await page.screenshot({ path: test.info().outputPath('load-simulation.png'), fullPage: true });
   expect(await axeFindings(page)).toEqual([]);
