@@ -51,3 +51,43 @@ describe('the single-thread shell', () => {
     expect(again.snapshot().agents[0]!.status).toBe('running');
   });
 });
+
+describe('the single-thread shell: latency hooks and early wake', () => {
+  it('a latency model sets each agent’s handling time and each delivery’s transit time', async () => {
+    const transits: string[] = [];
+    const shell = createShell({
+      agents: echoAgents(),
+      timing: { spawnMs: { min: 1, max: 1 } },
+      latency: {
+        handleMs: (agent) => (agent === 'slow' ? 30 : 5),
+        transitMs: (message, agent) => {
+          transits.push(`${message.sender}→${agent}`);
+          return 7;
+        },
+      },
+    });
+    shell.command({ type: 'agent.deploy', spec: { name: 'fast', kind: 'echo' } });
+    shell.command({ type: 'agent.deploy', spec: { name: 'slow', kind: 'echo' } });
+    await shell.runUntilIdle();
+    const t = shell.now();
+    await shell.request({ performative: 'request', receiver: 'fast', content: 1 }, 1000);
+    expect(shell.now() - t).toBe(12);
+    await shell.request({ performative: 'request', receiver: 'slow', content: 1 }, 1000);
+    expect(shell.now() - t).toBe(12 + 37);
+    expect(transits).toEqual(['you→fast', 'you→slow']);
+  });
+
+  it('advanceTo stops early once `wake` holds, and runs on to the time otherwise', async () => {
+    const shell = createShell({ agents: echoAgents(), timing: { handleMs: { min: 2, max: 2 }, spawnMs: { min: 1, max: 1 } } });
+    shell.command({ type: 'agent.deploy', spec: { name: 'e', kind: 'echo' } });
+    await shell.runUntilIdle();
+    let replied = false;
+    shell.onReply('*', () => void (replied = true));
+    const t = shell.now();
+    shell.send({ performative: 'request', receiver: 'e', content: 1, reply_with: 'r' });
+    await shell.advanceTo(t + 100, () => replied);
+    expect(shell.now()).toBe(t + 2);
+    await shell.advanceTo(t + 100, () => false);
+    expect(shell.now()).toBe(t + 100);
+  });
+});

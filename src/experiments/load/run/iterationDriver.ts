@@ -66,9 +66,10 @@ export class IterationDriver {
     this.planners = new Map(Object.entries(deps.scenarios).map(([name, s]) => [name, planIterations(name, s)]));
   }
 
-  carry(actions: readonly ScenarioAction[]): void {
+  /** Carries out the executors' actions at run time `now`. */
+  carry(actions: readonly ScenarioAction[], now: number): void {
     for (const a of actions) {
-      if (a.type === 'start') this.start(a);
+      if (a.type === 'start') this.start(a, now);
       else if (a.type === 'interrupt') {
         const entry = this.active.get(key(a.scenario, a.vu));
         this.deps.tracker.interrupt(a.scenario, a.vu);
@@ -82,15 +83,14 @@ export class IterationDriver {
     }
   }
 
-  /** Settles what the tracker heard, ends the iterations whose think time is over. */
-  catchUp(): void {
-    const now = this.rel();
-    this.deps.tracker.expire(this.deps.shell.now());
+  /** Settles what the tracker heard, ends the iterations whose think time is over, at run time `now`. */
+  catchUp(now: number): void {
+    this.deps.tracker.expire(now, this.deps.t0);
     for (const s of this.deps.tracker.drain()) this.settle(s, now);
     for (let next = this.ending.peek(); next && next.at <= now; next = this.ending.peek()) {
       this.ending.pop();
       const entry = this.active.get(key(next.scenario, next.vu));
-      if (entry && entry.iter === next.iter) this.carry(this.end(next.scenario, next.vu, entry, now));
+      if (entry && entry.iter === next.iter) this.carry(this.end(next.scenario, next.vu, entry, next.at, now), now);
     }
   }
 
@@ -99,20 +99,15 @@ export class IterationDriver {
     const deadline = this.deps.tracker.nextDeadline();
     const ending = this.ending.peek()?.at;
     if (deadline === undefined) return ending;
-    return ending === undefined ? deadline - this.deps.t0 : Math.min(ending, deadline - this.deps.t0);
+    return ending === undefined ? deadline : Math.min(ending, deadline);
   }
 
   totals(): LoadTotals {
     return { ...this.counts, inFlight: this.deps.tracker.size() };
   }
 
-  private rel(): number {
-    return this.deps.shell.now() - this.deps.t0;
-  }
-
-  private start(a: Extract<ScenarioAction, { type: 'start' }>): void {
+  private start(a: Extract<ScenarioAction, { type: 'start' }>, now: number): void {
     const { shell, topology, hooks } = this.deps;
-    const now = this.rel();
     const scenario = this.deps.scenarios[a.scenario]!;
     const plan = this.planners.get(a.scenario)!({ vu: a.vu, iter: a.iter, scenarioIter: a.scenarioIter }, this.deps.seed);
     const planned = plan.draft.receiver as string;
@@ -127,19 +122,23 @@ export class IterationDriver {
     this.counts.sent++;
     const replyWith = `${a.scenario}#${a.scenarioIter}`;
     const request = plan.mode === 'request';
+    if (request)
+      this.deps.tracker.track({
+        ...{ replyWith, scenario: a.scenario, vu: a.vu, iter: a.iter, client: plan.client, agent, link: link.id },
+        sentAt: shell.now(),
+        // The kernel answers a timeout at reply_by; this is the fallback when even that is lost.
+        deadline: now + plan.timeoutMs + Math.min(1000, plan.timeoutMs),
+        thinkMs: plan.thinkMs,
+        // A closed loop's VU goes on when its answer comes: think time starts then, or the next iteration.
+        urgent: CLOSED_LOOP.has(scenario.executor),
+      });
     const draft = { ...plan.draft, receiver: agent, ...(request ? { reply_with: replyWith, reply_by: shell.now() + plan.timeoutMs } : {}) };
     const result = shell.send(draft, plan.client);
     const done = { request: { scenario: a.scenario, vu: a.vu, thinkMs: plan.thinkMs }, at: shell.now() };
-    if (!result.ok) return this.settle({ ...done, outcome: { ok: false, kind: sendErrorKind(result.error) } }, now);
-    if (!request) return this.settle({ ...done, outcome: { ok: true, latencyMs: 0 } }, now, true);
-    this.deps.tracker.track({
-      ...{ id: result.id, replyWith, scenario: a.scenario, vu: a.vu, iter: a.iter, client: plan.client, agent, link: link.id },
-      sentAt: shell.now(),
-      // The kernel answers a timeout at reply_by; this is the fallback when even that is lost.
-      deadline: shell.now() + plan.timeoutMs + Math.min(1000, plan.timeoutMs),
-      thinkMs: plan.thinkMs,
-      urgent: plan.thinkMs === 0 && CLOSED_LOOP.has(scenario.executor),
-    });
+    if (!result.ok) {
+      this.deps.tracker.interrupt(a.scenario, a.vu);
+      this.settle({ ...done, outcome: { ok: false, kind: sendErrorKind(result.error) } }, now);
+    } else if (!request) this.settle({ ...done, outcome: { ok: true, latencyMs: 0 } }, now, true);
   }
 
   /** An iteration's message came to its end: record it, then think (or end). Fire and forget records no latency. */
@@ -159,7 +158,7 @@ export class IterationDriver {
       atMs,
     });
     const endAt = Math.max(atMs + s.request.thinkMs, entry.startedAt + MIN_ITERATION_MS);
-    if (endAt <= now) this.carry(this.end(s.request.scenario, s.request.vu, entry, now));
+    if (endAt <= now) this.carry(this.end(s.request.scenario, s.request.vu, entry, endAt, now), now);
     else this.ending.push({ at: endAt, scenario: s.request.scenario, vu: s.request.vu, iter: entry.iter });
   }
 
@@ -173,10 +172,11 @@ export class IterationDriver {
     else this.counts.errors++;
   }
 
-  private end(scenario: string, vu: number, entry: Active, now: number): ScenarioAction[] {
+  /** The iteration ended at `endAt` (its own time), heard of at `now` (the executor's clock never goes back). */
+  private end(scenario: string, vu: number, entry: Active, endAt: number, now: number): ScenarioAction[] {
     this.active.delete(key(scenario, vu));
-    this.deps.registry.add('iterations', 1, { scenario }, now);
-    this.deps.registry.add('iteration_duration', now - entry.startedAt, { scenario }, now);
+    this.deps.registry.add('iterations', 1, { scenario }, endAt);
+    this.deps.registry.add('iteration_duration', endAt - entry.startedAt, { scenario }, endAt);
     return this.deps.set.iterationDone(scenario, vu, now);
   }
 }

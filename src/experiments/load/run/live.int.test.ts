@@ -28,7 +28,12 @@ function experiment(thresholds: Record<string, unknown>, scenario: Record<string
   return parseLoadExperiment({
     schema: 'orrery.load/1',
     name: `live ${n}`,
-    topology: { agents: [{ name: `echo-${n}a`, kind: 'echo' }, { name: `echo-${n}b`, kind: 'echo' }] },
+    topology: {
+      agents: [
+        { name: `echo-${n}a`, kind: 'echo' },
+        { name: `echo-${n}b`, kind: 'echo' },
+      ],
+    },
     scenarios: {
       [`steady${n}`]: {
         executor: 'constant-arrival-rate',
@@ -93,9 +98,7 @@ describe('load runner, live (worker threads)', () => {
     expect(failing.stoppedBy).toBeUndefined();
     expect(failing.summary.thresholds).toEqual([expect.objectContaining({ metric: 'latency', source: 'max<0', passed: false })]);
 
-    const aborting = await run(
-      experiment({ requests: [{ threshold: 'count<50', abortOnFail: true }] }, { duration: '20s', rate: 100 }),
-    );
+    const aborting = await run(experiment({ requests: [{ threshold: 'count<50', abortOnFail: true }] }, { duration: '20s', rate: 100 }));
     expect(aborting.passed).toBe(false);
     expect(aborting.stoppedBy).toBe('threshold');
     expect(aborting.summary.state).toMatchObject({ aborted: true, abortedBy: "requests 'count<50'" });

@@ -9,9 +9,8 @@ import type { AclMessage } from '../../../protocol/message';
 import type { ErrorKind, RequestOutcome } from '../metrics/loadMetrics';
 import { MinHeap } from './minHeap';
 
+/** Tracked before it is sent: answers (and dead letters) the kernel emits while taking the send are caught. */
 export interface PendingRequest {
-  /** The kernel's message id. */
-  id: string;
   replyWith: string;
   scenario: string;
   vu: number;
@@ -21,7 +20,7 @@ export interface PendingRequest {
   link: string | undefined;
   /** Shell time of the send. */
   sentAt: number;
-  /** Shell time after which no answer counts: a timeout. */
+  /** Run time (ms from the load's start) after which no answer counts: a timeout. */
   deadline: number;
   thinkMs: number;
   /** The iteration must be reported done as soon as it settles (closed-loop executors, no think time). */
@@ -31,7 +30,7 @@ export interface PendingRequest {
 export interface SettledRequest {
   request: PendingRequest;
   outcome: RequestOutcome;
-  /** Shell time the outcome came. */
+  /** Shell time the outcome came (the deadline's run time for the runner's own timeouts: see `expire`). */
   at: number;
 }
 
@@ -52,13 +51,19 @@ export function classifyAnswer(message: Pick<AclMessage, 'performative' | 'conte
   return 'failure';
 }
 
+/** A dead letter of an answer on its way to the client: lost to a fault, unroutable, or dead-lettered for another reason (mailbox full...). */
+export function deadLetterKind(reason: string): ErrorKind {
+  if (reason === 'dropped') return 'dropped';
+  if (reason === 'no-route' || reason === 'unknown-receiver') return 'no-route';
+  return 'dead-lettered';
+}
+
 const pairKey = (client: string, replyWith: string): string => `${client}\u0000${replyWith}`;
 
 const iterationKey = (scenario: string, vu: number): string => `${scenario}\u0000${vu}`;
 
 export class OutcomeTracker {
   private readonly pending = new Map<string, PendingRequest>();
-  private readonly byId = new Map<string, PendingRequest>();
   private readonly byIteration = new Map<string, PendingRequest>();
   private readonly answers = new Map<string, Answer>();
   private readonly answerIds = new Map<PendingRequest, string[]>();
@@ -69,7 +74,6 @@ export class OutcomeTracker {
 
   track(request: PendingRequest): void {
     this.pending.set(pairKey(request.client, request.replyWith), request);
-    this.byId.set(request.id, request);
     this.byIteration.set(iterationKey(request.scenario, request.vu), request);
     this.perAgent.set(request.agent, (this.perAgent.get(request.agent) ?? 0) + 1);
     this.deadlines.push({ at: request.deadline, request });
@@ -81,15 +85,15 @@ export class OutcomeTracker {
     else if (e.type === 'message.dead-lettered') this.onDeadLettered(e.message, e.reason, e.t);
   }
 
-  /** Requests past their deadline with no answer: timeouts (the kernel's own timeout failure normally comes first). */
-  expire(now: number): void {
-    for (let next = this.deadlines.peek(); next && next.at < now; next = this.deadlines.peek()) {
+  /** Requests at their deadline (run time) with no answer: timeouts (the kernel's own timeout failure normally comes first). `t0`: the load's start in shell time. */
+  expire(nowMs: number, t0: number): void {
+    for (let next = this.deadlines.peek(); next && next.at <= nowMs; next = this.deadlines.peek()) {
       this.deadlines.pop();
-      this.settle(next.request, { ok: false, kind: 'timeout' }, next.at);
+      this.settle(next.request, { ok: false, kind: 'timeout' }, t0 + next.at);
     }
   }
 
-  /** The iteration on (scenario, vu) was interrupted: its request no longer counts. */
+  /** The iteration on (scenario, vu) was interrupted, or its send refused: its request no longer counts. */
   interrupt(scenario: string, vu: number): void {
     const request = this.byIteration.get(iterationKey(scenario, vu));
     if (request) this.forget(request);
@@ -125,7 +129,6 @@ export class OutcomeTracker {
   private forget(request: PendingRequest): boolean {
     if (!this.isPending(request)) return false;
     this.pending.delete(pairKey(request.client, request.replyWith));
-    this.byId.delete(request.id);
     this.byIteration.delete(iterationKey(request.scenario, request.vu));
     for (const id of this.answerIds.get(request) ?? []) this.answers.delete(id);
     this.answerIds.delete(request);
@@ -159,7 +162,13 @@ export class OutcomeTracker {
   }
 
   private onDeadLettered(message: AclMessage, reason: string, t: number): void {
-    const request = this.byId.get(message.id) ?? this.answers.get(message.id)?.request;
-    if (request) this.settle(request, { ok: false, kind: reason === 'dropped' ? 'dropped' : 'dead-lettered' }, t);
+    const own = message.reply_with === undefined ? undefined : this.pending.get(pairKey(message.sender, message.reply_with));
+    // The request itself: the kernel tells the client why with a failure (which settles it), except when a fault dropped it.
+    if (own) {
+      if (reason === 'dropped') this.settle(own, { ok: false, kind: 'dropped' }, t);
+      return;
+    }
+    const answer = this.answers.get(message.id);
+    if (answer) this.settle(answer.request, { ok: false, kind: deadLetterKind(reason) }, t);
   }
 }

@@ -28,6 +28,7 @@ export const TICK_MS = 100;
 /** k6's cadence for thresholds during a run. */
 export const THRESHOLD_CHECK_MS = 2000;
 const GAUGE_MS = 1000;
+const MIN_STEP_MS = 0.001;
 /** Hooks that stay busy after the scenarios end get this long at most. */
 const BUSY_LIMIT_MS = 60_000;
 /** Random streams of a load run, apart from the shell's. */
@@ -97,11 +98,13 @@ async function drive(run: Run, reporter: Reporter | undefined): Promise<void> {
   const every = Math.max(1, run.options.progressEveryMs ?? 500);
   const next = { tick: 0, check: THRESHOLD_CHECK_MS, gauge: 0, progress: every };
   let doneAt: number | undefined;
+  let target = 0;
   for (;;) {
-    driver.catchUp();
-    const now = shell.now() - t0;
+    // Reached the wake asked for: that is now, exactly (t0 + target - t0 need not be target in floating point).
+    const now = shell.now() >= t0 + target ? Math.max(target, shell.now() - t0) : shell.now() - t0;
+    driver.catchUp(now);
     signals(run, now);
-    driver.carry(set.advance(now));
+    driver.carry(set.advance(now), now);
     run.chaos.due(now);
     if (now >= next.tick) {
       apply(run, hooks.tick?.(now, run.tracker.inFlight) ?? []);
@@ -127,7 +130,9 @@ async function drive(run: Run, reporter: Reporter | undefined): Promise<void> {
     const candidates = [set.nextWakeAt(), driver.nextAt(), run.chaos.nextAt(), next.tick, next.check, next.gauge];
     if (reporter) candidates.push(next.progress);
     const wake = Math.min(...candidates.filter((t): t is number => t !== undefined));
-    await shell.advanceTo(t0 + Math.max(wake, now), run.tracker.hasUrgent);
+    // Everything due by `now` was done: a wake not later means time must move on (never spin at one instant).
+    target = wake > now ? wake : now + MIN_STEP_MS;
+    await shell.advanceTo(t0 + target, run.tracker.hasUrgent);
   }
 }
 
@@ -135,13 +140,13 @@ async function drive(run: Run, reporter: Reporter | undefined): Promise<void> {
 function signals(run: Run, now: number): void {
   if (run.stoppedBy === undefined && run.options.abortSignal?.aborted) {
     run.stoppedBy = 'abort';
-    run.driver.carry(run.set.abort(now));
+    run.driver.carry(run.set.abort(now), now);
   } else if (run.stoppedBy === undefined && run.options.stopSignal?.aborted) {
     run.stoppedBy = 'stop';
-    run.driver.carry(run.set.stop(now));
+    run.driver.carry(run.set.stop(now), now);
   } else if (run.stoppedBy === 'stop' && run.options.abortSignal?.aborted) {
     run.stoppedBy = 'abort';
-    run.driver.carry(run.set.abort(now));
+    run.driver.carry(run.set.abort(now), now);
   }
 }
 
@@ -151,7 +156,7 @@ function check(run: Run, now: number): void {
   if (abortBy && run.abortedBy === undefined && run.stoppedBy !== 'abort') {
     run.abortedBy = abortBy;
     run.stoppedBy = 'threshold';
-    run.driver.carry(run.set.abort(now));
+    run.driver.carry(run.set.abort(now), now);
   }
 }
 
