@@ -217,4 +217,8 @@ test('the ready canary scenario rolls back in simulated time and the tab says wh
   const canary = results.getByRole('region', { name: 'Canary release' });
   await expect(canary).toContainText('Canary echo-1-next beside echo-1: rolled back');
   await expect(canary.getByRole('list', { name: 'Canary stages judged' }).getByRole('listitem').first()).toContainText('✗ stage 1 at 5 %');
+  // The stages are on the charts' time axis, and listed.
+  await expect(results.getByRole('list', { name: 'Events on the time axis' })).toContainText('canary stage 1');
+  await page.getByRole('button', { name: 'Maximise dock' }).click();
+  await page.screenshot({ path: test.info().outputPath('load-canary.png'), fullPage: true });
 });

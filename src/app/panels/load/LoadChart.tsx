@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot, { type AlignedData, type Options } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { SummaryAnnotation } from '../../../experiments/load/summary/buildSummary';
 import { chartSummary, type ChartData } from './chartData';
 
 const COLOURS = ['#4f8cff', '#f2a93b', '#e5534b', '#2fb37a', '#b07cf7', '#7aa2b8'];
@@ -12,8 +13,25 @@ const HEIGHT = 140;
 /** The table shows the newest rows only: an hour of 1 s points is a picture's job. */
 const TABLE_ROWS = 30;
 
-function options(data: ChartData, width: number): Options {
+/** Faults and canary stages shaded across the plot (a moment without an end: a thin line). */
+function bandsPlugin(bands: { current: readonly SummaryAnnotation[] }): uPlot.Plugin {
+  const draw = (u: uPlot) => {
+    const { ctx, bbox } = u;
+    ctx.save();
+    ctx.fillStyle = 'rgba(245, 158, 11, 0.2)';
+    for (const b of bands.current) {
+      const x0 = u.valToPos(b.startMs / 1000, 'x', true);
+      const x1 = b.endMs === undefined ? x0 + 2 : u.valToPos(b.endMs / 1000, 'x', true);
+      ctx.fillRect(x0, bbox.top, Math.max(2, x1 - x0), bbox.height);
+    }
+    ctx.restore();
+  };
+  return { hooks: { drawClear: [draw] } };
+}
+
+function options(data: ChartData, width: number, bands: { current: readonly SummaryAnnotation[] }): Options {
   return {
+    plugins: [bandsPlugin(bands)],
     width,
     height: HEIGHT,
     legend: { show: true, live: false },
@@ -32,15 +50,16 @@ function options(data: ChartData, width: number): Options {
 
 const aligned = (data: ChartData): AlignedData => [data.xs, ...data.lines.map((l) => l.values)];
 
-function usePlot(data: ChartData) {
+function usePlot(data: ChartData, annotations: readonly SummaryAnnotation[]) {
   const target = useRef<HTMLDivElement>(null);
+  const bands = useRef(annotations);
   const plot = useRef<uPlot | null>(null);
   // A new plot when the lines change, or when the first points come (no plot is drawn without any).
   const shape = `${data.lines.map((l) => l.label).join('|')} ${data.xs.length > 0}`;
   useEffect(() => {
     const el = target.current;
     if (!el) return;
-    const u = new uPlot(options(data, Math.max(200, el.clientWidth)), aligned(data), el);
+    const u = new uPlot(options(data, Math.max(200, el.clientWidth), bands), aligned(data), el);
     plot.current = u;
     const resize = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }));
     resize.observe(el);
@@ -52,12 +71,15 @@ function usePlot(data: ChartData) {
     // New points go through setData below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape]);
-  useEffect(() => plot.current?.setData(aligned(data)), [data]);
+  useEffect(() => {
+    bands.current = annotations;
+    plot.current?.setData(aligned(data));
+  }, [data, annotations]);
   return target;
 }
 
-export function LoadChart({ data }: { data: ChartData }) {
-  const target = usePlot(data);
+export function LoadChart({ data, annotations }: { data: ChartData; annotations: readonly SummaryAnnotation[] }) {
+  const target = usePlot(data, annotations);
   const summary = chartSummary(data);
   const first = Math.max(0, data.xs.length - TABLE_ROWS);
   return (

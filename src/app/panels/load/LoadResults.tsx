@@ -1,6 +1,8 @@
 /** The Load tab's results side: mode, seed, Run/Stop/Abort, progress, live charts, threshold verdicts, summary and baselines. */
 import { useMemo, useState } from 'react';
 import type { LoadRunMode, LoadRunResult } from '../../../experiments/load/run/types';
+import type { SummaryAnnotation } from '../../../experiments/load/summary/buildSummary';
+import { formatDuration } from '../../../experiments/load/summary/formatFigures';
 import { usePanelActive } from '../../shell/usePanelActive';
 import { useWorkbench } from '../../store/WorkbenchContext';
 import { NumberField, SelectField } from '../../ui/fields';
@@ -53,17 +55,32 @@ function RunControls({ lab, doc }: { lab: LoadLabControls; doc: LoadDoc }) {
   );
 }
 
+const NO_ANNOTATIONS: readonly SummaryAnnotation[] = [];
+
 /** Drawn only while the tab is shown: a hidden tab does not redraw four charts a few times a second. */
 function Charts() {
   const active = usePanelActive();
   const series = useWorkbench((s) => s.loadLab.series);
+  const annotations = useWorkbench((s) => s.loadLab.result?.summary.annotations ?? s.loadLab.progress?.annotations ?? NO_ANNOTATIONS);
   const charts = useMemo(() => (active ? loadCharts(series) : []), [active, series]);
   if (!active || Object.keys(series).length === 0) return null;
   return (
-    <section className="load-charts" aria-label="Live charts">
-      {charts.map((c) => (
-        <LoadChart key={c.id} data={c} />
-      ))}
+    <section className="load-charts-section" aria-label="Live charts">
+      <div className="load-charts">
+        {charts.map((c) => (
+          <LoadChart key={c.id} data={c} annotations={annotations} />
+        ))}
+      </div>
+      {annotations.length > 0 && (
+        <ul className="small load-events" aria-label="Events on the time axis">
+          {annotations.map((a, i) => (
+            <li key={i}>
+              {formatDuration(a.startMs)}
+              {a.endMs !== undefined ? `–${formatDuration(a.endMs)}` : ''}: {a.label}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
