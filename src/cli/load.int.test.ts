@@ -116,6 +116,13 @@ describe('orrery load --sim (deterministic simulation)', () => {
     expect(r.code).toBe(EXIT.pass);
   }, 60_000);
 
+  it('exits 99 when a threshold with abortOnFail stops the run early', async () => {
+    const r = await cli(['load', join(DIR, 'abort.load.json'), '--sim']);
+    expect(r.out).toMatch(/seed: 3 {3}stopped by a threshold \(abortOnFail\)/);
+    expect(r.out).toMatch(/█ RESULT: ✗ failed in \d+(\.\d+)?s: 1 of 2 thresholds failed; aborted by latency 'max<1'/);
+    expect(r.code).toBe(EXIT.thresholds);
+  }, 60_000);
+
   it('Ctrl-C once stops gracefully and prints the summary; twice aborts', async () => {
     for (const presses of [1, 2]) {
       let interrupt: (() => void) | undefined;
