@@ -8,7 +8,7 @@ import { useWorkbench } from '../../store/WorkbenchContext';
 import { NumberField, SelectField } from '../../ui/fields';
 import { BaselineView } from './BaselineView';
 import { CanaryStatus } from './CanaryStatus';
-import { loadCharts } from './chartData';
+import { loadCharts, seriesScenarios } from './chartData';
 import { LoadChart } from './LoadChart';
 import type { LoadDoc } from './loadDoc';
 import { LoadProgressBar } from './LoadProgressBar';
@@ -62,10 +62,21 @@ function Charts() {
   const active = usePanelActive();
   const series = useWorkbench((s) => s.loadLab.series);
   const annotations = useWorkbench((s) => s.loadLab.result?.summary.annotations ?? s.loadLab.progress?.annotations ?? NO_ANNOTATIONS);
-  const charts = useMemo(() => (active ? loadCharts(series) : []), [active, series]);
+  const [scenario, setScenario] = useState('');
+  const scenarios = useMemo(() => seriesScenarios(series), [series]);
+  const shown = scenarios.includes(scenario) ? scenario : undefined;
+  const charts = useMemo(() => (active ? loadCharts(series, shown) : []), [active, series, shown]);
   if (!active || Object.keys(series).length === 0) return null;
   return (
     <section className="load-charts-section" aria-label="Live charts">
+      {scenarios.length > 1 && (
+        <SelectField
+          label="Charts for"
+          value={shown ?? ''}
+          options={[{ value: '', label: 'all scenarios' }, ...scenarios.map((s) => ({ value: s, label: `scenario ${s}` }))]}
+          onChange={setScenario}
+        />
+      )}
       <div className="load-charts">
         {charts.map((c) => (
           <LoadChart key={c.id} data={c} annotations={annotations} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSummary, loadCharts } from './chartData';
+import { chartSummary, loadCharts, seriesScenarios } from './chartData';
 
 const point = (startMs: number, values: Record<string, number>) => ({ startMs, values });
 
@@ -39,5 +39,21 @@ describe('load chart data', () => {
     const [requests] = loadCharts({ requests: [point(0, { count: 40 }), point(1000, { count: 55 }), point(2000, { count: 30 })] });
     expect(chartSummary(requests!)).toBe('Requests per second over 3 s: requests latest 30 /s, peak 55 /s');
     expect(chartSummary(loadCharts({})[0]!)).toBe('Requests per second: no data yet');
+  });
+
+  it('one scenario’s charts: its requests, latency and errors', () => {
+    const series = {
+      requests: [point(0, { count: 30 })],
+      'requests{scenario:b}': [point(0, { count: 10 })],
+      'requests{scenario:a}': [point(0, { count: 20 })],
+      'latency{scenario:a}': [point(0, { med: 1, 'p(95)': 2, 'p(99)': 3 })],
+      'errors{scenario:a}': [point(0, { count: 4 })],
+      'errors{kind:timeout}': [point(0, { count: 9 })],
+    };
+    expect(seriesScenarios(series)).toEqual(['a', 'b']);
+    const [requests, latency, errors] = loadCharts(series, 'a');
+    expect(requests!.lines[0]!.values).toEqual([20]);
+    expect(latency!.lines.map((l) => l.values[0])).toEqual([1, 2, 3]);
+    expect(errors).toMatchObject({ title: 'Errors per second', lines: [{ label: 'errors', values: [4] }] });
   });
 });

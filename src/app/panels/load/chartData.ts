@@ -47,24 +47,41 @@ function chart(id: string, title: string, unit: string, lines: { label: string; 
 
 const perSecond = (p: SeriesPoint, every: number) => (p.values['count'] ?? 0) / (every / 1000);
 
-export function loadCharts(series: Series): ChartData[] {
+const SCENARIO = /^requests\{scenario:([^,}]+)\}$/;
+
+/** The scenarios the series have figures for (`requests{scenario:x}`), sorted. */
+export function seriesScenarios(series: Series): string[] {
+  return Object.keys(series)
+    .map((k) => SCENARIO.exec(k)?.[1])
+    .filter((k): k is string => k !== undefined)
+    .sort();
+}
+
+/** Errors by kind (the whole run), or one scenario's errors. */
+function errorLines(series: Series, scenario: string | undefined) {
   const at = (key: string) => series[key] ?? [];
+  if (scenario !== undefined) return [{ label: 'errors', byStart: lineOf(at(`errors{scenario:${scenario}}`), perSecond) }];
   const kinds = Object.keys(series)
     .map((k) => ERROR_KIND.exec(k)?.[1])
     .filter((k): k is string => k !== undefined)
     .sort();
-  const errorLines =
-    kinds.length > 0
-      ? kinds.map((kind) => ({ label: kind, byStart: lineOf(at(`errors{kind:${kind}}`), perSecond) }))
-      : [{ label: 'errors', byStart: lineOf(at('errors'), perSecond) }];
+  return kinds.length > 0
+    ? kinds.map((kind) => ({ label: kind, byStart: lineOf(at(`errors{kind:${kind}}`), perSecond) }))
+    : [{ label: 'errors', byStart: lineOf(at('errors'), perSecond) }];
+}
+
+/** The run's charts, or one scenario's (its requests, latency and errors; VUs stay the run's). */
+export function loadCharts(series: Series, scenario?: string): ChartData[] {
+  const of = (metric: string) => series[scenario === undefined ? metric : `${metric}{scenario:${scenario}}`] ?? [];
+  const at = (key: string) => series[key] ?? [];
   return [
-    chart('requests', 'Requests per second', '/s', [{ label: 'requests', byStart: lineOf(at('requests'), perSecond) }]),
+    chart('requests', 'Requests per second', '/s', [{ label: 'requests', byStart: lineOf(of('requests'), perSecond) }]),
     chart('latency', 'Latency', 'ms', [
-      { label: 'p50', byStart: lineOf(at('latency'), (p) => p.values['med']) },
-      { label: 'p95', byStart: lineOf(at('latency'), (p) => p.values['p(95)']) },
-      { label: 'p99', byStart: lineOf(at('latency'), (p) => p.values['p(99)']) },
+      { label: 'p50', byStart: lineOf(of('latency'), (p) => p.values['med']) },
+      { label: 'p95', byStart: lineOf(of('latency'), (p) => p.values['p(95)']) },
+      { label: 'p99', byStart: lineOf(of('latency'), (p) => p.values['p(99)']) },
     ]),
-    chart('errors', 'Errors by kind per second', '/s', errorLines),
+    chart('errors', scenario === undefined ? 'Errors by kind per second' : 'Errors per second', '/s', errorLines(series, scenario)),
     chart('vus', 'Virtual users', 'VUs', [{ label: 'VUs', byStart: lineOf(at('vus'), (p) => p.values['value'] ?? p.values['max']) }]),
   ];
 }
