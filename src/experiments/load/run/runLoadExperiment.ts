@@ -20,7 +20,7 @@ import { IterationDriver } from './iterationDriver';
 import { OutcomeTracker } from './outcomeTracker';
 import { createProgressReporter } from './progressReporter';
 import { createLoadRegistry, setUpLoad } from './setUp';
-import { createTopologyIndex } from './topologyIndex';
+import { createTopologyIndex, type TopologyIndex } from './topologyIndex';
 import type { LoadRunHooks, LoadRunOptions, LoadRunResult } from './types';
 
 /** Hooks are ticked at least this often (ms of run time). */
@@ -71,6 +71,7 @@ export async function runLoadExperiment(
     reporter?.onEvent(e);
   });
   try {
+    wireStaticClients(experiment, topology);
     const t0 = shell.now();
     const set = createScenarioSet(experiment.scenarios);
     const problems = new Set<string>();
@@ -91,6 +92,15 @@ export async function runLoadExperiment(
 }
 
 type Reporter = ReturnType<typeof createProgressReporter>;
+
+/** Client nodes named in full, wired to targets named in full, are on the canvas before the load starts; the others come with their first iteration. */
+function wireStaticClients(experiment: LoadExperiment, topology: TopologyIndex): void {
+  for (const s of Object.values(experiment.scenarios)) {
+    if (s.client.includes('${')) continue;
+    topology.ensureClient(s.client);
+    if (!s.target.includes('${')) topology.ensureLink(s.client, s.target);
+  }
+}
 
 /** Wakes, carries out what is due, sleeps until the next thing is due; until the scenarios (and the hooks) are done. */
 async function drive(run: Run, reporter: Reporter | undefined): Promise<void> {

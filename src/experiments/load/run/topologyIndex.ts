@@ -28,7 +28,7 @@ export function createTopologyIndex(shell: Pick<ExperimentShell, 'command' | 'sn
   const snapshot = shell.snapshot();
   const links = createLinkIndex(snapshot);
   const nodes = new Set<string>([...snapshot.clients, ...snapshot.topics, ...snapshot.agents.map((a) => a.name)]);
-  /** Links the kernel refused: not asked again (the sends fail and are counted as errors). */
+  /** Clients and links the kernel refused, with why: not asked again (the sends fail and are counted as errors). */
   const refused = new Map<string, string>();
   return {
     onEvent(e: KernelEvent): void {
@@ -38,22 +38,26 @@ export function createTopologyIndex(shell: Pick<ExperimentShell, 'command' | 'sn
     },
     /** Creates the client node when there is none by that name; the kernel's refusal, if any. */
     ensureClient(name: string): string | undefined {
+      const key = `client ${name}`;
+      if (refused.has(key)) return refused.get(key);
       if (nodes.has(name)) return undefined;
       const { error } = shell.command({ type: 'client.create', name });
-      nodes.add(name);
-      return error ? `client ${name}: ${error.code}: ${error.message}` : undefined;
+      if (!error) return void nodes.add(name);
+      const text = `${key}: ${error.code}: ${error.message}`;
+      refused.set(key, text);
+      return text;
     },
     /** The link between `a` and `b`, added (`a--b`) when there is none. */
     ensureLink(a: string, b: string): { id: string; error?: string } {
       const known = links.between(a, b);
       if (known !== undefined) return { id: known };
       const id = `${a}--${b}`;
-      const before = refused.get(id);
+      const before = refused.get(`link ${id}`);
       if (before !== undefined) return { id, error: before };
       const { error } = shell.command({ type: 'link.add', a, b, id });
       if (error) {
         const text = `link ${id}: ${error.code}: ${error.message}`;
-        refused.set(id, text);
+        refused.set(`link ${id}`, text);
         return { id, error: text };
       }
       return { id: links.between(a, b) ?? id };
