@@ -120,6 +120,16 @@ describe('runLoadExperiment (simulation, JS echo)', () => {
     expect(aborted.summary.state.testRunDurationMs).toBeLessThan(1100);
   });
 
+  it('a simulated run hears an abort sent from outside while it runs: it lets other tasks in', async () => {
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 50);
+    const e = load({ executor: 'constant-arrival-rate', rate: 50, duration: '24h', preAllocatedVUs: 5 });
+    const r = await runSimulatedLoadExperiment(e, { library, abortSignal: abort.signal });
+    coherent(r);
+    expect(r.stoppedBy).toBe('abort');
+    expect(r.summary.state.testRunDurationMs).toBeLessThan(3_600_000);
+  });
+
   it('hooks: setup deploys, route splits, observe sees every outcome, tick keeps its pace, busy holds the end', async () => {
     const seen: string[] = [];
     const ticks: number[] = [];

@@ -143,7 +143,21 @@ async function drive(run: Run, reporter: Reporter | undefined): Promise<void> {
     // Everything due by `now` was done: a wake not later means time must move on (never spin at one instant).
     target = wake > now ? wake : now + MIN_STEP_MS;
     await shell.advanceTo(t0 + target, run.tracker.hasUrgent);
+    await yieldNowAndThen(shell);
   }
+}
+
+const YIELD_EVERY_MS = 50;
+let lastYield = 0;
+
+/**
+ * The simulation never waits for real time: every so often (wall time) it lets other tasks run,
+ * so a Stop or Abort (a message to the worker, a Ctrl-C) is heard while an hour of load simulates.
+ */
+async function yieldNowAndThen(shell: ExperimentShell): Promise<void> {
+  if (shell.mode !== 'simulation' || performance.now() - lastYield < YIELD_EVERY_MS) return;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  lastYield = performance.now();
 }
 
 /** Stop (graceful) and abort, from the caller's signals. */
