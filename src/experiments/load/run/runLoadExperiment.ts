@@ -109,9 +109,10 @@ async function drive(run: Run, reporter: Reporter | undefined): Promise<void> {
   const next = { tick: 0, check: THRESHOLD_CHECK_MS, gauge: 0, progress: every };
   let doneAt: number | undefined;
   let target = 0;
+  let now = 0;
   for (;;) {
-    // Reached the wake asked for: that is now, exactly (t0 + target - t0 need not be target in floating point).
-    const now = shell.now() >= t0 + target ? Math.max(target, shell.now() - t0) : shell.now() - t0;
+    // Reached the wake asked for: that is now, exactly (t0 + target - t0 need not be target in floating point); never back.
+    now = Math.max(now, shell.now() >= t0 + target ? Math.max(target, shell.now() - t0) : shell.now() - t0);
     driver.catchUp(now);
     signals(run, now);
     driver.carry(set.advance(now), now);
