@@ -222,3 +222,46 @@ test('the ready canary scenario rolls back in simulated time and the tab says wh
   await page.getByRole('button', { name: 'Maximise dock' }).click();
   await page.screenshot({ path: test.info().outputPath('load-canary.png'), fullPage: true });
 });
+
+test('a slower version against a saved baseline: the same seed compares equal, a slower agent is flagged as a regression', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openWorkbench(page);
+  await openLoadTab(page);
+  const file = (agentMs: number) => ({
+    ...SHORT_LIVE,
+    name: 'baseline check',
+    topology: { agents: [{ name: 'echo-1', kind: 'echo' }] },
+    latency: { link: { distribution: 'fixed', ms: 1 }, agent: { distribution: 'fixed', ms: agentMs } },
+  });
+  const results = page.getByRole('region', { name: 'Load results' });
+  const status = results.getByRole('status', { name: 'Load status' });
+  const run = async (agentMs: number) => {
+    await applyJson(page, JSON.stringify(file(agentMs)));
+    await expect(page.getByRole('list', { name: 'JSON problems' })).toHaveCount(0);
+    await results.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(status).toContainText(/^“baseline check” passed: 100 sent/, { timeout: 90_000 });
+  };
+
+  await run(2);
+  const baselines = results.getByRole('region', { name: 'Baselines' });
+  await baselines.getByRole('textbox', { name: 'Baseline name' }).fill('agent at 2 ms');
+  await baselines.getByRole('button', { name: 'Save as baseline' }).click();
+  await expect(baselines.getByRole('status').filter({ hasText: 'Saved as baseline “agent at 2 ms”.' })).toBeVisible();
+
+  // The same file and seed in simulated time: the same figures.
+  await run(2);
+  const again = results.getByRole('region', { name: 'Baselines' });
+  await expect(again.getByRole('status', { name: 'Baseline verdict' })).toHaveText('No regressions beyond 10 % against “agent at 2 ms”.');
+  await expect(again.getByRole('table', { name: 'Comparison with baseline' }).getByRole('row', { name: /^latency avg / })).toContainText(
+    'no change',
+  );
+
+  await run(8);
+  const verdict = results.getByRole('region', { name: 'Baselines' }).getByRole('status', { name: 'Baseline verdict' });
+  await expect(verdict).toContainText(/^\d+ regressions? beyond 10 % against “agent at 2 ms”: .*latency avg/);
+  const comparison = results.getByRole('table', { name: 'Comparison with baseline' });
+  await expect(comparison.getByRole('row', { name: /^latency avg \S+ \S+ \+\d+(\.\d)? % ✗ regression$/ })).toBeVisible();
+  await expect(comparison.getByRole('row', { name: /^requests rate / })).not.toContainText('regression');
+});

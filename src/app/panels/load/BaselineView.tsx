@@ -83,7 +83,11 @@ export function BaselineView({ result, store = defaultStore }: { result: LoadRun
   );
 }
 
-const change = (r: BaselineRow) => (r.changePct === null ? 'from 0' : `${r.changePct > 0 ? '+' : ''}${trimNumber(r.changePct, 1)} %`);
+function change(r: BaselineRow): string {
+  if (r.changePct === null) return 'from 0';
+  if (r.changePct === 0) return 'no change';
+  return `${r.changePct > 0 ? '+' : ''}${trimNumber(r.changePct, 1)} %`;
+}
 
 function Comparison({ result, baseline, margin }: { result: LoadRunResult; baseline: Baseline; margin: number }) {
   const comparison = compareWithBaseline(result.summary, baseline.summary, { regressionPct: margin });
