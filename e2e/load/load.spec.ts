@@ -182,7 +182,7 @@ test('a bad file is refused with the field it names, and nothing runs', async ({
   await expect(results.getByRole('progressbar')).toHaveCount(0);
 });
 
-test('Stop ends a live run early: no new iterations, the run still reports its figures', async ({ page }) => {
+test('Stop and Abort end a live run early; the run still reports its figures', async ({ page }) => {
   test.setTimeout(120_000);
   await openWorkbench(page);
   await deploy(page, 'Echo agent', 'echo-1');
@@ -201,6 +201,12 @@ test('Stop ends a live run early: no new iterations, the run still reports its f
   });
   await expect(results.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await expect(results.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
+
+  // Abort interrupts what is in flight; the run still ends with its figures.
+  await results.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(progress).toHaveAttribute('aria-valuetext', /^\d+ %, 4m\d+s left$/);
+  await results.getByRole('button', { name: 'Abort', exact: true }).click();
+  await expect(status).toContainText(/“long echo rate” passed \(aborted\): \d+ sent/, { timeout: 30_000 });
 });
 
 test('the ready canary scenario rolls back in simulated time and the tab says why', async ({ page }) => {
