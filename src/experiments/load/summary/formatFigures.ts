@@ -16,8 +16,10 @@ export function formatDuration(ms: number): string {
   if (Math.abs(ms) < 1) return `${trimNumber(ms * 1000)}µs`;
   if (Math.abs(ms) < 1000) return `${trimNumber(ms)}ms`;
   if (Math.abs(ms) < 60_000) return `${trimNumber(ms / 1000)}s`;
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = Math.round((ms - minutes * 60_000) / 1000);
+  // Round to whole seconds first, so 119.6 s reads 2m, not 1m60s.
+  const total = Math.round(ms / 1000);
+  const minutes = Math.floor(total / 60);
+  const seconds = total - minutes * 60;
   return seconds === 0 ? `${minutes}m` : `${minutes}m${seconds}s`;
 }
 

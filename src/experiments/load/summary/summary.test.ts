@@ -87,6 +87,8 @@ describe('formatTextSummary', () => {
     [1140, '1.14s'],
     [125_000, '2m5s'],
     [120_000, '2m'],
+    [119_600, '2m'],
+    [3_599_700, '60m'],
   ])('writes %d ms as %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 });
 
