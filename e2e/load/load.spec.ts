@@ -175,6 +175,9 @@ test('a bad file is refused with the field it names, and nothing runs', async ({
   await page.getByRole('button', { name: 'Form', exact: true }).click();
   const form = page.getByRole('form', { name: 'Load experiment form' });
   await form.getByRole('group', { name: 'Scenario default' }).getByRole('textbox', { name: 'Duration' }).fill('-2s');
+  await expect(page.getByRole('list', { name: 'Form problems' })).toContainText(
+    'experiment.scenarios.default.duration: expected a duration',
+  );
   const results = page.getByRole('region', { name: 'Load results' });
   await results.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(results.getByRole('list', { name: 'Load problems' })).toContainText('experiment.scenarios.default.duration');

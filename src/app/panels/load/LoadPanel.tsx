@@ -3,13 +3,15 @@
  * in simulated time or against the live workbench, watch it (progress, live charts, threshold
  * verdicts), stop or abort it, read and download the summary, keep baselines.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { checkLoadExperiment } from '../../../experiments/load/experiment';
 import { useWorkbench } from '../../store/WorkbenchContext';
 import { LoadForm } from './LoadForm';
 import { LoadJson } from './LoadJson';
 import { blankLoadDoc, type LoadDoc } from './loadDoc';
 import { LOAD_GALLERY } from './loadGallery';
 import { LoadResults } from './LoadResults';
+import { ProblemList } from './ProblemList';
 import { useLoadLab } from './useLoadLab';
 import '../chaos/chaos.css';
 import './load.css';
@@ -31,6 +33,14 @@ function Gallery({ onPick }: { onPick(doc: LoadDoc): void }) {
       </button>
     </div>
   );
+}
+
+/** What the file built with the form would be refused for, listed as you edit (Run refuses it too). */
+function FormProblems({ doc }: { doc: LoadDoc }) {
+  const checked = useMemo(() => checkLoadExperiment(doc), [doc]);
+  if (checked.ok) return null;
+  const e = checked.error;
+  return <ProblemList refusal={{ summary: e.message.split('\n')[0]!, problems: e.problems }} label="Form problems" quiet />;
 }
 
 const agents = (n: number) => `${n} agent${n === 1 ? '' : 's'}`;
@@ -61,7 +71,14 @@ export default function LoadPanel() {
             ? `Deploys its own system: ${agents(topology.agents?.length ?? 0)} (live: those already on the canvas are used as they are).`
             : `Loads the system on the canvas (${agents(agentOrder.length)}).`}
         </p>
-        {editor === 'form' ? <LoadForm doc={doc} agents={agentOrder} onChange={setDoc} /> : <LoadJson doc={doc} onApply={setDoc} />}
+        {editor === 'form' ? (
+          <>
+            <LoadForm doc={doc} agents={agentOrder} onChange={setDoc} />
+            <FormProblems doc={doc} />
+          </>
+        ) : (
+          <LoadJson doc={doc} onApply={setDoc} />
+        )}
       </section>
       <LoadResults lab={lab} doc={doc} />
     </div>

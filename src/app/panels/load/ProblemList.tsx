@@ -5,9 +5,10 @@ export interface Refusal {
   hint?: string;
 }
 
-export function ProblemList({ refusal, label }: { refusal: Refusal; label: string }) {
+/** `quiet`: listed as you type, not announced (an alert is for what an action refused). */
+export function ProblemList({ refusal, label, quiet = false }: { refusal: Refusal; label: string; quiet?: boolean }) {
   return (
-    <div className="load-problems" role="alert">
+    <div className="load-problems" role={quiet ? undefined : 'alert'}>
       <p className="lab-errors">{refusal.summary}</p>
       {refusal.problems.length > 0 && (
         <ul className="lab-errors" aria-label={label}>
