@@ -54,7 +54,20 @@ describe('a set of scenarios', () => {
     expect(set.progress(2300)).toMatchObject({ done: true, fraction: 1, timeLeftMs: 0 });
   });
 
-  it('reports progress as the mean of the scenarios and time left until the last one ends', () => {
+  it('weights each scenario by how long it runs: a short warm-up done beside a long ramp a quarter through', () => {
+    const set = createScenarioSet({
+      warmup: { executor: 'constant-vus', vus: 1, duration: 10_000, gracefulStop: 0 },
+      ramp: { executor: 'ramping-arrival-rate', startTime: 10_000, stages: [{ duration: 300_000, target: 10 }], preAllocatedVUs: 1 },
+    });
+    set.advance(85_000);
+    const progress = set.progress(85_000);
+    expect(progress.scenarios['warmup']!.fraction).toBe(1);
+    expect(progress.scenarios['ramp']!.fraction).toBeCloseTo(0.25);
+    expect(progress.fraction).toBeCloseTo((10_000 + 0.25 * 300_000) / 310_000);
+    expect(progress.timeLeftMs).toBe(225_000);
+  });
+
+  it('reports progress weighted by the spans of the scenarios and time left until the last one ends', () => {
     const set = createScenarioSet(configs);
     set.advance(500);
     expect(set.progress(500)).toMatchObject({ done: false, fraction: 0.25, timeLeftMs: 1500 });

@@ -10,7 +10,7 @@ export type ScenarioAction = ExecutorAction & { scenario: string };
 
 export interface ScenarioSetProgress {
   done: boolean;
-  /** The mean of the scenarios' fractions (each scenario counts the same). */
+  /** The scenarios' fractions weighted by how long each runs: a 10 s warm-up done beside a 5 min ramp a quarter through is ~27 %, not 63 %. */
   fraction: number;
   /** Until the last scenario stops starting iterations (an upper bound: iterations executors may finish sooner). */
   timeLeftMs: number;
@@ -28,6 +28,18 @@ export interface ScenarioSet {
   stats(): { total: ExecutorStats; scenarios: Record<string, ExecutorStats> };
   stop(nowMs: number): ScenarioAction[];
   abort(nowMs: number): ScenarioAction[];
+}
+
+/** Σ fraction × span / Σ span, a scenario's span being its start to the end of its schedule (at least 1 ms). */
+function weightedFraction(executors: ReadonlyMap<string, Executor>, progress: Record<string, ExecutorProgress>): number {
+  let weighted = 0;
+  let total = 0;
+  for (const [name, ex] of executors) {
+    const span = Math.max(1, ex.endsAt - (ex.config.startTime ?? 0));
+    total += span;
+    weighted += span * progress[name]!.fraction;
+  }
+  return total === 0 ? 1 : weighted / total;
 }
 
 const tag = (scenario: string, actions: ExecutorAction[]): ScenarioAction[] => actions.map((a) => ({ ...a, scenario }));
@@ -66,7 +78,7 @@ export function createScenarioSet(configs: ReadonlyMap<string, ExecutorConfig> |
       const running = [...executors.values()].filter((ex) => ex.progress(now).phase !== 'done');
       return {
         done: all.every((p) => p.phase === 'done'),
-        fraction: all.length === 0 ? 1 : all.reduce((sum, p) => sum + p.fraction, 0) / all.length,
+        fraction: weightedFraction(executors, scenarios),
         timeLeftMs: Math.max(0, ...running.map((ex) => ex.endsAt - now)),
         scenarios,
       };
