@@ -119,3 +119,30 @@ describe('ramping-arrival-rate', () => {
     for (let i = 2; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThan(at[i - 1]! - at[i - 2]!);
   });
 });
+
+describe('the scheduled rate at a moment (where a ramp stood when a threshold stopped it)', () => {
+  it('is the constant rate within the scenario and 0 outside it', () => {
+    const s = arrivalSchedule({ ...rate10, startTime: 500 });
+    expect([s.rateAt(499), s.rateAt(500), s.rateAt(1499), s.rateAt(1500)].map((r) => r * 1000)).toEqual([0, 10, 10, 0]);
+  });
+
+  it('moves linearly within each stage of a ramp, from startRate', () => {
+    const s = arrivalSchedule({
+      executor: 'ramping-arrival-rate',
+      startRate: 100,
+      timeUnit: 1000,
+      stages: [
+        { duration: 60_000, target: 500 },
+        { duration: 0, target: 1000 },
+        { duration: 60_000, target: 2000 },
+      ],
+      preAllocatedVUs: 1,
+    });
+    const perSecond = (t: number) => s.rateAt(t) * 1000;
+    expect(perSecond(0)).toBeCloseTo(100);
+    expect(perSecond(30_000)).toBeCloseTo(300);
+    expect(perSecond(60_000)).toBeCloseTo(1000);
+    expect(perSecond(90_000)).toBeCloseTo(1500);
+    expect(perSecond(120_000)).toBe(0);
+  });
+});

@@ -14,12 +14,15 @@ export interface ArrivalSchedule {
   timeOf(k: number): number | undefined;
   /** When the scenario stops starting iterations. */
   readonly endsAt: number;
+  /** The scheduled rate at time t, in iterations per ms (0 before the start and from the end on). */
+  rateAt(t: number): number;
 }
 
 export function constantSchedule(rate: number, timeUnit: number, duration: number, origin = 0): ArrivalSchedule {
   const endsAt = origin + duration;
   return {
     endsAt,
+    rateAt: (t) => (t >= origin && t < endsAt ? rate / timeUnit : 0),
     timeOf(k) {
       if (rate <= 0) return undefined;
       const t = origin + (k * timeUnit) / rate;
@@ -72,6 +75,10 @@ export function rampingSchedule(startRate: number, stages: readonly Stage[], tim
   };
   return {
     endsAt,
+    rateAt(t) {
+      const segment = segments.find((g) => t >= g.t0 && t < g.t0 + g.d);
+      return segment ? segment.r0 + ((segment.r1 - segment.r0) * (t - segment.t0)) / segment.d : 0;
+    },
     timeOf(k) {
       const t = k === 0 ? first : within(k);
       return t !== undefined && t < endsAt ? t : undefined;

@@ -66,6 +66,21 @@ describe('runLoadExperiment (simulation, JS echo)', () => {
     expect(r.summary.metrics['latency']).toBeUndefined();
   });
 
+  it('a ramp stopped by an abortOnFail threshold reports its breaking point: the scheduled rate when the check failed', async () => {
+    const experiment = load(
+      { executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '1s', stages: [{ duration: '10s', target: 100 }], preAllocatedVUs: 20 },
+      { thresholds: { requests: [{ threshold: 'count<50', abortOnFail: true }] } },
+    );
+    const r = await runSimulatedLoadExperiment(experiment, { library });
+    // 50 requests are reached at √10 s ≈ 3.2 s; thresholds are checked every 2 s, so the 4 s check stops it, at 40/s.
+    expect(r.stoppedBy).toBe('threshold');
+    expect(r.breakingPoint).toMatchObject({ atMs: 4000, threshold: 'requests count<50' });
+    expect(r.breakingPoint!.rates['s']).toBeCloseTo(40, 6);
+    expect(r.summary.annotations.map((a) => a.label)).toContainEqual(
+      expect.stringMatching(/^breaking point: requests count<50 failed \(observed \d+\) at 4s; scheduled rate s at 40\/s$/),
+    );
+  });
+
   it('open model: iterations with no free VU are dropped and said so; scheduled = started + dropped', async () => {
     const slow = { agent: { distribution: 'fixed', ms: 50 } };
     const e = load(

@@ -15,13 +15,14 @@ import type { LoadExperiment } from '../experiment/types';
 import type { MetricRegistry } from '../metrics/createMetricRegistry';
 import { buildSummary, type SummaryAnnotation } from '../summary/buildSummary';
 import { checkThresholds, thresholdVerdict, type ThresholdResult } from '../thresholds/evaluateThresholds';
+import { breakingPoint, breakingPointAnnotation } from './breakingPoint';
 import { createChaosRunner, planLoadChaos, type ChaosRunner } from './chaosPlan';
 import { IterationDriver } from './iterationDriver';
 import { OutcomeTracker } from './outcomeTracker';
 import { createProgressReporter } from './progressReporter';
 import { createLoadRegistry, setUpLoad } from './setUp';
 import { createTopologyIndex, type TopologyIndex } from './topologyIndex';
-import type { LoadRunHooks, LoadRunOptions, LoadRunResult } from './types';
+import type { BreakingPoint, LoadRunHooks, LoadRunOptions, LoadRunResult } from './types';
 
 /** Hooks are ticked at least this often (ms of run time). */
 export const TICK_MS = 100;
@@ -49,6 +50,7 @@ interface Run {
   thresholds: ThresholdResult[];
   stoppedBy?: LoadRunResult['stoppedBy'];
   abortedBy?: ThresholdResult;
+  breakingPoint?: BreakingPoint;
 }
 
 export async function runLoadExperiment(
@@ -180,6 +182,7 @@ function check(run: Run, now: number): void {
   run.thresholds = results;
   if (abortBy && run.abortedBy === undefined && run.stoppedBy !== 'abort') {
     run.abortedBy = abortBy;
+    run.breakingPoint = breakingPoint(run.experiment.scenarios, abortBy, now);
     run.stoppedBy = 'threshold';
     run.driver.carry(run.set.abort(now), now);
   }
@@ -202,6 +205,9 @@ function annotations(run: Run, now: number): SummaryAnnotation[] {
   return [
     ...run.chaos.annotations(),
     ...(run.hooks.annotations?.() ?? []),
+    ...(run.breakingPoint && run.abortedBy
+      ? [breakingPointAnnotation(run.breakingPoint, run.abortedBy, run.registry.definition(run.abortedBy.metric.split('{')[0]!))]
+      : []),
     ...[...run.problems].map((label) => ({ startMs: now, label })),
   ].sort((a, b) => a.startMs - b.startMs);
 }
@@ -235,5 +241,6 @@ function finish(run: Run, seed: number, wallMs: number, reporter: Reporter | und
     totals: run.driver.totals(),
     wallMs,
     ...(canary ? { canary } : {}),
+    ...(run.breakingPoint ? { breakingPoint: run.breakingPoint } : {}),
   };
 }

@@ -77,6 +77,18 @@ export interface LoadRunResult {
   logHash?: string;
   wallMs: number;
   canary?: CanaryView;
+  /** Set when an abortOnFail threshold stopped the run: where the open-model scenarios' schedules stood then. */
+  breakingPoint?: BreakingPoint;
+}
+
+export interface BreakingPoint {
+  /** Run time of the threshold check that stopped the run. */
+  atMs: number;
+  /** `latency{scenario:ramp} p(95)<50`. */
+  threshold: string;
+  observed: number | null;
+  /** Scheduled iterations per second of each arrival-rate scenario running at that moment. */
+  rates: Record<string, number>;
 }
 
 /** The canary plugs in here; the runner knows nothing of canaries. */
