@@ -8,7 +8,7 @@ import { useWorkbench } from '../../store/WorkbenchContext';
 import { NumberField, SelectField } from '../../ui/fields';
 import { BaselineView } from './BaselineView';
 import { CanaryStatus } from './CanaryStatus';
-import { loadCharts, seriesScenarios } from './chartData';
+import { loadCharts, seriesScopes } from './chartData';
 import { LoadChart } from './LoadChart';
 import type { LoadDoc } from './loadDoc';
 import { LoadProgressBar } from './LoadProgressBar';
@@ -62,19 +62,22 @@ function Charts() {
   const active = usePanelActive();
   const series = useWorkbench((s) => s.loadLab.series);
   const annotations = useWorkbench((s) => s.loadLab.result?.summary.annotations ?? s.loadLab.progress?.annotations ?? NO_ANNOTATIONS);
-  const [scenario, setScenario] = useState('');
-  const scenarios = useMemo(() => seriesScenarios(series), [series]);
-  const shown = scenarios.includes(scenario) ? scenario : undefined;
+  const [scopeKey, setScopeKey] = useState('');
+  const scopes = useMemo(() => seriesScopes(series), [series]);
+  const shown = scopes.find((s) => `${s.tag}:${s.value}` === scopeKey);
   const charts = useMemo(() => (active ? loadCharts(series, shown) : []), [active, series, shown]);
   if (!active || Object.keys(series).length === 0) return null;
   return (
     <section className="load-charts-section" aria-label="Live charts">
-      {scenarios.length > 1 && (
+      {scopes.length > 1 && (
         <SelectField
           label="Charts for"
-          value={shown ?? ''}
-          options={[{ value: '', label: 'all scenarios' }, ...scenarios.map((s) => ({ value: s, label: `scenario ${s}` }))]}
-          onChange={setScenario}
+          value={shown ? scopeKey : ''}
+          options={[
+            { value: '', label: 'the whole run' },
+            ...scopes.map((s) => ({ value: `${s.tag}:${s.value}`, label: `${s.tag} ${s.value}` })),
+          ]}
+          onChange={setScopeKey}
         />
       )}
       <div className="load-charts">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSummary, loadCharts, seriesScenarios } from './chartData';
+import { chartSummary, loadCharts, seriesScopes } from './chartData';
 
 const point = (startMs: number, values: Record<string, number>) => ({ startMs, values });
 
@@ -50,10 +50,36 @@ describe('load chart data', () => {
       'errors{scenario:a}': [point(0, { count: 4 })],
       'errors{kind:timeout}': [point(0, { count: 9 })],
     };
-    expect(seriesScenarios(series)).toEqual(['a', 'b']);
-    const [requests, latency, errors] = loadCharts(series, 'a');
+    expect(seriesScopes(series)).toEqual([
+      { tag: 'scenario', value: 'a' },
+      { tag: 'scenario', value: 'b' },
+    ]);
+    const [requests, latency, errors] = loadCharts(series, { tag: 'scenario', value: 'a' });
     expect(requests!.lines[0]!.values).toEqual([20]);
     expect(latency!.lines.map((l) => l.values[0])).toEqual([1, 2, 3]);
     expect(errors).toMatchObject({ title: 'Errors per second', lines: [{ label: 'errors', values: [4] }] });
+  });
+
+  it('narrows to one agent or link as well, listing scenarios, clients, agents and links in that order', () => {
+    const series = {
+      requests: [point(0, { count: 30 })],
+      'requests{link:web--echo-2}': [point(0, { count: 12 })],
+      'requests{agent:echo-2}': [point(0, { count: 12 })],
+      'requests{agent:echo-1}': [point(0, { count: 18 })],
+      'requests{client:web}': [point(0, { count: 30 })],
+      'requests{scenario:s}': [point(0, { count: 30 })],
+      'latency{agent:echo-2}': [point(0, { med: 4, 'p(95)': 8, 'p(99)': 9 })],
+      'requests{agent:echo-1,scenario:s}': [point(0, { count: 18 })],
+    };
+    expect(seriesScopes(series).map((s) => `${s.tag} ${s.value}`)).toEqual([
+      'scenario s',
+      'client web',
+      'agent echo-1',
+      'agent echo-2',
+      'link web--echo-2',
+    ]);
+    const [requests, latency] = loadCharts(series, { tag: 'agent', value: 'echo-2' });
+    expect(requests!.lines[0]!.values).toEqual([12]);
+    expect(latency!.lines.map((l) => l.values[0])).toEqual([4, 8, 9]);
   });
 });

@@ -47,20 +47,31 @@ function chart(id: string, title: string, unit: string, lines: { label: string; 
 
 const perSecond = (p: SeriesPoint, every: number) => (p.values['count'] ?? 0) / (every / 1000);
 
-const SCENARIO = /^requests\{scenario:([^,}]+)\}$/;
-
-/** The scenarios the series have figures for (`requests{scenario:x}`), sorted. */
-export function seriesScenarios(series: Series): string[] {
-  return Object.keys(series)
-    .map((k) => SCENARIO.exec(k)?.[1])
-    .filter((k): k is string => k !== undefined)
-    .sort();
+/** What a chart can be narrowed to: one tagged sub-metric family (`requests{agent:echo-1}` → agent echo-1). */
+export interface ChartScope {
+  tag: ScopeTag;
+  value: string;
 }
 
-/** Errors by kind (the whole run), or one scenario's errors. */
-function errorLines(series: Series, scenario: string | undefined) {
+const SCOPE_TAGS = ['scenario', 'client', 'agent', 'link'] as const;
+type ScopeTag = (typeof SCOPE_TAGS)[number];
+const SCOPE = /^requests\{(scenario|client|agent|link):([^,}]+)\}$/;
+
+/** The scenarios, clients, agents and links the series have figures for (`requests{agent:x}`), in that order, each sorted. */
+export function seriesScopes(series: Series): ChartScope[] {
+  const scopes = Object.keys(series).flatMap((k) => {
+    const m = SCOPE.exec(k);
+    return m ? [{ tag: m[1] as ScopeTag, value: m[2]! }] : [];
+  });
+  return scopes.sort((a, b) => SCOPE_TAGS.indexOf(a.tag) - SCOPE_TAGS.indexOf(b.tag) || a.value.localeCompare(b.value));
+}
+
+const scoped = (metric: string, scope: ChartScope | undefined) => (scope === undefined ? metric : `${metric}{${scope.tag}:${scope.value}}`);
+
+/** Errors by kind (the whole run), or one scope's errors. */
+function errorLines(series: Series, scope: ChartScope | undefined) {
   const at = (key: string) => series[key] ?? [];
-  if (scenario !== undefined) return [{ label: 'errors', byStart: lineOf(at(`errors{scenario:${scenario}}`), perSecond) }];
+  if (scope !== undefined) return [{ label: 'errors', byStart: lineOf(at(scoped('errors', scope)), perSecond) }];
   const kinds = Object.keys(series)
     .map((k) => ERROR_KIND.exec(k)?.[1])
     .filter((k): k is string => k !== undefined)
@@ -70,9 +81,9 @@ function errorLines(series: Series, scenario: string | undefined) {
     : [{ label: 'errors', byStart: lineOf(at('errors'), perSecond) }];
 }
 
-/** The run's charts, or one scenario's (its requests, latency and errors; VUs stay the run's). */
-export function loadCharts(series: Series, scenario?: string): ChartData[] {
-  const of = (metric: string) => series[scenario === undefined ? metric : `${metric}{scenario:${scenario}}`] ?? [];
+/** The run's charts, or one scenario's, client's, agent's or link's (its requests, latency and errors; VUs stay the run's). */
+export function loadCharts(series: Series, scope?: ChartScope): ChartData[] {
+  const of = (metric: string) => series[scoped(metric, scope)] ?? [];
   const at = (key: string) => series[key] ?? [];
   return [
     chart('requests', 'Requests per second', '/s', [{ label: 'requests', byStart: lineOf(of('requests'), perSecond) }]),
@@ -81,7 +92,7 @@ export function loadCharts(series: Series, scenario?: string): ChartData[] {
       { label: 'p95', byStart: lineOf(of('latency'), (p) => p.values['p(95)']) },
       { label: 'p99', byStart: lineOf(of('latency'), (p) => p.values['p(99)']) },
     ]),
-    chart('errors', scenario === undefined ? 'Errors by kind per second' : 'Errors per second', '/s', errorLines(series, scenario)),
+    chart('errors', scope === undefined ? 'Errors by kind per second' : 'Errors per second', '/s', errorLines(series, scope)),
     chart('vus', 'Virtual users', 'VUs', [{ label: 'VUs', byStart: lineOf(at('vus'), (p) => p.values['value'] ?? p.values['max']) }]),
   ];
 }

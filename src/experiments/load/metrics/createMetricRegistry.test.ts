@@ -128,6 +128,9 @@ describe('time series', () => {
       [3000, 1],
     ]);
     expect(points[0]!.values['rate']).toBe(2);
+    expect(r.series('requests', 1000).map((p) => p.startMs)).toEqual([1000, 2000, 3000]);
+    expect(r.series('requests', 2500).map((p) => p.startMs)).toEqual([3000]);
+    expect(r.series('requests', 4000)).toEqual([]);
     expect(r.sink('requests')?.type === 'counter' && r.sink('requests')).toMatchObject({ data: { sum: 4 } });
     r.seal(2000);
     expect(r.series('latency')[0]!.values).toMatchObject({ count: 1, 'p(95)': 8 });

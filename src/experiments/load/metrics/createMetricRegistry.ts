@@ -35,7 +35,8 @@ export interface MetricView {
   sink(key: string): Sink | undefined;
   /** Every key with figures, metrics before their sub-metrics, sorted. */
   keys(): string[];
-  series(key: string): SeriesPoint[];
+  /** The key's points (open intervals included), from `fromMs` on when given. */
+  series(key: string, fromMs?: number): SeriesPoint[];
 }
 
 /** A registry's figures as plain data: what a worker posts to the aggregator. */
@@ -143,6 +144,6 @@ export function createMetricRegistry(definitions: readonly MetricDefinition[] = 
     definition: (name) => defs.get(name),
     sink: (key) => entries.get(key)?.sink,
     keys: () => [...entries.keys()].sort(compareMetricKeys),
-    series: (key) => entries.get(key)?.series?.points(true) ?? [],
+    series: (key, fromMs) => entries.get(key)?.series?.points(true, fromMs) ?? [],
   };
 }

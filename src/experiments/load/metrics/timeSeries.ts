@@ -53,14 +53,27 @@ export class TimeSeries {
     this.sealThrough(Math.floor(untilMs / this.options.intervalMs) - 1);
   }
 
-  /** Sealed points, then (with `includeOpen`) the open intervals' figures so far. */
-  points(includeOpen = false): SeriesPoint[] {
-    if (!includeOpen) return [...this.sealed];
+  /** Sealed points starting at or after `fromMs`, then (with `includeOpen`) the open intervals' figures so far. */
+  points(includeOpen = false, fromMs = 0): SeriesPoint[] {
+    const sealed = fromMs <= 0 ? [...this.sealed] : this.sealed.slice(this.firstStartingAt(fromMs));
+    if (!includeOpen) return sealed;
     const last = Math.max(this.nextToSeal - 1, ...this.open.keys());
     const openPoints: SeriesPoint[] = [];
     for (let index = this.nextToSeal; index <= last; index++)
       openPoints.push(this.point(index, this.open.get(index) ?? createSink(this.type)));
-    return [...this.sealed, ...openPoints];
+    return [...sealed, ...openPoints.filter((p) => p.startMs >= fromMs)];
+  }
+
+  /** Binary search: the sealed points are in start order, so a live chart's update reads only the newest. */
+  private firstStartingAt(fromMs: number): number {
+    let lo = 0;
+    let hi = this.sealed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sealed[mid]!.startMs < fromMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private bucket(atMs: number): Sink | undefined {

@@ -50,6 +50,16 @@ describe('runLoadExperiment (simulation, JS echo)', () => {
     expect(r.summary.metrics['iterations']?.values['count']).toBe(12);
   });
 
+  it('progress carries time series per scenario, client, agent and link', async () => {
+    const keys = new Set<string>();
+    await runSimulatedLoadExperiment(load({ executor: 'constant-vus', vus: 2, duration: '3s', client: 'web' }), {
+      library,
+      onProgress: (p) => Object.keys(p.points).forEach((k) => keys.add(k)),
+    });
+    for (const key of ['requests{scenario:s}', 'requests{client:web}', 'latency{agent:echo-1}', 'latency{link:web--echo-1}'])
+      expect(keys).toContain(key);
+  });
+
   it('one VU: think time spaces iterations exactly; the run lasts what the iterations take', async () => {
     const r = await runSimulatedLoadExperiment(load({ executor: 'shared-iterations', vus: 1, iterations: 5, thinkTime: '10ms' }), {
       library,

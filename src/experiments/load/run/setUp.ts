@@ -46,13 +46,14 @@ async function waitRunning(shell: ExperimentShell, names: readonly string[]): Pr
 }
 
 /**
- * The run's registry. Per-client sub-metrics only when the clients are named in full (no
+ * The run's registry, with a time series for every breakdown. Per-client sub-metrics only when the clients are named in full (no
  * `${vu}`): one per VU would be thousands of histograms.
  */
 export function createLoadRegistry(experiment: LoadExperiment): MetricRegistry {
   const perVuClients = Object.values(experiment.scenarios).some((s) => s.client.includes('${'));
   const breakdownTags = perVuClients ? ['scenario', 'agent', 'link', 'kind'] : ['scenario', 'client', 'agent', 'link', 'kind'];
-  const registry = createMetricRegistry(LOAD_METRICS, { breakdownTags });
+  // A series for every breakdown: charts narrow to one scenario, client, agent or link.
+  const registry = createMetricRegistry(LOAD_METRICS, { breakdownTags, seriesTags: breakdownTags });
   watchThresholdMetrics(registry, experiment.thresholds);
   return registry;
 }
