@@ -44,6 +44,14 @@ describe('clientVus', () => {
     expect(clientVus(s, 'buy')).toEqual({ busy: 1, allocated: 1 });
   });
 
+  it('reads each scenario’s VUs from the progress when it carries them (several scenarios, several clients)', () => {
+    const p = { ...progress(9, 30), scenarioVus: { warmup: { vus: 2, maxVUs: 5 }, ramp: { vus: 7, maxVUs: 25 } } };
+    const s = state({ status: 'running', progress: p }, ['warmup', 'ramp', 'ramp-2']);
+    expect(clientVus(s, 'warmup')).toEqual({ busy: 2, allocated: 5 });
+    expect(clientVus(s, 'ramp')).toEqual({ busy: 7, allocated: 25 });
+    expect(clientVus(s, 'ramp-2')).toEqual({ busy: 7, allocated: 25 });
+  });
+
   it('falls back on the run’s totals for the only client when the series are not per scenario', () => {
     const s = state({ status: 'running', progress: progress(12, 50) }, ['echo']);
     expect(clientVus(s, 'echo')).toEqual({ busy: 12, allocated: 50 });

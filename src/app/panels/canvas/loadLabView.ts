@@ -56,13 +56,18 @@ export function scenarioOfClient(client: string, scenarios: readonly string[]): 
 }
 
 /**
- * A client node's virtual users while a run goes: its scenario's `vus` / `vus_max` series,
+ * A client node's virtual users while a run goes: its scenario's from the progress, else its `vus` / `vus_max` series,
  * or, when the series are not tagged by scenario and this is the only client on the canvas,
  * the run's totals. Undefined when no run goes or the client is not one of the run's.
  */
 export function clientVus(s: Pick<WorkbenchState, 'loadLab' | 'plainOrder' | 'plainNodes'>, client: string): ClientVus | undefined {
   const { status, progress, series } = s.loadLab;
   if (status !== 'running' || !progress) return undefined;
+  if (progress.scenarioVus) {
+    const own = scenarioOfClient(client, Object.keys(progress.scenarioVus));
+    const vus = own === undefined ? undefined : progress.scenarioVus[own];
+    if (vus) return { busy: vus.vus, allocated: Math.max(vus.maxVUs, vus.vus) };
+  }
   const scenario = scenarioOfClient(client, seriesScenarios(series));
   if (scenario !== undefined) {
     const busy = lastValue(series[`vus{scenario:${scenario}}`]);

@@ -51,7 +51,11 @@ export function createProgressReporter(registry: MetricRegistry) {
     },
     report(p: ProgressInputs): LoadProgress {
       const progress = p.set.progress(p.atMs);
-      const stats = p.set.stats().total;
+      const all = p.set.stats();
+      const stats = all.total;
+      const scenarioVus: Record<string, { vus: number; maxVUs: number }> = {};
+      for (const [name, s] of Object.entries(all.scenarios))
+        Object.defineProperty(scenarioVus, name, { value: { vus: s.busyVUs, maxVUs: s.allocatedVUs }, enumerable: true });
       const view = p.hooks.view?.();
       const out: LoadProgress = {
         atMs: p.atMs,
@@ -59,6 +63,7 @@ export function createProgressReporter(registry: MetricRegistry) {
         timeLeftMs: progress.timeLeftMs,
         vus: stats.busyVUs,
         maxVUs: stats.allocatedVUs,
+        scenarioVus,
         totals: p.totals,
         points: newPoints(p.atMs),
         linkLoad,

@@ -50,12 +50,17 @@ describe('runLoadExperiment (simulation, JS echo)', () => {
     expect(r.summary.metrics['iterations']?.values['count']).toBe(12);
   });
 
-  it('progress carries time series per scenario, client, agent and link', async () => {
+  it('progress carries time series per scenario, client, agent and link, and each scenario’s VUs', async () => {
     const keys = new Set<string>();
+    const vus: number[] = [];
     await runSimulatedLoadExperiment(load({ executor: 'constant-vus', vus: 2, duration: '3s', client: 'web' }), {
       library,
-      onProgress: (p) => Object.keys(p.points).forEach((k) => keys.add(k)),
+      onProgress: (p) => {
+        Object.keys(p.points).forEach((k) => keys.add(k));
+        vus.push(p.scenarioVus?.['s']?.maxVUs ?? -1);
+      },
     });
+    expect(vus.slice(0, 3)).toEqual([2, 2, 2]);
     for (const key of ['requests{scenario:s}', 'requests{client:web}', 'latency{agent:echo-1}', 'latency{link:web--echo-1}'])
       expect(keys).toContain(key);
   });

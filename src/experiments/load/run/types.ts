@@ -49,6 +49,8 @@ export interface LoadProgress {
   timeLeftMs: number;
   vus: number;
   maxVUs: number;
+  /** Busy and allocated VUs of each scenario (a Client node shows its scenario's). */
+  scenarioVus?: Record<string, { vus: number; maxVUs: number }>;
   totals: LoadTotals;
   /** New 1 s series points since the previous progress, by metric key (requests, latency, errors, error_rate, vus, dropped_iterations; and `latency{scenario:x}` etc.). */
   points: Record<string, SeriesPoint[]>;
