@@ -2,10 +2,14 @@ import { useWorkbench } from '../../store/WorkbenchContext';
 import { loadRunning } from './loadLabView';
 import { LOAD_STEPS } from './loadScale';
 
-/** What the links' colours mean while a load run goes (and only then: outside a run links look as usual). */
+/**
+ * What the links' colours mean while a load run goes and the canvas has links to colour (a
+ * simulated run of a file's own system draws nothing here; outside a run links look as usual).
+ */
 export function LoadLegend() {
   const running = useWorkbench(loadRunning);
-  if (!running) return null;
+  const hasLinks = useWorkbench((s) => Object.keys(s.links).length > 0);
+  if (!running || !hasLinks) return null;
   return (
     <aside className="load-legend" aria-label="Link load legend">
       <h2 className="load-legend-title">Link load</h2>
