@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { deploy } from '../dockHelpers';
+import { applyLabJson, deploy } from '../dockHelpers';
 import { expect, openWorkbench, test } from '../fixtures';
 
 /** A short open-model run against the echo agent on the canvas (no topology of its own). */
@@ -60,18 +60,10 @@ async function openLoadTab(page: Page): Promise<Locator> {
   return form;
 }
 
-/** Replace the JSON editor's text the way a person would (click, select all, type) and apply it. */
+/** Open the JSON view, replace the file the way a person would and apply it. */
 async function applyJson(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'JSON', exact: true }).click();
-  const editor = page.getByRole('group', { name: 'Load JSON editor' });
-  const input = editor.getByRole('textbox', { name: 'Load experiment JSON' });
-  await expect(input).toBeAttached({ timeout: 20_000 });
-  await editor.locator('.view-lines').click();
-  await expect(input).toBeFocused();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-  await page.getByRole('button', { name: 'Apply JSON' }).click();
+  await applyLabJson(page, { editor: 'Load JSON editor', textbox: 'Load experiment JSON' }, text);
 }
 
 test('a ready scenario runs in simulated time: progress, live charts and the threshold verdicts', async ({ page }) => {

@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { deploy } from '../dockHelpers';
+import { applyLabJson, deploy } from '../dockHelpers';
 import { expect, openWorkbench, test } from '../fixtures';
 
-/** Replace the JSON editor's text the way a person would (click, select all, type) and apply it. */
-async function applyJson(page: Page, text: string): Promise<void> {
-  const editor = page.getByRole('group', { name: 'Experiment JSON editor' });
-  const input = editor.getByRole('textbox', { name: 'Experiment JSON' });
-  await expect(input).toBeAttached({ timeout: 20_000 });
-  await editor.locator('.view-lines').click();
-  await expect(input).toBeFocused();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-  await page.getByRole('button', { name: 'Apply JSON' }).click();
+/** Replace the experiment's JSON the way a person would and apply it. */
+function applyJson(page: Page, text: string): Promise<void> {
+  return applyLabJson(page, { editor: 'Experiment JSON editor', textbox: 'Experiment JSON' }, text);
 }
 
 test('a chaos experiment built with the form runs in simulation, reproduces its seed and swarms', async ({ page }) => {

@@ -71,14 +71,17 @@ async function writeReport(report: string | undefined, value: unknown): Promise<
   }
 }
 
-/** A topology the kernel refuses (e.g. a bad extra command) is the file's fault: invalid input. */
-async function setupChecked<T>(file: string, run: () => Promise<T>): Promise<T> {
+/**
+ * A topology the kernel refuses (e.g. a bad extra command) is the file's fault: invalid input.
+ * `fileFault` names other errors a run can throw that are the file's fault too.
+ */
+export async function setupChecked<T>(file: string, run: () => Promise<T>, fileFault?: (e: unknown) => InputError | undefined): Promise<T> {
   try {
     return await run();
   } catch (e) {
     if (e instanceof ExperimentSetupError)
       throw new InputError(`${file}: the experiment's topology could not be built:\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
-    throw e;
+    throw fileFault?.(e) ?? e;
   }
 }
 

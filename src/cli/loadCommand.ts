@@ -4,7 +4,6 @@
  * k6-style summary on stdout and exit like k6: 0 passed, 99 a threshold failed (or a figure
  * regressed against --baseline).
  */
-import { ExperimentSetupError } from '../experiments';
 import { LoadExperimentError, type LoadExperiment } from '../experiments/load/experiment';
 import type { LoadRunHooks, LoadRunResult } from '../experiments/load/run/types';
 import {
@@ -19,7 +18,7 @@ import {
 import { formatDuration } from '../experiments/load/summary/formatFigures';
 import { renderBaselineComparison, regressionLine } from './baselineReport';
 import { renderCanary } from './canaryReport';
-import { knownKinds, type CliIo } from './commands';
+import { knownKinds, setupChecked, type CliIo } from './commands';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import type { LoadCli } from './loadArgs';
 import { checkWritable, readBaselineFile, writeOutput } from './loadFiles';
@@ -44,17 +43,20 @@ export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
   const interrupts = interruptControl(io.onInterrupt, (text) => (cli.quiet || !io.progress ? io.err(text) : progress.note(text)));
   let result: LoadRunResult;
   try {
-    result = await setupChecked(cli.file, () =>
-      runLoad({
-        experiment,
-        sim: cli.sim,
-        ...(cli.seed !== undefined ? { seed: cli.seed } : {}),
-        ...(chaos ? { chaos } : {}),
-        ...(hooks ? { hooks } : {}),
-        onProgress: (p) => progress.update(p),
-        stopSignal: interrupts.stopSignal,
-        abortSignal: interrupts.abortSignal,
-      }),
+    result = await setupChecked(
+      cli.file,
+      () =>
+        runLoad({
+          experiment,
+          sim: cli.sim,
+          ...(cli.seed !== undefined ? { seed: cli.seed } : {}),
+          ...(chaos ? { chaos } : {}),
+          ...(hooks ? { hooks } : {}),
+          onProgress: (p) => progress.update(p),
+          stopSignal: interrupts.stopSignal,
+          abortSignal: interrupts.abortSignal,
+        }),
+      loadFileFault(cli.file),
     );
   } finally {
     interrupts.release();
@@ -74,17 +76,13 @@ async function canaryHooksFor(experiment: LoadExperiment, seed: number): Promise
 }
 
 /** What the runner refuses about the file once it builds the system is still the file's fault: invalid input. */
-async function setupChecked<T>(file: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof ExperimentSetupError)
-      throw new InputError(`${file}: the experiment's topology could not be built:\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
-    if (e instanceof LoadExperimentError) throw new InputError(`${file}: ${e.message}`);
+function loadFileFault(file: string) {
+  return (e: unknown): InputError | undefined => {
+    if (e instanceof LoadExperimentError) return new InputError(`${file}: ${e.message}`);
     // The runner's chaos planner (loaded lazily with the runner): a chaos name it cannot resolve.
-    if (e instanceof Error && e.name === 'LoadChaosError') throw new InputError(`ORR302: ${file}: ${e.message}`);
-    throw e;
-  }
+    if (e instanceof Error && e.name === 'LoadChaosError') return new InputError(`ORR302: ${file}: ${e.message}`);
+    return undefined;
+  };
 }
 
 function header(result: LoadRunResult): string {

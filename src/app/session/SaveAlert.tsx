@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ErrorCode } from '../../protocol/errors';
 import { errorText } from '../errors';
 import { useSession, useWorkspaceSession } from './WorkspaceContext';
-import { downloadJson } from '../ui/downloadJson';
+import { downloadJson } from '../ui/download';
 
 /**
  * A save that failed: the changes are kept (still unsaved) and retried; a full storage

@@ -12,6 +12,7 @@ import { useChaosLab } from './useChaosLab';
 import { workspaceTopology } from './workspaceTopology';
 import { SavedExperiments } from './SavedExperiments';
 import './chaos.css';
+import { EditorViewToggle } from '../../ui/EditorViewToggle';
 
 export default function ChaosPanel() {
   const store = useWorkbenchStore();
@@ -53,14 +54,7 @@ export default function ChaosPanel() {
           >
             Use current workspace
           </button>
-          <div className="lab-toggle" role="group" aria-label="Editor view">
-            <button type="button" className="btn btn-small" aria-pressed={editor === 'form'} onClick={() => setEditor('form')}>
-              Form
-            </button>
-            <button type="button" className="btn btn-small" aria-pressed={editor === 'json'} onClick={() => setEditor('json')}>
-              JSON
-            </button>
-          </div>
+          <EditorViewToggle view={editor} onChange={setEditor} />
         </div>
         <p className="small muted lab-topology">
           Topology: {form.base.topology.agents.length} agents, {(form.base.topology.links ?? []).length} links,{' '}

@@ -11,10 +11,11 @@ import { LoadJson } from './LoadJson';
 import { blankLoadDoc, type LoadDoc } from './loadDoc';
 import { LOAD_GALLERY } from './loadGallery';
 import { LoadResults } from './LoadResults';
-import { ProblemList } from './ProblemList';
+import { ProblemList } from '../../ui/ProblemList';
 import { useLoadLab } from './useLoadLab';
 import '../chaos/chaos.css';
 import './load.css';
+import { EditorViewToggle } from '../../ui/EditorViewToggle';
 
 function Gallery({ onPick }: { onPick(doc: LoadDoc): void }) {
   const [file, setFile] = useState(LOAD_GALLERY[0]?.file ?? '');
@@ -57,14 +58,7 @@ export default function LoadPanel() {
       <section className="lab-editor" aria-label="Load experiment editor">
         <div className="lab-toolbar">
           <Gallery onPick={setDoc} />
-          <div className="lab-toggle" role="group" aria-label="Editor view">
-            <button type="button" className="btn btn-small" aria-pressed={editor === 'form'} onClick={() => setEditor('form')}>
-              Form
-            </button>
-            <button type="button" className="btn btn-small" aria-pressed={editor === 'json'} onClick={() => setEditor('json')}>
-              JSON
-            </button>
-          </div>
+          <EditorViewToggle view={editor} onChange={setEditor} />
         </div>
         <p className="small muted lab-topology">
           {topology

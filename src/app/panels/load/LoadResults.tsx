@@ -12,7 +12,7 @@ import { loadCharts, seriesScopes } from './chartData';
 import { LoadChart } from './LoadChart';
 import type { LoadDoc } from './loadDoc';
 import { LoadProgressBar } from './LoadProgressBar';
-import { ProblemList } from './ProblemList';
+import { ProblemList } from '../../ui/ProblemList';
 import { SummaryView } from './SummaryView';
 import { ThresholdVerdicts } from './ThresholdVerdicts';
 import { verdictText, type LoadLabControls } from './useLoadLab';

@@ -1,7 +1,8 @@
 /** The end-of-test summary as k6 prints it, and the three downloads: summary JSON (k6 --summary-export), text, HTML report. */
 import { formatTextSummary, renderHtmlReport, toSummaryExport } from '../../../experiments/load/summary';
 import type { LoadRunResult } from '../../../experiments/load/run/types';
-import { downloadText, fileStem } from './download';
+import { downloadText } from '../../ui/download';
+import { fileStem } from './fileStem';
 
 export function SummaryView({ result }: { result: LoadRunResult }) {
   const text = formatTextSummary(result.summary);

@@ -5,7 +5,7 @@ import { checkLoadExperiment } from '../../../experiments/load/experiment';
 import type { LoadRunMode, LoadRunResult } from '../../../experiments/load/run/types';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 import type { LoadDoc } from './loadDoc';
-import type { Refusal } from './ProblemList';
+import type { Refusal } from '../../ui/ProblemList';
 
 export interface LoadLabControls {
   available: boolean;

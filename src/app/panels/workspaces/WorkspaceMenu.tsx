@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useSession, useWorkspaceSession } from '../../session/WorkspaceContext';
 import type { WorkspaceSession } from '../../session/sessionTypes';
 import type { WorkbenchStore } from '../../store/createWorkbenchStore';
-import { downloadJson } from '../../ui/downloadJson';
+import { downloadJson } from '../../ui/download';
 
 function SaveStatus() {
   const save = useSession((s) => s.save);

@@ -1,4 +1,4 @@
-/** Why a load file was refused: the coded summary (`ORR302: …`, in docs/errors.md), each problem with its field path, the hint. */
+/** Why a file was refused: the coded summary (`ORR302: …`, in docs/errors.md), each problem with its field path, the hint. */
 export interface Refusal {
   summary: string;
   problems: readonly string[];
@@ -8,7 +8,7 @@ export interface Refusal {
 /** `quiet`: listed as you type, not announced (an alert is for what an action refused). */
 export function ProblemList({ refusal, label, quiet = false }: { refusal: Refusal; label: string; quiet?: boolean }) {
   return (
-    <div className="load-problems" role={quiet ? undefined : 'alert'}>
+    <div role={quiet ? undefined : 'alert'}>
       <p className="lab-errors">{refusal.summary}</p>
       {refusal.problems.length > 0 && (
         <ul className="lab-errors" aria-label={label}>

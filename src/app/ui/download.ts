@@ -1,4 +1,4 @@
-/** Hands `text` to the browser as a file download. */
+/** Hands `text` to the browser as a file download named `fileName`. */
 export function downloadText(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -11,13 +11,6 @@ export function downloadText(fileName: string, text: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file name from the experiment's name: `echo-50-clients-summary.json`. */
-export function fileStem(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'load'
-  );
+export function downloadJson(fileName: string, text: string): void {
+  downloadText(fileName, text, 'application/json');
 }
