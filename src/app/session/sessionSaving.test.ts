@@ -123,6 +123,18 @@ describe('workspace session saving', () => {
     session.dispose();
   });
 
+  it('a rename the page hides during (while the UI catches up with the kernel) is written on hide', async () => {
+    const { session, puts } = await started(SAVED);
+    const before = puts.length;
+    void session.rename('Kept on reload');
+    void session.flushBeforeHide();
+    // No await: the rename is still waiting for the kernel's snapshot when the page goes.
+    const written = puts.slice(before);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ urgent: true, record: { name: 'Kept on reload' } });
+    session.dispose();
+  });
+
   it('draws the saved workspace as a preview until it is restored', async () => {
     const memory = memoryRepo(SAVED);
     const store = createWorkbenchStore(fakeApi());

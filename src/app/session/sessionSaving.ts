@@ -81,6 +81,9 @@ export function createSessionSaving(deps: SavingDeps): SessionSaving {
       autosave.markDirty();
     },
     async saveNow() {
+      // Dirty at once: a page hidden while the UI catches up below still writes this change
+      // (a rename then a reload lost the rename when the kernel's snapshot was slow to come).
+      autosave.markDirty();
       // After a restore the last events may still wait for the UI's next publish.
       await deps.settle?.();
       autosave.markDirty();
