@@ -7,6 +7,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CanaryView, LoadProgress, LoadRunMode, LoadRunResult } from '../../../experiments/load/run/types';
 import type { SeriesPoint } from '../../../experiments/load/metrics/timeSeries';
+import { mergePoints } from '../../../browser/load/progressThrottle';
 
 export type LoadLabStatus = 'idle' | 'running' | 'done';
 
@@ -44,16 +45,8 @@ export function initialLoadLab(): LoadLab {
   return { status: 'idle', linkLoad: {}, series: {} };
 }
 
-/** Appends the new points of each key (a point for an interval already shown replaces it). */
-export function appendPoints(series: Record<string, SeriesPoint[]>, points: Record<string, SeriesPoint[]>): Record<string, SeriesPoint[]> {
-  const next = { ...series };
-  for (const [key, added] of Object.entries(points)) {
-    if (added.length === 0) continue;
-    const first = added[0]!.startMs;
-    next[key] = [...(series[key] ?? []).filter((p) => p.startMs < first), ...added];
-  }
-  return next;
-}
+/** Appends the new points of each key (a point for an interval already shown replaces it): the throttle's merge. */
+export const appendPoints = mergePoints;
 
 /** Counts since the previous progress → per second of run time. */
 export function linkRates(linkLoad: Record<string, number>, spanMs: number): Record<string, number> {
