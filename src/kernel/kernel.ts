@@ -34,6 +34,12 @@ export interface KernelOptions {
    * wants the full stream: subscribe instead, which sees every event either way).
    */
   eventLogCapacity?: number;
+  /**
+   * Called with every input and the kernel time it is handled at (the clock is read once per
+   * step), before the kernel acts on it: the tape of a recording. With the same seed, the
+   * same inputs at the same times reproduce the same events (see src/experiments/replay).
+   */
+  onInput?: (input: KernelInput, now: number) => void;
 }
 
 export interface Kernel {
@@ -68,6 +74,7 @@ export { DEFAULT_EVENT_LOG_CAPACITY };
 
 export function createKernel(options: KernelOptions): Kernel {
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const onInput = options.onInput;
   const state = createKernelState({
     clock: options.clock,
     rng: options.rng,
@@ -80,6 +87,7 @@ export function createKernel(options: KernelOptions): Kernel {
 
   function stepInto(input: KernelInput, events: KernelEvent[], effects: Effect[]): OrreryErrorData | undefined {
     state.now = state.clock.now();
+    onInput?.(input, state.now);
     state.log.begin(state.now, events);
     state.effects = effects;
     let error: OrreryErrorData | undefined;

@@ -187,6 +187,50 @@ const EXPERIMENT_ERRORS = {
   },
 } as const satisfies Record<string, ErrorSpec>;
 
+/** Recordings: files, playback, replay and stand-ins (ORR500–ORR599). */
+const RECORDING_ERRORS = {
+  ORR501: {
+    title: 'Not an Orrery recording',
+    hint: 'Choose a file exported from the Replay tab or written by `orrery` (.orrery-rec); nothing stored was changed.',
+  },
+  ORR502: {
+    title: 'Recording from a newer version',
+    hint: 'Open it with the Orrery version that wrote it, or a newer one; nothing stored was changed.',
+  },
+  ORR503: {
+    title: 'Recording truncated or corrupt',
+    hint: 'The file ends early or fails its checksum: export it again from the source; nothing stored was changed.',
+  },
+  ORR504: {
+    title: 'Invalid recording',
+    hint: 'Fix or re-export the file; each problem names its place in the file.',
+  },
+  ORR505: {
+    title: 'Recording too large',
+    hint: 'Record a shorter span, or raise the recording budget in the Replay tab.',
+  },
+  ORR506: {
+    title: 'Recording does not reproduce',
+    hint: 'Its tape no longer produces the recorded log (hash mismatch): it was edited or written by an incompatible kernel.',
+  },
+  ORR507: {
+    title: 'Agent kind missing for replay',
+    hint: 'Add the named kind (its module is in the recording when it was a custom one), or replay against a workspace that has it.',
+  },
+  ORR510: {
+    title: 'Stand-in has no recorded answer',
+    hint: 'The message differs from every recorded one: the closest and the fields that differ are named. Use passthrough or record-if-missing mode, or record again.',
+  },
+  ORR511: {
+    title: 'Stand-in recording exhausted',
+    hint: 'The stand-in was asked more often than the recording answered: record a longer run, or use passthrough mode.',
+  },
+  ORR512: {
+    title: 'No such moment in the recording',
+    hint: 'Choose an event between the first and the last of the recording.',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
 /** Notices of the page itself (ORR400–ORR499). */
 const APP_ERRORS = {
   ORR401: { title: 'Kernel worker unavailable', hint: 'Reload the page; if it persists, check the browser console.', formerly: 'ui001' },
@@ -255,6 +299,7 @@ export const ERROR_CODES = {
   ...WORKSPACE_ERRORS,
   ...EXPERIMENT_ERRORS,
   ...APP_ERRORS,
+  ...RECORDING_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,111 @@
+/**
+ * The Replay tab's contract with the workers: recording the live workbench (kernel worker)
+ * and playing a recording back (its own worker). The page's playback store is an ordinary
+ * workbench store over `PlaybackWorkbench`, so the canvas, log, sequence view and inspector
+ * show the recorded system without knowing it is a recording.
+ */
+import type { KernelEvent, KernelSnapshot } from '../../kernel/types';
+import type { AclMessage } from '../../protocol/message';
+import type { OrreryErrorData } from '../../protocol/errors';
+import type { Recording, RecordingHeader } from '../../experiments/replay/types';
+
+/** The live tape's state: it runs from the kernel's birth, within a budget of inputs. */
+export interface TapeStatus {
+  /** Record was pressed and not yet stopped. */
+  recording: boolean;
+  /** Tape index where the current recording started (when `recording`). */
+  startIndex?: number;
+  /** Inputs on the tape so far, and the most it keeps. */
+  inputs: number;
+  budget: number;
+  /** Set when the budget ran out: taping stopped, no new recording can start in this session. */
+  cutShort?: { reason: string; atIndex: number };
+}
+
+/** What the page adds to a recording it stops (the kernel worker knows the rest). */
+export interface RecordingMeta {
+  name: string;
+  tags: string[];
+  /** The workspace file at Record (from the session's captureWorkspace). */
+  workspace?: unknown;
+}
+
+/** Kernel worker: the live recording controls (flat methods on the lab worker API). */
+export interface LiveRecordingApi {
+  tapeStatus(): Promise<TapeStatus>;
+  startRecording(): Promise<TapeStatus>;
+  /** Ends the recording: the tape up to now, from the kernel's birth, playback from Record. */
+  stopRecording(meta: RecordingMeta): Promise<Recording>;
+}
+
+/** A point of interest on the timeline. */
+export interface PlaybackMarker {
+  seq: number;
+  t: number;
+  kind: 'crash' | 'restart' | 'fault' | 'fault-cleared' | 'failure' | 'dead-letter' | 'escalation';
+  /** Agent, link or fault it concerns. */
+  subject: string;
+  label: string;
+}
+
+export interface PlaybackPosition {
+  /** The last event applied (−1: before the first). Events seq ≤ this are in the past. */
+  seq: number;
+  /** Kernel time at that event. */
+  t: number;
+  first: number;
+  last: number;
+  playing: boolean;
+  speed: number;
+  /** Only this conversation's messages are played back (others still change state). */
+  conversation?: string;
+}
+
+export type PlaybackSpeed = 0.25 | 0.5 | 1 | 2 | 5 | 10 | 20;
+export const PLAYBACK_SPEEDS: readonly PlaybackSpeed[] = [0.25, 0.5, 1, 2, 5, 10, 20];
+
+export type JumpTarget =
+  | { to: 'seq'; seq: number }
+  | { to: 'time'; t: number }
+  | { to: 'message'; messageId: string }
+  | { to: 'next-failure' }
+  | { to: 'previous-failure' }
+  | { to: 'next-marker' }
+  | { to: 'previous-marker' };
+
+/** One recorded conversation (for "play back only this one"). */
+export interface ConversationSummary {
+  id: string;
+  messages: number;
+  participants: string[];
+  firstSeq: number;
+  lastSeq: number;
+}
+
+/** The playback worker's API (comlink; listeners are proxied). */
+export interface PlaybackApi {
+  /** Opens a recording (steps through it once: index, markers, log hash check). */
+  open(
+    recording: Recording,
+  ): Promise<
+    | { header: RecordingHeader; markers: PlaybackMarker[]; conversations: ConversationSummary[]; position: PlaybackPosition }
+    | { error: OrreryErrorData }
+  >;
+  seek(target: JumpTarget): Promise<PlaybackPosition>;
+  step(delta: 1 | -1): Promise<PlaybackPosition>;
+  play(speed: PlaybackSpeed): Promise<void>;
+  pause(): Promise<PlaybackPosition>;
+  setConversation(id: string | undefined): Promise<void>;
+  onPosition(listener: (position: PlaybackPosition) => void): Promise<() => void>;
+  /** State at the cursor, as the live workbench's read API gives it. */
+  snapshot(): Promise<KernelSnapshot>;
+  inspect(agent: string): Promise<{ kv: Record<string, string>; mailbox: AclMessage[] }>;
+  /** Events in [fromSeq, toSeq] (for the log and sequence view after a seek). */
+  events(fromSeq: number, toSeq: number): Promise<KernelEvent[]>;
+  /**
+   * Events as the cursor moves forward (play or step); a seek backwards or a jump sends
+   * `{ reset: true }` first and then the retained window before the new cursor.
+   */
+  subscribe(listener: (batch: { reset?: true; events: KernelEvent[] }) => void): Promise<() => void>;
+  close(): Promise<void>;
+}
