@@ -7,3 +7,4 @@ export { DEFAULT_TIMING, type SimTiming, type Range } from '../kernel/shell';
 export { canonicalJson } from './simulation/canonicalJson';
 export { canonicalLog, createLogHasher, logHash, type LogHasher } from './simulation/logHash';
 export { createSha256, sha256Hex } from './simulation/sha256';
+export * from './replay';

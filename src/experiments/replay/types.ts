@@ -68,3 +68,35 @@ export interface Recording {
   header: RecordingHeader;
   tape: TapeEntry[];
 }
+
+/**
+ * A point of interest on the timeline (structurally the Replay tab's PlaybackMarker:
+ * src/browser/replay/types.ts, which experiments may not import).
+ */
+export interface TimelineMarker {
+  seq: number;
+  t: number;
+  kind: 'crash' | 'restart' | 'fault' | 'fault-cleared' | 'failure' | 'dead-letter' | 'escalation';
+  /** Agent, link or fault it concerns. */
+  subject: string;
+  label: string;
+}
+
+/** One recorded conversation (structurally the Replay tab's ConversationSummary). */
+export interface RecordedConversationSummary {
+  id: string;
+  messages: number;
+  participants: string[];
+  firstSeq: number;
+  lastSeq: number;
+}
+
+/** Where to move the player's cursor (structurally the Replay tab's JumpTarget). */
+export type SeekTarget =
+  | { to: 'seq'; seq: number }
+  | { to: 'time'; t: number }
+  | { to: 'message'; messageId: string }
+  | { to: 'next-failure' }
+  | { to: 'previous-failure' }
+  | { to: 'next-marker' }
+  | { to: 'previous-marker' };
