@@ -14,3 +14,4 @@ export { containsSubset, judgeRun, isReport, reportReceivers, type RunVerdict } 
 export { loadScenarios, checkScenario, scenarioToWorkspace, entryNodes, PATTERN_ORDER, type LoadedScenarios } from './scenarios';
 export { serializeWorkspace, workspaceFileName, importWorkspace, importedName, uniqueName, MAX_FILE_BYTES } from './exportImport';
 export { bytesToBase64, base64ToBytes } from './base64';
+export * from './recording';
