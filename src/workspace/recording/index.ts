@@ -12,3 +12,16 @@ export {
 export { RECORDING_MIGRATIONS, planMigration, type RecordingMigration } from './migrations';
 export { KERNEL_INPUT_TYPES } from './validateTapeEntry';
 export { yieldToEventLoop } from './yieldToEventLoop';
+export {
+  summaryOf,
+  tapeChunks,
+  reassemble,
+  checkedName,
+  checkedTags,
+  compareSummaries,
+  MAX_RECORDING_NAME,
+  MAX_RECORDING_TAGS,
+  MAX_TAG_LENGTH,
+  type RecordingSummary,
+  type StoredTapeChunk,
+} from './libraryRecords';
