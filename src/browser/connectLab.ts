@@ -1,16 +1,20 @@
 /**
  * The UI's handle on the kernel worker: the workbench connection (connectWorkbench) plus
- * `experiments` (chaos) and `load`, whose progress callbacks cross the worker boundary as comlink proxies.
+ * `experiments` (chaos), `load` and `recording` (the live tape); progress callbacks cross the
+ * worker boundary as comlink proxies.
  */
 import * as Comlink from 'comlink';
 import { connectWorkbench, type WorkbenchConnection } from './connectWorkbench';
 import type { LabWorkerApi } from './kernel.worker';
 import type { ExperimentsApi } from './experiments/types';
 import type { LoadApi } from './load/types';
+import type { LiveRecordingApi } from './replay/types';
 
 export interface LabConnection extends WorkbenchConnection {
   experiments: ExperimentsApi;
   load: LoadApi;
+  /** The live tape: Record/Stop (see replay/createLiveRecording). */
+  recording: LiveRecordingApi;
 }
 
 export function connectLab(): LabConnection {
@@ -28,5 +32,10 @@ export function connectLab(): LabConnection {
     stop: () => remote.stopLoadExperiment(),
     abort: () => remote.abortLoadExperiment(),
   };
-  return { ...connection, experiments, load };
+  const recording: LiveRecordingApi = {
+    tapeStatus: () => remote.tapeStatus(),
+    startRecording: () => remote.startRecording(),
+    stopRecording: (meta) => remote.stopRecording(meta),
+  };
+  return { ...connection, experiments, load, recording };
 }

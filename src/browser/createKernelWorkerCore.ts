@@ -18,6 +18,7 @@ import { spawnBrowserAgentWorker } from './spawnBrowserAgentWorker';
 import { createStreamHub, type UiBatchWire } from './stream/createStreamHub';
 import type { StreamInterest } from './stream/uiStreamTypes';
 import { createLoadDriver, type LoadCounts, type LoadSpec } from '../experiments/load/createLoadDriver';
+import { createTapeRecorder, type TapeRecorder } from '../experiments/replay/recorder';
 
 /**
  * Events reach the UI at most this often under load (the UI applies them every 200 ms);
@@ -60,6 +61,12 @@ export interface KernelWorkerCore {
   clock: Clock;
   ready: Promise<unknown>;
   compiledKinds: CompiledKinds;
+  /** The live tape: every input the kernel handled since its birth (within its budget). */
+  tape: TapeRecorder;
+  /** The kernel's Rng seed (a recording's player needs it). */
+  kernelSeed: number;
+  /** An uploaded component's bytes by hash (a recording carries custom kinds' bytes). */
+  componentBytes(hash: string): Uint8Array | undefined;
 }
 
 /** Load sent by this worker's clock straight into the runtime (not through the page). */
@@ -74,21 +81,8 @@ function loadDriverOn(runtime: Runtime, clock: Clock) {
   });
 }
 
-export function createKernelWorkerCore(): KernelWorkerCore {
-  const clock = createRealClock();
-  const kernel = createKernel({ clock, rng: createSeededRng(Date.now() >>> 0), eventLogCapacity: LIVE_EVENT_LOG_CAPACITY });
-  const compiler = connectCompiler();
-  const byHash = new Map<string, CompiledComponent>();
-  const compile = async (bytes: Uint8Array) => {
-    const compiled = await compiler.compile(bytes);
-    byHash.set(compiled.hash, compiled);
-    return compiled;
-  };
-  const host = createWorkerPoolHost({ spawnWorker: spawnBrowserAgentWorker, clock, compile });
-  const runtime = createRuntime({ kernel, host, clock, publishIntervalMs: PUBLISH_INTERVAL_MS });
-  const agentsBase = new URL(`${import.meta.env.BASE_URL}agents/`, self.location.origin).href;
-
-  // Deferred kinds compile once, whoever asks first (a spawn or a simulation).
+/** Deferred kinds compile once, whoever asks first (a spawn or a simulation). */
+function deferringRegistrar(host: AgentHost): { registrar: AgentHost; deferred: Map<string, () => Promise<KindInfo>> } {
   const deferred = new Map<string, () => Promise<KindInfo>>();
   const registrar: AgentHost = {
     registerKind: (kind, component, meta) => host.registerKind(kind, component, meta),
@@ -103,10 +97,16 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     onEvents: (listener) => host.onEvents(listener),
     dispose: () => host.dispose(),
   };
-  const ready = loadBuiltinKinds(registrar, fetchAgentAssets(agentsBase));
-  ready.catch(() => undefined);
+  return { registrar, deferred };
+}
 
-  const compiledKinds: CompiledKinds = {
+function compiledKindsOf(
+  host: AgentHost,
+  byHash: ReadonlyMap<string, CompiledComponent>,
+  deferred: ReadonlyMap<string, () => Promise<KindInfo>>,
+  ready: Promise<unknown>,
+): CompiledKinds {
+  return {
     kinds: () => host.kinds(),
     async compiled(kind) {
       await ready.catch(() => undefined);
@@ -119,6 +119,35 @@ export function createKernelWorkerCore(): KernelWorkerCore {
       return byHash.get(info.hash);
     },
   };
+}
+
+export function createKernelWorkerCore(): KernelWorkerCore {
+  const clock = createRealClock();
+  const kernelSeed = Date.now() >>> 0;
+  const tape = createTapeRecorder();
+  const kernel = createKernel({
+    clock,
+    rng: createSeededRng(kernelSeed),
+    eventLogCapacity: LIVE_EVENT_LOG_CAPACITY,
+    onInput: tape.onInput,
+  });
+  const uploaded = new Map<string, Uint8Array>();
+  const compiler = connectCompiler();
+  const byHash = new Map<string, CompiledComponent>();
+  const compile = async (bytes: Uint8Array) => {
+    const compiled = await compiler.compile(bytes);
+    byHash.set(compiled.hash, compiled);
+    return compiled;
+  };
+  const host = createWorkerPoolHost({ spawnWorker: spawnBrowserAgentWorker, clock, compile });
+  const runtime = createRuntime({ kernel, host, clock, publishIntervalMs: PUBLISH_INTERVAL_MS });
+  const agentsBase = new URL(`${import.meta.env.BASE_URL}agents/`, self.location.origin).href;
+
+  const { registrar, deferred } = deferringRegistrar(host);
+  const ready = loadBuiltinKinds(registrar, fetchAgentAssets(agentsBase));
+  ready.catch(() => undefined);
+
+  const compiledKinds = compiledKindsOf(host, byHash, deferred, ready);
 
   const streams = createStreamHub({ subscribe: (listener) => runtime.subscribe(listener) });
   const load = loadDriverOn(runtime, clock);
@@ -146,7 +175,11 @@ export function createKernelWorkerCore(): KernelWorkerCore {
       await ready.catch(() => undefined);
       return runtime.kinds();
     },
-    registerComponent: (label, component) => runtime.registerComponent(label, component),
+    registerComponent: async (label, component) => {
+      const info = await runtime.registerComponent(label, component);
+      uploaded.set(info.hash, component);
+      return info;
+    },
     snapshot: () => runtime.snapshot(),
     inspect: (agent) => runtime.inspect(agent),
     deadLetters: async () => kernel.deadLetters(),
@@ -159,5 +192,5 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     stopLoad: async () => load.stop(),
   };
 
-  return { api, kernel, runtime, clock, ready, compiledKinds };
+  return { api, kernel, runtime, clock, ready, compiledKinds, tape, kernelSeed, componentBytes: (hash) => uploaded.get(hash) };
 }

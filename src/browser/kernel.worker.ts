@@ -1,6 +1,7 @@
 /**
  * The kernel worker the page starts: the kernel, runtime and agent worker pool
- * (createKernelWorkerCore) plus chaos and load experiments on the same kernel and compiled kinds.
+ * (createKernelWorkerCore) plus chaos and load experiments on the same kernel and compiled kinds,
+ * and the live tape's Record/Stop (replay/createLiveRecording).
  */
 import * as Comlink from 'comlink';
 import { createCompiledKindLibrary } from './createCompiledKindLibrary';
@@ -9,9 +10,11 @@ import { createExperimentsApi } from './experiments/createExperimentsApi';
 import type { ExperimentsApi } from './experiments/types';
 import { createLoadApi } from './load/createLoadApi';
 import type { LoadApi } from './load/types';
+import { createLiveRecording } from './replay/createLiveRecording';
+import type { LiveRecordingApi } from './replay/types';
 
 /** Flat methods: comlink proxies functions, not nested objects. */
-export interface LabWorkerApi extends KernelWorkerApi {
+export interface LabWorkerApi extends KernelWorkerApi, LiveRecordingApi {
   runExperiment: ExperimentsApi['run'];
   stopExperiment: ExperimentsApi['stop'];
   runSwarm: ExperimentsApi['swarm'];
@@ -31,8 +34,19 @@ const load = createLoadApi({
   kinds: () => core.compiledKinds.kinds().map((k) => k.kind),
 });
 
+const recording = createLiveRecording({
+  recorder: core.tape,
+  kernelSeed: core.kernelSeed,
+  kernel: {},
+  kinds: () => core.compiledKinds.kinds(),
+  componentBytes: core.componentBytes,
+});
+
 const api: LabWorkerApi = {
   ...core.api,
+  tapeStatus: recording.tapeStatus,
+  startRecording: recording.startRecording,
+  stopRecording: recording.stopRecording,
   runExperiment: experiments.run,
   stopExperiment: experiments.stop,
   runSwarm: experiments.swarm,

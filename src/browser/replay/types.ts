@@ -8,6 +8,8 @@ import type { KernelEvent, KernelSnapshot } from '../../kernel/types';
 import type { AclMessage } from '../../protocol/message';
 import type { OrreryErrorData } from '../../protocol/errors';
 import type { Recording, RecordingHeader } from '../../experiments/replay/types';
+import type { MessageTally } from '../stream/uiStreamTypes';
+import type { KindInfo } from '../../hosts/types';
 
 /** The live tape's state: it runs from the kernel's birth, within a budget of inputs. */
 export interface TapeStatus {
@@ -82,15 +84,31 @@ export interface ConversationSummary {
   lastSeq: number;
 }
 
+/** Events for the page as the cursor moves (see `PlaybackApi.subscribe`). */
+export interface PlaybackBatch {
+  /** The cursor moved back or jumped: drop what was shown, adopt `snapshot`, then apply `events`. */
+  reset?: true;
+  /** With `reset`: the state just before `events` (its `seq` is the first event's seq). */
+  snapshot?: KernelSnapshot;
+  events: KernelEvent[];
+  /** Message events left out by the conversation filter, added up (as the live stream's tallies). */
+  tally?: MessageTally;
+}
+
+/** What opening a recording gives the page. */
+export type PlaybackOpened =
+  | { header: RecordingHeader; markers: PlaybackMarker[]; conversations: ConversationSummary[]; position: PlaybackPosition }
+  | { error: OrreryErrorData };
+
 /** The playback worker's API (comlink; listeners are proxied). */
 export interface PlaybackApi {
   /** Opens a recording (steps through it once: index, markers, log hash check). */
-  open(
-    recording: Recording,
-  ): Promise<
-    | { header: RecordingHeader; markers: PlaybackMarker[]; conversations: ConversationSummary[]; position: PlaybackPosition }
-    | { error: OrreryErrorData }
-  >;
+  open(recording: Recording): Promise<PlaybackOpened>;
+  /**
+   * Opens a `.orrery-rec` file's bytes, decoded in the worker (a large recording never
+   * crosses to the page as objects); a refused file gives its ORR501–ORR505 as `error`.
+   */
+  openFile(bytes: Uint8Array): Promise<PlaybackOpened>;
   seek(target: JumpTarget): Promise<PlaybackPosition>;
   step(delta: 1 | -1): Promise<PlaybackPosition>;
   play(speed: PlaybackSpeed): Promise<void>;
@@ -99,13 +117,16 @@ export interface PlaybackApi {
   onPosition(listener: (position: PlaybackPosition) => void): Promise<() => void>;
   /** State at the cursor, as the live workbench's read API gives it. */
   snapshot(): Promise<KernelSnapshot>;
+  /** The recording's agent kinds (its header's modules), as the live workbench lists kinds. */
+  kinds(): Promise<KindInfo[]>;
   inspect(agent: string): Promise<{ kv: Record<string, string>; mailbox: AclMessage[] }>;
   /** Events in [fromSeq, toSeq] (for the log and sequence view after a seek). */
   events(fromSeq: number, toSeq: number): Promise<KernelEvent[]>;
   /**
-   * Events as the cursor moves forward (play or step); a seek backwards or a jump sends
-   * `{ reset: true }` first and then the retained window before the new cursor.
+   * Events as the cursor moves forward (play or step); a move back or a long jump sends one
+   * `{ reset: true, snapshot, events }` batch: the state before a retained window, then the
+   * window up to the new cursor. A new subscriber gets such a batch at once.
    */
-  subscribe(listener: (batch: { reset?: true; events: KernelEvent[] }) => void): Promise<() => void>;
+  subscribe(listener: (batch: PlaybackBatch) => void): Promise<() => void>;
   close(): Promise<void>;
 }
