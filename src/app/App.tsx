@@ -1,4 +1,4 @@
-import { useEffect, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ActionsProvider } from './actions/ActionsContext';
 import type { ActionManager } from './actions/createActionManager';
@@ -21,6 +21,13 @@ import { ScenarioBar } from './panels/patterns/PatternGallery';
 import { RefusalAlert } from './panels/workspaces/RefusalAlert';
 import { WorkspaceProvider } from './session/WorkspaceContext';
 import './panels/workspaces/workspace.css';
+import { PlaybackBar } from './panels/replay/PlaybackBar';
+import { ReplayProvider, type ReplayContextValue } from './panels/replay/PlaybackContext';
+import { createPlaybackSession } from './panels/replay/playbackSession';
+import { defaultReplayServices } from './panels/replay/defaultReplayServices';
+import { playbackDeps } from './panels/replay/playbackDeps';
+import type { ReplayServices } from './panels/replay/replayServices';
+import { useStore } from 'zustand';
 
 function ThemeSync() {
   const theme = useWorkbench((s) => s.theme);
@@ -53,6 +60,7 @@ function Layout({ actions }: { actions: ActionManager }) {
       <main className="centre">
         <Canvas />
         <ScenarioBar />
+        <PlaybackBar />
       </main>
       <PanelSeparator panel="inspector" />
       <Inspector />
@@ -66,12 +74,27 @@ function Layout({ actions }: { actions: ActionManager }) {
   );
 }
 
-/** The workbench shell: one store and one action registry per instance, given from outside. */
+/** The playback session of this workbench (one per live store), disposed with it. */
+function useReplaySession(store: WorkbenchStore, services: ReplayServices | undefined): ReplayContextValue {
+  const [value] = useState(() => {
+    const resolved = services ?? defaultReplayServices();
+    return { live: store, services: resolved, session: createPlaybackSession(playbackDeps(store, resolved)) };
+  });
+  useEffect(() => () => void value.session.close(), [value]);
+  return value;
+}
+
+/**
+ * The workbench shell: one store and one action registry per instance, given from outside.
+ * While a recording is open, the workbench shows its playback store and actions instead
+ * (everything under it remounts: nothing of the live view leaks into the past one).
+ */
 export function App({
   store,
   actions,
   workspace,
   lab,
+  replay,
 }: {
   store: WorkbenchStore;
   actions: ActionManager;
@@ -79,23 +102,29 @@ export function App({
   workspace?: WorkspaceSession;
   /** Show only this lab's dock panel, full page (a lab window). */
   lab?: string;
+  /** Recording library, files and playback workers (default: the browser's). */
+  replay?: ReplayServices;
 }) {
   useEffect(() => store.connect(), [store]);
+  const replayValue = useReplaySession(store, replay);
+  const shown = useStore(replayValue.session, (s) => s.shown);
   return (
-    <WorkbenchProvider store={store}>
-      <WorkspaceProvider session={workspace}>
-        <ActionsProvider actions={actions}>
-          <ReactFlowProvider>
-            {lab ? (
-              <LabLayout lab={lab}>
-                <ThemeSync />
-              </LabLayout>
-            ) : (
-              <Layout actions={actions} />
-            )}
-          </ReactFlowProvider>
-        </ActionsProvider>
-      </WorkspaceProvider>
-    </WorkbenchProvider>
+    <ReplayProvider value={replayValue}>
+      <WorkbenchProvider store={shown?.store ?? store}>
+        <WorkspaceProvider session={workspace}>
+          <ActionsProvider actions={shown?.actions ?? actions}>
+            <ReactFlowProvider key={shown ? 'playback' : 'live'}>
+              {lab ? (
+                <LabLayout lab={lab}>
+                  <ThemeSync />
+                </LabLayout>
+              ) : (
+                <Layout actions={actions} />
+              )}
+            </ReactFlowProvider>
+          </ActionsProvider>
+        </WorkspaceProvider>
+      </WorkbenchProvider>
+    </ReplayProvider>
   );
 }

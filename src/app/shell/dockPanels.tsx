@@ -27,6 +27,7 @@ const Composer = lazy(() => import('../panels/composer/Composer'));
 const ChaosPanel = lazy(() => import('../panels/chaos/ChaosPanel'));
 const LoadPanel = lazy(() => import('../panels/load/LoadPanel'));
 const DeadLettersPanel = lazy(() => import('../panels/deadLetters/DeadLettersPanel'));
+const ReplayPanel = lazy(() => import('../panels/replay/ReplayPanel'));
 
 export function createDockPanels(panels: readonly DockPanel[]): readonly DockPanel[] {
   const seen = new Set<string>();
@@ -44,4 +45,5 @@ export const BUILTIN_DOCK_PANELS = createDockPanels([
   { id: 'chaos', label: 'Chaos', component: ChaosPanel, lab: true },
   { id: 'load', label: 'Load', component: LoadPanel, lab: true },
   { id: 'dead-letters', label: 'Dead letters', component: DeadLettersPanel, tabLabel: DeadLettersTabLabel },
+  { id: 'replay', label: 'Replay', component: ReplayPanel },
 ]);

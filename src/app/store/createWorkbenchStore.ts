@@ -15,11 +15,13 @@ import { reduceConfigureEvents } from './reduceConfigureEvents';
 import { reduceEvents } from './reduceEvents';
 import { applySnapshot, snapshotFits } from './applySnapshot';
 import { reduceTally } from './reduceTally';
+import { resetProjection } from './resetProjection';
 import { mergeBatches } from './mergeBatches';
 import { createInterest, type InterestRegistry } from './interest';
 import { atNextVisualTick, VISUAL_TICK_MS } from './visualTick';
 import type { StreamInterest, UiBatch } from '../../browser/stream/uiStreamTypes';
 import type { UiStreamSubscription } from '../../browser/connectWorkbench';
+import type { PlaybackBatch } from '../../browser/replay/types';
 import {
   createResilienceSlice,
   reduceResilienceEvents,
@@ -61,6 +63,11 @@ export type WorkbenchState = WorkbenchData &
 export type ConnectedApi = WorkbenchApi & {
   ready?(): Promise<void>;
   openStream?(listener: (batch: UiBatch) => void, interest: StreamInterest): Promise<UiStreamSubscription>;
+  /**
+   * Playback (used instead of `subscribe`): batches as the cursor moves; a `reset` batch (the
+   * cursor moved back or jumped) starts the projection over from its snapshot and events.
+   */
+  subscribePlayback?(listener: (batch: PlaybackBatch) => void): Promise<() => void>;
 };
 
 export interface WorkbenchStore extends StoreApi<WorkbenchState> {
@@ -244,8 +251,26 @@ function createEventPump(
   };
 }
 
-/** The stream by interest when the API has one (the kernel worker), else every event. */
-async function subscribeStore(api: ConnectedApi, pump: EventPump, interest: InterestRegistry): Promise<() => void> {
+/** What the events built starts over: from the batch's snapshot, then its events. */
+function resetTo(s: WorkbenchState, batch: PlaybackBatch): Partial<WorkbenchState> {
+  let next: WorkbenchState = { ...s, ...resetProjection(s) };
+  if (batch.snapshot) next = { ...next, ...applySnapshot(next, batch.snapshot) };
+  return { ...next, ...reduceBatch(next, { events: batch.events, ...(batch.tally ? { tally: batch.tally } : {}) }) };
+}
+
+/** Playback's batches, by interest when the API has a stream (the kernel worker), else every event. */
+async function subscribeStore(
+  store: StoreApi<WorkbenchState>,
+  api: ConnectedApi,
+  pump: EventPump,
+  interest: InterestRegistry,
+): Promise<() => void> {
+  if (api.subscribePlayback)
+    return api.subscribePlayback((batch) => {
+      if (!batch.reset) return pump.enqueue({ events: batch.events, ...(batch.tally ? { tally: batch.tally } : {}) });
+      pump.clear();
+      store.setState((s) => resetTo(s, batch));
+    });
   if (!api.openStream) return api.subscribe((events) => pump.enqueue({ events }));
   let subscription: UiStreamSubscription | null = null;
   const stop = interest.onChange((messages) => subscription?.setInterest({ messages }));
@@ -291,7 +316,7 @@ function connectStore(
 
   const start = async () => {
     // Subscribe before the snapshot so nothing falls between them.
-    const off = await subscribeStore(api, pump, interest);
+    const off = await subscribeStore(store, api, pump, interest);
     if (disposed) return off();
     unsubscribe = off;
     // Kinds failing to load is reported, but the workbench still opens (custom kinds can

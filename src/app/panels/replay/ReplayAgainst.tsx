@@ -1,0 +1,3 @@
+export function ReplayAgainst() {
+  return null;
+}

@@ -1,0 +1,19 @@
+/** How a playback store is made: an ordinary workbench store over the playback, dressed like the live one. */
+import { createActionManager } from '../../actions/createActionManager';
+import { createWorkbenchStore, type WorkbenchStore } from '../../store/createWorkbenchStore';
+import type { PlaybackDeps } from './playbackSession';
+import type { ReplayServices } from './replayServices';
+
+export function playbackDeps(live: WorkbenchStore, services: ReplayServices): PlaybackDeps {
+  return {
+    connect: () => services.connectPlayback(),
+    workbench: (api) => services.playbackWorkbench(api),
+    createStore(api) {
+      const { theme, dockTab, panels } = live.getState();
+      const store = createWorkbenchStore(api, { theme });
+      store.setState({ dockTab, panels });
+      return store;
+    },
+    createActions: (store) => createActionManager(store),
+  };
+}
