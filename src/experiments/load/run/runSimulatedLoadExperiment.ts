@@ -15,14 +15,19 @@ export async function runSimulatedLoadExperiment(experiment: LoadExperiment, opt
   const model = experiment.latency
     ? simulatedLatency(experiment.latency, { seed, agent: LOAD_STREAM.agentLatency, link: LOAD_STREAM.linkLatency })
     : undefined;
-  const sim = createSimulation({ seed, library: options.library, ...(model ? { latency: model.latency } : {}) });
+  const sim = createSimulation({
+    seed,
+    library: options.library,
+    ...(model ? { latency: model.latency } : {}),
+    ...(options.onInput ? { kernel: { onInput: options.onInput } } : {}),
+  });
   const hasher = createLogHasher();
   const unsubscribe = sim.subscribe((e) => {
     model?.onEvent(e);
     hasher.add(e);
   });
   try {
-    const { library: _library, ...runOptions } = options;
+    const { library: _library, onInput: _onInput, ...runOptions } = options;
     const result = await runLoadExperiment(sim, experiment, { ...runOptions, seed });
     unsubscribe();
     return { ...result, logHash: hasher.hex() };

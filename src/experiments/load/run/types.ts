@@ -3,6 +3,7 @@
  * returns (LoadRunResult), and the hooks a canary (or anything else) plugs into without the
  * runner knowing what it is. Shared by the runner, the canary, the CLI and the browser.
  */
+import type { KernelOptions } from '../../../kernel/kernel';
 import type { Command, Rng } from '../../../kernel/types';
 import type { KindLibrary } from '../../../hosts/inProcess';
 import type { Experiment } from '../../chaos/types';
@@ -122,4 +123,8 @@ export interface LoadRunOptions {
   resolveChaos?(name: string): Experiment | undefined;
 }
 
-export type SimulatedLoadRunOptions = LoadRunOptions & { library: KindLibrary };
+export type SimulatedLoadRunOptions = LoadRunOptions & {
+  library: KindLibrary;
+  /** The kernel's input tap (a recording's tape: src/experiments/replay). */
+  onInput?: KernelOptions['onInput'];
+};

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createKindLibrary, jsEcho, registerJsKinds } from '../../hosts/inProcess';
+import { replayInSimulation } from './replayRecording';
+import { describeDivergence } from './diff';
+import { library, opArb, recordOps } from './replayTestKit';
+
+describe('replay in simulation (JS agents)', () => {
+  it('an unchanged system reproduces any recording exactly: zero divergences, same log hash', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 }), fc.array(opArb, { maxLength: 20 }), async (seed, ops) => {
+        const { recording } = await recordOps(seed, ops);
+        const report = await replayInSimulation(recording, { library });
+        expect(report.divergences).toEqual([]);
+        expect(report.logHash).toBe(recording.header.logHash);
+        expect(report.exact).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('another seed is another run: the log hash differs (the exactness check can fail)', async () => {
+    const { recording } = await recordOps(4, [
+      { op: 'send', to: 'echo', performative: 'request', n: 1 },
+      { op: 'send', to: 'counter', performative: 'request', n: 2 },
+    ]);
+    expect(recording.header.counts.events).toBeGreaterThan(20);
+    const report = await replayInSimulation(recording, { library, seed: 5 });
+    expect(report.logHash).not.toBe(recording.header.logHash);
+    expect(report.exact).toBe(false);
+  });
+
+  it('an agent that answers differently: the first divergence is its first answer, naming the field', async () => {
+    const { recording } = await recordOps(11, [
+      { op: 'send', to: 'counter', performative: 'request', n: 1 },
+      { op: 'wait', ms: 10 },
+      { op: 'send', to: 'echo', performative: 'request', n: 2 },
+      { op: 'wait', ms: 10 },
+      { op: 'send', to: 'echo', performative: 'request', n: 3 },
+    ]);
+    const changed = registerJsKinds(createKindLibrary());
+    changed.registerJs('shouting-echo', {
+      handle: (m, host) =>
+        host.send(
+          JSON.stringify({
+            performative: 'inform',
+            receiver: m['sender'],
+            content: { shouted: m['content'] },
+            in_reply_to: m['reply_with'],
+            conversation_id: m['conversation_id'],
+          }),
+        ),
+    });
+    const report = await replayInSimulation(recording, { library: changed, kinds: { echo: 'shouting-echo' } });
+    expect(report.exact).toBe(false);
+    expect(report.divergences).toHaveLength(2);
+    const first = report.first!;
+    expect(first.first).toBe(true);
+    expect(first.kind).toBe('field');
+    expect(first.recorded!.message).toMatchObject({ sender: 'echo', content: { n: 2 } });
+    expect(first.fields).toEqual([
+      { field: 'content.n', recorded: 2, replayed: undefined },
+      { field: 'content.shouted', recorded: undefined, replayed: { n: 2 } },
+    ]);
+    expect(describeDivergence(first)).toMatch(/content\.n: recorded 2, replayed undefined/);
+  });
+
+  it('a kind the library lacks is refused with ORR507 naming it', async () => {
+    const { recording } = await recordOps(2, []);
+    const bare = createKindLibrary();
+    bare.registerJs('echo', jsEcho);
+    await expect(replayInSimulation(recording, { library: bare })).rejects.toMatchObject({
+      code: 'ORR507',
+      message: expect.stringMatching(/"counter", "crasher"/) as string,
+    });
+  });
+});
