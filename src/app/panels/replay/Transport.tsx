@@ -15,15 +15,15 @@ export function Transport({ position, controls }: { position: PlaybackPosition; 
         disabled={atStart}
         onClick={() => void controls.step(-1)}
       >
-        ⏮
+        ◂ Back
       </button>
       {position.playing ? (
         <button type="button" className="btn btn-small btn-primary" aria-label="Pause" onClick={() => void controls.pause()}>
-          ⏸
+          ❚❚ Pause
         </button>
       ) : (
         <button type="button" className="btn btn-small btn-primary" aria-label="Play" onClick={() => void controls.play()}>
-          ▶
+          ▶ Play
         </button>
       )}
       <button
@@ -33,7 +33,7 @@ export function Transport({ position, controls }: { position: PlaybackPosition; 
         disabled={atEnd}
         onClick={() => void controls.step(1)}
       >
-        ⏭
+        Forward ▸
       </button>
       <select
         className="lab-input"

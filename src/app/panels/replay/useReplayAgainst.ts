@@ -1,0 +1,57 @@
+/** Replaying a recording against the agents you have now (a fresh simulation, or the live workbench). */
+import { useCallback, useState } from 'react';
+import type { MatchRules } from '../../../experiments/replay/match';
+import type { ReplayReport } from '../../../experiments/replay/replayRecording';
+import type { Recording } from '../../../experiments/replay/types';
+import { errorText } from '../../errors';
+import type { WorkbenchStore } from '../../store/createWorkbenchStore';
+
+export type ReplayTarget = 'simulation' | 'live';
+
+/** The kernel worker's replay methods (C1), found on the live API when it has them. */
+export interface ReplayWorkerApi {
+  replayRecording(recording: Recording, options: { against: ReplayTarget; rules: MatchRules }): Promise<ReplayReport>;
+}
+
+export function replayApiOf(live: WorkbenchStore): ReplayWorkerApi | undefined {
+  const recording = (live.api as { recording?: Partial<ReplayWorkerApi> }).recording;
+  return recording?.replayRecording ? (recording as ReplayWorkerApi) : undefined;
+}
+
+export interface ReplayRun {
+  available: boolean;
+  running: boolean;
+  status: string;
+  report: ReplayReport | null;
+  run(recording: Recording, against: ReplayTarget, rules: MatchRules): Promise<void>;
+}
+
+const TARGET_TEXT: Record<ReplayTarget, string> = { simulation: 'a fresh simulation', live: 'the live workbench' };
+
+export function useReplayAgainst(live: WorkbenchStore): ReplayRun {
+  const api = replayApiOf(live);
+  const [running, setRunning] = useState(false);
+  const [status, setStatus] = useState('');
+  const [report, setReport] = useState<ReplayReport | null>(null);
+
+  const run = useCallback(
+    async (recording: Recording, against: ReplayTarget, rules: MatchRules) => {
+      if (!api) return;
+      setRunning(true);
+      setReport(null);
+      setStatus(`Replaying “${recording.header.name}” against ${TARGET_TEXT[against]}…`);
+      try {
+        const result = await api.replayRecording(recording, { against, rules });
+        setReport(result);
+        setStatus(`Replayed “${recording.header.name}” against ${TARGET_TEXT[against]}.`);
+      } catch (error) {
+        setStatus(`Could not replay: ${errorText(error)}`);
+      } finally {
+        setRunning(false);
+      }
+    },
+    [api],
+  );
+
+  return { available: !!api, running, status, report, run };
+}
