@@ -155,13 +155,14 @@ export function createPlaybackSession(options: PlaybackSessionOptions = {}): Pla
     if (moved || plan.ended) announce();
   }
 
-  const move = (seq: number): PlaybackPosition => {
+  /** Sends the page what the move changed; a jump while playing goes on playing from there. */
+  const moved = (batch: PlaybackBatch | undefined): PlaybackPosition => {
     const { player } = current();
-    batches.emit(current().moveTo(seq));
-    // A jump while playing goes on playing from there.
+    batches.emit(batch);
     if (loop.anchor) loop.anchor = { wall: now(), t: player.timeOf(player.seq), speed };
     return announce();
   };
+  const move = (seq: number): PlaybackPosition => moved(current().moveTo(seq));
 
   async function open(read: () => Recording | Promise<Recording>): Promise<PlaybackOpened> {
     loop.stop();
@@ -182,7 +183,7 @@ export function createPlaybackSession(options: PlaybackSessionOptions = {}): Pla
   return {
     open: async (recording) => open(() => recording),
     openFile: async (bytes) => open(() => readRecording(bytes)),
-    seek: async (target) => move(current().player.seek(target)),
+    seek: async (target) => moved(current().jump(target)),
     step: async (delta) => {
       loop.stop();
       return move(current().stepTarget(delta));

@@ -8,6 +8,7 @@ import type { Player } from '../../experiments/replay/player';
 import type { KernelEvent } from '../../kernel/types';
 import { errorData, OrreryError } from '../../protocol/errors';
 import { filterBatch, keepsEvent } from './conversationFilter';
+import type { SeekTarget } from '../../experiments/replay/types';
 import type { PlaybackBatch } from './types';
 
 /** Events sent before the cursor after a reset: what the live workbench's log keeps too. */
@@ -18,6 +19,8 @@ export interface PlaybackCursor {
   conversation: string | undefined;
   /** Moves to `seq` and returns the batch that brings the page there (undefined: no move). */
   moveTo(seq: number): PlaybackBatch | undefined;
+  /** Jumps (to a time, a message, a marker...) and returns the batch that brings the page there. */
+  jump(target: SeekTarget): PlaybackBatch | undefined;
   /** The page's view from scratch at the cursor (a new subscriber, a filter change). */
   resetHere(): PlaybackBatch;
   /** Plays back only this conversation's messages (undefined: all); the view starts over. */
@@ -28,18 +31,25 @@ export interface PlaybackCursor {
 
 export function createPlaybackCursor(player: Player, windowSize = PLAYBACK_WINDOW): PlaybackCursor {
   const conversationOf = (id: string) => player.conversationOf(id);
+  // The batch that brings the page from `from` to where the player now is.
+  const arrived = (from: number): PlaybackBatch | undefined => {
+    const to = player.seq;
+    if (to === from) return undefined;
+    if (to > from && to - from <= windowSize) return filterBatch(player.eventsBetween(from + 1, to), cursor.conversation, conversationOf);
+    return resetAt(player, to, windowSize, cursor.conversation);
+  };
   const cursor: PlaybackCursor = {
     player,
     conversation: undefined,
     moveTo(seq) {
       const from = player.seq;
-      if (seq === from) return undefined;
-      if (seq > from && seq - from <= windowSize) {
-        const events = player.eventsBetween(from + 1, seq);
-        player.seekSeq(seq);
-        return filterBatch(events, cursor.conversation, conversationOf);
-      }
-      return resetAt(player, seq, windowSize, cursor.conversation);
+      player.seekSeq(seq);
+      return arrived(from);
+    },
+    jump(target) {
+      const from = player.seq;
+      player.seek(target);
+      return arrived(from);
     },
     resetHere: () => resetAt(player, player.seq, windowSize, cursor.conversation),
     filter(conversation) {
