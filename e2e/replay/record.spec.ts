@@ -1,0 +1,79 @@
+import { agentNode, compose, expect, openWorkbench, send, test } from '../fixtures';
+import { deploy } from '../dockHelpers';
+import { inspectedCount, openReplayTab, recordingRow } from './replayHelpers';
+
+test('record a conversation, export it, import it into a fresh profile, scrub, step back', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  await openWorkbench(page);
+  await deploy(page, 'Counter agent', 'counter-1');
+  await openReplayTab(page);
+  const record = page.getByRole('region', { name: 'Record' });
+  await record.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(record.getByRole('status', { name: 'Tape status' })).toContainText('Recording:');
+
+  for (let i = 0; i < 3; i++) {
+    await compose(page, { performative: 'request', receiver: 'counter-1', content: { action: 'increment' } });
+    await send(page);
+  }
+  await agentNode(page, 'counter-1').locator('.agent-node-name').click();
+  await expect.poll(() => inspectedCount(page, 'counter-1')).toBe('3');
+
+  await openReplayTab(page);
+  await record.getByRole('textbox', { name: 'Recording name' }).fill('three increments');
+  await record.getByRole('textbox', { name: 'Tags' }).fill('e2e, counter');
+  await record.getByRole('button', { name: 'Stop' }).click();
+  const row = recordingRow(page, 'three increments');
+  await expect(row).toContainText('e2e, counter');
+  await expect(record.getByRole('status', { name: 'Tape status' })).toContainText('Not recording');
+
+  const downloading = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Export three increments' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('three-increments.orrery-rec');
+  const file = await download.path();
+
+  // A new profile: its own, empty IndexedDB.
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const errors: string[] = [];
+  fresh.on('pageerror', (e) => errors.push(e.message));
+  await openWorkbench(fresh);
+  const library = await openReplayTab(fresh);
+  await expect(library).toContainText('No recordings yet');
+  await library.getByLabel('Import recording').setInputFiles(file);
+  const imported = recordingRow(fresh, 'three increments');
+  await expect(imported).toContainText('e2e, counter');
+  await imported.getByRole('button', { name: 'Open three increments' }).click();
+
+  const playback = fresh.getByRole('region', { name: 'Playback' });
+  await expect(playback).toContainText('Recording: three increments');
+  await expect(agentNode(fresh, 'counter-1')).toBeVisible();
+  await agentNode(fresh, 'counter-1').locator('.agent-node-name').click();
+  // At Record the counter had no count yet.
+  await expect.poll(() => inspectedCount(fresh, 'counter-1')).toBe('none');
+
+  const timeline = playback.getByRole('slider', { name: 'Timeline' });
+  const last = Number(await timeline.getAttribute('max'));
+  await timeline.fill(String(last));
+  await expect(timeline).toHaveAttribute('aria-valuetext', new RegExp(`^Event ${last} `));
+  await expect.poll(() => inspectedCount(fresh, 'counter-1')).toBe('3');
+
+  // Back one event at a time, until the third increment is undone.
+  const back = playback.getByRole('button', { name: 'Step back one event' });
+  await expect
+    .poll(
+      async () => {
+        await back.click();
+        return inspectedCount(fresh, 'counter-1');
+      },
+      { intervals: [700], timeout: 30_000 },
+    )
+    .toBe('2');
+  await expect(timeline).not.toHaveAttribute('aria-valuetext', new RegExp(`^Event ${last} `));
+  await fresh.screenshot({ path: test.info().outputPath('playback.png') });
+
+  await playback.getByRole('button', { name: 'Back to live workbench' }).click();
+  await expect(playback).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
