@@ -13,3 +13,5 @@ export { describeDivergence, diffConversations, type Divergence } from './diff';
 export { externalInputs, setupCommands, type TimedCommand } from './externalInputs';
 export { recordedConversations, replayInSimulation, replayRecording, type ReplayOptions, type ReplayReport } from './replayRecording';
 export { simulationFor, type SimulationForOptions } from './simulationFor';
+export { createStandIn, withStandIns, type StandIn, type StandInMiss, type StandInMode, type StandInOptions } from './standIn';
+export { recordedExchanges, type Exchange } from './standInExchanges';
