@@ -8,13 +8,13 @@ import { connectWorkbench, type WorkbenchConnection } from './connectWorkbench';
 import type { LabWorkerApi } from './kernel.worker';
 import type { ExperimentsApi } from './experiments/types';
 import type { LoadApi } from './load/types';
-import type { LiveRecordingApi } from './replay/types';
+import type { LiveRecordingApi, ReplayApi } from './replay/types';
 
 export interface LabConnection extends WorkbenchConnection {
   experiments: ExperimentsApi;
   load: LoadApi;
-  /** The live tape: Record/Stop (see replay/createLiveRecording). */
-  recording: LiveRecordingApi;
+  /** The live tape's Record/Stop (replay/createLiveRecording) and replay against the current agents. */
+  recording: LiveRecordingApi & ReplayApi;
 }
 
 export function connectLab(): LabConnection {
@@ -32,10 +32,11 @@ export function connectLab(): LabConnection {
     stop: () => remote.stopLoadExperiment(),
     abort: () => remote.abortLoadExperiment(),
   };
-  const recording: LiveRecordingApi = {
+  const recording: LiveRecordingApi & ReplayApi = {
     tapeStatus: () => remote.tapeStatus(),
     startRecording: () => remote.startRecording(),
     stopRecording: (meta) => remote.stopRecording(meta),
+    replayRecording: (rec, request) => remote.replayRecording(rec, request),
   };
   return { ...connection, experiments, load, recording };
 }

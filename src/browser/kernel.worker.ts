@@ -1,7 +1,7 @@
 /**
  * The kernel worker the page starts: the kernel, runtime and agent worker pool
  * (createKernelWorkerCore) plus chaos and load experiments on the same kernel and compiled kinds,
- * and the live tape's Record/Stop (replay/createLiveRecording).
+ * the live tape's Record/Stop (replay/createLiveRecording) and replay against the current agents.
  */
 import * as Comlink from 'comlink';
 import { createCompiledKindLibrary } from './createCompiledKindLibrary';
@@ -11,10 +11,11 @@ import type { ExperimentsApi } from './experiments/types';
 import { createLoadApi } from './load/createLoadApi';
 import type { LoadApi } from './load/types';
 import { createLiveRecording } from './replay/createLiveRecording';
-import type { LiveRecordingApi } from './replay/types';
+import { createReplayApi } from './replay/createReplayApi';
+import type { LiveRecordingApi, ReplayApi } from './replay/types';
 
 /** Flat methods: comlink proxies functions, not nested objects. */
-export interface LabWorkerApi extends KernelWorkerApi, LiveRecordingApi {
+export interface LabWorkerApi extends KernelWorkerApi, LiveRecordingApi, ReplayApi {
   runExperiment: ExperimentsApi['run'];
   stopExperiment: ExperimentsApi['stop'];
   runSwarm: ExperimentsApi['swarm'];
@@ -41,12 +42,23 @@ const recording = createLiveRecording({
   kinds: () => core.compiledKinds.kinds(),
   componentBytes: core.componentBytes,
 });
+const replay = createReplayApi({
+  runtime: core.runtime,
+  kernel: core.kernel,
+  clock: core.clock,
+  library,
+  kinds: () => core.compiledKinds.kinds(),
+});
 
 const api: LabWorkerApi = {
   ...core.api,
   tapeStatus: recording.tapeStatus,
   startRecording: recording.startRecording,
   stopRecording: recording.stopRecording,
+  replayRecording: async (rec, request) => {
+    await core.ready.catch(() => undefined);
+    return replay.replayRecording(rec, request);
+  },
   runExperiment: experiments.run,
   stopExperiment: experiments.stop,
   runSwarm: experiments.swarm,

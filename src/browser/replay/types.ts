@@ -10,6 +10,8 @@ import type { OrreryErrorData } from '../../protocol/errors';
 import type { Recording, RecordingHeader } from '../../experiments/replay/types';
 import type { MessageTally } from '../stream/uiStreamTypes';
 import type { KindInfo } from '../../hosts/types';
+import type { MatchRules } from '../../experiments/replay/match';
+import type { ReplayReport } from '../../experiments/replay/replayRecording';
 
 /** The live tape's state: it runs from the kernel's birth, within a budget of inputs. */
 export interface TapeStatus {
@@ -38,6 +40,28 @@ export interface LiveRecordingApi {
   startRecording(): Promise<TapeStatus>;
   /** Ends the recording: the tape up to now, from the kernel's birth, playback from Record. */
   stopRecording(meta: RecordingMeta): Promise<Recording>;
+}
+
+/** Replay against the agents you have now: where, and how conversations are compared. */
+export interface ReplayRequest {
+  /** A fresh simulation with the workbench's current kinds, or the running workbench. */
+  against: 'simulation' | 'live';
+  /** Default DEFAULT_MATCH_RULES (ids and times ignored). */
+  rules?: MatchRules;
+  /** Agent name → kind to deploy instead of the recorded one (try a changed agent). */
+  kinds?: Readonly<Record<string, string>>;
+  /** Run this long past the last recorded input (late answers). Default 0. */
+  settleMs?: number;
+}
+
+/** Kernel worker: replaying recordings (flat methods on the lab worker API, with LiveRecordingApi). */
+export interface ReplayApi {
+  /**
+   * Feeds the recording's client and operator messages and faults, at their recorded times,
+   * to the current agents and compares the conversations. Rejects with a coded message
+   * (ORR507 a kind is missing...) when it cannot run; one replay at a time.
+   */
+  replayRecording(recording: Recording, request: ReplayRequest): Promise<ReplayReport>;
 }
 
 /** A point of interest on the timeline. */

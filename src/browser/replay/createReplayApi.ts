@@ -1,0 +1,75 @@
+/**
+ * Replay against the agents you have now, in the kernel worker. Simulation: a fresh
+ * deterministic simulation with the workbench's compiled kinds (an unchanged system
+ * reproduces the recording exactly). Live: the recorded external inputs fed to the running
+ * workbench in real time. Custom kinds the workbench lacks are added from the recording's
+ * module bytes first (that is why a recording carries them).
+ */
+import type { Clock, KernelEvent, KernelSnapshot } from '../../kernel/types';
+import type { Runtime } from '../../hosts/createRuntime';
+import type { KindInfo } from '../../hosts/types';
+import { createRuntimeShell } from '../../experiments/ExperimentShell';
+import { deployedKinds } from '../../experiments/replay/recordingModules';
+import { replayInSimulation, replayRecording, type ReplayReport } from '../../experiments/replay/replayRecording';
+import type { Recording } from '../../experiments/replay/types';
+import type { CompiledKindLibrary } from '../createCompiledKindLibrary';
+import type { ReplayApi, ReplayRequest } from './types';
+
+export interface ReplayParts {
+  runtime: Runtime;
+  kernel: { snapshot(): KernelSnapshot; subscribe(listener: (event: KernelEvent) => void): () => void };
+  clock: Clock;
+  library: CompiledKindLibrary;
+  /** The kinds the workbench knows now. */
+  kinds(): readonly KindInfo[];
+}
+
+/** Registers the recording's custom components the workbench does not have (same bytes, same `custom:<hash>` kind). */
+async function addMissingCustomKinds(recording: Recording, parts: ReplayParts): Promise<void> {
+  const known = new Set(parts.kinds().map((k) => k.kind));
+  for (const module of recording.header.modules) {
+    if (module.builtin || known.has(module.kind) || !module.bytes) continue;
+    await parts.runtime.registerComponent(module.label, module.bytes);
+  }
+}
+
+export function createReplayApi(parts: ReplayParts): ReplayApi {
+  let running = false;
+
+  async function run(recording: Recording, request: ReplayRequest): Promise<ReplayReport> {
+    await addMissingCustomKinds(recording, parts);
+    const options = {
+      ...(request.rules ? { rules: request.rules } : {}),
+      ...(request.kinds ? { kinds: request.kinds } : {}),
+      ...(request.settleMs !== undefined ? { settleMs: request.settleMs } : {}),
+    };
+    if (request.against === 'simulation') {
+      // Kinds the workbench does not know are left to the simulation's ORR507, which names them all.
+      const known = new Set(parts.kinds().map((k) => k.kind));
+      const wanted = [...deployedKinds(recording.tape), ...Object.values(request.kinds ?? {})];
+      await parts.library.prepare(wanted.filter((kind) => known.has(kind)));
+      return replayInSimulation(recording, { library: parts.library, ...options });
+    }
+    // Events are read as they come by the replay itself; the shell keeps none.
+    const shell = createRuntimeShell({ runtime: parts.runtime, clock: parts.clock, kernel: parts.kernel, record: false });
+    try {
+      return await replayRecording(recording, shell, options);
+    } finally {
+      shell.close();
+    }
+  }
+
+  return {
+    async replayRecording(recording, request) {
+      if (request.against !== 'simulation' && request.against !== 'live')
+        throw new Error(`against must be "simulation" or "live", got ${JSON.stringify(request.against)}`);
+      if (running) throw new Error('a replay is already running: wait for it to finish');
+      running = true;
+      try {
+        return await run(recording, request);
+      } finally {
+        running = false;
+      }
+    },
+  };
+}
