@@ -8,6 +8,8 @@ import type { Command } from '../../kernel/types';
 import type { Recording } from './types';
 
 export interface TimedCommand {
+  /** Its index on the tape. */
+  index: number;
   t: number;
   command: Command;
   /**
@@ -59,7 +61,7 @@ export function externalInputs(recording: Recording): TimedCommand[] {
     const { t, input } = tape[i]!;
     if (!isCommand(input)) afterOthers = true;
     else {
-      out.push({ t, command: input, afterOthers });
+      out.push({ index: i, t, command: input, afterOthers });
       afterOthers = false;
     }
   }

@@ -6,6 +6,7 @@
 import { createSimulation, type KindLibrary, type Simulation } from '../../hosts/inProcess';
 import { errorData, OrreryError } from '../../protocol/errors';
 import type { SimTiming } from '../../kernel/shell';
+import type { KernelOptions } from '../../kernel/kernel';
 import { LOAD_STREAM } from '../load/run/runLoadExperiment';
 import { simulatedLatency } from '../load/run/simulatedLatency';
 import type { LatencyModel, LoadExperiment } from '../load/experiment/types';
@@ -18,6 +19,8 @@ export interface SimulationForOptions {
   seed?: number;
   /** Agent name → kind to deploy instead of the recorded one. */
   kinds?: Readonly<Record<string, string>>;
+  /** The simulation kernel's input tap. */
+  onInput?: KernelOptions['onInput'];
 }
 
 export function simulationFor(recording: Recording, options: SimulationForOptions): Simulation {
@@ -30,7 +33,7 @@ export function simulationFor(recording: Recording, options: SimulationForOption
   const sim = createSimulation({
     seed,
     library: options.library,
-    kernel: { ...header.kernel },
+    kernel: { ...header.kernel, ...(options.onInput ? { onInput: options.onInput } : {}) },
     eventLogCapacity: 0,
     ...(timing ? { timing } : {}),
     ...(model ? { latency: model.latency } : {}),
