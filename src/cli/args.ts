@@ -2,13 +2,16 @@
 import { parseArgs } from 'node:util';
 import { EXIT_CODES_HELP, InputError } from './exitCodes';
 import { DEFAULT_REGRESSION_PCT, LOAD_FLAG_OPTIONS, LOAD_ONLY_FLAGS, parseLoadCli, type LoadCli } from './loadArgs';
+import { parseReplayCli, REPLAY_FLAG_OPTIONS, REPLAY_ONLY_FLAGS, type ReplayCli } from './replayArgs';
+import { DEFAULT_RULES_TEXT } from './replayRules';
 
 export type CliCommand =
-  | { command: 'experiment'; file: string; seed?: number; report?: string }
+  | { command: 'experiment'; file: string; seed?: number; report?: string; record?: string }
   | { command: 'swarm'; file: string; from: number; count: number; report?: string }
   | { command: 'compare'; file: string; other: string }
   | { command: 'schema' }
   | LoadCli
+  | ReplayCli
   | { command: 'help' };
 
 /** Seeds one swarm may run. */
@@ -16,9 +19,11 @@ export const MAX_SEEDS = 10_000;
 
 export const USAGE = `orrery: run Orrery experiments headless (CI)
 
-  orrery experiment <file.json> [--seed N] [--report out.json]
+  orrery experiment <file.json> [--seed N] [--report out.json] [--record out.orrery-rec]
       Run a chaos experiment in the deterministic simulation (real wasm agents,
       virtual clock). Prints verdicts per window, the seed and the event-log hash.
+      --record writes the run's recording (open it in the Replay tab, or replay it
+      with \`orrery replay\`).
 
   orrery swarm <file.json> [--seeds FROM..TO | --count N] [--report out.json]
       Run the experiment over many seeds (at most ${MAX_SEEDS}); prints each seed's
@@ -33,6 +38,7 @@ export const USAGE = `orrery: run Orrery experiments headless (CI)
   orrery load <file.load.json> [--sim] [--seed N] [--summary-export out.json]
              [--html out.html] [--text out.txt] [--baseline base.json]
              [--save-baseline out.json] [--regression PCT] [--chaos chaos.json …] [--quiet]
+             [--record out.orrery-rec]
       Run a load experiment (k6's executors and thresholds). Live by default: real
       wasm agents in worker threads, real time. --sim runs it in the deterministic
       simulation (virtual time, latencies from the file's latency model) and prints
@@ -44,7 +50,22 @@ export const USAGE = `orrery: run Orrery experiments headless (CI)
       fails on a regression beyond --regression percent (default ${DEFAULT_REGRESSION_PCT}).
       A "chaos": { "experiment": NAME } is looked up in the --chaos files and in
       examples/*.experiment.json, by name. Ctrl-C once stops gracefully (in-flight
-      iterations finish, the summary is printed); twice aborts at once.
+      iterations finish, the summary is printed); twice aborts at once. With --sim,
+      --record writes the run's recording.
+
+  orrery replay <rec.orrery-rec> [--against workspace.orrery.json] [--rules rules.json]
+               [--json out.json] [--junit out.xml] [--quiet]
+      Replay a recording's external inputs (client and console messages, faults, at
+      their recorded times) in the deterministic simulation against the agents you
+      have now: the built agents for built-in kinds, a custom kind from the recording,
+      or, with --against, the workspace's agents in place of the recorded ones of the
+      same name. Compares each conversation with the recorded one and prints the first
+      divergence (conversation, message, field, recorded vs replayed) and a summary.
+      --rules: {"ignore": [fields], "keep": [fields], "orderSensitive": bool,
+      "orderSensitiveFor": {conversation: bool}}; ignored by default:
+      ${DEFAULT_RULES_TEXT}.
+      Exit 0: no divergence; 1: a divergence. --json writes the report, --junit one
+      test case per conversation.
 
   orrery schema
       Print the JSON Schema of experiment files (point "$schema" at a copy of it
@@ -67,7 +88,9 @@ function parse(argv: readonly string[]) {
         count: { type: 'string' },
         report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        record: { type: 'string' },
         ...LOAD_FLAG_OPTIONS,
+        ...REPLAY_FLAG_OPTIONS,
       },
     });
   } catch (e) {
@@ -83,10 +106,13 @@ export function parseCli(argv: readonly string[]): CliCommand {
     if (file !== undefined || Object.values(values).some((v) => v !== undefined)) throw usage('schema: takes no file and no flags');
     return { command };
   }
+  if (command === 'replay') return parseReplayCli(file, extra, values);
   if (command === 'load') return parseLoadCli(file, extra, values, values.seed === undefined ? undefined : seedOf(values.seed, '--seed'));
   if (command !== 'experiment' && command !== 'swarm' && command !== 'compare')
-    throw usage(`unknown command "${command}": expected experiment, swarm, compare, load, schema or help`);
+    throw usage(`unknown command "${command}": expected experiment, swarm, compare, load, replay, schema or help`);
   for (const flag of LOAD_ONLY_FLAGS) if (values[flag] !== undefined) throw usage(`${command}: --${flag} belongs to load`);
+  for (const flag of REPLAY_ONLY_FLAGS) if (values[flag] !== undefined) throw usage(`${command}: --${flag} belongs to replay`);
+  if (command !== 'experiment' && values.record !== undefined) throw usage(`${command}: --record belongs to experiment and load --sim`);
   if (file === undefined || file === '')
     throw usage(`${command}: expected ${command === 'compare' ? 'two report files' : 'an experiment file'}, received nothing`);
   const report = values.report;
@@ -103,7 +129,9 @@ export function parseCli(argv: readonly string[]): CliCommand {
     if (values.seeds !== undefined || values.count !== undefined)
       throw usage('experiment: --seeds and --count belong to swarm; give --seed N');
     const seed = values.seed === undefined ? undefined : seedOf(values.seed, '--seed');
-    return { command, file, ...(seed !== undefined ? { seed } : {}), ...(report ? { report } : {}) };
+    if (values.record === '') throw usage('--record: expected a file name, received nothing');
+    const record = values.record;
+    return { command, file, ...(seed !== undefined ? { seed } : {}), ...(report ? { report } : {}), ...(record ? { record } : {}) };
   }
   if (values.seed !== undefined) throw usage('swarm: --seed belongs to experiment; give --seeds FROM..TO or --count N');
   const { from, count } = seedRange(values.seeds, values.count);

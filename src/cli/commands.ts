@@ -18,6 +18,8 @@ import type { KindLibrary } from '../hosts/inProcess/createKindLibrary';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { readExperiment, fileError } from './readExperiment';
 import { readReport } from './reportFile';
+import { checkWritable } from './loadFiles';
+import { writeRecordingFile } from './recordingFile';
 import type { ProgressSink } from './loadProgress';
 import { renderExperiment, renderRunComparison, renderSwarm, renderSwarmComparison } from './report';
 
@@ -85,15 +87,26 @@ export async function setupChecked<T>(file: string, run: () => Promise<T>, fileF
   }
 }
 
-export async function experimentCommand(cli: { file: string; seed?: number; report?: string }, io: CliIo): Promise<ExitCode> {
+export async function experimentCommand(
+  cli: { file: string; seed?: number; report?: string; record?: string },
+  io: CliIo,
+): Promise<ExitCode> {
   await checkReportPath(cli.report);
+  await checkWritable('--record', cli.record);
   const experiment = await readExperiment(cli.file, knownKinds);
   const library = await libraryFor(experiment);
-  const result = await setupChecked(cli.file, () =>
-    runSimulatedExperiment(experiment, { library, ...(cli.seed !== undefined ? { seed: cli.seed } : {}) }),
-  );
+  const options = { library, ...(cli.seed !== undefined ? { seed: cli.seed } : {}) };
+  const { result, recording } = await setupChecked(cli.file, async () => {
+    if (cli.record === undefined) return { result: await runSimulatedExperiment(experiment, options), recording: undefined };
+    const { recordSimulation } = await import('../experiments/replay/recordSimulation');
+    return recordSimulation(experiment, options);
+  });
   io.out(renderExperiment(result));
   await writeReport(cli.report, result);
+  if (recording && cli.record !== undefined) {
+    await writeRecordingFile('--record', cli.record, recording);
+    io.out(`recording: ${cli.record} (${recording.tape.length} inputs, ${recording.header.counts.events} events)`);
+  }
   return result.pass ? EXIT.pass : EXIT.fail;
 }
 

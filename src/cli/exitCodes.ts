@@ -2,9 +2,9 @@
 export const EXIT = {
   /** The hypothesis held (every seed, for a swarm). */
   pass: 0,
-  /** The run completed and the hypothesis did not hold. */
+  /** The run completed and the hypothesis did not hold; `replay`: the replay diverged from the recording. */
   fail: 1,
-  /** A user mistake: bad arguments, a missing or unreadable file, an invalid experiment. */
+  /** A user mistake: bad arguments, a missing or unreadable file, an invalid experiment or recording (ORR5xx). */
   badInput: 2,
   /** Orrery itself failed (a bug, or agents not built): one line on stderr, please report. */
   internal: 3,
@@ -15,9 +15,9 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export const EXIT_CODES_HELP = `Exit codes:
-  0  the hypothesis holds (for a swarm: on every seed)
-  1  the run completed and the hypothesis does not hold
-  2  invalid input: arguments, file, or experiment (the reason is on stderr)
+  0  the hypothesis holds (for a swarm: on every seed); replay: no divergence
+  1  the hypothesis does not hold; replay: a divergence (the first is printed)
+  2  invalid input: arguments, file, experiment or recording (reason on stderr)
   3  internal error (one line on stderr; please report it)
   99 load: a threshold failed or aborted the run, or (with --baseline) a
      metric regressed beyond --regression (k6's code); a load run that

@@ -17,6 +17,8 @@ export interface LoadCli {
   /** Chaos experiment files `chaos.experiment` may name. */
   chaos: string[];
   quiet: boolean;
+  /** --sim only: write the run's recording here. */
+  record?: string;
 }
 
 /** Flags only `load` accepts (other commands refuse them by name). */
@@ -55,6 +57,11 @@ export function parseLoadCli(file: string | undefined, extra: readonly string[],
   if (extra.length > 0) throw usage(`load: expected one file, received also ${extra.join(' ')}`);
   for (const flag of ['seeds', 'count', 'report'] as const)
     if (values[flag] !== undefined) throw usage(`load: --${flag} does not apply (see --summary-export, --html, --text)`);
+  for (const flag of ['against', 'rules', 'json', 'junit'] as const)
+    if (values[flag] !== undefined) throw usage(`load: --${flag} belongs to replay`);
+  const record = fileFlag(values, 'record');
+  if (record !== undefined && values['sim'] !== true)
+    throw usage('--record: applies only with --sim (a recording replays in the deterministic simulation)');
   const outputs = {
     summaryExport: fileFlag(values, 'summary-export'),
     html: fileFlag(values, 'html'),
@@ -76,6 +83,7 @@ export function parseLoadCli(file: string | undefined, extra: readonly string[],
     regressionPct: typeof regression === 'string' ? regressionOf(regression) : DEFAULT_REGRESSION_PCT,
     chaos,
     quiet: values['quiet'] === true,
+    ...(record !== undefined ? { record } : {}),
   };
 }
 

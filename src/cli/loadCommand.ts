@@ -25,6 +25,8 @@ import { checkWritable, readBaselineFile, writeOutput } from './loadFiles';
 import { createProgressReporter } from './loadProgress';
 import { interruptControl, runLoad } from './loadRun';
 import { readLoadExperiment, resolveChaosExperiment } from './readLoadExperiment';
+import { writeRecordingFile } from './recordingFile';
+import type { Recording } from '../experiments/replay/types';
 
 const OUTPUT_FLAGS = [
   ['--summary-export', 'summaryExport'],
@@ -35,6 +37,7 @@ const OUTPUT_FLAGS = [
 
 export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
   for (const [flag, key] of OUTPUT_FLAGS) await checkWritable(flag, cli[key]);
+  await checkWritable('--record', cli.record);
   const experiment = await readLoadExperiment(cli.file, knownKinds);
   const chaos = await resolveChaosExperiment(cli.file, experiment, cli.chaos, knownKinds);
   const baseline = cli.baseline === undefined ? undefined : await readBaselineFile(cli.baseline);
@@ -42,6 +45,7 @@ export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
   const progress = createProgressReporter(cli.quiet ? undefined : io.progress);
   const interrupts = interruptControl(io.onInterrupt, (text) => (cli.quiet || !io.progress ? io.err(text) : progress.note(text)));
   let result: LoadRunResult;
+  let recording: Recording | undefined;
   try {
     result = await setupChecked(
       cli.file,
@@ -53,6 +57,7 @@ export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
           ...(chaos ? { chaos } : {}),
           ...(hooks ? { hooks } : {}),
           onProgress: (p) => progress.update(p),
+          ...(cli.record !== undefined ? { onRecording: (r: Recording) => (recording = r) } : {}),
           stopSignal: interrupts.stopSignal,
           abortSignal: interrupts.abortSignal,
         }),
@@ -65,6 +70,10 @@ export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
   const comparison = baseline ? compareWithBaseline(result.summary, baseline.summary, { regressionPct: cli.regressionPct }) : undefined;
   io.out(cli.quiet ? resultLine(result, comparison) : renderLoadResult(result, baseline, comparison));
   await writeOutputs(cli, result);
+  if (recording && cli.record !== undefined) {
+    await writeRecordingFile('--record', cli.record, recording);
+    if (!cli.quiet) io.out(`recording: ${cli.record} (${recording.tape.length} inputs, ${recording.header.counts.events} events)`);
+  }
   return result.passed && (comparison?.regressions.length ?? 0) === 0 ? EXIT.pass : EXIT.thresholds;
 }
 

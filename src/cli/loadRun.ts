@@ -6,6 +6,7 @@
  */
 import type { Experiment } from '../experiments';
 import type { LoadExperiment } from '../experiments/load/experiment';
+import type { Recording } from '../experiments/replay/types';
 import type { LoadProgress, LoadRunHooks, LoadRunOptions, LoadRunResult } from '../experiments/load/run/types';
 import { loadExperimentKinds } from './readLoadExperiment';
 
@@ -19,6 +20,8 @@ export interface LoadRunRequest {
   /** Ctrl-C: the first stops, the second aborts. */
   stopSignal: AbortSignal;
   abortSignal: AbortSignal;
+  /** Simulation only: record the run (the tape recorder on the kernel) and hand over its recording. */
+  onRecording?(recording: Recording): void;
 }
 
 function runOptions(r: LoadRunRequest): LoadRunOptions {
@@ -44,7 +47,11 @@ async function runSimulated(r: LoadRunRequest): Promise<LoadRunResult> {
   ]);
   const library = createKindLibrary();
   await loadLibraryKinds(library, nodeAgentAssets(), loadExperimentKinds(r.experiment));
-  return runSimulatedLoadExperiment(r.experiment, { ...runOptions(r), library });
+  if (!r.onRecording) return runSimulatedLoadExperiment(r.experiment, { ...runOptions(r), library });
+  const { recordLoadSimulation } = await import('../experiments/replay/recordSimulation');
+  const { result, recording } = await recordLoadSimulation(r.experiment, { ...runOptions(r), library });
+  r.onRecording(recording);
+  return result;
 }
 
 async function runLive(r: LoadRunRequest): Promise<LoadRunResult> {

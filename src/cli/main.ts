@@ -9,6 +9,7 @@ import { parseCli, USAGE } from './args';
 import { compareCommand, experimentCommand, swarmCommand, type CliIo } from './commands';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { loadCommand } from './loadCommand';
+import { replayCommand } from './replayCommand';
 
 export { EXIT };
 export type { CliIo };
@@ -49,6 +50,8 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
         return await compareCommand(cli, io);
       case 'load':
         return await loadCommand(cli, io);
+      case 'replay':
+        return await replayCommand(cli, io);
       case 'schema':
         io.out(JSON.stringify(EXPERIMENT_JSON_SCHEMA, null, 2));
         return EXIT.pass;

@@ -1,0 +1,54 @@
+/**
+ * `orrery replay REC`: read the recording (a refused file is invalid input with its ORR5xx
+ * line), gather the agents to replay against, feed the recording's external inputs to a
+ * fresh simulation of them (the recording's seed, so an unchanged system reproduces it
+ * exactly), compare conversations, print the first divergence. Exit 0 when none, 1 else.
+ */
+import { formatError, OrreryError } from '../protocol/errors';
+import type { CliIo } from './commands';
+import { EXIT, InputError, type ExitCode } from './exitCodes';
+import { checkWritable, writeOutput } from './loadFiles';
+import { readRecordingFile } from './recordingFile';
+import { replayAgents } from './replayAgents';
+import type { ReplayCli } from './replayArgs';
+import { quietReplay, renderReplay, replayJson, replayJUnit, type ReplayRun } from './replayReport';
+import { readRulesFile } from './replayRules';
+
+/** Errors of the replay that are the recording's or the workspace's fault (a kind neither provides). */
+function replayFault(e: unknown): InputError | undefined {
+  if (e instanceof OrreryError && e.code === 'ORR507') return new InputError(formatError(e.toJSON()));
+  return undefined;
+}
+
+export async function replayCommand(cli: ReplayCli, io: CliIo): Promise<ExitCode> {
+  await checkWritable('--json', cli.json);
+  await checkWritable('--junit', cli.junit);
+  const rules = await readRulesFile(cli.rules);
+  const recording = await readRecordingFile(cli.file);
+  const agents = await replayAgents(recording, cli.against);
+  const [{ replayInSimulation }, { externalInputs }] = await Promise.all([
+    import('../experiments/replay/replayRecording'),
+    import('../experiments/replay/externalInputs'),
+  ]);
+  const start = performance.now();
+  let report;
+  try {
+    report = await replayInSimulation(recording, { library: agents.library, kinds: agents.kinds, rules });
+  } catch (e) {
+    throw replayFault(e) ?? e;
+  }
+  const run: ReplayRun = {
+    file: cli.file,
+    ...(cli.against !== undefined ? { against: cli.against } : {}),
+    recording,
+    inputs: externalInputs(recording),
+    agents,
+    rules,
+    report,
+    wallMs: performance.now() - start,
+  };
+  io.out(cli.quiet ? quietReplay(report) : renderReplay(run));
+  await writeOutput('--json', cli.json, `${JSON.stringify(replayJson(run), null, 2)}\n`);
+  await writeOutput('--junit', cli.junit, replayJUnit(run));
+  return report.first ? EXIT.fail : EXIT.pass;
+}
