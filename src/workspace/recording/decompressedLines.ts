@@ -108,7 +108,11 @@ export async function* decompressedLines(chunks: AsyncIterable<Uint8Array>, limi
     try {
       gunzip.push(chunk, final);
     } catch (e) {
-      throw refuse('ORR503', `the compressed data is damaged (${e instanceof Error ? e.message : String(e)})`);
+      const why = e instanceof Error ? e.message : String(e);
+      throw refuse(
+        'ORR503',
+        why === 'unexpected EOF' ? 'the file ends early: it was cut short' : `the compressed data is damaged (${why})`,
+      );
     }
     if (decoded > limits.maxDecodedBytes)
       throw refuse('ORR505', `more than ${size(limits.maxDecodedBytes)} decompressed`, {
