@@ -1,0 +1,61 @@
+/**
+ * Checks one message against the contracts of its sender's kind (what it SENDS) and its
+ * receiver's kind (what it ACCEPTS). A kind the file does not mention is not checked; a kind
+ * it mentions must list the performative, or the message is a violation.
+ */
+import type { AclMessage, MessageDraft } from '../../protocol/message';
+import type { Contracts } from './parseContract';
+import { errorSentences } from './sentences';
+import type { ContractRef, Violation } from './types';
+
+export interface MessageParties {
+  /** Undefined for clients, the console and the kernel: no contract applies. */
+  senderKind?: string;
+  receiverKind?: string;
+  /** Who received it, for the violation (defaults to the message's single receiver). */
+  receiver?: string;
+}
+
+type Checked = Pick<MessageDraft, 'performative' | 'content' | 'receiver' | 'sender'> & Partial<Pick<AclMessage, 'id'>>;
+
+export function checkMessage(contracts: Contracts, message: Checked, parties: MessageParties): Violation[] {
+  const out: Violation[] = [];
+  const sender = message.sender ?? '?';
+  const receiver = parties.receiver ?? (typeof message.receiver === 'string' ? message.receiver : message.receiver.join(','));
+  if (parties.senderKind !== undefined) {
+    const violation = checkSide(
+      contracts,
+      message,
+      { kind: parties.senderKind, performative: message.performative, direction: 'sends' },
+      sender,
+    );
+    if (violation) out.push(violation);
+  }
+  if (parties.receiverKind !== undefined) {
+    const ref: ContractRef = { kind: parties.receiverKind, performative: message.performative, direction: 'accepts' };
+    const violation = checkSide(contracts, message, ref, receiver);
+    if (violation) out.push(violation);
+  }
+  return out;
+}
+
+function checkSide(contracts: Contracts, message: Checked, ref: ContractRef, agent: string): Violation | undefined {
+  if (!contracts.hasKind(ref.kind)) return undefined;
+  const side = ref.direction === 'sends' ? 'sender' : 'receiver';
+  const base = { contract: ref, side, agent, ...(message.id !== undefined ? { messageId: message.id } : {}) } as const;
+  const validate = contracts.validator(ref);
+  if (!validate) {
+    const verb = ref.direction === 'sends' ? 'send' : 'accept';
+    return { ...base, problems: [`the contract of kind "${ref.kind}" does not say it may ${verb} ${ref.performative}`] };
+  }
+  const content = message.content ?? null;
+  if (validate(content)) return undefined;
+  return { ...base, problems: errorSentences(validate.errors ?? [], content) };
+}
+
+/** `sender echo-1 (echo) sends request: content.n: expected integer, received string "x"` */
+export function describeViolation(violation: Violation): string {
+  const { kind, performative, direction } = violation.contract;
+  const role = direction === 'sends' ? `sender ${violation.agent} (${kind}) sends` : `receiver ${violation.agent} (${kind}) accepts`;
+  return `${role} ${performative}: ${violation.problems.join('; ')}`;
+}
