@@ -129,4 +129,13 @@ describe('orrery replay', () => {
     expect(missing.code).toBe(EXIT.badInput);
     expect(missing.err).toMatch(/^ORR507: recording "echo soak: drop, duplicate, kill" deploys "ghost"/);
   });
+
+  it('records a simulated load run with load --sim --record, and it replays exactly', async () => {
+    const loadRec = join(dir, 'load.orrery-rec');
+    const recorded = await cli('load', 'src/cli/fixtures/load/pass.load.json', '--sim', '--record', loadRec, '--quiet');
+    expect(recorded.code).toBe(EXIT.pass);
+    const { code, text } = await cli('replay', loadRec, '--quiet');
+    expect(text).toBe('verdict: the replay matches the recording exactly (same log hash)');
+    expect(code).toBe(EXIT.pass);
+  });
 });

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parseCli, USAGE } from './args';
+import { EXIT_CODES_HELP, InputError } from './exitCodes';
+
+const refused = (argv: string[]) => {
+  try {
+    parseCli(argv);
+  } catch (e) {
+    if (e instanceof InputError) return e.message;
+    throw e;
+  }
+  throw new Error(`expected ${argv.join(' ')} to be refused`);
+};
+
+describe('orrery replay and --record arguments', () => {
+  it('reads a recording and every replay flag', () => {
+    expect(
+      parseCli(['replay', 'a.orrery-rec', '--against', 'ws.json', '--rules', 'r.json', '--json', 'o.json', '--junit', 'o.xml', '-q']),
+    ).toEqual({
+      command: 'replay',
+      file: 'a.orrery-rec',
+      against: 'ws.json',
+      rules: 'r.json',
+      json: 'o.json',
+      junit: 'o.xml',
+      quiet: true,
+    });
+    expect(parseCli(['replay', 'a.orrery-rec'])).toEqual({ command: 'replay', file: 'a.orrery-rec', quiet: false });
+  });
+
+  it('refuses a replay without a file, with two, or with flags of other commands', () => {
+    expect(refused(['replay'])).toContain('replay: expected a recording file (.orrery-rec), received nothing');
+    expect(refused(['replay', 'a', 'b'])).toContain('expected one recording file, received also b');
+    expect(refused(['replay', 'a', '--seed', '3'])).toContain('replay: --seed does not apply');
+    expect(refused(['replay', 'a', '--record', 'x'])).toContain('replay: --record does not apply');
+    expect(refused(['replay', 'a', '--junit', ''])).toContain('--junit: expected a file name');
+  });
+
+  it('takes --record on experiment and load --sim, and nowhere else', () => {
+    expect(parseCli(['experiment', 'e.json', '--record', 'r.orrery-rec'])).toEqual({
+      command: 'experiment',
+      file: 'e.json',
+      record: 'r.orrery-rec',
+    });
+    expect(parseCli(['load', 'l.json', '--sim', '--record', 'r.orrery-rec'])).toMatchObject({
+      command: 'load',
+      sim: true,
+      record: 'r.orrery-rec',
+    });
+    expect(refused(['load', 'l.json', '--record', 'r.orrery-rec'])).toContain('--record: applies only with --sim');
+    expect(refused(['swarm', 'e.json', '--record', 'r'])).toContain('swarm: --record belongs to experiment and load --sim');
+    expect(refused(['experiment', 'e.json', '--record', ''])).toContain('--record: expected a file name');
+  });
+
+  it('refuses replay flags on other commands by name', () => {
+    expect(refused(['experiment', 'e.json', '--junit', 'x.xml'])).toContain('experiment: --junit belongs to replay');
+    expect(refused(['load', 'l.json', '--against', 'ws.json'])).toContain('load: --against belongs to replay');
+  });
+
+  it('documents replay, --record and the exit codes in the help', () => {
+    expect(USAGE).toContain('orrery replay <rec.orrery-rec> [--against workspace.orrery.json]');
+    expect(USAGE).toContain('[--record out.orrery-rec]');
+    expect(USAGE).toContain(EXIT_CODES_HELP);
+    expect(EXIT_CODES_HELP).toMatch(/1 {2}.*replay: a divergence/);
+    expect(refused(['nope'])).toContain('expected experiment, swarm, compare, load, replay, schema or help');
+  });
+});
