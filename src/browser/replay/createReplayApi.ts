@@ -15,6 +15,13 @@ import type { Recording } from '../../experiments/replay/types';
 import type { CompiledKindLibrary } from '../createCompiledKindLibrary';
 import type { ReplayApi, ReplayRequest } from './types';
 
+/**
+ * Live replay waits this long past the last recorded input by default: real agents on a busy
+ * page answer later than they did when recorded, and an answer after the end would count as
+ * missing (simulation runs in virtual time and needs none).
+ */
+export const LIVE_SETTLE_MS = 2_000;
+
 export interface ReplayParts {
   runtime: Runtime;
   kernel: { snapshot(): KernelSnapshot; subscribe(listener: (event: KernelEvent) => void): () => void };
@@ -38,10 +45,11 @@ export function createReplayApi(parts: ReplayParts): ReplayApi {
 
   async function run(recording: Recording, request: ReplayRequest): Promise<ReplayReport> {
     await addMissingCustomKinds(recording, parts);
+    const settleMs = request.settleMs ?? (request.against === 'live' ? LIVE_SETTLE_MS : undefined);
     const options = {
       ...(request.rules ? { rules: request.rules } : {}),
       ...(request.kinds ? { kinds: request.kinds } : {}),
-      ...(request.settleMs !== undefined ? { settleMs: request.settleMs } : {}),
+      ...(settleMs !== undefined ? { settleMs } : {}),
     };
     if (request.against === 'simulation') {
       // Kinds the workbench does not know are left to the simulation's ORR507, which names them all.

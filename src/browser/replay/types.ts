@@ -50,7 +50,7 @@ export interface ReplayRequest {
   rules?: MatchRules;
   /** Agent name → kind to deploy instead of the recorded one (try a changed agent). */
   kinds?: Readonly<Record<string, string>>;
-  /** Run this long past the last recorded input (late answers). Default 0. */
+  /** Run this long past the last recorded input (late answers). Default: live 2,000 ms, simulation 0. */
   settleMs?: number;
 }
 
