@@ -1,3 +1,4 @@
+import type { JsonValue } from '../../protocol/message';
 import { describe, expect, it } from 'vitest';
 import { loadContracts, parseContract } from './parseContract';
 import { checkMessage, describeViolation } from './checkMessage';
@@ -62,7 +63,7 @@ describe('parseContract', () => {
 
 describe('checkMessage', () => {
   const contracts = loadContracts(file);
-  const send = (performative: 'request' | 'inform', content: unknown) =>
+  const send = (performative: 'request' | 'inform', content: JsonValue) =>
     ({ id: 'm1', performative, sender: 'client-1', receiver: 'shop-1', content }) as const;
 
   it('passes a message that keeps both contracts, and ignores kinds without a contract', () => {
