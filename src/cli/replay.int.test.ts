@@ -4,6 +4,7 @@
  * agent is another kind (exit 1, the first divergence printed), and refuse broken files
  * with their ORR5xx code (exit 2, no stack trace).
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,6 +137,27 @@ describe('orrery replay', () => {
     expect(recorded.code).toBe(EXIT.pass);
     const { code, text } = await cli('replay', loadRec, '--quiet');
     expect(text).toBe('verdict: the replay matches the recording exactly (same log hash)');
+    expect(code).toBe(EXIT.pass);
+  });
+
+  it('runs a custom kind from the module bytes the recording carries', async () => {
+    const bytes = new Uint8Array(readFileSync('public/agents/echo.wasm'));
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const kind = `custom:${hash}`;
+    const recording = await readRecording(readFileSync(rec));
+    const tape = recording.tape.map((e) =>
+      e.input.type === 'agent.deploy' && e.input.spec.name === 'echo2'
+        ? { ...e, input: { ...e.input, spec: { ...e.input.spec, kind } } }
+        : e,
+    );
+    const modules = [...recording.header.modules, { kind, hash, label: 'my echo', builtin: false, bytes }];
+    const custom = join(dir, 'custom.orrery-rec');
+    writeFileSync(custom, await encodeRecording({ header: { ...recording.header, modules }, tape }));
+    const { code, text } = await cli('replay', custom, '--quiet');
+    // The same behaviour under another kind name: the conversations match, the log (which names kinds) does not.
+    expect(text).toBe(
+      'verdict: the replay matches the recording under the matching rules (the log differs elsewhere: a different log hash)',
+    );
     expect(code).toBe(EXIT.pass);
   });
 });
