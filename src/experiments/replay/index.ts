@@ -2,7 +2,7 @@
 export * from './types';
 export { createTapeRecorder, DEFAULT_TAPE_BUDGET, type TapeRecorder } from './recorder';
 export { finishRecording, type RecordingParts } from './finishRecording';
-export { createPlayer, type Player } from './player';
+export { createPlayer, openPlayer, type Player } from './player';
 export { FAILURE_MARKERS } from './seekTarget';
 export { markerOf } from './timelineIndex';
 export { recordSimulation, recordLoadSimulation, type RecordOptions } from './recordSimulation';

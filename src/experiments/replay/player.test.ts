@@ -4,7 +4,7 @@ import type { KernelEvent } from '../../kernel/types';
 import { canonicalJson } from '../simulation/canonicalJson';
 import type { OrreryError } from '../../protocol/errors';
 import { createTapeRecorder } from './recorder';
-import { createPlayer } from './player';
+import { createPlayer, openPlayer } from './player';
 import { opArb, recordOps, type Op } from './replayTestKit';
 import type { Recording } from './types';
 
@@ -75,6 +75,21 @@ describe('recorder and player', () => {
     expect(() => createPlayer(edited)).toThrow(expect.objectContaining({ code: 'ORR506' }) as OrreryError);
     const player = createPlayer(recording);
     expect(() => player.seekSeq(player.last + 1)).toThrow(/ORR512/);
+  });
+
+  it('openPlayer: the same player in slices, reporting progress up to the whole tape', async () => {
+    const { recording } = await recordOps(
+      9,
+      [1, 2, 3, 4].map((n): Op => ({ op: 'send', to: 'echo', performative: 'request', n })),
+    );
+    const progress: number[] = [];
+    const sliced = await openPlayer(recording, { slice: 5, onProgress: (done) => progress.push(done) });
+    const whole = createPlayer(recording);
+    expect(sliced.eventsBetween(0, sliced.last)).toEqual(whole.eventsBetween(0, whole.last));
+    expect(sliced.markers()).toEqual(whole.markers());
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(recording.tape.length);
   });
 
   it('a tape over its budget stops and says where', () => {

@@ -12,8 +12,8 @@ import { errorData, OrreryError } from '../../protocol/errors';
 import type { AclMessage } from '../../protocol/message';
 import type { DeadLetter, KernelEvent, KernelSnapshot } from '../../kernel/types';
 import { createBareKernel, type BareKernel } from './bareKernel';
-import { scanTape } from './scanTape';
-import { createTimelineIndex } from './timelineIndex';
+import { createTapeScanner, type TapeScan } from './scanTape';
+import { createTimelineIndex, type TimelineIndex } from './timelineIndex';
 import { seekToSeq } from './seekTarget';
 import type { Recording, RecordedConversationSummary, RecordingHeader, SeekTarget, TimelineMarker } from './types';
 
@@ -45,9 +45,37 @@ export interface Player {
 
 /** Opens a recording; throws OrreryError ORR506 when its tape no longer makes its log. */
 export function createPlayer(recording: Recording): Player {
-  const { header, tape } = recording;
   const index = createTimelineIndex();
-  const scan = scanTape(header, tape, header.startIndex, (event, entry) => index.add(event, entry));
+  const scanner = createTapeScanner(recording.header, recording.tape, recording.header.startIndex, (event, entry) =>
+    index.add(event, entry),
+  );
+  return playerOver(recording, index, scanner.finish());
+}
+
+/**
+ * `createPlayer` in slices of `slice` tape entries (default 20,000), yielding to the event
+ * loop between them and reporting progress: a worker opening a million events stays responsive.
+ */
+export async function openPlayer(
+  recording: Recording,
+  options: { slice?: number; onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<Player> {
+  const index = createTimelineIndex();
+  const scanner = createTapeScanner(recording.header, recording.tape, recording.header.startIndex, (event, entry) =>
+    index.add(event, entry),
+  );
+  const slice = options.slice ?? 20_000;
+  while (scanner.step(slice)) {
+    options.onProgress?.(scanner.done, recording.tape.length);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    options.signal?.throwIfAborted();
+  }
+  options.onProgress?.(scanner.done, recording.tape.length);
+  return playerOver(recording, index, scanner.finish());
+}
+
+function playerOver(recording: Recording, index: TimelineIndex, scan: TapeScan): Player {
+  const { header, tape } = recording;
   if (scan.logHash !== header.logHash) {
     throw new OrreryError(
       errorData('ORR506', `recording "${header.name}": its tape produces a different event log`, {

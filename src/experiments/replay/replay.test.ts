@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { createKindLibrary, jsEcho, registerJsKinds } from '../../hosts/inProcess';
 import { replayInSimulation } from './replayRecording';
 import { describeDivergence } from './diff';
-import { library, opArb, recordOps } from './replayTestKit';
+import { library, opArb, recordOps, type Op } from './replayTestKit';
+import { finishRecording } from './finishRecording';
+import { createPlayer } from './player';
 
 describe('replay in simulation (JS agents)', () => {
   it('an unchanged system reproduces any recording exactly: zero divergences, same log hash', async () => {
@@ -73,5 +75,30 @@ describe('replay in simulation (JS agents)', () => {
       code: 'ORR507',
       message: expect.stringMatching(/"counter", "crasher"/) as string,
     });
+  });
+});
+
+describe('a recording that starts mid-session (startIndex > 0)', () => {
+  it('plays back from the start index, and a replay rebuilds the topology from the commands before it', async () => {
+    const ops = [1, 2, 3, 4].map((n): Op => ({ op: 'send', to: 'echo', performative: 'request', n }));
+    const { recording: whole } = await recordOps(13, [...ops.slice(0, 2), { op: 'wait', ms: 100 }, ...ops.slice(2)]);
+    const startIndex = whole.tape.findIndex(
+      (e) => e.input.type === 'message.send' && (e.input.message as { content: { n: number } }).content.n === 3,
+    );
+    const recording = finishRecording({ ...whole.header, tape: whole.tape, startIndex });
+    const player = createPlayer(recording);
+    expect(player.first).toBeGreaterThan(0);
+    expect(player.seq).toBe(player.first - 1);
+    expect(player.snapshot().agents.map((a) => [a.name, a.status])).toEqual([
+      ['echo', 'running'],
+      ['counter', 'running'],
+      ['crasher', 'running'],
+    ]);
+    const contents = player.conversations().length;
+    expect(contents).toBe(2);
+    const report = await replayInSimulation(recording, { library });
+    expect(report.refused).toEqual([]);
+    expect(report.recorded.map((c) => c.messages.length)).toEqual([2, 2]);
+    expect(report.divergences).toEqual([]);
   });
 });
