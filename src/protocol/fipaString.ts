@@ -5,10 +5,17 @@
  * word (`:receiver echo-1`, `:receiver *`, `:receiver topic:orders`) so a string receiver
  * and a one-name list round-trip distinctly, and `:reply-by` is kernel-clock milliseconds.
  * Parsing ends with `checkDraft`, so a parsed draft is as valid as any other.
+ *
+ * JADE's forms are read too, and written with `{style: 'jade'}`: performatives in any case,
+ * agent identifiers `(agent-identifier :name a@host:1099/JADE :addresses (sequence http://...))`
+ * for the sender and receivers (their addresses come back in `addresses`), `:reply-by` as a
+ * FIPA date `20261206T153000000Z`, and content that is not JSON as plain text.
  */
 import type { MessageDraft } from './message';
+import { BROADCAST, TOPIC_PREFIX } from './message';
 import { checkDraft, DraftError, type ValidationResult } from './validate';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './message';
+import { Cursor, tokenize } from './fipaTokens';
 
 const PARAMS: ReadonlyArray<readonly [keyof MessageDraft, string]> = [
   ['sender', 'sender'],
@@ -23,21 +30,93 @@ const PARAMS: ReadonlyArray<readonly [keyof MessageDraft, string]> = [
   ['reply_by', 'reply-by'],
 ];
 const FIELD_OF = new Map(PARAMS.map(([field, param]) => [param, field]));
+/** FIPA parameters the envelope has no field for: refused, or skipped and listed when asked. */
+const UNCARRIED = new Set(['reply-to', 'encoding']);
+
+/** Agent name → transport addresses, as agent identifiers carry them. */
+export type AgentAddresses = Record<string, string[]>;
+
+export interface FipaEncodeOptions {
+  /**
+   * `orrery` (default): lower-case performative, names as words, content as JSON text.
+   * `jade`: as JADE writes it — upper-case performative, one parameter a line, sender and
+   * receivers as agent identifiers (`:receiver` always a set), content that is a string
+   * written as it is (JSON text only when the plain text would read back as something else).
+   */
+  style?: 'orrery' | 'jade';
+  /** Addresses written into agent identifiers (jade style). */
+  addresses?: (name: string) => readonly string[] | undefined;
+  /** Epoch ms at kernel time 0: jade style writes `:reply-by` as a FIPA date from it (default 0). */
+  timeOrigin?: number;
+}
+
+export interface FipaParseOptions {
+  maxBytes?: number;
+  /** Epoch ms at kernel time 0: a FIPA date in `:reply-by` becomes kernel ms from it (default 0). */
+  timeOrigin?: number;
+  /** Skip `:reply-to`, `:encoding` and user-defined `:X-...` parameters (listed in `skipped`) instead of refusing them. */
+  skipUncarried?: boolean;
+}
+
+/** A parse result; agent identifiers' addresses and skipped parameters ride along when there were any. */
+export type FipaParseResult = ValidationResult & { addresses?: AgentAddresses; skipped?: string[] };
 
 /** Encodes a draft (or a stamped message; `id` and `sent_at` are not part of the form). */
-export function encodeFipa(message: MessageDraft): string {
-  let out = `(${message.performative}`;
+export function encodeFipa(message: MessageDraft, options: FipaEncodeOptions = {}): string {
+  const jade = options.style === 'jade';
+  let out = `(${jade ? message.performative.toUpperCase() : message.performative}`;
   for (const [field, param] of PARAMS) {
     const value = message[field];
     if (value === undefined) continue;
-    out += ` :${param} `;
+    out += `${jade ? '\n ' : ' '}:${param} `;
     if (field === 'receiver')
-      out += typeof value === 'string' ? atom(value) : `(set${(value as string[]).map((n) => ` ${atom(n)}`).join('')})`;
-    else if (field === 'content') out += quote(JSON.stringify(value));
-    else if (field === 'reply_by') out += String(value);
+      out += jade ? jadeReceivers(value as MessageDraft['receiver'], options) : receivers(value as MessageDraft['receiver']);
+    else if (field === 'sender' && jade) out += agentIdentifier(value as string, options);
+    else if (field === 'content') out += quote(jade ? jadeContent(value) : JSON.stringify(value));
+    else if (field === 'reply_by') out += jade ? fipaDate((options.timeOrigin ?? 0) + (value as number)) : String(value);
     else out += atom(value as string);
   }
-  return `${out})`;
+  return `${out}${jade ? '\n' : ''})`;
+}
+
+function receivers(value: MessageDraft['receiver']): string {
+  return typeof value === 'string' ? atom(value) : `(set${value.map((n) => ` ${atom(n)}`).join('')})`;
+}
+
+/** Broadcast and topics have no agent identifier: they stay bare words. */
+function jadeReceivers(value: MessageDraft['receiver'], options: FipaEncodeOptions): string {
+  if (typeof value === 'string' && (value === BROADCAST || value.startsWith(TOPIC_PREFIX))) return atom(value);
+  const names = typeof value === 'string' ? [value] : value;
+  return `(set${names.map((n) => ` ${agentIdentifier(n, options)}`).join('')})`;
+}
+
+function agentIdentifier(name: string, options: FipaEncodeOptions): string {
+  const addresses = options.addresses?.(name) ?? [];
+  const tail = addresses.length > 0 ? ` :addresses (sequence${addresses.map((a) => ` ${atom(a)}`).join('')})` : '';
+  return `(agent-identifier :name ${atom(name)}${tail})`;
+}
+
+/** A string goes as itself when it would read back as that same string; anything else as JSON. */
+function jadeContent(value: unknown): string {
+  return typeof value === 'string' && jsonOrText(value) === value ? value : JSON.stringify(value);
+}
+
+/** FIPA DateTime, UTC: `YYYYMMDDTHHMMSSmmmZ`. */
+export function fipaDate(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString(); // 2026-12-06T15:30:00.000Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}${iso.slice(20, 23)}Z`;
+}
+
+const FIPA_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})?Z?$/i;
+
+/** Epoch ms of a FIPA date (a date without `Z` is read as UTC too), or undefined. */
+export function parseFipaDate(text: string): number | undefined {
+  const m = FIPA_DATE.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s, ms] = m.slice(1).map((part) => Number(part ?? 0)) as number[];
+  const t = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, ms!);
+  const valid = new Date(t).getUTCDate() === d && mo! >= 1 && mo! <= 12 && h! < 24 && mi! < 60 && s! < 60;
+  return valid ? t : undefined;
 }
 
 function atom(text: string): string {
@@ -48,128 +127,158 @@ function quote(text: string): string {
   return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
-type Token = { kind: '(' | ')' | 'word' | 'string'; text: string; at: number };
-
 /** Parses one message; errors name the offset (`(fipa)`) or the envelope field at fault. */
-export function parseFipa(text: string, opts?: { maxBytes?: number }): ValidationResult {
+export function parseFipa(text: string, opts?: FipaParseOptions): FipaParseResult {
   const lexed = tokenize(text);
   if (lexed instanceof DraftError) return failed(lexed);
-  const draft = readMessage(new Cursor(lexed));
+  const reading = new Reading(new Cursor(lexed), opts ?? {});
+  const draft = reading.message();
   if (draft instanceof DraftError) return failed(draft);
   const checked = checkDraft(draft, opts?.maxBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
-  return checked instanceof DraftError ? failed(checked) : { ok: true, draft: checked };
+  if (checked instanceof DraftError) return failed(checked);
+  const result: FipaParseResult = { ok: true, draft: checked };
+  if (Object.keys(reading.addresses).length > 0) result.addresses = reading.addresses;
+  if (reading.skipped.length > 0) result.skipped = reading.skipped;
+  return result;
 }
 
-/** A position in the token list. */
-class Cursor {
-  i = 0;
-  constructor(readonly tokens: Token[]) {}
+/** One message being read: the cursor, and what the agent identifiers and skipped parameters left aside. */
+class Reading {
+  readonly addresses: AgentAddresses = Object.create(null) as AgentAddresses;
+  readonly skipped: string[] = [];
+  constructor(
+    readonly c: Cursor,
+    readonly opts: FipaParseOptions,
+  ) {}
 
-  peek(): Token | undefined {
-    return this.tokens[this.i];
+  /** `(performative :param value ...)` and nothing after it, as an unchecked draft. */
+  message(): Record<string, unknown> | DraftError {
+    const { c } = this;
+    if (c.peek()?.kind !== '(') return c.syntax('"(" opening a message');
+    c.i++;
+    const head = c.peek();
+    if (head?.kind !== 'word') return c.syntax('a performative such as request or inform');
+    c.i++;
+    // FIPA performatives are case-insensitive; JADE writes them in capitals
+    const draft: Record<string, unknown> = { performative: head.text.toLowerCase() };
+    while (c.peek()?.kind === 'word' && c.peek()!.text.startsWith(':')) {
+      const error = this.param(draft);
+      if (error) return error;
+    }
+    if (c.peek()?.kind !== ')') return c.syntax('a :parameter or ")" closing the message');
+    c.i++;
+    if (c.peek()) return c.syntax('nothing after the message');
+    return draft;
   }
 
-  /** A syntax error naming what was expected and what was found instead. */
-  syntax(expected: string): DraftError {
-    const token = this.peek();
-    return new DraftError('(fipa)', expected, token ? `"${token.text}" at offset ${token.at}` : 'the end of the text');
-  }
-}
-
-/** `(performative :param value ...)` and nothing after it, as an unchecked draft. */
-function readMessage(c: Cursor): Record<string, unknown> | DraftError {
-  if (c.peek()?.kind !== '(') return c.syntax('"(" opening a message');
-  c.i++;
-  const head = c.peek();
-  if (head?.kind !== 'word') return c.syntax('a performative such as request or inform');
-  c.i++;
-  const draft: Record<string, unknown> = { performative: head.text };
-  while (c.peek()?.kind === 'word' && c.peek()!.text.startsWith(':')) {
-    const error = readParam(c, draft);
-    if (error) return error;
-  }
-  if (c.peek()?.kind !== ')') return c.syntax('a :parameter or ")" closing the message');
-  c.i++;
-  if (c.peek()) return c.syntax('nothing after the message');
-  return draft;
-}
-
-/** One `:param value` pair, written into the draft. */
-function readParam(c: Cursor, draft: Record<string, unknown>): DraftError | undefined {
-  const param = c.peek()!;
-  const name = param.text.slice(1);
-  const field = FIELD_OF.get(name);
-  if (!field)
-    return new DraftError(
-      name,
-      'a FIPA message parameter (sender, receiver, content, reply-with, ...)',
-      `":${name}" at offset ${param.at}`,
-    );
-  if (field in draft) return new DraftError(field, 'each parameter once', `":${name}" again at offset ${param.at}`);
-  c.i++;
-  const value = c.peek();
-  if (!value || value.kind === ')') return c.syntax(`a value for :${name}`);
-  if (field === 'receiver' && value.kind === '(') {
-    const set = readSet(c);
-    if (set instanceof DraftError) return set;
-    draft.receiver = set;
+  /** One `:param value` pair, written into the draft. */
+  private param(draft: Record<string, unknown>): DraftError | undefined {
+    const { c } = this;
+    const param = c.peek()!;
+    const name = param.text.slice(1).toLowerCase();
+    const field = FIELD_OF.get(name);
+    if (!field) return this.uncarried(name, param.at);
+    if (field in draft) return new DraftError(field, 'each parameter once', `":${name}" again at offset ${param.at}`);
+    c.i++;
+    const value = c.peek();
+    if (!value || value.kind === ')') return c.syntax(`a value for :${name}`);
+    if (value.kind === '(' && (field === 'receiver' || field === 'sender')) {
+      const read = field === 'receiver' && c.tokens[c.i + 1]?.text.toLowerCase() === 'set' ? this.set() : this.agentIdentifier(field);
+      if (read instanceof DraftError) return read;
+      draft[field] = read;
+      return undefined;
+    }
+    if (value.kind === '(') return c.syntax(`a word or string for :${name}`);
+    c.i++;
+    if (field === 'content') draft.content = jsonOrText(value.text);
+    else if (field === 'reply_by') {
+      const date = value.kind === 'word' ? parseFipaDate(value.text) : undefined;
+      const n = date !== undefined ? date - (this.opts.timeOrigin ?? 0) : value.kind === 'word' ? Number(value.text) : NaN;
+      if (!Number.isFinite(n))
+        return new DraftError(
+          'reply_by',
+          'a number of milliseconds or a FIPA date (20261206T153000000Z)',
+          `"${value.text}" at offset ${value.at}`,
+        );
+      draft.reply_by = n;
+    } else draft[field] = value.text;
     return undefined;
   }
-  if (value.kind === '(') return c.syntax(`a word or string for :${name}`);
-  c.i++;
-  if (field === 'content') draft.content = jsonOrText(value.text);
-  else if (field === 'reply_by') {
-    const n = value.kind === 'word' ? Number(value.text) : NaN;
-    if (!Number.isFinite(n)) return new DraftError('reply_by', 'a number of milliseconds', `"${value.text}" at offset ${value.at}`);
-    draft.reply_by = n;
-  } else draft[field] = value.text;
-  return undefined;
-}
 
-/** `(set name ...)`, where a name is a word, a string or `(agent-identifier :name x)`. */
-function readSet(c: Cursor): string[] | DraftError {
-  const { tokens } = c;
-  const open = tokens[c.i]!;
-  c.i++;
-  if (tokens[c.i]?.kind !== 'word' || tokens[c.i]!.text !== 'set')
-    return new DraftError('receiver', '(set name ...)', `"${tokens[c.i]?.text ?? 'end'}" at offset ${open.at}`);
-  c.i++;
-  const names: string[] = [];
-  for (;;) {
-    const token = tokens[c.i];
-    if (!token) return new DraftError('(fipa)', '")" closing (set ...)', 'the end of the text');
-    if (token.kind === ')') {
+  /** A FIPA parameter the envelope does not carry: skipped when asked, else refused; anything else refused. */
+  private uncarried(name: string, at: number): DraftError | undefined {
+    const known = UNCARRIED.has(name) || name.startsWith('x-');
+    if (known && this.opts.skipUncarried) {
+      this.c.i++;
+      const error = this.c.skipValue(`a value for :${name}`);
+      if (error) return error;
+      this.skipped.push(name);
+      return undefined;
+    }
+    if (known)
+      return new DraftError(
+        name,
+        'a parameter Orrery messages carry (reply-to, encoding and X- parameters are not carried)',
+        `":${name}" at offset ${at}`,
+      );
+    return new DraftError(name, 'a FIPA message parameter (sender, receiver, content, reply-with, ...)', `":${name}" at offset ${at}`);
+  }
+
+  /** `(set name ...)`, where a name is a word, a string or an agent identifier. */
+  private set(): string[] | DraftError {
+    const { c } = this;
+    c.i += 2;
+    const names: string[] = [];
+    for (;;) {
+      const token = c.peek();
+      if (!token) return new DraftError('(fipa)', '")" closing (set ...)', 'the end of the text');
+      if (token.kind === ')') {
+        c.i++;
+        return names;
+      }
+      if (token.kind === '(') {
+        const name = this.agentIdentifier('receiver');
+        if (name instanceof DraftError) return name;
+        names.push(name);
+        continue;
+      }
+      names.push(token.text);
       c.i++;
-      return names;
     }
-    if (token.kind === '(') {
-      // (agent-identifier :name x) as FIPA writes it
-      const name = readAgentIdentifier(c);
-      if (name instanceof DraftError) return name;
-      names.push(name);
-      continue;
-    }
-    names.push(token.text);
-    c.i++;
   }
-}
 
-function readAgentIdentifier(c: Cursor): string | DraftError {
-  const { tokens, i } = c;
-  const start = tokens[i]!;
-  const [kw, key, value, close] = [tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
-  if (
-    kw?.text !== 'agent-identifier' ||
-    key?.text !== ':name' ||
-    !value ||
-    value.kind === '(' ||
-    value.kind === ')' ||
-    close?.kind !== ')'
-  ) {
-    return new DraftError('receiver', 'a name or (agent-identifier :name x)', `text at offset ${start.at}`);
+  /** `(agent-identifier :name x [:addresses (sequence url ...)] [:resolvers (...)] [:X-... v])`: the name; addresses kept aside. */
+  private agentIdentifier(field: 'sender' | 'receiver'): string | DraftError {
+    const { c } = this;
+    const start = c.peek()!;
+    c.i++;
+    if (c.peek()?.text.toLowerCase() !== 'agent-identifier')
+      return new DraftError(field, 'a name, (set ...) or (agent-identifier :name x)', `text at offset ${start.at}`);
+    c.i++;
+    let name: string | undefined;
+    const addresses: string[] = [];
+    while (c.peek()?.kind === 'word' && c.peek()!.text.startsWith(':')) {
+      const key = c.peek()!.text.toLowerCase();
+      c.i++;
+      const value = c.peek();
+      if (key === ':name' && (value?.kind === 'word' || value?.kind === 'string')) {
+        name = value.text;
+        c.i++;
+      } else if (key === ':addresses') {
+        const urls = c.sequence(':addresses');
+        if (urls instanceof DraftError) return urls;
+        addresses.push(...urls);
+      } else if (key === ':resolvers' || key.startsWith(':x-')) {
+        const error = c.skipValue(`a value for ${key}`);
+        if (error) return error;
+      } else return new DraftError(field, ':name, :addresses or :resolvers in an agent identifier', `"${key}" at offset ${start.at}`);
+    }
+    if (c.peek()?.kind !== ')') return c.syntax('")" closing the agent identifier');
+    c.i++;
+    if (name === undefined) return new DraftError(field, 'an agent identifier with :name', `none in the one at offset ${start.at}`);
+    if (addresses.length > 0) this.addresses[name] = [...new Set([...(this.addresses[name] ?? []), ...addresses])];
+    return name;
   }
-  c.i += 5;
-  return value.text;
 }
 
 function jsonOrText(text: string): unknown {
@@ -182,42 +291,4 @@ function jsonOrText(text: string): unknown {
 
 function failed(error: DraftError): ValidationResult {
   return { ok: false, error: { field: error.field, expected: error.expected, got: error.got, message: error.message } };
-}
-
-function tokenize(text: string): Token[] | DraftError {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === '(' || c === ')') {
-      tokens.push({ kind: c, text: c, at: i });
-      i++;
-    } else if (c === '"') {
-      const at = i;
-      let value = '';
-      i++;
-      for (;;) {
-        if (i >= text.length) return new DraftError('(fipa)', 'a closing quote', `an unterminated string starting at offset ${at}`);
-        const d = text[i]!;
-        if (d === '\\' && i + 1 < text.length) {
-          value += text[i + 1];
-          i += 2;
-        } else if (d === '"') {
-          i++;
-          break;
-        } else {
-          value += d;
-          i++;
-        }
-      }
-      tokens.push({ kind: 'string', text: value, at });
-    } else {
-      const at = i;
-      while (i < text.length && !/[\s()"]/.test(text[i]!)) i++;
-      tokens.push({ kind: 'word', text: text.slice(at, i), at });
-    }
-  }
-  return tokens;
 }
