@@ -37,6 +37,7 @@ export function connectLab(): LabConnection {
     startRecording: () => remote.startRecording(),
     stopRecording: (meta) => remote.stopRecording(meta),
     replayRecording: (rec, request) => remote.replayRecording(rec, request),
+    forkRecording: (rec, seq, request) => remote.forkRecording(rec, seq, request),
   };
   return { ...connection, experiments, load, recording };
 }

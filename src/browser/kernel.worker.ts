@@ -59,6 +59,10 @@ const api: LabWorkerApi = {
     await core.ready.catch(() => undefined);
     return replay.replayRecording(rec, request);
   },
+  forkRecording: async (rec, seq, request) => {
+    await core.ready.catch(() => undefined);
+    return replay.forkRecording(rec, seq, request);
+  },
   runExperiment: experiments.run,
   stopExperiment: experiments.stop,
   runSwarm: experiments.swarm,

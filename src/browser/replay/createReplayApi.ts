@@ -2,7 +2,8 @@
  * Replay against the agents you have now, in the kernel worker. Simulation: a fresh
  * deterministic simulation with the workbench's compiled kinds (an unchanged system
  * reproduces the recording exactly). Live: the recorded external inputs fed to the running
- * workbench in real time. Custom kinds the workbench lacks are added from the recording's
+ * workbench in real time. Fork: a simulation from a moment of the recording, handed back as a
+ * recording (forkToRecording). Custom kinds the workbench lacks are added from the recording's
  * module bytes first (that is why a recording carries them).
  */
 import type { Clock, KernelEvent, KernelSnapshot } from '../../kernel/types';
@@ -13,6 +14,7 @@ import { deployedKinds } from '../../experiments/replay/recordingModules';
 import { replayInSimulation, replayRecording, type ReplayReport } from '../../experiments/replay/replayRecording';
 import type { Recording } from '../../experiments/replay/types';
 import type { CompiledKindLibrary } from '../createCompiledKindLibrary';
+import { forkToRecording } from './forkToRecording';
 import type { ReplayApi, ReplayRequest } from './types';
 
 /**
@@ -40,11 +42,29 @@ async function addMissingCustomKinds(recording: Recording, parts: ReplayParts): 
   }
 }
 
+/** Compiles what a simulation of the recording needs; kinds the workbench does not know are left to the simulation's ORR507, which names them all. */
+async function prepareKinds(recording: Recording, kinds: Readonly<Record<string, string>> | undefined, parts: ReplayParts): Promise<void> {
+  await addMissingCustomKinds(recording, parts);
+  const known = new Set(parts.kinds().map((k) => k.kind));
+  const wanted = [...deployedKinds(recording.tape), ...Object.values(kinds ?? {})];
+  await parts.library.prepare(wanted.filter((kind) => known.has(kind)));
+}
+
 export function createReplayApi(parts: ReplayParts): ReplayApi {
   let running = false;
 
+  /** One replay or fork at a time (they share the compiled kinds and, live, the workbench). */
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (running) throw new Error('a replay or fork is already running: wait for it to finish');
+    running = true;
+    try {
+      return await work();
+    } finally {
+      running = false;
+    }
+  }
+
   async function run(recording: Recording, request: ReplayRequest): Promise<ReplayReport> {
-    await addMissingCustomKinds(recording, parts);
     const settleMs = request.settleMs ?? (request.against === 'live' ? LIVE_SETTLE_MS : undefined);
     const options = {
       ...(request.rules ? { rules: request.rules } : {}),
@@ -52,12 +72,10 @@ export function createReplayApi(parts: ReplayParts): ReplayApi {
       ...(settleMs !== undefined ? { settleMs } : {}),
     };
     if (request.against === 'simulation') {
-      // Kinds the workbench does not know are left to the simulation's ORR507, which names them all.
-      const known = new Set(parts.kinds().map((k) => k.kind));
-      const wanted = [...deployedKinds(recording.tape), ...Object.values(request.kinds ?? {})];
-      await parts.library.prepare(wanted.filter((kind) => known.has(kind)));
+      await prepareKinds(recording, request.kinds, parts);
       return replayInSimulation(recording, { library: parts.library, ...options });
     }
+    await addMissingCustomKinds(recording, parts);
     // Events are read as they come by the replay itself; the shell keeps none.
     const shell = createRuntimeShell({ runtime: parts.runtime, clock: parts.clock, kernel: parts.kernel, record: false });
     try {
@@ -71,13 +89,12 @@ export function createReplayApi(parts: ReplayParts): ReplayApi {
     async replayRecording(recording, request) {
       if (request.against !== 'simulation' && request.against !== 'live')
         throw new Error(`against must be "simulation" or "live", got ${JSON.stringify(request.against)}`);
-      if (running) throw new Error('a replay is already running: wait for it to finish');
-      running = true;
-      try {
-        return await run(recording, request);
-      } finally {
-        running = false;
-      }
+      return exclusive(() => run(recording, request));
     },
+    forkRecording: (recording, seq, request = {}) =>
+      exclusive(async () => {
+        await prepareKinds(recording, request.kinds, parts);
+        return forkToRecording(recording, seq, { ...request, library: parts.library });
+      }),
   };
 }

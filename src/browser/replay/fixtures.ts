@@ -40,6 +40,7 @@ export async function sampleRecording(messages = 6, seed = 7): Promise<Recording
   return finishRecording({
     tape: recorder.tape(),
     kernelSeed: deriveSeed(seed, STREAM.kernel),
+    simulationSeed: seed,
     clockMode: 'simulation',
     startIndex,
     name: 'sample',

@@ -54,6 +54,25 @@ export interface ReplayRequest {
   settleMs?: number;
 }
 
+/** Fork: a simulation from a moment of a recording, handed back as a new recording. */
+export interface ForkRequest {
+  /** Go on as the recording did (its remaining external inputs at their times). Default true. */
+  continueAsRecorded?: boolean;
+  /** Agent name → kind to deploy instead of the recorded one. */
+  kinds?: Readonly<Record<string, string>>;
+  /** Default: "<name> (fork at event <seq>)". */
+  name?: string;
+}
+
+export interface ForkOutcome {
+  /** The fork's own recording: playback starts at the fork (`startIndex`); tagged `fork`. */
+  recording: Recording;
+  /** Where the fork stands: at or just past the event asked for (one step may make several events). */
+  at: { seq: number; t: number };
+  /** External inputs the forked system refused on the way (a fault for an agent it lacks...). */
+  refused: ReplayReport['refused'];
+}
+
 /** Kernel worker: replaying recordings (flat methods on the lab worker API, with LiveRecordingApi). */
 export interface ReplayApi {
   /**
@@ -62,6 +81,12 @@ export interface ReplayApi {
    * (ORR507 a kind is missing...) when it cannot run; one replay at a time.
    */
   replayRecording(recording: Recording, request: ReplayRequest): Promise<ReplayReport>;
+  /**
+   * Forks at event `seq` in a simulation with the workbench's current kinds (kv, mailboxes and
+   * requests in flight restored by re-execution) and returns the run as a recording to open.
+   * Rejects with ORR512 for an event the recording does not have.
+   */
+  forkRecording(recording: Recording, seq: number, request?: ForkRequest): Promise<ForkOutcome>;
 }
 
 /** A point of interest on the timeline. */
