@@ -8,13 +8,19 @@ export const FEED_BYTES = 64 * 1024;
 async function* fromStream(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   // getReader, not `for await`: older Safari and Chrome streams are not async iterable.
   const reader = stream.getReader();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
       yield value;
     }
   } finally {
+    // Refused early: stop the source too (a file being read need not be read to its end).
+    if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

@@ -124,6 +124,23 @@ describe('recording files: refusals', () => {
     );
   });
 
+  it('stops reading a stream it refuses early', async () => {
+    let pulls = 0;
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls++;
+        controller.enqueue(strToU8('{"not":"gzip"}'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    expect((await refusal(readRecording(stream))).code).toBe('ORR501');
+    expect(cancelled).toBe(true);
+    expect(pulls).toBeLessThan(5);
+  });
+
   it('refuses foreign files with ORR501: JSON, random bytes, another gzip, another Orrery file, nothing', async () => {
     const cases: Uint8Array[] = [
       strToU8('{"orrery":"workspace","version":2}'),
