@@ -79,7 +79,8 @@ describe('recording files: round trip', () => {
           return { t, input: { type, message } } as unknown as TapeEntry;
         });
         // JSON has no -0 and drops undefined: compare with what JSON can carry.
-        const recording = JSON.parse(JSON.stringify({ header: small.header, tape: tape })) as Recording;
+        const header = { ...small.header, counts: { ...small.header.counts, inputs: tape.length } };
+        const recording = JSON.parse(JSON.stringify({ header, tape })) as Recording;
         expect(await readRecording(await encodeRecording(recording, { chunkEntries }))).toEqual(recording);
       }),
       { numRuns: 60 },
@@ -201,10 +202,10 @@ describe('recording files: refusals', () => {
     expect(e.problems?.map((p) => p.path)).toEqual(['header.modules[0].bytes', 'header.modules[1].kind', 'header.modules[2].bytes']);
   });
 
-  it('refuses a start index past the tape', async () => {
-    const recording = { ...small, header: { ...small.header, startIndex: 26 } };
+  it('refuses a header that does not describe its tape: entry count, start index', async () => {
+    const recording = { ...small, header: { ...small.header, startIndex: 26, counts: { ...small.header.counts, inputs: 24 } } };
     const e = await refusal(readRecording(await encodeRecording(recording)));
-    expect(e.problems?.map((p) => p.path)).toEqual(['header.startIndex']);
+    expect(e.problems?.map((p) => p.path)).toEqual(['header.counts.inputs', 'header.startIndex']);
   });
 
   it('refuses what is too large with ORR505: the file, decompressed, entries, a line', async () => {

@@ -113,6 +113,8 @@ function checkEnd(value: unknown, state: TapeState): void {
 }
 
 function checkAgainstTape(header: RecordingHeader, count: number, problems: ProblemList): void {
+  if (header.counts.inputs !== count)
+    problems.add(fileProblem('ORR504', 'header.counts.inputs', `the number of tape entries (${count})`, String(header.counts.inputs)));
   if (header.startIndex > count)
     problems.add(fileProblem('ORR504', 'header.startIndex', `a tape index from 0 to ${count}`, String(header.startIndex)));
   if (header.cutShort && header.cutShort.atIndex > count)
