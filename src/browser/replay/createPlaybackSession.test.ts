@@ -140,6 +140,21 @@ describe('createPlaybackSession', () => {
     expect(events.map((e) => e.seq)).toEqual(player.eventsBetween(from, player.last).map((e) => e.seq));
   });
 
+  it('a jump to a time lands on the last event at or before it; one to nowhere stays put', async () => {
+    const recording = await sampleRecording();
+    const player = createPlayer(recording);
+    const h = harness();
+    await h.session.open(recording);
+    const target = player.eventsBetween(player.first, player.last)[10]!;
+    const at = await h.session.seek({ to: 'time', t: target.t });
+    expect(player.timeOf(at.seq)).toBe(target.t);
+    expect(player.timeOf(at.seq + 1)).toBeGreaterThan(target.t);
+    // The sample has no failures: nowhere to go.
+    expect((await h.session.seek({ to: 'next-failure' })).seq).toBe(at.seq);
+    await expect(h.session.seek({ to: 'seq', seq: player.last + 1 })).rejects.toThrow(/ORR512/);
+    expect((await h.session.pause()).seq).toBe(at.seq);
+  });
+
   it('with a conversation selected, only its message events go to the page; the others are tallied', async () => {
     const recording = await sampleRecording();
     const player = createPlayer(recording);

@@ -8,8 +8,8 @@ import type { Player } from '../../experiments/replay/player';
 import type { KernelEvent } from '../../kernel/types';
 import { errorData, OrreryError } from '../../protocol/errors';
 import { filterBatch, keepsEvent } from './conversationFilter';
-import type { SeekTarget } from '../../experiments/replay/types';
-import type { PlaybackBatch } from './types';
+import { resolveJump } from './resolveJump';
+import type { JumpTarget, PlaybackBatch } from './types';
 
 /** Events sent before the cursor after a reset: what the live workbench's log keeps too. */
 export const PLAYBACK_WINDOW = 1_000;
@@ -20,7 +20,7 @@ export interface PlaybackCursor {
   /** Moves to `seq` and returns the batch that brings the page there (undefined: no move). */
   moveTo(seq: number): PlaybackBatch | undefined;
   /** Jumps (to a time, a message, a marker...) and returns the batch that brings the page there. */
-  jump(target: SeekTarget): PlaybackBatch | undefined;
+  jump(target: JumpTarget): PlaybackBatch | undefined;
   /** The page's view from scratch at the cursor (a new subscriber, a filter change). */
   resetHere(): PlaybackBatch;
   /** Plays back only this conversation's messages (undefined: all); the view starts over. */
@@ -31,26 +31,23 @@ export interface PlaybackCursor {
 
 export function createPlaybackCursor(player: Player, windowSize = PLAYBACK_WINDOW): PlaybackCursor {
   const conversationOf = (id: string) => player.conversationOf(id);
-  // The batch that brings the page from `from` to where the player now is.
-  const arrived = (from: number): PlaybackBatch | undefined => {
-    const to = player.seq;
-    if (to === from) return undefined;
-    if (to > from && to - from <= windowSize) return filterBatch(player.eventsBetween(from + 1, to), cursor.conversation, conversationOf);
-    return resetAt(player, to, windowSize, cursor.conversation);
-  };
   const cursor: PlaybackCursor = {
     player,
     conversation: undefined,
     moveTo(seq) {
       const from = player.seq;
-      player.seekSeq(seq);
-      return arrived(from);
+      // The player refuses a seq it does not have (ORR512) before moving.
+      if (!Number.isInteger(seq) || seq < player.first - 1 || seq > player.last) player.seekSeq(seq);
+      if (seq === from) return undefined;
+      if (seq > from && seq - from <= windowSize) {
+        const events = player.eventsBetween(from + 1, seq);
+        player.seekSeq(seq);
+        return filterBatch(events, cursor.conversation, conversationOf);
+      }
+      // One pass over the tape: straight to the window's start, then forward to `seq`.
+      return resetAt(player, seq, windowSize, cursor.conversation);
     },
-    jump(target) {
-      const from = player.seq;
-      player.seek(target);
-      return arrived(from);
-    },
+    jump: (target) => cursor.moveTo(resolveJump(player, target)),
     resetHere: () => resetAt(player, player.seq, windowSize, cursor.conversation),
     filter(conversation) {
       if (conversation !== undefined && !player.conversations().some((c) => c.id === conversation))
