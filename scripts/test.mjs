@@ -10,6 +10,8 @@ mkdirSync(reports, { recursive: true });
 
 ensureDependencies();
 ensureAgents();
+// The integration tests run the built `orrery` bin (src/cli/ciExample.int.test.ts).
+must('node', ['scripts/build-cli.mjs', '--if-stale']);
 
 step('type-check', () => must('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
 
