@@ -1,0 +1,140 @@
+/**
+ * A JADE-style message log as a Recording that plays back: the tape creates a client node for
+ * every participant and a link for every pair that talked (at time 0), then sends each message
+ * from its sender at its time. A bare kernel stepping the tape yields `message.sent` and
+ * `message.delivered` for each entry, so the player, the canvas and replay treat it like any
+ * recording. Times are relative to the first entry's timestamp; a log without timestamps gets
+ * one entry every `spacingMs`.
+ */
+import { errorData, OrreryError } from '../../protocol/errors';
+import { parseFipa, type AgentAddresses } from '../../protocol/fipaString';
+import type { MessageDraft } from '../../protocol/message';
+import { BROADCAST, TOPIC_PREFIX } from '../../protocol/message';
+import { CONSOLE, nameProblem } from '../../protocol/names';
+import type { KernelInput } from '../../kernel/types';
+import { finishRecording } from '../replay/finishRecording';
+import type { Recording, TapeEntry } from '../replay/types';
+import { parseStamp } from './jadeTimestamp';
+import { splitJadeLog, type RawEntry } from './splitJadeLog';
+
+export interface JadeImportOptions {
+  name?: string;
+  tags?: string[];
+  /** Time between entries when the log has no timestamps (default 10 ms). */
+  spacingMs?: number;
+  /** ISO 8601; default: the first entry's timestamp, else now. */
+  createdAt?: string;
+  maxMessageBytes?: number;
+}
+
+export interface JadeImport {
+  recording: Recording;
+  /** Transport addresses the agent identifiers carried, by name (the envelope has no place for them). */
+  addresses: AgentAddresses;
+  /** Epoch ms of kernel time 0 (the first entry's timestamp), when the log had timestamps. */
+  timeOrigin?: number;
+  /** Parameters skipped per entry (`:reply-to`, `:encoding`, `:X-...`): nothing is dropped without saying so. */
+  skipped: { entry: number; params: string[] }[];
+}
+
+interface ParsedEntry {
+  number: number;
+  t: number;
+  draft: MessageDraft & { sender: string };
+}
+
+/** Throws OrreryError ORR504 naming the entry number and what is wrong with it. */
+export function importJadeLog(log: string, options: JadeImportOptions = {}): JadeImport {
+  const split = splitJadeLog(log);
+  if (!split.ok) throw entryError(split.entry, `line ${split.line}: ${split.problem}`);
+  if (split.entries.length === 0)
+    throw entryError(0, 'the log holds no ACL message', 'at least one (performative :sender ... :receiver ...) entry');
+  const origin = timeOriginOf(split.entries);
+  const addresses: AgentAddresses = Object.create(null) as AgentAddresses;
+  const skipped: JadeImport['skipped'] = [];
+  const parsed: ParsedEntry[] = [];
+  let last = 0;
+  for (const entry of split.entries) {
+    const t = origin === undefined ? (entry.number - 1) * (options.spacingMs ?? 10) : parseStamp(entry.stamp!)! - origin;
+    if (t < last)
+      throw entryError(entry.number, `its timestamp ${entry.stamp} is earlier than the entry before it`, 'entries in time order');
+    last = t;
+    const result = parseFipa(entry.text, {
+      timeOrigin: origin ?? 0,
+      skipUncarried: true,
+      ...(options.maxMessageBytes ? { maxBytes: options.maxMessageBytes } : {}),
+    });
+    if (!result.ok) throw entryError(entry.number, `line ${entry.line}: ${result.error.message}`, result.error.expected, result.error.got);
+    const { draft } = result;
+    if (draft.sender === undefined)
+      throw entryError(entry.number, 'the message has no :sender (a log must say who sent each message)', ':sender');
+    for (const name of participants(draft)) {
+      const problem = nameProblem(name);
+      if (problem) throw entryError(entry.number, `"${name}" cannot name a node here: ${problem}`, 'an agent name', name);
+    }
+    for (const [name, urls] of Object.entries(result.addresses ?? {}))
+      addresses[name] = [...new Set([...(addresses[name] ?? []), ...urls])];
+    if (result.skipped) skipped.push({ entry: entry.number, params: result.skipped });
+    parsed.push({ number: entry.number, t, draft: draft as ParsedEntry['draft'] });
+  }
+  const recording = finishRecording({
+    tape: tapeOf(parsed),
+    kernelSeed: 0,
+    clockMode: 'live',
+    startIndex: 0,
+    name: options.name ?? 'JADE message log',
+    tags: options.tags ?? ['jade'],
+    kernel: options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {},
+    modules: [],
+    createdAt: options.createdAt ?? new Date(origin ?? Date.now()).toISOString(),
+  });
+  return { recording, addresses: { ...addresses }, skipped, ...(origin !== undefined ? { timeOrigin: origin } : {}) };
+}
+
+/** The first entry's time, when every entry has a timestamp; undefined when none has; an error when only some have. */
+function timeOriginOf(entries: readonly RawEntry[]): number | undefined {
+  const stamped = entries.filter((e) => e.stamp !== undefined);
+  if (stamped.length === 0) return undefined;
+  const bare = entries.find((e) => e.stamp === undefined);
+  if (bare)
+    throw entryError(bare.number, 'it has no timestamp while other entries have one', 'a timestamp before every entry, or before none');
+  return parseStamp(entries[0]!.stamp!)!;
+}
+
+/** Sender and named receivers (not `*`, topics or the console `you`): the client nodes to create. */
+function participants(draft: MessageDraft): string[] {
+  const receivers = typeof draft.receiver === 'string' ? [draft.receiver] : [...draft.receiver];
+  return [draft.sender!, ...receivers.filter((r) => r !== BROADCAST && !r.startsWith(TOPIC_PREFIX))].filter((n) => n !== CONSOLE);
+}
+
+function tapeOf(entries: readonly ParsedEntry[]): TapeEntry[] {
+  const nodes = new Set<string>();
+  const links = new Map<string, [string, string]>();
+  for (const { draft } of entries) {
+    const named = participants(draft);
+    for (const n of named) nodes.add(n);
+    // The console reaches every node directly: only client-to-client traffic needs links
+    if (draft.sender !== CONSOLE)
+      for (const r of named) if (r !== draft.sender) links.set([draft.sender, r].sort().join('\u0000'), [draft.sender, r]);
+  }
+  const setup: KernelInput[] = [
+    ...[...nodes].map((name): KernelInput => ({ type: 'client.create', name })),
+    ...[...links.values()].map(([a, b]): KernelInput => ({ type: 'link.add', a, b })),
+  ];
+  return [...setup.map((input) => ({ t: 0, input })), ...entries.map(({ t, draft }) => ({ t, input: sendInput(draft) }))];
+}
+
+function sendInput(draft: ParsedEntry['draft']): KernelInput {
+  return draft.sender === CONSOLE ? { type: 'message.send', message: draft } : { type: 'message.send', from: draft.sender, message: draft };
+}
+
+function entryError(entry: number, message: string, expected?: string, received?: string): OrreryError {
+  const where = entry > 0 ? `entry ${entry}` : 'log';
+  return new OrreryError(
+    errorData('ORR504', `JADE message log, ${where}: ${message}`, {
+      path: where,
+      ...(expected !== undefined ? { expected } : {}),
+      ...(received !== undefined ? { received } : {}),
+    }),
+  );
+}
