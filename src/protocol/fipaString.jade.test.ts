@@ -53,6 +53,13 @@ describe('FIPA-ACL string codec, JADE forms', () => {
     });
   });
 
+  it('keeps a backslash that escapes nothing, as JADE writes it (JADE escapes quotes only)', () => {
+    expect(parseFipa('(inform :receiver a :content "C:\\temp\\new say \\"hi\\"")')).toEqual({
+      ok: true,
+      draft: { performative: 'inform', receiver: 'a', content: 'C:\\temp\\new say "hi"' },
+    });
+  });
+
   it('refuses what the envelope does not carry unless asked to skip it, and broken agent identifiers, by name', () => {
     const fail = (text: string) => {
       const r = parseFipa(text);

@@ -66,7 +66,8 @@ export function tokenize(text: string): Token[] | DraftError {
       for (;;) {
         if (i >= text.length) return new DraftError('(fipa)', 'a closing quote', `an unterminated string starting at offset ${at}`);
         const d = text[i]!;
-        if (d === '\\' && i + 1 < text.length) {
+        if (d === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) {
+          // Only \" and \\ are escapes: JADE escapes quotes alone, so C:\temp stays as written
           value += text[i + 1];
           i += 2;
         } else if (d === '"') {
