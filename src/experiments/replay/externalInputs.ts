@@ -68,11 +68,11 @@ export function externalInputs(recording: Recording): TimedCommand[] {
   return out;
 }
 
-/** Topology commands before `startIndex`, in order. */
-export function setupCommands(recording: Recording): Command[] {
+/** Topology commands before `startIndex` (or before tape index `end`), in order. */
+export function setupCommands(recording: Recording, end = recording.header.startIndex): Command[] {
   const out: Command[] = [];
-  const { tape, header } = recording;
-  for (let i = 0; i < header.startIndex; i++) {
+  const { tape } = recording;
+  for (let i = 0; i < end; i++) {
     const input = tape[i]!.input;
     if (isCommand(input) && TOPOLOGY.has(input.type)) out.push(input);
   }

@@ -3,7 +3,7 @@
  * the log they make (the player checks that hash when it opens the recording).
  */
 import { RECORDING_SCHEMA, type Recording, type RecordingHeader, type TapeEntry } from './types';
-import { scanTape } from './scanTape';
+import { scanTape, type TapeScan } from './scanTape';
 import { sha256Hex } from '../simulation/sha256';
 
 export interface RecordingParts {
@@ -20,6 +20,8 @@ export interface RecordingParts {
   chaos?: unknown;
   load?: unknown;
   cutShort?: RecordingHeader['cutShort'];
+  /** The tape's scan when the caller made it already (in slices: createTapeScanner); else one pass here. */
+  scan?: TapeScan;
   /** Defaults: derived from the log hash and the time of finishing. */
   id?: string;
   createdAt?: string;
@@ -30,7 +32,7 @@ export function finishRecording(parts: RecordingParts): Recording {
   if (!Number.isInteger(parts.startIndex) || parts.startIndex < 0 || parts.startIndex > tape.length) {
     throw new RangeError(`startIndex must be an index of the tape (0..${tape.length}), got ${parts.startIndex}`);
   }
-  const scan = scanTape(parts, tape, parts.startIndex);
+  const scan = parts.scan ?? scanTape(parts, tape, parts.startIndex);
   const createdAt = parts.createdAt ?? new Date().toISOString();
   const startT = tape[parts.startIndex]?.t ?? tape.at(-1)?.t ?? 0;
   const endT = tape.at(-1)?.t ?? 0;

@@ -1,35 +1,33 @@
 /**
- * Fork: a running simulation at a moment of a recording, which then goes on. The route is
- * deterministic re-execution: a fresh simulation with the recording's seed is fed its
- * external inputs at their times until the kernel has handled the tape entry that made the
- * chosen event. Same seed, same inputs, same kinds: the same state — agents' key-value
- * state, mailboxes, requests in flight, timers — without copying any of it. Exact for a
- * simulated recording; a live one has no simulation seed, so its fork is the same inputs on
- * simulated agents (the state is what they make of them).
+ * Fork: a running simulation at a moment of a recording, which then goes on. For a simulated
+ * recording the route is deterministic re-execution: a fresh simulation with the recording's
+ * seed is fed its external inputs at their times until the kernel has handled the tape entry
+ * that made the chosen event. Same seed, same inputs, same kinds: the same state — agents'
+ * key-value state, mailboxes, requests in flight, timers — without copying any of it. A live
+ * recording has no simulation seed to re-execute with: its fork restores the state instead
+ * (restoreAt.ts). `route` chooses explicitly.
  */
-import type { Simulation } from '../../hosts/inProcess';
 import { errorData, OrreryError } from '../../protocol/errors';
-import { externalInputs, withKinds, type TimedCommand } from './externalInputs';
+import { externalInputs, withKinds } from './externalInputs';
+import type { Fork } from './forkTypes';
+import { restoreAt } from './restoreAt';
 import { feed, type ReplayReport } from './replayRecording';
 import { scanTape } from './scanTape';
 import { simulationFor, type SimulationForOptions } from './simulationFor';
 import type { Recording } from './types';
 
-export interface Fork {
-  sim: Simulation;
-  /**
-   * Where the fork stands: the last event made and the last tape entry handled. At or just
-   * past the moment asked for: the simulation stops between its steps, and one step (an agent
-   * finishing a message) may hand the kernel several inputs.
-   */
-  at: { seq: number; entryIndex: number; t: number };
-  /** The recording's external inputs after the fork (what `continueAsRecorded` feeds). */
-  rest: TimedCommand[];
-  /** Goes on as the recording did: the remaining external inputs at their times, then to its end. */
-  continueAsRecorded(): Promise<ReplayReport['refused']>;
+export type { Fork } from './forkTypes';
+
+export async function forkAt(
+  recording: Recording,
+  seq: number,
+  options: SimulationForOptions & { route?: 're-execute' | 'restore' },
+): Promise<Fork> {
+  const route = options.route ?? (recording.header.simulationSeed === undefined ? 'restore' : 're-execute');
+  return route === 'restore' ? restoreAt(recording, seq, options) : reExecuteTo(recording, seq, options);
 }
 
-export async function forkAt(recording: Recording, seq: number, options: SimulationForOptions): Promise<Fork> {
+async function reExecuteTo(recording: Recording, seq: number, options: SimulationForOptions): Promise<Fork> {
   const entryIndex = entryOfEvent(recording, seq);
   let handled = 0;
   let events = 0;

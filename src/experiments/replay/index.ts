@@ -16,6 +16,7 @@ export { simulationFor, type SimulationForOptions } from './simulationFor';
 export { createStandIn, withStandIns, type StandIn, type StandInMiss, type StandInMode, type StandInOptions } from './standIn';
 export { recordedExchanges, type Exchange } from './standInExchanges';
 export { forkAt, type Fork } from './fork';
+export { restoreAt, type RestoredFork } from './restoreAt';
 export { shrink, type ShrinkOptions, type ShrinkResult, type ShrinkStep } from './shrink';
 export { rerunWith, type Rerun } from './rerun';
 export { hypothesisFails } from './hypothesisFails';

@@ -37,6 +37,8 @@ export interface Player {
   eventsBetween(from: number, to: number): KernelEvent[];
   event(seq: number): KernelEvent | undefined;
   timeOf(seq: number): number;
+  /** The tape entry whose step made event `seq` (startIndex − 1 before the first). */
+  entryOf(seq: number): number;
   markers(): readonly TimelineMarker[];
   conversations(): RecordedConversationSummary[];
   /** The conversation a message belongs to, when it has one. */
@@ -132,6 +134,7 @@ function playerOver(recording: Recording, index: TimelineIndex, scan: TapeScan):
     eventsBetween,
     event: (seq) => index.events[seq - first],
     timeOf: (seq) => (seq < first ? (tape[header.startIndex]?.t ?? 0) : (index.events[Math.min(seq, last) - first]?.t ?? 0)),
+    entryOf: (seq) => (seq < first ? header.startIndex - 1 : index.entryOf(Math.min(seq, last) - first)),
     markers: () => index.markers,
     conversations: () => [...index.conversations.values()],
     conversationOf: (id) => index.conversationOf.get(id),

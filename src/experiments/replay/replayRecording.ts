@@ -105,8 +105,18 @@ function apply(shell: ExperimentShell, command: Command): string | undefined {
   return error ? `${error.code}: ${error.message}` : undefined;
 }
 
-async function setUp(shell: ExperimentShell, commands: Command[], timeoutMs: number, refused: ReplayReport['refused']): Promise<void> {
-  if (commands.length === 0) return;
+/**
+ * Applies topology commands and lets deployed agents come up (or fail) within `timeoutMs`
+ * (`wait`: wait even with no commands, e.g. after restarts).
+ */
+export async function setUp(
+  shell: ExperimentShell,
+  commands: Command[],
+  timeoutMs: number,
+  refused: ReplayReport['refused'],
+  wait = commands.length > 0,
+): Promise<void> {
+  if (!wait) return;
   for (const command of commands) {
     const error = apply(shell, command);
     if (error !== undefined) refused.push({ t: shell.now(), command: command.type, error });
