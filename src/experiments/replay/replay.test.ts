@@ -5,6 +5,9 @@ import { replayInSimulation } from './replayRecording';
 import { describeDivergence } from './diff';
 import { library, opArb, recordOps, type Op } from './replayTestKit';
 import { finishRecording } from './finishRecording';
+import { recordSimulation } from './recordSimulation';
+import { externalInputs } from './externalInputs';
+import type { Experiment } from '../chaos/types';
 import { createPlayer } from './player';
 
 describe('replay in simulation (JS agents)', () => {
@@ -100,5 +103,38 @@ describe('a recording that starts mid-session (startIndex > 0)', () => {
     expect(report.refused).toEqual([]);
     expect(report.recorded.map((c) => c.messages.length)).toEqual([2, 2]);
     expect(report.divergences).toEqual([]);
+  });
+});
+
+describe('inputs at the same instant', () => {
+  it('two clients sending at the same times with instant handling: the replay lets due work run between them as the run did (exact)', async () => {
+    const experiment: Experiment = {
+      schema: 'orrery.experiment/1',
+      name: 'same instant',
+      topology: {
+        clients: ['a', 'b'],
+        agents: [{ name: 'echo', kind: 'echo' }],
+        links: [
+          { a: 'a', b: 'echo' },
+          { a: 'b', b: 'echo' },
+        ],
+      },
+      workload: {
+        clients: [
+          { client: 'a', targets: ['echo'], ratePerSecond: 100, timeoutMs: 1000 },
+          { client: 'b', targets: ['echo'], ratePerSecond: 50, timeoutMs: 1000 },
+        ],
+      },
+      hypothesis: [{ probe: 'no-lost-messages' }],
+      schedule: { warmupMs: 50, steadyMs: 50, phases: [{ name: 'quiet', durationMs: 100, faults: [] }], settleMs: 50, recoveryMs: 50 },
+      simulation: { handleMs: { min: 0, max: 0 }, spawnMs: { min: 0, max: 0 } },
+    };
+    const { result, recording } = await recordSimulation(experiment, { library, seed: 3 });
+    expect(result.errors).toEqual([]);
+    expect(result.counts.requests).toBeGreaterThan(30);
+    const sameInstant = externalInputs(recording).filter((input, i, all) => i > 0 && input.t === all[i - 1]!.t && input.afterOthers);
+    expect(sameInstant.length).toBeGreaterThan(5);
+    const report = await replayInSimulation(recording, { library });
+    expect(report.exact).toBe(true);
   });
 });
