@@ -36,8 +36,11 @@ test('record a conversation, export it, import it into a fresh profile, scrub, s
   const context = await browser.newContext();
   const fresh = await context.newPage();
   const errors: string[] = [];
-  fresh.on('pageerror', (e) => errors.push(e.message));
+  fresh.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+  fresh.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await openWorkbench(fresh);
+  // The agents you have now: a counter of the same name, at zero.
+  await deploy(fresh, 'Counter agent', 'counter-1');
   const library = await openReplayTab(fresh);
   await expect(library).toContainText('No recordings yet');
   await library.getByLabel('Import recording').setInputFiles(file);
@@ -72,8 +75,26 @@ test('record a conversation, export it, import it into a fresh profile, scrub, s
   await expect(timeline).not.toHaveAttribute('aria-valuetext', new RegExp(`^Event ${last} `));
   await fresh.screenshot({ path: test.info().outputPath('playback.png') });
 
+  // Replay its client messages against the live counter, then in a fresh simulation.
+  const against = fresh.getByRole('region', { name: 'Replay against the agents you have now' });
+  await expect(against.getByRole('combobox', { name: 'Replay against' })).toHaveValue('live');
+  await against.getByRole('button', { name: 'Replay', exact: true }).click();
+  const verdict = against.getByRole('status', { name: 'Replay verdict' });
+  await expect(verdict).toContainText(/^No divergences: \d+ conversations, 6 messages matched\./, { timeout: 60_000 });
+  await against.getByRole('combobox', { name: 'Replay against' }).selectOption('simulation');
+  await against.getByRole('button', { name: 'Replay', exact: true }).click();
+  await expect(against.getByRole('status', { name: 'Replay status' })).toContainText('against a fresh simulation.', { timeout: 60_000 });
+  await expect(verdict).toContainText(/^No divergences: \d+ conversations, 6 messages matched\./);
+  // A live recording's timings are the wall clock's: the simulation's log matches it in conversations, not byte for byte.
+  await expect(verdict).not.toContainText('same log hash');
+  await fresh.screenshot({ path: test.info().outputPath('replayed.png') });
+
   await playback.getByRole('button', { name: 'Back to live workbench' }).click();
   await expect(playback).toHaveCount(0);
+  expect(errors).toEqual([]);
+  // The live counter got the three increments of the replay.
+  await agentNode(fresh, 'counter-1').locator('.agent-node-name').click();
+  await expect.poll(() => inspectedCount(fresh, 'counter-1')).toBe('3');
   expect(errors).toEqual([]);
   await context.close();
 });

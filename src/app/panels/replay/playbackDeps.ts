@@ -9,7 +9,11 @@ export function playbackDeps(live: WorkbenchStore, services: ReplayServices): Pl
     connect: () => services.connectPlayback(),
     workbench: (api) => services.playbackWorkbench(api),
     createStore(api) {
-      const { theme, dockTab, panels } = live.getState();
+      const { theme, dockTab, panels, selectCanvas, setSelected } = live.getState();
+      // The canvas remounts over the other store: a selection carried into a fresh React Flow
+      // was reported back and forth (React Flow's and the store's) until React gave up.
+      selectCanvas([], null);
+      setSelected(null);
       const store = createWorkbenchStore(api, { theme });
       store.setState({ dockTab, panels });
       return store;

@@ -1,21 +1,18 @@
 /** Replaying a recording against the agents you have now (a fresh simulation, or the live workbench). */
 import { useCallback, useState } from 'react';
+import type { ReplayApi, ReplayRequest } from '../../../browser/replay/types';
 import type { MatchRules } from '../../../experiments/replay/match';
 import type { ReplayReport } from '../../../experiments/replay/replayRecording';
 import type { Recording } from '../../../experiments/replay/types';
 import { errorText } from '../../errors';
 import type { WorkbenchStore } from '../../store/createWorkbenchStore';
 
-export type ReplayTarget = 'simulation' | 'live';
+export type ReplayTarget = ReplayRequest['against'];
 
-/** The kernel worker's replay methods (C1), found on the live API when it has them. */
-export interface ReplayWorkerApi {
-  replayRecording(recording: Recording, options: { against: ReplayTarget; rules: MatchRules }): Promise<ReplayReport>;
-}
-
-export function replayApiOf(live: WorkbenchStore): ReplayWorkerApi | undefined {
-  const recording = (live.api as { recording?: Partial<ReplayWorkerApi> }).recording;
-  return recording?.replayRecording ? (recording as ReplayWorkerApi) : undefined;
+/** The kernel worker's replay, found on the live API when it has one (connectLab's `recording`). */
+export function replayApiOf(live: WorkbenchStore): ReplayApi | undefined {
+  const recording = (live.api as { recording?: Partial<ReplayApi> }).recording;
+  return recording?.replayRecording ? (recording as ReplayApi) : undefined;
 }
 
 export interface ReplayRun {
