@@ -102,15 +102,20 @@ function expectedKind(kind: string, knownKinds: ReadonlySet<string>): string {
 }
 
 function checkExperiments(ws: Workspace, list: ProblemList): void {
+  uniqueNames('experiments', ws.experiments ?? [], list);
+  uniqueNames('loads', ws.loads ?? [], list);
+}
+
+function uniqueNames(field: 'experiments' | 'loads', entries: readonly { name: string }[], list: ProblemList): void {
   const seen = new Map<string, number>();
-  (ws.experiments ?? []).forEach((e, i) => {
+  entries.forEach((e, i) => {
     const first = seen.get(e.name);
     if (first !== undefined)
       list.add(
         fileProblem(
           'ORR211',
-          `experiments[${i}].name`,
-          `a name not used before (experiments[${first}] is already "${e.name}")`,
+          `${field}[${i}].name`,
+          `a name not used before (${field}[${first}] is already "${e.name}")`,
           describeReceived(e.name),
         ),
       );
@@ -164,6 +169,7 @@ function checkDepth(ws: Workspace, list: ProblemList): void {
   ws.nodes.forEach((n, i) => n.type === 'agent' && n.config !== undefined && tooDeep(`nodes[${i}].config`, n.config));
   ws.composerHistory.forEach((entry, i) => tooDeep(`composerHistory[${i}]`, entry));
   (ws.experiments ?? []).forEach((e, i) => tooDeep(`experiments[${i}]`, e));
+  (ws.loads ?? []).forEach((e, i) => tooDeep(`loads[${i}]`, e));
 }
 
 function groupList(groups: ReadonlySet<string>): string {

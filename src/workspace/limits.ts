@@ -22,6 +22,8 @@ export const WORKSPACE_LIMITS = {
   composerHistory: 1_000,
   /** Saved chaos experiments. */
   experiments: 500,
+  /** Saved load experiments. */
+  loads: 500,
   /** Characters of a node name (the network's own limit). */
   nameLength: MAX_NAME_LENGTH,
   /** Characters of an agent kind. */

@@ -97,6 +97,19 @@ export interface Workspace {
    * must not make its workspace unopenable; the runner validates it fully before a run.
    */
   experiments?: Experiment[];
+  /**
+   * Saved load experiments (`orrery.load/1` documents as written, durations as k6 text; names
+   * unique). Optional, checked lightly like `experiments`; `orrery run` checks each fully.
+   */
+  loads?: SavedLoadExperiment[];
+}
+
+/** A load experiment as its file holds it (the runner's own parser checks the rest). */
+export interface SavedLoadExperiment {
+  schema: 'orrery.load/1';
+  name: string;
+  scenarios: { [scenario: string]: JsonValue };
+  [section: string]: JsonValue;
 }
 
 /** Version 1: the earliest shape — agents with flat coordinates, links as pairs. */

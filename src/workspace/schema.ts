@@ -145,6 +145,17 @@ const experiment = {
   },
 } as const;
 
+/** Shape only, like `experiment`: the load file's own parser runs before it is run. */
+const load = {
+  type: 'object',
+  required: ['schema', 'name', 'scenarios'],
+  properties: {
+    schema: { const: 'orrery.load/1' },
+    name: ref('title'),
+    scenarios: { type: 'object' },
+  },
+} as const;
+
 const moduleEntry = {
   type: 'object',
   required: ['kind', 'label', 'hash', 'bytes'],
@@ -178,6 +189,11 @@ export const WORKSPACE_SCHEMA_V2 = {
       maxItems: L.experiments,
       items: ref('experiment'),
     },
+    loads: {
+      type: 'array',
+      maxItems: L.loads,
+      items: ref('load'),
+    },
   },
   $defs: {
     ...commonDefs,
@@ -194,6 +210,7 @@ export const WORKSPACE_SCHEMA_V2 = {
     },
     module: moduleEntry,
     experiment,
+    load,
   },
 } as const;
 

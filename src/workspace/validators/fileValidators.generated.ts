@@ -951,6 +951,7 @@ const schema19 = {
     modules: { type: 'array', maxItems: 100 },
     composerHistory: { type: 'array', maxItems: 1000 },
     experiments: { type: 'array', maxItems: 500 },
+    loads: { type: 'array', maxItems: 500 },
   },
   $defs: {
     name: {
@@ -1090,6 +1091,11 @@ const schema19 = {
         hypothesis: { type: 'array' },
         schedule: { type: 'object' },
       },
+    },
+    load: {
+      type: 'object',
+      required: ['schema', 'name', 'scenarios'],
+      properties: { schema: { const: 'orrery.load/1' }, name: { $ref: '#/$defs/title' }, scenarios: { type: 'object' } },
     },
   },
 };
@@ -1657,8 +1663,48 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.loads !== undefined && func0.call(data, 'loads')) {
+      let data9 = data.loads;
+      if (Array.isArray(data9)) {
+        if (data9.length > 500) {
+          const err20 = {
+            instancePath: instancePath + '/loads',
+            schemaPath: '#/properties/loads/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 500 },
+            message: 'must NOT have more than 500 items',
+            schema: 500,
+            parentSchema: schema19.properties.loads,
+            data: data9,
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = {
+          instancePath: instancePath + '/loads',
+          schemaPath: '#/properties/loads/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema19.properties.loads.type,
+          parentSchema: schema19.properties.loads,
+          data: data9,
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err20 = {
+    const err22 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -1669,16 +1715,16 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err22];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err22);
     }
     errors++;
   }
   validate50.errors = vErrors;
   return errors === 0;
 }
-export const v2Nodes = validate90;
+export const v2Nodes = validate93;
 const schema25 = {
   type: 'object',
   discriminator: { propertyName: 'type' },
@@ -2035,7 +2081,7 @@ function validate66(data, { instancePath = '', parentData, parentDataProperty, r
   validate66.errors = vErrors;
   return errors === 0;
 }
-function validate90(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate93(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3827,17 +3873,17 @@ function validate90(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate90.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-export const v2Links = validate106;
+export const v2Links = validate109;
 const schema29 = {
   type: 'object',
   required: ['a', 'b'],
   additionalProperties: false,
   properties: { a: { $ref: '#/$defs/name' }, b: { $ref: '#/$defs/name' } },
 };
-function validate106(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate109(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3927,10 +3973,10 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate106.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-export const v2Modules = validate109;
+export const v2Modules = validate112;
 const schema30 = {
   type: 'object',
   required: ['kind', 'label', 'hash', 'bytes'],
@@ -4023,7 +4069,7 @@ function validate58(data, { instancePath = '', parentData, parentDataProperty, r
   validate58.errors = vErrors;
   return errors === 0;
 }
-function validate109(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate112(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4281,10 +4327,10 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate109.errors = vErrors;
+  validate112.errors = vErrors;
   return errors === 0;
 }
-export const v2Experiments = validate111;
+export const v2Experiments = validate114;
 const schema31 = {
   type: 'object',
   required: ['schema', 'name', 'topology', 'workload', 'hypothesis', 'schedule'],
@@ -4297,7 +4343,7 @@ const schema31 = {
     schedule: { type: 'object' },
   },
 };
-function validate111(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate114(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4538,11 +4584,144 @@ function validate111(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate111.errors = vErrors;
+  validate114.errors = vErrors;
   return errors === 0;
 }
-export const scenarioRoot = validate113;
-const schema36 = {
+export const v2Loads = validate116;
+const schema32 = {
+  type: 'object',
+  required: ['schema', 'name', 'scenarios'],
+  properties: { schema: { const: 'orrery.load/1' }, name: { $ref: '#/$defs/title' }, scenarios: { type: 'object' } },
+};
+function validate116(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.schema === undefined || !func0.call(data, 'schema')) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'schema' },
+        message: "must have required property '" + 'schema' + "'",
+        schema: schema32.required,
+        parentSchema: schema32,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name === undefined || !func0.call(data, 'name')) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: "must have required property '" + 'name' + "'",
+        schema: schema32.required,
+        parentSchema: schema32,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.scenarios === undefined || !func0.call(data, 'scenarios')) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'scenarios' },
+        message: "must have required property '" + 'scenarios' + "'",
+        schema: schema32.required,
+        parentSchema: schema32,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.schema !== undefined && func0.call(data, 'schema')) {
+      let data0 = data.schema;
+      if ('orrery.load/1' !== data0) {
+        const err3 = {
+          instancePath: instancePath + '/schema',
+          schemaPath: '#/properties/schema/const',
+          keyword: 'const',
+          params: { allowedValue: 'orrery.load/1' },
+          message: 'must be equal to constant',
+          schema: 'orrery.load/1',
+          parentSchema: schema32.properties.schema,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== undefined && func0.call(data, 'name')) {
+      if (!validate58(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.scenarios !== undefined && func0.call(data, 'scenarios')) {
+      let data2 = data.scenarios;
+      if (!(data2 && typeof data2 == 'object' && !Array.isArray(data2))) {
+        const err4 = {
+          instancePath: instancePath + '/scenarios',
+          schemaPath: '#/properties/scenarios/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema32.properties.scenarios.type,
+          parentSchema: schema32.properties.scenarios,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema32.type,
+      parentSchema: schema32,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate116.errors = vErrors;
+  return errors === 0;
+}
+export const scenarioRoot = validate118;
+const schema38 = {
   $id: 'https://orrery.dev/schemas/orrery.scenario.schema.root.json',
   title: 'Orrery pattern scenario',
   type: 'object',
@@ -4623,7 +4802,7 @@ const schema36 = {
   },
 };
 const pattern16 = new RegExp('^[a-z0-9-]+$', 'u');
-function validate114(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate119(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -4738,10 +4917,10 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate114.errors = vErrors;
+  validate119.errors = vErrors;
   return errors === 0;
 }
-function validate116(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate121(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -4817,10 +4996,10 @@ function validate116(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate116.errors = vErrors;
+  validate121.errors = vErrors;
   return errors === 0;
 }
-function validate113(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate118(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="https://orrery.dev/schemas/orrery.scenario.schema.root.json" */ let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4831,8 +5010,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'id' },
         message: "must have required property '" + 'id' + "'",
-        schema: schema36.required,
-        parentSchema: schema36,
+        schema: schema38.required,
+        parentSchema: schema38,
         data,
       };
       if (vErrors === null) {
@@ -4849,8 +5028,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'title' },
         message: "must have required property '" + 'title' + "'",
-        schema: schema36.required,
-        parentSchema: schema36,
+        schema: schema38.required,
+        parentSchema: schema38,
         data,
       };
       if (vErrors === null) {
@@ -4867,8 +5046,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'description' },
         message: "must have required property '" + 'description' + "'",
-        schema: schema36.required,
-        parentSchema: schema36,
+        schema: schema38.required,
+        parentSchema: schema38,
         data,
       };
       if (vErrors === null) {
@@ -4885,8 +5064,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'nodes' },
         message: "must have required property '" + 'nodes' + "'",
-        schema: schema36.required,
-        parentSchema: schema36,
+        schema: schema38.required,
+        parentSchema: schema38,
         data,
       };
       if (vErrors === null) {
@@ -4903,8 +5082,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'links' },
         message: "must have required property '" + 'links' + "'",
-        schema: schema36.required,
-        parentSchema: schema36,
+        schema: schema38.required,
+        parentSchema: schema38,
         data,
       };
       if (vErrors === null) {
@@ -4921,8 +5100,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema36.required,
-        parentSchema: schema36,
+        schema: schema38.required,
+        parentSchema: schema38,
         data,
       };
       if (vErrors === null) {
@@ -4939,8 +5118,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'expect' },
         message: "must have required property '" + 'expect' + "'",
-        schema: schema36.required,
-        parentSchema: schema36,
+        schema: schema38.required,
+        parentSchema: schema38,
         data,
       };
       if (vErrors === null) {
@@ -4967,7 +5146,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema36,
+          parentSchema: schema38,
           data,
         };
         if (vErrors === null) {
@@ -4989,7 +5168,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             params: { pattern: '^[a-z0-9-]+$' },
             message: 'must match pattern "' + '^[a-z0-9-]+$' + '"',
             schema: '^[a-z0-9-]+$',
-            parentSchema: schema36.properties.id,
+            parentSchema: schema38.properties.id,
             data: data0,
           };
           if (vErrors === null) {
@@ -5006,8 +5185,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema36.properties.id.type,
-          parentSchema: schema36.properties.id,
+          schema: schema38.properties.id.type,
+          parentSchema: schema38.properties.id,
           data: data0,
         };
         if (vErrors === null) {
@@ -5029,7 +5208,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema36.properties.title,
+            parentSchema: schema38.properties.title,
             data: data1,
           };
           if (vErrors === null) {
@@ -5046,8 +5225,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema36.properties.title.type,
-          parentSchema: schema36.properties.title,
+          schema: schema38.properties.title.type,
+          parentSchema: schema38.properties.title,
           data: data1,
         };
         if (vErrors === null) {
@@ -5069,7 +5248,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema36.properties.description,
+            parentSchema: schema38.properties.description,
             data: data2,
           };
           if (vErrors === null) {
@@ -5086,8 +5265,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema36.properties.description.type,
-          parentSchema: schema36.properties.description,
+          schema: schema38.properties.description.type,
+          parentSchema: schema38.properties.description,
           data: data2,
         };
         if (vErrors === null) {
@@ -5109,7 +5288,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema36.properties.nodes,
+            parentSchema: schema38.properties.nodes,
             data: data3,
           };
           if (vErrors === null) {
@@ -5134,8 +5313,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'type' },
                       message: "must have required property '" + 'type' + "'",
-                      schema: schema36.properties.nodes.items.oneOf[0].required,
-                      parentSchema: schema36.properties.nodes.items.oneOf[0],
+                      schema: schema38.properties.nodes.items.oneOf[0].required,
+                      parentSchema: schema38.properties.nodes.items.oneOf[0],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5152,8 +5331,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'name' },
                       message: "must have required property '" + 'name' + "'",
-                      schema: schema36.properties.nodes.items.oneOf[0].required,
-                      parentSchema: schema36.properties.nodes.items.oneOf[0],
+                      schema: schema38.properties.nodes.items.oneOf[0].required,
+                      parentSchema: schema38.properties.nodes.items.oneOf[0],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5170,8 +5349,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'kind' },
                       message: "must have required property '" + 'kind' + "'",
-                      schema: schema36.properties.nodes.items.oneOf[0].required,
-                      parentSchema: schema36.properties.nodes.items.oneOf[0],
+                      schema: schema38.properties.nodes.items.oneOf[0].required,
+                      parentSchema: schema38.properties.nodes.items.oneOf[0],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5190,7 +5369,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { additionalProperty: key1 },
                         message: 'must NOT have additional properties',
                         schema: false,
-                        parentSchema: schema36.properties.nodes.items.oneOf[0],
+                        parentSchema: schema38.properties.nodes.items.oneOf[0],
                         data: data4,
                       };
                       if (vErrors === null) {
@@ -5211,7 +5390,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { allowedValue: 'agent' },
                         message: 'must be equal to constant',
                         schema: 'agent',
-                        parentSchema: schema36.properties.nodes.items.oneOf[0].properties.type,
+                        parentSchema: schema38.properties.nodes.items.oneOf[0].properties.type,
                         data: data5,
                       };
                       if (vErrors === null) {
@@ -5224,27 +5403,27 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                   }
                   if (data4.name !== undefined && func0.call(data4, 'name')) {
                     if (
-                      !validate114(data4.name, {
+                      !validate119(data4.name, {
                         instancePath: instancePath + '/nodes/' + i0 + '/name',
                         parentData: data4,
                         parentDataProperty: 'name',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+                      vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data4.kind !== undefined && func0.call(data4, 'kind')) {
                     if (
-                      !validate116(data4.kind, {
+                      !validate121(data4.kind, {
                         instancePath: instancePath + '/nodes/' + i0 + '/kind',
                         parentData: data4,
                         parentDataProperty: 'kind',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+                      vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -5255,8 +5434,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'type',
                     params: { type: 'object' },
                     message: 'must be object',
-                    schema: schema36.properties.nodes.items.oneOf[0].type,
-                    parentSchema: schema36.properties.nodes.items.oneOf[0],
+                    schema: schema38.properties.nodes.items.oneOf[0].type,
+                    parentSchema: schema38.properties.nodes.items.oneOf[0],
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -5275,8 +5454,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'type' },
                       message: "must have required property '" + 'type' + "'",
-                      schema: schema36.properties.nodes.items.oneOf[1].required,
-                      parentSchema: schema36.properties.nodes.items.oneOf[1],
+                      schema: schema38.properties.nodes.items.oneOf[1].required,
+                      parentSchema: schema38.properties.nodes.items.oneOf[1],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5293,8 +5472,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'name' },
                       message: "must have required property '" + 'name' + "'",
-                      schema: schema36.properties.nodes.items.oneOf[1].required,
-                      parentSchema: schema36.properties.nodes.items.oneOf[1],
+                      schema: schema38.properties.nodes.items.oneOf[1].required,
+                      parentSchema: schema38.properties.nodes.items.oneOf[1],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5313,7 +5492,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { additionalProperty: key2 },
                         message: 'must NOT have additional properties',
                         schema: false,
-                        parentSchema: schema36.properties.nodes.items.oneOf[1],
+                        parentSchema: schema38.properties.nodes.items.oneOf[1],
                         data: data4,
                       };
                       if (vErrors === null) {
@@ -5334,7 +5513,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { allowedValue: 'topic' },
                         message: 'must be equal to constant',
                         schema: 'topic',
-                        parentSchema: schema36.properties.nodes.items.oneOf[1].properties.type,
+                        parentSchema: schema38.properties.nodes.items.oneOf[1].properties.type,
                         data: data8,
                       };
                       if (vErrors === null) {
@@ -5347,14 +5526,14 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                   }
                   if (data4.name !== undefined && func0.call(data4, 'name')) {
                     if (
-                      !validate114(data4.name, {
+                      !validate119(data4.name, {
                         instancePath: instancePath + '/nodes/' + i0 + '/name',
                         parentData: data4,
                         parentDataProperty: 'name',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+                      vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -5365,8 +5544,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'type',
                     params: { type: 'object' },
                     message: 'must be object',
-                    schema: schema36.properties.nodes.items.oneOf[1].type,
-                    parentSchema: schema36.properties.nodes.items.oneOf[1],
+                    schema: schema38.properties.nodes.items.oneOf[1].type,
+                    parentSchema: schema38.properties.nodes.items.oneOf[1],
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -5385,8 +5564,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'type' },
                       message: "must have required property '" + 'type' + "'",
-                      schema: schema36.properties.nodes.items.oneOf[2].required,
-                      parentSchema: schema36.properties.nodes.items.oneOf[2],
+                      schema: schema38.properties.nodes.items.oneOf[2].required,
+                      parentSchema: schema38.properties.nodes.items.oneOf[2],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5403,8 +5582,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'name' },
                       message: "must have required property '" + 'name' + "'",
-                      schema: schema36.properties.nodes.items.oneOf[2].required,
-                      parentSchema: schema36.properties.nodes.items.oneOf[2],
+                      schema: schema38.properties.nodes.items.oneOf[2].required,
+                      parentSchema: schema38.properties.nodes.items.oneOf[2],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5423,7 +5602,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { additionalProperty: key3 },
                         message: 'must NOT have additional properties',
                         schema: false,
-                        parentSchema: schema36.properties.nodes.items.oneOf[2],
+                        parentSchema: schema38.properties.nodes.items.oneOf[2],
                         data: data4,
                       };
                       if (vErrors === null) {
@@ -5444,7 +5623,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { allowedValue: 'client' },
                         message: 'must be equal to constant',
                         schema: 'client',
-                        parentSchema: schema36.properties.nodes.items.oneOf[2].properties.type,
+                        parentSchema: schema38.properties.nodes.items.oneOf[2].properties.type,
                         data: data10,
                       };
                       if (vErrors === null) {
@@ -5457,14 +5636,14 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                   }
                   if (data4.name !== undefined && func0.call(data4, 'name')) {
                     if (
-                      !validate114(data4.name, {
+                      !validate119(data4.name, {
                         instancePath: instancePath + '/nodes/' + i0 + '/name',
                         parentData: data4,
                         parentDataProperty: 'name',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+                      vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -5475,8 +5654,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'type',
                     params: { type: 'object' },
                     message: 'must be object',
-                    schema: schema36.properties.nodes.items.oneOf[2].type,
-                    parentSchema: schema36.properties.nodes.items.oneOf[2],
+                    schema: schema38.properties.nodes.items.oneOf[2].type,
+                    parentSchema: schema38.properties.nodes.items.oneOf[2],
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -5493,8 +5672,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                   keyword: 'discriminator',
                   params: { error: 'mapping', tag: 'type', tagValue: tag0 },
                   message: 'value of tag "type" must be in oneOf',
-                  schema: schema36.properties.nodes.items.discriminator,
-                  parentSchema: schema36.properties.nodes.items,
+                  schema: schema38.properties.nodes.items.discriminator,
+                  parentSchema: schema38.properties.nodes.items,
                   data: data4,
                 };
                 if (vErrors === null) {
@@ -5511,8 +5690,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                 keyword: 'discriminator',
                 params: { error: 'tag', tag: 'type', tagValue: tag0 },
                 message: 'tag "type" must be string',
-                schema: schema36.properties.nodes.items.discriminator,
-                parentSchema: schema36.properties.nodes.items,
+                schema: schema38.properties.nodes.items.discriminator,
+                parentSchema: schema38.properties.nodes.items,
                 data: data4,
               };
               if (vErrors === null) {
@@ -5529,8 +5708,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema36.properties.nodes.items.type,
-              parentSchema: schema36.properties.nodes.items,
+              schema: schema38.properties.nodes.items.type,
+              parentSchema: schema38.properties.nodes.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -5548,8 +5727,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema36.properties.nodes.type,
-          parentSchema: schema36.properties.nodes,
+          schema: schema38.properties.nodes.type,
+          parentSchema: schema38.properties.nodes,
           data: data3,
         };
         if (vErrors === null) {
@@ -5575,7 +5754,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                 params: { limit: 2 },
                 message: 'must NOT have more than 2 items',
                 schema: 2,
-                parentSchema: schema36.properties.links.items,
+                parentSchema: schema38.properties.links.items,
                 data: data13,
               };
               if (vErrors === null) {
@@ -5593,7 +5772,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                 params: { limit: 2 },
                 message: 'must NOT have fewer than 2 items',
                 schema: 2,
-                parentSchema: schema36.properties.links.items,
+                parentSchema: schema38.properties.links.items,
                 data: data13,
               };
               if (vErrors === null) {
@@ -5606,14 +5785,14 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             const len2 = data13.length;
             for (let i2 = 0; i2 < len2; i2++) {
               if (
-                !validate114(data13[i2], {
+                !validate119(data13[i2], {
                   instancePath: instancePath + '/links/' + i1 + '/' + i2,
                   parentData: data13,
                   parentDataProperty: i2,
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+                vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
                 errors = vErrors.length;
               }
             }
@@ -5624,8 +5803,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema36.properties.links.items.type,
-              parentSchema: schema36.properties.links.items,
+              schema: schema38.properties.links.items.type,
+              parentSchema: schema38.properties.links.items,
               data: data13,
             };
             if (vErrors === null) {
@@ -5643,8 +5822,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema36.properties.links.type,
-          parentSchema: schema36.properties.links,
+          schema: schema38.properties.links.type,
+          parentSchema: schema38.properties.links,
           data: data12,
         };
         if (vErrors === null) {
@@ -5666,7 +5845,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema36.properties.run,
+            parentSchema: schema38.properties.run,
             data: data15,
           };
           if (vErrors === null) {
@@ -5687,8 +5866,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                 keyword: 'required',
                 params: { missingProperty: 'message' },
                 message: "must have required property '" + 'message' + "'",
-                schema: schema36.properties.run.items.required,
-                parentSchema: schema36.properties.run.items,
+                schema: schema38.properties.run.items.required,
+                parentSchema: schema38.properties.run.items,
                 data: data16,
               };
               if (vErrors === null) {
@@ -5707,7 +5886,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                   params: { additionalProperty: key4 },
                   message: 'must NOT have additional properties',
                   schema: false,
-                  parentSchema: schema36.properties.run.items,
+                  parentSchema: schema38.properties.run.items,
                   data: data16,
                 };
                 if (vErrors === null) {
@@ -5720,14 +5899,14 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             }
             if (data16.from !== undefined && func0.call(data16, 'from')) {
               if (
-                !validate114(data16.from, {
+                !validate119(data16.from, {
                   instancePath: instancePath + '/run/' + i3 + '/from',
                   parentData: data16,
                   parentDataProperty: 'from',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+                vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
                 errors = vErrors.length;
               }
             }
@@ -5741,8 +5920,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'required',
                     params: { missingProperty: 'performative' },
                     message: "must have required property '" + 'performative' + "'",
-                    schema: schema36.properties.run.items.properties.message.required,
-                    parentSchema: schema36.properties.run.items.properties.message,
+                    schema: schema38.properties.run.items.properties.message.required,
+                    parentSchema: schema38.properties.run.items.properties.message,
                     data: data18,
                   };
                   if (vErrors === null) {
@@ -5759,8 +5938,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'required',
                     params: { missingProperty: 'receiver' },
                     message: "must have required property '" + 'receiver' + "'",
-                    schema: schema36.properties.run.items.properties.message.required,
-                    parentSchema: schema36.properties.run.items.properties.message,
+                    schema: schema38.properties.run.items.properties.message.required,
+                    parentSchema: schema38.properties.run.items.properties.message,
                     data: data18,
                   };
                   if (vErrors === null) {
@@ -5781,7 +5960,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { limit: 1 },
                         message: 'must NOT have fewer than 1 characters',
                         schema: 1,
-                        parentSchema: schema36.properties.run.items.properties.message.properties.performative,
+                        parentSchema: schema38.properties.run.items.properties.message.properties.performative,
                         data: data19,
                       };
                       if (vErrors === null) {
@@ -5798,8 +5977,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'type',
                       params: { type: 'string' },
                       message: 'must be string',
-                      schema: schema36.properties.run.items.properties.message.properties.performative.type,
-                      parentSchema: schema36.properties.run.items.properties.message.properties.performative,
+                      schema: schema38.properties.run.items.properties.message.properties.performative.type,
+                      parentSchema: schema38.properties.run.items.properties.message.properties.performative,
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -5816,14 +5995,14 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                   let valid18 = false;
                   const _errs46 = errors;
                   if (
-                    !validate114(data20, {
+                    !validate119(data20, {
                       instancePath: instancePath + '/run/' + i3 + '/message/receiver',
                       parentData: data18,
                       parentDataProperty: 'receiver',
                       rootData,
                     })
                   ) {
-                    vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+                    vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
                     errors = vErrors.length;
                   }
                   var _valid0 = _errs46 === errors;
@@ -5839,7 +6018,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                           params: { limit: 1 },
                           message: 'must NOT have fewer than 1 items',
                           schema: 1,
-                          parentSchema: schema36.properties.run.items.properties.message.properties.receiver.anyOf[1],
+                          parentSchema: schema38.properties.run.items.properties.message.properties.receiver.anyOf[1],
                           data: data20,
                         };
                         if (vErrors === null) {
@@ -5852,14 +6031,14 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       const len4 = data20.length;
                       for (let i4 = 0; i4 < len4; i4++) {
                         if (
-                          !validate114(data20[i4], {
+                          !validate119(data20[i4], {
                             instancePath: instancePath + '/run/' + i3 + '/message/receiver/' + i4,
                             parentData: data20,
                             parentDataProperty: i4,
                             rootData,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+                          vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
                           errors = vErrors.length;
                         }
                       }
@@ -5870,8 +6049,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                         keyword: 'type',
                         params: { type: 'array' },
                         message: 'must be array',
-                        schema: schema36.properties.run.items.properties.message.properties.receiver.anyOf[1].type,
-                        parentSchema: schema36.properties.run.items.properties.message.properties.receiver.anyOf[1],
+                        schema: schema38.properties.run.items.properties.message.properties.receiver.anyOf[1].type,
+                        parentSchema: schema38.properties.run.items.properties.message.properties.receiver.anyOf[1],
                         data: data20,
                       };
                       if (vErrors === null) {
@@ -5891,8 +6070,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'anyOf',
                       params: {},
                       message: 'must match a schema in anyOf',
-                      schema: schema36.properties.run.items.properties.message.properties.receiver.anyOf,
-                      parentSchema: schema36.properties.run.items.properties.message.properties.receiver,
+                      schema: schema38.properties.run.items.properties.message.properties.receiver.anyOf,
+                      parentSchema: schema38.properties.run.items.properties.message.properties.receiver,
                       data: data20,
                     };
                     if (vErrors === null) {
@@ -5919,8 +6098,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                   keyword: 'type',
                   params: { type: 'object' },
                   message: 'must be object',
-                  schema: schema36.properties.run.items.properties.message.type,
-                  parentSchema: schema36.properties.run.items.properties.message,
+                  schema: schema38.properties.run.items.properties.message.type,
+                  parentSchema: schema38.properties.run.items.properties.message,
                   data: data18,
                 };
                 if (vErrors === null) {
@@ -5938,8 +6117,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema36.properties.run.items.type,
-              parentSchema: schema36.properties.run.items,
+              schema: schema38.properties.run.items.type,
+              parentSchema: schema38.properties.run.items,
               data: data16,
             };
             if (vErrors === null) {
@@ -5957,8 +6136,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema36.properties.run.type,
-          parentSchema: schema36.properties.run,
+          schema: schema38.properties.run.type,
+          parentSchema: schema38.properties.run,
           data: data15,
         };
         if (vErrors === null) {
@@ -5979,8 +6158,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             keyword: 'required',
             params: { missingProperty: 'from' },
             message: "must have required property '" + 'from' + "'",
-            schema: schema36.properties.expect.required,
-            parentSchema: schema36.properties.expect,
+            schema: schema38.properties.expect.required,
+            parentSchema: schema38.properties.expect,
             data: data22,
           };
           if (vErrors === null) {
@@ -5997,8 +6176,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             keyword: 'required',
             params: { missingProperty: 'performative' },
             message: "must have required property '" + 'performative' + "'",
-            schema: schema36.properties.expect.required,
-            parentSchema: schema36.properties.expect,
+            schema: schema38.properties.expect.required,
+            parentSchema: schema38.properties.expect,
             data: data22,
           };
           if (vErrors === null) {
@@ -6015,8 +6194,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
             keyword: 'required',
             params: { missingProperty: 'content' },
             message: "must have required property '" + 'content' + "'",
-            schema: schema36.properties.expect.required,
-            parentSchema: schema36.properties.expect,
+            schema: schema38.properties.expect.required,
+            parentSchema: schema38.properties.expect,
             data: data22,
           };
           if (vErrors === null) {
@@ -6035,7 +6214,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
               params: { additionalProperty: key5 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema36.properties.expect,
+              parentSchema: schema38.properties.expect,
               data: data22,
             };
             if (vErrors === null) {
@@ -6048,14 +6227,14 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data22.from !== undefined && func0.call(data22, 'from')) {
           if (
-            !validate114(data22.from, {
+            !validate119(data22.from, {
               instancePath: instancePath + '/expect/from',
               parentData: data22,
               parentDataProperty: 'from',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+            vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
             errors = vErrors.length;
           }
         }
@@ -6070,7 +6249,7 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema36.properties.expect.properties.performative,
+                parentSchema: schema38.properties.expect.properties.performative,
                 data: data24,
               };
               if (vErrors === null) {
@@ -6087,8 +6266,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema36.properties.expect.properties.performative.type,
-              parentSchema: schema36.properties.expect.properties.performative,
+              schema: schema38.properties.expect.properties.performative.type,
+              parentSchema: schema38.properties.expect.properties.performative,
               data: data24,
             };
             if (vErrors === null) {
@@ -6106,8 +6285,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema36.properties.expect.type,
-          parentSchema: schema36.properties.expect,
+          schema: schema38.properties.expect.type,
+          parentSchema: schema38.properties.expect,
           data: data22,
         };
         if (vErrors === null) {
@@ -6125,8 +6304,8 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema36.type,
-      parentSchema: schema36,
+      schema: schema38.type,
+      parentSchema: schema38,
       data,
     };
     if (vErrors === null) {
@@ -6136,6 +6315,6 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate113.errors = vErrors;
+  validate118.errors = vErrors;
   return errors === 0;
 }

@@ -15,7 +15,7 @@ export interface FileSchema {
 /** Each schema, with the array fields whose items are checked one at a time. */
 export const SCHEMA_FILES: Record<SchemaName, { schema: FileSchema; lists: readonly string[] }> = {
   'workspace-v1': { schema: WORKSPACE_SCHEMA_V1, lists: ['agents', 'links'] },
-  'workspace-v2': { schema: WORKSPACE_SCHEMA_V2, lists: ['nodes', 'links', 'modules', 'experiments'] },
+  'workspace-v2': { schema: WORKSPACE_SCHEMA_V2, lists: ['nodes', 'links', 'modules', 'experiments', 'loads'] },
   scenario: { schema: SCENARIO_SCHEMA, lists: [] },
 };
 
