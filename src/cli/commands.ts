@@ -18,10 +18,14 @@ import type { KindLibrary } from '../hosts/inProcess/createKindLibrary';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { readExperiment, fileError } from './readExperiment';
 import { readReport } from './reportFile';
-import { checkWritable } from './loadFiles';
+import { checkWritable, writeOutput } from './loadFiles';
 import { writeRecordingFile } from './recordingFile';
 import type { ProgressSink } from './loadProgress';
 import { renderExperiment, renderRunComparison, renderSwarm, renderSwarmComparison } from './report';
+import type { CommonFlags } from './commonFlags';
+import { createCountProgress } from './countProgress';
+import { junitXml } from './junit';
+import { experimentSuite, swarmSuite } from './junitReports';
 
 export interface CliIo {
   /** Results (stdout). */
@@ -43,7 +47,7 @@ export async function knownKinds(): Promise<readonly string[]> {
 }
 
 /** Only the kinds the experiment deploys are compiled (a QuickJS kind costs ~1 s). */
-async function libraryFor(experiment: Experiment): Promise<KindLibrary> {
+export async function libraryFor(experiment: Experiment): Promise<KindLibrary> {
   const { createKindLibrary } = await import('../hosts/inProcess/createKindLibrary');
   const { loadLibraryKinds } = await import('../hosts/inProcess/loadLibraryKinds');
   const { nodeAgentAssets } = await import('../hosts/node/nodeAgentAssets');
@@ -64,13 +68,20 @@ async function checkReportPath(report: string | undefined): Promise<void> {
   }
 }
 
-async function writeReport(report: string | undefined, value: unknown): Promise<void> {
+async function writeReport(report: string | undefined, value: unknown, flag = '--report'): Promise<void> {
   if (report === undefined) return;
   try {
     await writeFile(report, JSON.stringify(value, null, 2));
   } catch (e) {
-    throw fileError(`--report ${report}`, e) ?? e;
+    throw fileError(`${flag} ${report}`, e) ?? e;
   }
+}
+
+/** --report, --json and --junit: each path checked before the run. */
+async function checkOutputs(cli: { report?: string; json?: string; junit?: string }): Promise<void> {
+  await checkReportPath(cli.report);
+  await checkWritable('--json', cli.json);
+  await checkWritable('--junit', cli.junit);
 }
 
 /**
@@ -88,10 +99,10 @@ export async function setupChecked<T>(file: string, run: () => Promise<T>, fileF
 }
 
 export async function experimentCommand(
-  cli: { file: string; seed?: number; report?: string; record?: string },
+  cli: { file: string; report?: string; record?: string } & CommonFlags,
   io: CliIo,
 ): Promise<ExitCode> {
-  await checkReportPath(cli.report);
+  await checkOutputs(cli);
   await checkWritable('--record', cli.record);
   const experiment = await readExperiment(cli.file, knownKinds);
   const library = await libraryFor(experiment);
@@ -101,27 +112,53 @@ export async function experimentCommand(
     const { recordSimulation } = await import('../experiments/replay/recordSimulation');
     return recordSimulation(experiment, options);
   });
-  io.out(renderExperiment(result));
+  io.out(
+    cli.quiet
+      ? `${result.pass ? 'PASS' : 'FAIL'}  ${result.experiment}  seed ${result.seed}  log hash ${result.hash}`
+      : renderExperiment(result),
+  );
   await writeReport(cli.report, result);
+  await writeReport(cli.json, result, '--json');
+  if (cli.junit !== undefined) await writeOutput('--junit', cli.junit, junitXml('orrery experiment', [experimentSuite(result, cli.file)]));
   if (recording && cli.record !== undefined) {
     await writeRecordingFile('--record', cli.record, recording);
-    io.out(`recording: ${cli.record} (${recording.tape.length} inputs, ${recording.header.counts.events} events)`);
+    if (!cli.quiet) io.out(`recording: ${cli.record} (${recording.tape.length} inputs, ${recording.header.counts.events} events)`);
   }
   return result.pass ? EXIT.pass : EXIT.fail;
 }
 
-export async function swarmCommand(cli: { file: string; from: number; count: number; report?: string }, io: CliIo): Promise<ExitCode> {
-  await checkReportPath(cli.report);
+export async function swarmCommand(
+  cli: { file: string; from: number; count: number; report?: string } & Omit<CommonFlags, 'seed'>,
+  io: CliIo,
+): Promise<ExitCode> {
+  await checkOutputs(cli);
   const experiment = await readExperiment(cli.file, knownKinds);
   const library = await libraryFor(experiment);
-  const swarm = await setupChecked(cli.file, () =>
-    runSwarm(experiment.name, {
-      seeds: { from: cli.from, count: cli.count },
-      run: (seed) => runSimulatedExperiment(experiment, { library, seed }),
-    }),
+  const progress = createCountProgress(cli.quiet ? undefined : io.progress, 'seeds', 'swarm');
+  let failed = 0;
+  let swarm;
+  try {
+    swarm = await setupChecked(cli.file, () =>
+      runSwarm(experiment.name, {
+        seeds: { from: cli.from, count: cli.count },
+        run: (seed) => runSimulatedExperiment(experiment, { library, seed }),
+        onRun: (run, done, total) => {
+          if (!run.pass) failed++;
+          progress.update(done, total, `${failed} failed`);
+        },
+      }),
+    );
+  } finally {
+    progress.done();
+  }
+  io.out(
+    cli.quiet
+      ? `swarm: ${swarm.experiment}: ${swarm.passed} passed, ${swarm.failed} failed${swarm.failed > 0 ? `; failing seeds ${swarm.failingSeeds.join(', ')}` : ''}`
+      : renderSwarm(swarm, cli.file),
   );
-  io.out(renderSwarm(swarm, cli.file));
   await writeReport(cli.report, swarm);
+  await writeReport(cli.json, swarm, '--json');
+  if (cli.junit !== undefined) await writeOutput('--junit', cli.junit, junitXml('orrery swarm', [swarmSuite(swarm, cli.file)]));
   return swarm.failed === 0 ? EXIT.pass : EXIT.fail;
 }
 

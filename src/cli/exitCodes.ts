@@ -1,6 +1,6 @@
 /** The runner's exit codes: what a CI pipeline branches on. */
 export const EXIT = {
-  /** The hypothesis held (every seed, for a swarm). */
+  /** The hypothesis held (every seed, for a swarm); every threshold held; no divergence. */
   pass: 0,
   /** The run completed and the hypothesis did not hold; `replay`: the replay diverged from the recording. */
   fail: 1,
@@ -8,20 +8,23 @@ export const EXIT = {
   badInput: 2,
   /** Orrery itself failed (a bug, or agents not built): one line on stderr, please report. */
   internal: 3,
-  /** `orrery load`: a threshold failed (or aborted the run), or a metric regressed past the baseline's margin (k6's code). */
+  /** `orrery load` (and `run` when no hypothesis failed): a threshold failed (or aborted the run), or a metric regressed past the baseline's margin (k6's code). */
   thresholds: 99,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export const EXIT_CODES_HELP = `Exit codes:
-  0  the hypothesis holds (for a swarm: on every seed); replay: no divergence
-  1  the hypothesis does not hold; replay: a divergence (the first is printed)
-  2  invalid input: arguments, file, experiment or recording (reason on stderr)
+  0  pass: the hypothesis holds (swarm: on every seed), every threshold holds,
+     replay: no divergence; run: every case passes
+  1  check failed: a hypothesis does not hold (run: in any case); replay: a
+     divergence (the first is printed)
+  2  invalid input: verb, flag, file, experiment, workspace or recording (the
+     reason on stderr, never a stack trace; nothing is run)
   3  internal error (one line on stderr; please report it)
-  99 load: a threshold failed or aborted the run, or (with --baseline) a
-     metric regressed beyond --regression (k6's code); a load run that
-     passes exits 0`;
+  99 thresholds failed (k6's code): load, or run when no hypothesis failed; a
+     threshold that aborted the run, or with --baseline a figure that regressed
+     beyond --regression`;
 
 /** A mistake the person running the command can fix: reported on stderr, exit 2. */
 export class InputError extends Error {

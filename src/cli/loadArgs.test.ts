@@ -70,13 +70,13 @@ describe('orrery load arguments', () => {
     expect(refused(['load', 'a.json', '--baseline', 'b.json', '--regression=-5'])).toMatch(/--regression: expected a percentage/);
     expect(refused(['load', 'a.json', '--baseline', 'b.json', '--regression', 'ten'])).toMatch(/received "ten"/);
     expect(refused(['load', 'a.json', '--summary-export', ''])).toMatch(/--summary-export: expected a file name/);
-    expect(refused(['load', 'a.json', '--report', 'r.json'])).toMatch(/load: --report does not apply/);
+    expect(refused(['load', 'a.json', '--report', 'r.json'])).toMatch(/load: --report belongs to experiment and swarm/);
     expect(refused(['load', 'a.json', '--seed', '1.5'])).toMatch(/--seed: expected a whole number/);
   });
 
   it('leaves the other commands as they were: load flags are refused by name', () => {
     expect(refused(['experiment', 'x.json', '--sim'])).toMatch(/experiment: --sim belongs to load/);
     expect(refused(['swarm', 'x.json', '--summary-export', 'o.json'])).toMatch(/swarm: --summary-export belongs to load/);
-    expect(parseCli(['experiment', 'x.json', '--seed', '3'])).toEqual({ command: 'experiment', file: 'x.json', seed: 3 });
+    expect(parseCli(['experiment', 'x.json', '--seed', '3'])).toEqual({ command: 'experiment', file: 'x.json', seed: 3, quiet: false });
   });
 });

@@ -1,4 +1,5 @@
 /** The `orrery load` command line: one load experiment file and the flags only `load` takes. */
+import type { CommonFlags } from './commonFlags';
 import { InputError } from './exitCodes';
 
 export interface LoadCli {
@@ -17,6 +18,10 @@ export interface LoadCli {
   /** Chaos experiment files `chaos.experiment` may name. */
   chaos: string[];
   quiet: boolean;
+  /** The verdict, thresholds and k6's summary-export figures as JSON. */
+  json?: string;
+  /** One JUnit test case per threshold. */
+  junit?: string;
   /** --sim only: write the run's recording here. */
   record?: string;
 }
@@ -52,13 +57,10 @@ const usage = (message: string) => new InputError(message, true);
 
 export const DEFAULT_REGRESSION_PCT = 10;
 
-export function parseLoadCli(file: string | undefined, extra: readonly string[], values: FlagValues, seed: number | undefined): LoadCli {
+/** `values`: flags the verb takes only (args.ts refuses the others by name). */
+export function parseLoadCli(file: string | undefined, extra: readonly string[], values: FlagValues, common: CommonFlags): LoadCli {
   if (file === undefined || file === '') throw usage('load: expected a load experiment file, received nothing');
   if (extra.length > 0) throw usage(`load: expected one file, received also ${extra.join(' ')}`);
-  for (const flag of ['seeds', 'count', 'report'] as const)
-    if (values[flag] !== undefined) throw usage(`load: --${flag} does not apply (see --summary-export, --html, --text)`);
-  for (const flag of ['against', 'rules', 'json', 'junit'] as const)
-    if (values[flag] !== undefined) throw usage(`load: --${flag} belongs to replay`);
   const record = fileFlag(values, 'record');
   if (record !== undefined && values['sim'] !== true)
     throw usage('--record: applies only with --sim (a recording replays in the deterministic simulation)');
@@ -78,11 +80,13 @@ export function parseLoadCli(file: string | undefined, extra: readonly string[],
     command: 'load',
     file,
     sim: values['sim'] === true,
-    ...(seed !== undefined ? { seed } : {}),
+    ...(common.seed !== undefined ? { seed: common.seed } : {}),
     ...defined,
     regressionPct: typeof regression === 'string' ? regressionOf(regression) : DEFAULT_REGRESSION_PCT,
     chaos,
-    quiet: values['quiet'] === true,
+    quiet: common.quiet,
+    ...(common.json !== undefined ? { json: common.json } : {}),
+    ...(common.junit !== undefined ? { junit: common.junit } : {}),
     ...(record !== undefined ? { record } : {}),
   };
 }

@@ -25,6 +25,8 @@ import { checkWritable, readBaselineFile, writeOutput } from './loadFiles';
 import { createProgressReporter } from './loadProgress';
 import { interruptControl, runLoad } from './loadRun';
 import { readLoadExperiment, resolveChaosExperiment } from './readLoadExperiment';
+import { junitXml } from './junit';
+import { loadSuite } from './junitReports';
 import { writeRecordingFile } from './recordingFile';
 import type { Recording } from '../experiments/replay/types';
 
@@ -33,6 +35,8 @@ const OUTPUT_FLAGS = [
   ['--html', 'html'],
   ['--text', 'text'],
   ['--save-baseline', 'saveBaseline'],
+  ['--json', 'json'],
+  ['--junit', 'junit'],
 ] as const;
 
 export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
@@ -145,8 +149,27 @@ export function resultLine(result: LoadRunResult, comparison: BaselineComparison
   );
 }
 
+/** --json: the verdict, the thresholds and k6's summary-export figures. */
+export function loadJson(result: LoadRunResult, file: string): unknown {
+  return {
+    file,
+    name: result.name,
+    mode: result.mode,
+    seed: result.seed,
+    passed: result.passed,
+    ...(result.stoppedBy ? { stoppedBy: result.stoppedBy } : {}),
+    ...(result.logHash ? { logHash: result.logHash } : {}),
+    thresholds: result.summary.thresholds,
+    totals: result.totals,
+    wallMs: Math.round(result.wallMs),
+    summary: toSummaryExport(result.summary),
+  };
+}
+
 async function writeOutputs(cli: LoadCli, result: LoadRunResult): Promise<void> {
   const now = new Date().toISOString();
+  await writeOutput('--json', cli.json, `${JSON.stringify(loadJson(result, cli.file), null, 2)}\n`);
+  await writeOutput('--junit', cli.junit, junitXml('orrery load', [loadSuite(result, cli.file)]));
   await writeOutput('--summary-export', cli.summaryExport, `${JSON.stringify(toSummaryExport(result.summary), null, 2)}\n`);
   await writeOutput('--text', cli.text, formatTextSummary(result.summary));
   if (cli.html !== undefined)

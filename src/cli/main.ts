@@ -5,11 +5,14 @@
  * internal error: one line on stderr and exit 3, never a stack trace.
  */
 import { EXPERIMENT_JSON_SCHEMA } from '../experiments/chaos/experimentSchema';
-import { parseCli, USAGE } from './args';
+import { parseCli } from './args';
 import { compareCommand, experimentCommand, swarmCommand, type CliIo } from './commands';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
+import { isVerb, overviewHelp, verbHelp } from './help';
 import { loadCommand } from './loadCommand';
 import { replayCommand } from './replayCommand';
+import { runCommand } from './runCommand';
+import { packageVersion } from './version';
 
 export { EXIT };
 export type { CliIo };
@@ -35,13 +38,24 @@ export function internalMessage(e: unknown): string {
   return `orrery: internal error: ${text.split('\n')[0]!.slice(0, 300)} (please report it)`;
 }
 
+/** After an argument mistake: where the verb's flags are listed (not the whole manual). */
+function usageHint(argv: readonly string[]): string {
+  const verb = argv.find((a) => !a.startsWith('-'));
+  return verb && verb !== 'help' && isVerb(verb) ? `Run "orrery help ${verb}" for its flags.` : 'Run "orrery help" for the verbs.';
+}
+
 export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Promise<ExitCode> {
   try {
     const cli = parseCli(argv);
     switch (cli.command) {
       case 'help':
-        io.out(USAGE);
+        io.out(cli.verb ? verbHelp(cli.verb) : overviewHelp());
         return EXIT.pass;
+      case 'version':
+        io.out(packageVersion());
+        return EXIT.pass;
+      case 'run':
+        return await runCommand(cli, io);
       case 'experiment':
         return await experimentCommand(cli, io);
       case 'swarm':
@@ -58,7 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
     }
   } catch (e) {
     if (e instanceof InputError) {
-      io.err(e.showUsage ? `${e.message}\n\n${USAGE}` : e.message);
+      io.err(e.showUsage ? `${e.message}\n${usageHint(argv)}` : e.message);
       return EXIT.badInput;
     }
     io.err(internalMessage(e));

@@ -33,7 +33,12 @@ export async function replayCommand(cli: ReplayCli, io: CliIo): Promise<ExitCode
   const start = performance.now();
   let report;
   try {
-    report = await replayInSimulation(recording, { library: agents.library, kinds: agents.kinds, rules });
+    report = await replayInSimulation(recording, {
+      library: agents.library,
+      kinds: agents.kinds,
+      rules,
+      ...(cli.seed !== undefined ? { seed: cli.seed } : {}),
+    });
   } catch (e) {
     throw replayFault(e) ?? e;
   }
