@@ -45,7 +45,7 @@ describe('FIPA-ACL string codec, JADE forms', () => {
 
   it('reads lower-case JADE replies with :in-reply-to and a single agent-identifier sender', () => {
     const parsed = parseFipa(
-      '(inform :sender (agent-identifier :name b@p/JADE :resolvers (sequence (agent-identifier :name df@p/JADE))) :receiver (set (agent-identifier :name a@p/JADE)) :content "5" :in-reply-to R1)',
+      '(inform :sender (agent-identifier :name b@p/JADE :resolvers (sequence (agent-identifier :name df@p/JADE)) :X-role seller) :receiver (set (agent-identifier :name a@p/JADE)) :content "5" :in-reply-to R1)',
     );
     expect(parsed).toEqual({
       ok: true,

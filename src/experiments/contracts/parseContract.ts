@@ -4,7 +4,7 @@
  * (`kinds.echo.request.accepts: not a valid JSON Schema: ...`); nothing is half-loaded.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
-import { PERFORMATIVES, type Performative } from '../../protocol/performatives';
+import { PERFORMATIVES } from '../../protocol/performatives';
 import { errorSentences } from './sentences';
 import { CONTRACT_SCHEMA, type ContractFile, type ContractProblem, type ContractRef, type Direction, type JsonSchema } from './types';
 
@@ -35,7 +35,7 @@ export function parseContract(value: unknown): ContractParse {
   if (typeof value.version !== 'string' || value.version.length === 0) fail('version', 'expected a non-empty version string');
   if (value.$schema !== undefined && typeof value.$schema !== 'string') fail('$schema', 'expected a string');
   if (!isObject(value.kinds)) fail('kinds', 'expected an object: agent kind → performative → {accepts, sends}');
-  const compiled = new Map<string, ValidateFunction>();
+  const compiled = new Map<string, Map<string, ValidateFunction>>();
   // One ajv per file: schema $ids of one file may not clash, those of two files may.
   // Strict about keywords (a typo is a schema that checks nothing), not about style: a
   // `required` field without a `properties` entry is valid JSON Schema.
@@ -62,7 +62,7 @@ export function parseContract(value: unknown): ContractParse {
         for (const direction of DIRECTIONS) {
           if (!Object.hasOwn(entry, direction)) continue;
           const validate = compileSchema(ajv, entry[direction], `${path}.${direction}`, fail);
-          if (validate) compiled.set(keyOf({ kind, performative: performative as Performative, direction }), validate);
+          if (validate) compiled.set(kind, (compiled.get(kind) ?? new Map()).set(`${direction} ${performative}`, validate));
         }
       }
     }
@@ -73,7 +73,7 @@ export function parseContract(value: unknown): ContractParse {
     ok: true,
     contracts: {
       file,
-      validator: (ref) => compiled.get(keyOf(ref)),
+      validator: (ref) => compiled.get(ref.kind)?.get(`${ref.direction} ${ref.performative}`),
       hasKind: (kind) => Object.hasOwn(file.kinds, kind),
     },
   };
@@ -109,5 +109,3 @@ function compileSchema(
     return undefined;
   }
 }
-
-const keyOf = (ref: ContractRef): string => JSON.stringify([ref.kind, ref.performative, ref.direction]);
