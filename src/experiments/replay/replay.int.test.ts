@@ -15,6 +15,7 @@ import { createPlayer } from './player';
 import { recordSimulation } from './recordSimulation';
 import { recordedConversations, replayInSimulation } from './replayRecording';
 import type { Recording } from './types';
+import { createStandIn, withStandIns } from './standIn';
 
 requireBuiltAgents();
 const library = createKindLibrary();
@@ -73,6 +74,14 @@ describe('record and replay a chaos experiment in simulation (real wasm)', () =>
     // echo answers `inform` with the request's content; the counter does not understand it.
     expect(report.first?.fields.find((f) => f.field === 'performative')).toMatchObject({ recorded: 'inform' });
     expect(report.divergences.filter((d) => d.first)).toHaveLength(1);
+  });
+
+  it('echo2 replaced by a stand-in answering from the recording (replay mode): no divergence, nothing unmatched', async () => {
+    const standIn = createStandIn({ recording, agent: 'echo2', mode: 'replay' });
+    const report = await replayInSimulation(recording, { library: withStandIns(library, [standIn]), kinds: { echo2: standIn.kind } });
+    expect(standIn.misses()).toEqual([]);
+    expect(report.divergences).toEqual([]);
+    expect(standIn.unused()).toBe(0);
   });
 
   it('forked from the middle, goes on to the same end as the original', async () => {
