@@ -75,6 +75,13 @@ describe('recorder and player', () => {
     expect(() => createPlayer(edited)).toThrow(expect.objectContaining({ code: 'ORR506' }) as OrreryError);
     const player = createPlayer(recording);
     expect(() => player.seekSeq(player.last + 1)).toThrow(/ORR512/);
+    expect(() => player.seek({ to: 'message', messageId: 'nope' })).toThrow(/ORR512.*"nope"/);
+    // Steps stop at the ends; jumps with nowhere to go stay.
+    expect(player.stepEvent(-1)).toBe(player.first - 1);
+    expect(player.seek({ to: 'previous-marker' })).toBe(player.first - 1);
+    player.seekSeq(player.last);
+    expect(player.stepEvent(1)).toBe(player.last);
+    expect(player.seek({ to: 'time', t: -1 })).toBe(player.first - 1);
   });
 
   it('openPlayer: the same player in slices, reporting progress up to the whole tape', async () => {
