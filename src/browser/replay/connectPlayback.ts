@@ -28,11 +28,11 @@ export function connectPlayback(
   }
 
   const api: PlaybackApi = {
-    open: (recording) => remote.open(recording),
-    openFile(bytes) {
+    open: (recording, onProgress) => remote.open(recording, onProgress ? Comlink.proxy(onProgress) : undefined),
+    openFile(bytes, onProgress) {
       // Transfer a copy: the caller keeps its bytes.
       const copy = bytes.slice();
-      return remote.openFile(Comlink.transfer(copy, [copy.buffer]));
+      return remote.openFile(Comlink.transfer(copy, [copy.buffer]), onProgress ? Comlink.proxy(onProgress) : undefined);
     },
     seek: (target) => remote.seek(target),
     step: (delta) => remote.step(delta),

@@ -56,6 +56,20 @@ describe('createLiveRecording', () => {
     expect((await recording.tapeStatus()).recording).toBe(false);
   });
 
+  it('Stop plays a long tape in slices: the worker’s other work runs meanwhile', async () => {
+    const { kernel, recording } = liveKernel();
+    await recording.startRecording();
+    for (let i = 0; i < 10_000; i++) {
+      kernel.step({ type: 'topic.create', name: `t${i}` });
+      kernel.step({ type: 'node.remove', name: `t${i}` });
+    }
+    let otherWork = false;
+    setImmediate(() => (otherWork = true));
+    const recorded = await recording.stopRecording({ name: 'long', tags: [] });
+    expect(otherWork).toBe(true);
+    expect(recorded.header.counts).toMatchObject({ inputs: 20_000, events: 20_000 });
+  });
+
   it('Stop without Record is refused, and a spent tape cannot record', async () => {
     const { kernel, recording } = liveKernel(1);
     await expect(recording.stopRecording({ name: 'x', tags: [] })).rejects.toThrow(/press Record first/);

@@ -6,6 +6,8 @@
 import type { KindInfo } from '../../hosts/types';
 import type { TapeRecorder } from '../../experiments/replay/recorder';
 import { finishRecording } from '../../experiments/replay/finishRecording';
+import { createTapeScanner, type TapeScan } from '../../experiments/replay/scanTape';
+import { createYielder } from '../../workspace/recording/yieldToEventLoop';
 import type { Recording, RecordingHeader } from '../../experiments/replay/types';
 import { modulesInUse } from './modulesInUse';
 import type { LiveRecordingApi, RecordingMeta, TapeStatus } from './types';
@@ -19,6 +21,24 @@ export interface LiveRecordingParts {
   kinds(): readonly KindInfo[];
   /** The bytes of an uploaded component (custom kinds), by hash. */
   componentBytes(hash: string): Uint8Array | undefined;
+}
+
+/** Entries stepped between two looks at the clock (a few ms of work). */
+const SCAN_SLICE = 500;
+
+/**
+ * The tape's one pass (events counted, log hashed) in slices, yielding every ~12 ms: on the
+ * kernel worker a 500,000-input tape takes seconds, and the live agents must not stall meanwhile.
+ */
+async function scanInSlices(
+  tape: Recording['tape'],
+  startIndex: number,
+  header: Pick<RecordingHeader, 'kernelSeed' | 'kernel'>,
+): Promise<TapeScan> {
+  const scanner = createTapeScanner(header, tape, startIndex);
+  const breathe = createYielder();
+  while (scanner.step(SCAN_SLICE)) await breathe();
+  return scanner.finish();
 }
 
 export function createLiveRecording(parts: LiveRecordingParts): LiveRecordingApi {
@@ -49,7 +69,10 @@ export function createLiveRecording(parts: LiveRecordingParts): LiveRecordingApi
       startIndex = undefined;
       // A copy: the live tape moves on while the recording is saved.
       const tape = recorder.tape().slice();
+      const cutShort = recorder.cutShort;
+      const scan = await scanInSlices(tape, from, parts);
       return finishRecording({
+        scan,
         tape,
         kernelSeed: parts.kernelSeed,
         clockMode: 'live',
@@ -59,7 +82,7 @@ export function createLiveRecording(parts: LiveRecordingParts): LiveRecordingApi
         kernel: parts.kernel,
         ...(meta.workspace !== undefined ? { workspace: meta.workspace } : {}),
         modules: modulesInUse(tape, parts.kinds(), parts.componentBytes),
-        ...(recorder.cutShort ? { cutShort: { ...recorder.cutShort } } : {}),
+        ...(cutShort ? { cutShort: { ...cutShort } } : {}),
       });
     },
   };

@@ -3,7 +3,7 @@
  * it runs in Node tests: open, jump, step, play at a speed in frames of at most ~30 a second,
  * pause, the conversation filter, and the listeners the page subscribes.
  */
-import { createPlayer, type Player } from '../../experiments/replay/player';
+import { openPlayer, type Player } from '../../experiments/replay/player';
 import type { Recording, RecordingHeader } from '../../experiments/replay/types';
 import type { KindInfo } from '../../hosts/types';
 import { errorData, OrreryError, type OrreryErrorData } from '../../protocol/errors';
@@ -21,7 +21,8 @@ import {
 } from './types';
 
 export interface PlaybackSessionOptions {
-  openPlayer?: (recording: Recording) => Player;
+  /** Default: the player's sliced opening pass (the worker stays responsive), with progress. */
+  openPlayer?: (recording: Recording, progress: OpenProgress) => Player | Promise<Player>;
   /** Wall clock (ms). */
   now?: () => number;
   every?: (ms: number, tick: () => void) => () => void;
@@ -29,6 +30,15 @@ export interface PlaybackSessionOptions {
 }
 
 export type PlaybackSession = PlaybackApi & { dispose(): void };
+
+export interface OpenProgress {
+  onProgress?: (done: number, total: number) => void;
+  /** Aborted when another recording is opened meanwhile. */
+  signal: AbortSignal;
+}
+
+const sliced = (recording: Recording, { onProgress, signal }: OpenProgress) =>
+  openPlayer(recording, { signal, ...(onProgress ? { onProgress } : {}) });
 
 /** Why a recording did not open, as data (ORR506 from the player; anything else: the tape is not valid). */
 function openError(e: unknown): OrreryErrorData {
@@ -116,21 +126,30 @@ function createPlayLoop(every: NonNullable<PlaybackSessionOptions['every']>): Pl
   };
 }
 
-async function openCursor(
-  openPlayer: (recording: Recording) => Player,
-  read: () => Recording | Promise<Recording>,
-  windowSize: number,
-): Promise<PlaybackCursor | { error: OrreryErrorData }> {
-  try {
-    return createPlaybackCursor(openPlayer(await read()), windowSize);
-  } catch (e) {
-    return { error: openError(e) };
-  }
+/** Opens recordings into cursors; opening another cancels the one in progress (it rejects). */
+function createOpener(open: NonNullable<PlaybackSessionOptions['openPlayer']>, windowSize: number) {
+  let opening: AbortController | undefined;
+  return async (
+    read: () => Recording | Promise<Recording>,
+    onProgress: OpenProgress['onProgress'],
+  ): Promise<PlaybackCursor | { error: OrreryErrorData }> => {
+    opening?.abort();
+    const control = (opening = new AbortController());
+    let opened: PlaybackCursor | { error: OrreryErrorData };
+    try {
+      const progress: OpenProgress = { signal: control.signal, ...(onProgress ? { onProgress } : {}) };
+      opened = createPlaybackCursor(await open(await read(), progress), windowSize);
+    } catch (e) {
+      opened = { error: openError(e) };
+    }
+    if (control.signal.aborted) throw new Error('cancelled: another recording was opened meanwhile');
+    return opened;
+  };
 }
 
 export function createPlaybackSession(options: PlaybackSessionOptions = {}): PlaybackSession {
-  const openPlayer = options.openPlayer ?? createPlayer;
   const now = options.now ?? (() => performance.now());
+  const openCursor = createOpener(options.openPlayer ?? sliced, options.windowSize ?? PLAYBACK_WINDOW);
   const batches = channel<PlaybackBatch>();
   const positions = channel<PlaybackPosition>();
   const loop = createPlayLoop(options.every ?? defaultEvery);
@@ -164,10 +183,10 @@ export function createPlaybackSession(options: PlaybackSessionOptions = {}): Pla
   };
   const move = (seq: number): PlaybackPosition => moved(current().moveTo(seq));
 
-  async function open(read: () => Recording | Promise<Recording>): Promise<PlaybackOpened> {
+  async function openWith(read: () => Recording | Promise<Recording>, onProgress?: OpenProgress['onProgress']): Promise<PlaybackOpened> {
     loop.stop();
     cursor = undefined;
-    const opened = await openCursor(openPlayer, read, options.windowSize ?? PLAYBACK_WINDOW);
+    const opened = await openCursor(read, onProgress);
     if ('error' in opened) return opened;
     cursor = opened;
     batches.emit(cursor.resetHere());
@@ -181,8 +200,8 @@ export function createPlaybackSession(options: PlaybackSessionOptions = {}): Pla
   };
 
   return {
-    open: async (recording) => open(() => recording),
-    openFile: async (bytes) => open(() => readRecording(bytes)),
+    open: (recording, onProgress) => openWith(() => recording, onProgress),
+    openFile: (bytes, onProgress) => openWith(() => readRecording(bytes), onProgress),
     seek: async (target) => moved(current().jump(target)),
     step: async (delta) => {
       loop.stop();

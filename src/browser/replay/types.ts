@@ -152,12 +152,13 @@ export type PlaybackOpened =
 /** The playback worker's API (comlink; listeners are proxied). */
 export interface PlaybackApi {
   /** Opens a recording (steps through it once: index, markers, log hash check). */
-  open(recording: Recording): Promise<PlaybackOpened>;
+  /** `onProgress`: tape entries stepped so far, of all (the opening pass yields between slices). */
+  open(recording: Recording, onProgress?: (done: number, total: number) => void): Promise<PlaybackOpened>;
   /**
    * Opens a `.orrery-rec` file's bytes, decoded in the worker (a large recording never
    * crosses to the page as objects); a refused file gives its ORR501–ORR505 as `error`.
    */
-  openFile(bytes: Uint8Array): Promise<PlaybackOpened>;
+  openFile(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<PlaybackOpened>;
   seek(target: JumpTarget): Promise<PlaybackPosition>;
   step(delta: 1 | -1): Promise<PlaybackPosition>;
   play(speed: PlaybackSpeed): Promise<void>;
