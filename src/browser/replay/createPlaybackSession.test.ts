@@ -87,6 +87,17 @@ describe('createPlaybackSession', () => {
     expect(await session.openFile(await encodeRecording(recording))).toMatchObject({ header: { name: 'sample' } });
   });
 
+  it('reports the opening pass as it goes, and a second open cancels the first', async () => {
+    const recording = await sampleRecording();
+    const progress: number[] = [];
+    const { session } = harness();
+    const first = session.open(recording);
+    const second = session.open(recording, (done, total) => progress.push(done / total));
+    await expect(first).rejects.toThrow(/another recording was opened/);
+    expect(await second).toMatchObject({ header: { name: 'sample' } });
+    expect(progress.at(-1)).toBe(1);
+  });
+
   it('steps forward one event at a time and back with a reset to the state before a window', async () => {
     const recording = await sampleRecording();
     const player = createPlayer(recording);
