@@ -3,6 +3,7 @@
  * to the live workbench), the timeline, the transport, jumps, markers and the conversation filter.
  */
 import type { ConversationSummary } from '../../../browser/replay/types';
+import { ForkButton } from './ForkButton';
 import { JumpControls } from './JumpControls';
 import { MarkerList } from './MarkerList';
 import { usePlayback, useReplay } from './PlaybackContext';
@@ -68,6 +69,7 @@ export function PlaybackBar() {
         <Transport position={position} controls={controls} />
         <ConversationPicker conversations={view.conversations} value={position.conversation} controls={controls} />
         <JumpControls position={position} onJump={(target) => void controls.seek(target)} />
+        <ForkButton view={view} />
       </div>
       <MarkerList
         markers={view.markers}
