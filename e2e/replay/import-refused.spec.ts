@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { deploy } from '../dockHelpers';
 import { compose, expect, openWorkbench, send, test } from '../fixtures';
 import { openReplayTab, recordingRow } from './replayHelpers';
@@ -40,6 +41,11 @@ test('importing a broken, truncated or foreign file shows the reason and leaves 
     await expect(rows).toHaveCount(2);
     await expect(recordingRow(page, 'kept one')).toBeVisible();
   }
+
+  // Every control of the tab has a name people and assistive technology can use.
+  const results = await new AxeBuilder({ page }).include('#dock-panel-replay').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // After a reload the library holds exactly what it held.
   await page.reload();

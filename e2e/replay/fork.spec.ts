@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { deploy } from '../dockHelpers';
+import { agentNode, compose, expect, openWorkbench, send, test } from '../fixtures';
+import { inspectedCount, openReplayTab, recordingRow } from './replayHelpers';
+
+test('jump to an event of a recording and continue from there in a simulation (fork)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openWorkbench(page);
+  await deploy(page, 'Counter agent', 'counter-1');
+  await openReplayTab(page);
+  const record = page.getByRole('region', { name: 'Record' });
+  await record.getByRole('button', { name: 'Record', exact: true }).click();
+  for (let i = 0; i < 3; i++) {
+    await compose(page, { performative: 'request', receiver: 'counter-1', content: { action: 'increment' } });
+    await send(page);
+  }
+  await openReplayTab(page);
+  await record.getByRole('textbox', { name: 'Recording name' }).fill('to fork');
+  await record.getByRole('button', { name: 'Stop' }).click();
+  await recordingRow(page, 'to fork').getByRole('button', { name: 'Open to fork' }).click();
+
+  const playback = page.getByRole('region', { name: 'Playback' });
+  await expect(playback).toContainText('Recording: to fork');
+  const axe = await new AxeBuilder({ page }).include('section[aria-label="Playback"]').analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  const timeline = playback.getByRole('slider', { name: 'Timeline' });
+  const first = Number(await timeline.getAttribute('min')) + 1;
+  const last = Number(await timeline.getAttribute('max'));
+  const middle = Math.floor((first + last) / 2);
+  await playback.getByRole('textbox', { name: 'Jump to event' }).fill(String(middle));
+  await playback.getByRole('button', { name: 'Jump to event: go' }).click();
+  await expect(timeline).toHaveAttribute('aria-valuetext', new RegExp(`^Event ${middle} `));
+  // The count at that moment (the first increment is well before the middle: only "none" can be stale).
+  await agentNode(page, 'counter-1').locator('.agent-node-name').click();
+  await expect.poll(() => inspectedCount(page, 'counter-1')).not.toBe('none');
+  const atFork = await inspectedCount(page, 'counter-1');
+
+  await playback.getByRole('button', { name: 'Continue from here' }).click();
+  await expect(playback).toContainText(`Recording: to fork (fork at event`, { timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'Recordings' }).getByRole('row')).toHaveCount(3);
+
+  await expect(recordingRow(page, `to fork (fork at event ${middle})`)).toContainText('fork');
+
+  // The fork starts where the recording was: the counter's key-value state restored.
+  await agentNode(page, 'counter-1').locator('.agent-node-name').click();
+  await expect.poll(() => inspectedCount(page, 'counter-1')).toBe(atFork);
+});
