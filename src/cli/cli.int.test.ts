@@ -80,7 +80,7 @@ describe('orrery CLI', () => {
     expect(help.text).toMatch(/Exit codes:/);
     const unknown = await cli('launch', SOAK);
     expect(unknown.code).toBe(EXIT.badInput);
-    expect(unknown.err).toMatch(/unknown command "launch"/);
+    expect(unknown.err).toMatch(/unknown verb "launch"/);
     expect((await cli('swarm', FRAGILE, '--seeds', '9..2')).err).toMatch(/FROM ≤ TO/);
   });
 });

@@ -2,9 +2,6 @@
  * The runner's commands. Heavy parts (wasm compilation, the simulation) load only when a
  * run really starts, so help and every input mistake answer at once.
  */
-import { access, stat, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import {
   compareRuns,
   compareSwarms,
@@ -16,7 +13,7 @@ import {
 } from '../experiments';
 import type { KindLibrary } from '../hosts/inProcess/createKindLibrary';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
-import { readExperiment, fileError } from './readExperiment';
+import { readExperiment } from './readExperiment';
 import { readReport } from './reportFile';
 import { checkWritable, writeOutput } from './loadFiles';
 import { writeRecordingFile } from './recordingFile';
@@ -56,30 +53,13 @@ export async function libraryFor(experiment: Experiment): Promise<KindLibrary> {
   return library;
 }
 
-/** Refuses a --report path that cannot be written before spending time on the run. */
-async function checkReportPath(report: string | undefined): Promise<void> {
-  if (report === undefined) return;
-  const info = await stat(report).catch(() => undefined);
-  if (info?.isDirectory()) throw new InputError(`--report ${report}: is a directory, expected a file name`);
-  try {
-    await access(dirname(resolve(report)), constants.W_OK);
-  } catch (e) {
-    throw fileError(`--report ${report}`, e) ?? new InputError(`--report ${report}: the folder cannot be written`);
-  }
-}
-
 async function writeReport(report: string | undefined, value: unknown, flag = '--report'): Promise<void> {
-  if (report === undefined) return;
-  try {
-    await writeFile(report, JSON.stringify(value, null, 2));
-  } catch (e) {
-    throw fileError(`${flag} ${report}`, e) ?? e;
-  }
+  await writeOutput(flag, report, JSON.stringify(value, null, 2));
 }
 
 /** --report, --json and --junit: each path checked before the run. */
 async function checkOutputs(cli: { report?: string; json?: string; junit?: string }): Promise<void> {
-  await checkReportPath(cli.report);
+  await checkWritable('--report', cli.report);
   await checkWritable('--json', cli.json);
   await checkWritable('--junit', cli.junit);
 }

@@ -1,56 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeXml, junitXml, type JUnitSuite } from './junit';
-
-interface XmlElement {
-  name: string;
-  attributes: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescape = (s: string) =>
-  s.replace(/&(?:([a-z]+)|#(\d+));/g, (whole, name: string | undefined, code: string | undefined) => {
-    if (code !== undefined) return String.fromCodePoint(Number(code));
-    if (!(name! in ENTITIES)) throw new Error(`unknown entity ${whole}`);
-    return ENTITIES[name!]!;
-  });
-
-/** A strict reader of the XML subset the writer emits: fails on anything malformed. */
-function parseXml(xml: string): XmlElement {
-  if (xml.includes('\r')) throw new Error('a raw carriage return (a parser turns it into a line feed)');
-  const body = xml.replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n/, '');
-  expect(body).not.toBe(xml);
-  const root: XmlElement = { name: '#root', attributes: {}, children: [], text: '' };
-  const stack = [root];
-  const token = /<\/([\w-]+)>|<([\w-]+)((?:\s+[\w-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/gy;
-  for (let m = token.exec(body); m; m = token.exec(body)) {
-    const top = stack.at(-1)!;
-    if (m[1]) {
-      if (top.name !== m[1]) throw new Error(`</${m[1]}> closes <${top.name}>`);
-      stack.pop();
-    } else if (m[2]) {
-      const attributes: Record<string, string> = {};
-      for (const a of m[3]!.matchAll(/([\w-]+)="([^"]*)"/g)) {
-        if (a[1]! in attributes) throw new Error(`attribute ${a[1]} twice`);
-        if (/[\t\n\r]/.test(a[2]!)) throw new Error('a raw tab or line break in an attribute (a parser makes it a space)');
-        attributes[a[1]!] = unescape(a[2]!);
-      }
-      const element = { name: m[2], attributes, children: [], text: '' };
-      top.children.push(element);
-      if (!m[4]) stack.push(element);
-    } else {
-      if (/[<>]/.test(m[5]!)) throw new Error('raw < or > in text');
-      top.text += unescape(m[5]!);
-    }
-    if (token.lastIndex === body.length) break;
-  }
-  if (token.lastIndex !== body.length) throw new Error(`unparsed XML at ${token.lastIndex}`);
-  expect(stack).toHaveLength(1);
-  expect(root.children).toHaveLength(1);
-  return root.children[0]!;
-}
+import { parseXml } from './junitXml.testkit';
 
 const suite: JUnitSuite = {
   name: 'replay <soak> & "friends"',

@@ -185,10 +185,10 @@ describe('orrery load refuses bad input before anything starts', () => {
       [['load', join(dir, 'absent.json')], 'absent.json: no such file'],
       [['load', PASS, '--baseline', join(dir, 'none.json')], '--baseline '],
       [['load', PASS, '--baseline', 'examples/echo-50x100.load.json'], 'expected a baseline with schema "orrery.load-baseline/1"'],
-      [['load', PASS, '--summary-export', join(dir, 'no', 'such', 'out.json')], '--summary-export'],
+      [['load', PASS, '--summary-export', join(PASS, 'out.json')], '--summary-export'],
       [['load', PASS, '--html', dir], '--html'],
       [['load', PASS, '--chaos', join(dir, 'absent.json')], 'absent.json: no such file'],
-      [['load', PASS, '--report', 'r.json'], '--report does not apply'],
+      [['load', PASS, '--report', 'r.json'], 'load: --report belongs to experiment and swarm'],
       [['experiment', 'examples/echo-soak.experiment.json', '--sim'], '--sim belongs to load'],
     ] as const;
     for (const [argv, message] of cases) {
