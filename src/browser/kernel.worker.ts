@@ -66,8 +66,13 @@ const api: LabWorkerApi = {
   runExperiment: experiments.run,
   stopExperiment: experiments.stop,
   runSwarm: experiments.swarm,
+  startLoad: (spec) => {
+    recording.suspendForLoad();
+    return core.api.startLoad(spec);
+  },
   runLoad: async (file, request, onProgress) => {
     await core.ready.catch(() => undefined);
+    if (request.mode === 'live') recording.suspendForLoad();
     return load.run(file, request, onProgress);
   },
   stopLoadExperiment: load.stop,

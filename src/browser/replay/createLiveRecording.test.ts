@@ -5,7 +5,7 @@ import { createSeededRng } from '../../kernel/rng';
 import type { KindInfo } from '../../hosts/types';
 import { createTapeRecorder } from '../../experiments/replay/recorder';
 import { createPlayer } from '../../experiments/replay/player';
-import { createLiveRecording } from './createLiveRecording';
+import { createLiveRecording, LOAD_RELEASE_REASON } from './createLiveRecording';
 
 const KINDS: KindInfo[] = [
   { kind: 'echo', label: 'Echo agent', description: '', hash: 'e1', bytes: 10, builtin: true },
@@ -77,5 +77,37 @@ describe('createLiveRecording', () => {
     kernel.step({ type: 'topic.create', name: 'b' });
     expect((await recording.tapeStatus()).cutShort).toEqual({ reason: expect.stringContaining('1 inputs') as string, atIndex: 1 });
     await expect(recording.startRecording()).rejects.toThrow(/reload the page/);
+  });
+
+  it('a spent tape lets go of its entries at once when nothing is being recorded', async () => {
+    const { kernel, recording } = liveKernel(2);
+    for (const name of ['a', 'b', 'c']) kernel.step({ type: 'topic.create', name });
+    expect(await recording.tapeStatus()).toMatchObject({ inputs: 0, cutShort: { atIndex: 2 } });
+  });
+
+  it('a recording in progress keeps the spent tape until Stop, which then lets it go', async () => {
+    const { kernel, recording } = liveKernel(2);
+    await recording.startRecording();
+    for (const name of ['a', 'b', 'c']) kernel.step({ type: 'topic.create', name });
+    expect((await recording.tapeStatus()).inputs).toBe(2);
+    const recorded = await recording.stopRecording({ name: 'r', tags: [] });
+    expect(recorded.tape).toHaveLength(2);
+    expect(recorded.header.cutShort).toMatchObject({ atIndex: 2 });
+    expect((await recording.tapeStatus()).inputs).toBe(0);
+  });
+
+  it('a live load run lets the tape go unless Record is on', async () => {
+    const idle = liveKernel();
+    idle.kernel.step({ type: 'topic.create', name: 'a' });
+    idle.recording.suspendForLoad();
+    expect(await idle.recording.tapeStatus()).toMatchObject({ inputs: 0, cutShort: { reason: LOAD_RELEASE_REASON, atIndex: 1 } });
+    await expect(idle.recording.startRecording()).rejects.toThrow(/load run/);
+
+    const recordingOn = liveKernel();
+    await recordingOn.recording.startRecording();
+    recordingOn.kernel.step({ type: 'topic.create', name: 'a' });
+    recordingOn.recording.suspendForLoad();
+    expect(await recordingOn.recording.tapeStatus()).toMatchObject({ recording: true, inputs: 1 });
+    expect((await recordingOn.recording.tapeStatus()).cutShort).toBeUndefined();
   });
 });

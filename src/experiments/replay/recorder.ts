@@ -16,18 +16,27 @@ export interface TapeRecorder {
   readonly size: number;
   readonly budget: number;
   readonly cutShort: { reason: string; atIndex: number } | undefined;
+  /**
+   * Stops taping for good and lets go of the entries (memory): nothing can be recorded from
+   * this tape any more. `reason` becomes `cutShort` unless the tape was already cut short.
+   */
+  release(reason: string): void;
+  /** Calls `listener` once, when the budget runs out. */
+  whenCutShort(listener: () => void): void;
 }
 
 export function createTapeRecorder(options: { budget?: number } = {}): TapeRecorder {
   const budget = options.budget ?? DEFAULT_TAPE_BUDGET;
   if (!(budget >= 0)) throw new RangeError(`the tape budget must be ≥ 0, got ${budget}`);
-  const entries: TapeEntry[] = [];
+  let entries: TapeEntry[] = [];
   let cutShort: { reason: string; atIndex: number } | undefined;
+  const cutListeners: (() => void)[] = [];
   return {
     onInput(input, now) {
       if (cutShort) return;
       if (entries.length >= budget) {
         cutShort = { reason: `the tape budget of ${budget} inputs was used up`, atIndex: entries.length };
+        for (const listener of cutListeners.splice(0)) listener();
         return;
       }
       entries.push({ t: now, input: detach(input) });
@@ -39,6 +48,14 @@ export function createTapeRecorder(options: { budget?: number } = {}): TapeRecor
     budget,
     get cutShort() {
       return cutShort;
+    },
+    release(reason) {
+      cutShort ??= { reason, atIndex: entries.length };
+      cutListeners.length = 0;
+      entries = [];
+    },
+    whenCutShort(listener) {
+      if (!cutShort) cutListeners.push(listener);
     },
   };
 }
