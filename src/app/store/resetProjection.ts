@@ -3,10 +3,11 @@
  * links, the log, counters, histories) starts over, while what people chose (selection,
  * positions, theme, tab, panel sizes, filters) stays.
  */
-import { initialCanvas } from '../panels/canvas/canvasSlice';
-import type { WorkbenchState } from './createWorkbenchStore';
+import { initialCanvas, type CanvasData } from '../panels/canvas/canvasSlice';
+import type { ResilienceSliceData } from '../panels/chaos/resilienceSlice';
+import type { WorkbenchData } from './types';
 
-export function resetProjection(s: WorkbenchState): Partial<WorkbenchState> {
+export function resetProjection(s: Pick<WorkbenchData, 'logVersion'>): Partial<WorkbenchData & CanvasData & ResilienceSliceData> {
   const canvas = initialCanvas();
   return {
     agents: {},
