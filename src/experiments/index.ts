@@ -8,3 +8,5 @@ export { canonicalJson } from './simulation/canonicalJson';
 export { canonicalLog, createLogHasher, logHash, type LogHasher } from './simulation/logHash';
 export { createSha256, sha256Hex } from './simulation/sha256';
 export * from './replay';
+export * from './contracts';
+export * from './interop';
