@@ -1,6 +1,7 @@
 /** Command-line parsing for `orrery`: a closed set of commands, each with its own flags. */
 import { parseArgs } from 'node:util';
 import type { CommonFlags } from './commonFlags';
+import type { ContractCli } from './contractCommand';
 import { InputError } from './exitCodes';
 import { isVerb, MAX_SEEDS, USAGE, VERBS, type Verb } from './help';
 import { LOAD_FLAG_OPTIONS, LOAD_ONLY_FLAGS, parseLoadCli, type LoadCli } from './loadArgs';
@@ -12,6 +13,7 @@ export type CliCommand =
   | ({ command: 'experiment'; file: string; report?: string; record?: string } & CommonFlags)
   | ({ command: 'swarm'; file: string; from: number; count: number; report?: string } & Omit<CommonFlags, 'seed'>)
   | ({ command: 'run'; file: string } & CommonFlags)
+  | ContractCli
   | { command: 'compare'; file: string; other: string }
   | { command: 'schema' }
   | LoadCli
@@ -31,6 +33,7 @@ const VERB_FLAGS: Record<Exclude<Verb, 'help'>, readonly string[]> = {
   swarm: [...COMMON, 'seeds', 'count', 'report'],
   load: [...COMMON, ...LOAD_ONLY_FLAGS, 'record'],
   replay: [...COMMON, ...REPLAY_ONLY_FLAGS],
+  contract: ['json', 'junit', 'quiet'],
   compare: [],
   schema: [],
 };
@@ -106,6 +109,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
     return { command };
   }
   if (command === 'replay') return parseReplayCli(file, extra, values, commonFlags(values));
+  if (command === 'contract') return parseContractCli(file, extra, values);
   if (command === 'load') return parseLoadCli(file, extra, values, commonFlags(values));
   if (file === undefined || file === '')
     throw usage(
@@ -127,6 +131,16 @@ export function parseCli(argv: readonly string[]): CliCommand {
   const { seed, ...rest } = common;
   const { from, count } = seedRange(values.seeds, values.count, seed);
   return { command, file, from, count, ...rest, ...(report ? { report } : {}) };
+}
+
+function parseContractCli(action: string | undefined, files: readonly string[], values: Record<string, unknown>): ContractCli {
+  if (action !== 'check')
+    throw usage(`contract: expected "check OLD.json NEW.json", received ${action === undefined ? 'nothing' : `"${action}"`}`);
+  const [before, after, ...more] = files;
+  if (!before || !after || more.length > 0)
+    throw usage(`contract check: expected two contract files (the old version, then the new), received ${files.length}`);
+  const { seed: _seed, ...common } = commonFlags(values);
+  return { command: 'contract', action, before, after, ...common };
 }
 
 function helpFor(verb: string | undefined, extra: readonly string[]): CliCommand {

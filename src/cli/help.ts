@@ -6,7 +6,7 @@ import { DEFAULT_RULES_TEXT } from './replayRules';
 /** Seeds one swarm may run. */
 export const MAX_SEEDS = 10_000;
 
-export const VERBS = ['run', 'experiment', 'swarm', 'load', 'replay', 'compare', 'schema', 'help'] as const;
+export const VERBS = ['run', 'experiment', 'swarm', 'load', 'replay', 'contract', 'compare', 'schema', 'help'] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** The verbs that run something: each takes the common flags. */
@@ -83,6 +83,18 @@ const VERB_HELP: Record<Verb, { line: string; text: string }> = {
     "orderSensitiveFor": {conversation: bool}}; ignored by default:
     ${DEFAULT_RULES_TEXT}.
     Exit 0: no divergence; 1: a divergence. --junit: one test case per conversation.`,
+  },
+  contract: {
+    line: 'contract check OLD NEW: is a new contract version compatible with the old?',
+    text: `orrery contract check <old.contract.json> <new.contract.json> [--json OUT] [--junit OUT] [--quiet]
+    Compare two versions of a message contract file (orrery.contract/1: per agent kind
+    and performative, a JSON Schema for the content it accepts and the content it
+    sends). What a kind accepts may only widen and what it sends may only narrow:
+    each change is listed with its rule (required-added, type-changed, enum-narrowed,
+    performative-dropped, …) and the reason it breaks or not. --junit: one test case
+    per change, a breaking one failing. Exit 0 compatible, 1 breaking, 2 when a file
+    is not a valid contract (each problem with its path: a schema that is not valid
+    JSON Schema is named).`,
   },
   compare: {
     line: 'compare two --json/--report results (same runs? which checks moved?)',

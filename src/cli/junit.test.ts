@@ -62,7 +62,8 @@ describe('JUnit XML', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // ~4 s alone; on the shared 2-core machine beside other suites it took 11 s.
+  }, 30_000);
 
   it('escapes the five XML specials and carriage returns', () => {
     expect(escapeXml(`<a href="x">'&'</a>\r\n`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;&#13;\n');

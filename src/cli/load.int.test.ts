@@ -214,7 +214,7 @@ describe('orrery load as a process', () => {
     expect(failed.code).toBe(99);
     expect(failed.stdout).toMatch(/█ THRESHOLDS[\s\S]*✗ 'count>1000000'[\s\S]*█ RESULT: ✗ failed/);
     expect(failed.stderr).not.toMatch(/█/);
-    expect(help.stdout).toMatch(/\n {2}99 load: a threshold failed/);
+    expect(help.stdout).toMatch(/\n {2}99 thresholds failed \(k6's code\): load/);
   }, 120_000);
 
   it('Ctrl-C (a real SIGINT) stops a live run gracefully: the summary still on stdout, exit by the verdict', async () => {

@@ -7,6 +7,7 @@
 import { EXPERIMENT_JSON_SCHEMA } from '../experiments/chaos/experimentSchema';
 import { parseCli } from './args';
 import { compareCommand, experimentCommand, swarmCommand, type CliIo } from './commands';
+import { contractCommand } from './contractCommand';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { isVerb, overviewHelp, verbHelp } from './help';
 import { loadCommand } from './loadCommand';
@@ -56,6 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
         return EXIT.pass;
       case 'run':
         return await runCommand(cli, io);
+      case 'contract':
+        return await contractCommand(cli, io);
       case 'experiment':
         return await experimentCommand(cli, io);
       case 'swarm':
