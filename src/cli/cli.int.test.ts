@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireBuiltAgents } from '../hosts/node/requireBuiltAgents';
+import { readFileSync } from 'node:fs';
+import { checkJUnit } from './junitXml.testkit';
 import { EXIT, runCli } from './main';
 
 requireBuiltAgents();
@@ -120,5 +122,47 @@ describe('orrery verdicts and comparisons', () => {
     const mixed = await cli('compare', at('a.json'), at('s1.json'));
     expect(mixed.code).toBe(EXIT.badInput);
     expect(mixed.err).toContain('expected two run reports or two swarm reports');
+  });
+});
+
+describe('machine reports and progress of experiment and swarm', () => {
+  it('writes a swarm as JUnit (a case per seed, the failing seeds failing) and as JSON; --quiet prints one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orrery-swarm-reports-'));
+    const [xml, json] = [join(dir, 'reports', 's.xml'), join(dir, 's.json')];
+    const r = await cli('swarm', FRAGILE, '--seeds', '1..4', '--junit', xml, '--json', json, '--quiet');
+    expect(r.code).toBe(EXIT.fail);
+    const swarm = JSON.parse(readFileSync(json, 'utf8')) as { failed: number; failingSeeds: number[] };
+    expect(r.text).toBe(
+      `swarm: fragile: no retries under 3% loss: ${4 - swarm.failed} passed, ${swarm.failed} failed; failing seeds ${swarm.failingSeeds.join(', ')}`,
+    );
+    const junit = checkJUnit(readFileSync(xml, 'utf8'));
+    expect(junit.tests).toBe(4);
+    expect(junit.suites[0]!.cases.filter((c) => c.failure).map((c) => c.name)).toEqual(swarm.failingSeeds.map((seed) => `seed ${seed}`));
+  });
+
+  it('writes an experiment as JUnit, a case per hypothesis check, and as JSON that compare reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orrery-experiment-reports-'));
+    const at = (name: string) => join(dir, name);
+    const r = await cli('experiment', FRAGILE, '--seed', '2', '--junit', at('e.xml'), '--json', at('a.json'), '--quiet');
+    expect(r.code).toBe(EXIT.fail);
+    expect(r.text).toMatch(/^FAIL {2}fragile: no retries under 3% loss {2}seed 2 {2}log hash [0-9a-f]{64}$/);
+    const junit = checkJUnit(readFileSync(at('e.xml'), 'utf8'));
+    expect(junit.failures).toBeGreaterThan(0);
+    expect(junit.suites[0]!.cases.some((c) => !c.failure)).toBe(true);
+    await cli('experiment', FRAGILE, '--seed', '2', '--json', at('b.json'));
+    expect((await cli('compare', at('a.json'), at('b.json'))).code).toBe(EXIT.pass);
+  });
+
+  it('draws swarm progress (seeds done of total) on the progress sink, and none under --quiet', async () => {
+    const drawn: string[] = [];
+    const io = (quiet: boolean) => ({
+      out: () => {},
+      err: () => {},
+      progress: { tty: true, write: (t: string) => void (quiet ? drawn.push(`quiet:${t}`) : drawn.push(t)), now: () => performance.now() },
+    });
+    await runCli(['swarm', FRAGILE, '--seeds', '1..2'], io(false));
+    expect(drawn.some((t) => /\] 2\/2 seeds/.test(t))).toBe(true);
+    await runCli(['swarm', FRAGILE, '--seeds', '1..2', '--quiet'], io(true));
+    expect(drawn.filter((t) => t.startsWith('quiet:'))).toEqual([]);
   });
 });
