@@ -57,3 +57,26 @@ test('importing a broken, truncated or foreign file shows the reason and leaves 
   await expect(page.getByRole('table', { name: 'Recordings' }).getByRole('row')).toHaveCount(2);
   await expect(recordingRow(page, 'kept one')).toBeVisible();
 });
+
+test('a recording in the library is renamed, tagged and deleted', async ({ page }) => {
+  await openWorkbench(page);
+  await deploy(page, 'Echo agent', 'echo-1');
+  await openReplayTab(page);
+  const record = page.getByRole('region', { name: 'Record' });
+  await record.getByRole('button', { name: 'Record', exact: true }).click();
+  await record.getByRole('textbox', { name: 'Recording name' }).fill('kept one');
+  await record.getByRole('button', { name: 'Stop' }).click();
+  await expect(recordingRow(page, 'kept one')).toBeVisible();
+
+  await recordingRow(page, 'kept one').getByRole('button', { name: 'Rename kept one' }).click();
+  await page.getByRole('textbox', { name: 'New name for kept one' }).fill('renamed');
+  await page.getByRole('form', { name: 'New name for kept one' }).getByRole('button', { name: 'Save' }).click();
+  await expect(recordingRow(page, 'renamed')).toBeVisible();
+  await recordingRow(page, 'renamed').getByRole('button', { name: 'Edit tags of renamed' }).click();
+  await page.getByRole('textbox', { name: 'Tags for renamed' }).fill('smoke, echo');
+  await page.keyboard.press('Enter');
+  await expect(recordingRow(page, 'renamed')).toContainText('smoke, echo');
+  await recordingRow(page, 'renamed').getByRole('button', { name: 'Delete renamed' }).click();
+  await page.getByRole('alertdialog', { name: 'Delete recording “renamed”?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('region', { name: 'Recording library' })).toContainText('No recordings yet');
+});

@@ -34,11 +34,11 @@ export function useRecordingLibrary(services: ReplayServices): LibraryControls {
   const refresh = useCallback(async () => setEntries([...(await (await open()).list())].sort(newestFirst)), [open]);
   /** Runs an operation; a failure is said in the status, never thrown at the page. */
   const attempt = useCallback(
-    async (run: (lib: RecordingLibraryApi) => Promise<string>) => {
+    async (what: string, run: (lib: RecordingLibraryApi) => Promise<string>) => {
       try {
         setStatus(await run(await open()));
       } catch (error) {
-        setStatus(`Could not: ${errorText(error)}`);
+        setStatus(`Could not ${what}: ${errorText(error)}`);
       }
       await refresh().catch(() => undefined);
     },
@@ -75,20 +75,25 @@ export function useRecordingLibrary(services: ReplayServices): LibraryControls {
     entries,
     status,
     refusal,
-    save: (recording) => attempt(async (lib) => (await lib.put(recording), `Saved “${recording.header.name}”.`)),
+    save: (recording) =>
+      attempt(`save “${recording.header.name}”`, async (lib) => (await lib.put(recording), `Saved “${recording.header.name}”.`)),
     importFile,
     exportOne: (entry) =>
-      attempt(async (lib) => {
+      attempt(`export “${entry.name}”`, async (lib) => {
         const recording = await lib.get(entry.id);
         if (!recording) throw new Error(`“${entry.name}” is no longer in the library`);
         const parts = await services.fileParts(recording);
         downloadBlob(recordingFileName(entry.name), new Blob(parts as BlobPart[], { type: 'application/octet-stream' }));
         return `Exported “${entry.name}”.`;
       }),
-    rename: (entry, name) => attempt(async (lib) => (await lib.rename(entry.id, name), `Renamed “${entry.name}” to “${name}”.`)),
+    rename: (entry, name) =>
+      attempt(`rename “${entry.name}”`, async (lib) => (await lib.rename(entry.id, name), `Renamed “${entry.name}” to “${name}”.`)),
     setTags: (entry, tags) =>
-      attempt(async (lib) => (await lib.setTags(entry.id, tags), `Tags of “${entry.name}”: ${tags.join(', ') || 'none'}.`)),
-    remove: (entry) => attempt(async (lib) => (await lib.remove(entry.id), `Deleted “${entry.name}”.`)),
+      attempt(
+        `tag “${entry.name}”`,
+        async (lib) => (await lib.setTags(entry.id, tags), `Tags of “${entry.name}”: ${tags.join(', ') || 'none'}.`),
+      ),
+    remove: (entry) => attempt(`delete “${entry.name}”`, async (lib) => (await lib.remove(entry.id), `Deleted “${entry.name}”.`)),
     get: async (entry) => {
       try {
         const recording = await (await open()).get(entry.id);
