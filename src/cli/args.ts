@@ -1,6 +1,7 @@
 /** Command-line parsing for `orrery`: a closed set of commands, each with its own flags. */
 import { parseArgs } from 'node:util';
 import type { CommonFlags } from './commonFlags';
+import type { CanDeployCli } from './canDeployCommand';
 import type { ContractCli } from './contractCommand';
 import { InputError } from './exitCodes';
 import { isVerb, MAX_SEEDS, USAGE, VERBS, type Verb } from './help';
@@ -14,6 +15,7 @@ export type CliCommand =
   | ({ command: 'swarm'; file: string; from: number; count: number; report?: string } & Omit<CommonFlags, 'seed'>)
   | ({ command: 'run'; file: string } & CommonFlags)
   | ContractCli
+  | CanDeployCli
   | { command: 'compare'; file: string; other: string }
   | { command: 'schema' }
   | LoadCli
@@ -34,6 +36,7 @@ const VERB_FLAGS: Record<Exclude<Verb, 'help'>, readonly string[]> = {
   load: [...COMMON, ...LOAD_ONLY_FLAGS, 'record'],
   replay: [...COMMON, ...REPLAY_ONLY_FLAGS],
   contract: ['json', 'junit', 'quiet'],
+  'can-deploy': [...COMMON, 'agent', 'against', 'contracts'],
   compare: [],
   schema: [],
 };
@@ -52,6 +55,8 @@ function parse(argv: readonly string[]) {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
         record: { type: 'string' },
+        agent: { type: 'string' },
+        contracts: { type: 'string' },
         ...LOAD_FLAG_OPTIONS,
         ...REPLAY_FLAG_OPTIONS,
       },
@@ -110,6 +115,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
   }
   if (command === 'replay') return parseReplayCli(file, extra, values, commonFlags(values));
   if (command === 'contract') return parseContractCli(file, extra, values);
+  if (command === 'can-deploy') return parseCanDeployCli(file, extra, values);
   if (command === 'load') return parseLoadCli(file, extra, values, commonFlags(values));
   if (file === undefined || file === '')
     throw usage(
@@ -141,6 +147,17 @@ function parseContractCli(action: string | undefined, files: readonly string[], 
     throw usage(`contract check: expected two contract files (the old version, then the new), received ${files.length}`);
   const { seed: _seed, ...common } = commonFlags(values);
   return { command: 'contract', action, before, after, ...common };
+}
+
+function parseCanDeployCli(file: string | undefined, extra: readonly string[], values: Record<string, unknown>): CanDeployCli {
+  if (file === undefined || file === '') throw usage('can-deploy: expected a recording file (.orrery-rec), received nothing');
+  if (extra.length > 0) throw usage(`can-deploy: expected one recording file, received also ${extra.join(' ')}`);
+  const [agent, against, contracts] = (['agent', 'against', 'contracts'] as const).map((flag) => {
+    const value = fileFlag(values, flag);
+    if (value === undefined) throw usage(`can-deploy: expected --${flag}, received nothing`);
+    return value;
+  }) as [string, string, string];
+  return { command: 'can-deploy', file, agent, against, contracts, ...commonFlags(values) };
 }
 
 function helpFor(verb: string | undefined, extra: readonly string[]): CliCommand {

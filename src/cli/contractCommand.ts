@@ -5,7 +5,7 @@
  * 1 breaking, 2 when either file is not a valid contract (each problem with its path).
  */
 import { compareContracts } from '../experiments/contracts/compareContracts';
-import { parseContract } from '../experiments/contracts/parseContract';
+import { parseContract, type Contracts } from '../experiments/contracts/parseContract';
 import type { Change, ContractComparison, ContractFile } from '../experiments/contracts/types';
 import type { CliIo } from './commands';
 import type { CommonFlags } from './commonFlags';
@@ -20,7 +20,7 @@ export type ContractCli = { command: 'contract'; action: 'check'; before: string
 /** A contract file is schemas per kind and performative: generous, but bounded. */
 const MAX_CONTRACT_BYTES = 16 * 1024 * 1024;
 
-export async function readContractFile(file: string): Promise<ContractFile> {
+export async function readContractFile(file: string): Promise<Contracts> {
   const text = await readJsonText(file, MAX_CONTRACT_BYTES);
   let json: unknown;
   try {
@@ -31,7 +31,7 @@ export async function readContractFile(file: string): Promise<ContractFile> {
   const parsed = parseContract(json);
   if (!parsed.ok)
     throw new InputError(`${file}: not a valid contract file:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
-  return parsed.contracts.file;
+  return parsed.contracts;
 }
 
 const refOf = (c: Change) =>
@@ -67,7 +67,10 @@ export function contractJUnit(before: ContractFile, after: ContractFile, result:
 export async function contractCommand(cli: ContractCli, io: CliIo): Promise<ExitCode> {
   await checkWritable('--json', cli.json);
   await checkWritable('--junit', cli.junit);
-  const [before, after] = await Promise.all([readContractFile(cli.before), readContractFile(cli.after)]);
+  const [before, after] = (await Promise.all([readContractFile(cli.before), readContractFile(cli.after)])).map((c) => c.file) as [
+    ContractFile,
+    ContractFile,
+  ];
   const result = compareContracts(before, after);
   const rendered = renderContractCheck(before, after, result);
   io.out(cli.quiet ? rendered.split('\n').at(-1)! : rendered);

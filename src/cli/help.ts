@@ -6,7 +6,7 @@ import { DEFAULT_RULES_TEXT } from './replayRules';
 /** Seeds one swarm may run. */
 export const MAX_SEEDS = 10_000;
 
-export const VERBS = ['run', 'experiment', 'swarm', 'load', 'replay', 'contract', 'compare', 'schema', 'help'] as const;
+export const VERBS = ['run', 'experiment', 'swarm', 'load', 'replay', 'contract', 'can-deploy', 'compare', 'schema', 'help'] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** The verbs that run something: each takes the common flags. */
@@ -95,6 +95,17 @@ const VERB_HELP: Record<Verb, { line: string; text: string }> = {
     per change, a breaking one failing. Exit 0 compatible, 1 breaking, 2 when a file
     is not a valid contract (each problem with its path: a schema that is not valid
     JSON Schema is named).`,
+  },
+  'can-deploy': {
+    line: "can one agent's new version replace the recorded one? yes or no, with the evidence",
+    text: `orrery can-deploy <rec.orrery-rec> --agent NAME --against workspace.orrery.json
+                  --contracts contracts.json [--seed N] [--json OUT] [--junit OUT] [--quiet]
+    Replay the recording in the simulation with the workspace's version of one agent
+    (the others as recorded). Every message it sends or receives is checked against
+    the contracts of the roles as recorded (what it promised to send, what its peers
+    accept), and every conversation it takes part in is compared with the recorded
+    one. YES (exit 0): no contract violation and no divergence; NO (exit 1): each
+    violation and divergence listed. --junit: two cases (contracts, conversations).`,
   },
   compare: {
     line: 'compare two --json/--report results (same runs? which checks moved?)',

@@ -7,6 +7,7 @@
 import { EXPERIMENT_JSON_SCHEMA } from '../experiments/chaos/experimentSchema';
 import { parseCli } from './args';
 import { compareCommand, experimentCommand, swarmCommand, type CliIo } from './commands';
+import { canDeployCommand } from './canDeployCommand';
 import { contractCommand } from './contractCommand';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { isVerb, overviewHelp, verbHelp } from './help';
@@ -59,6 +60,8 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
         return await runCommand(cli, io);
       case 'contract':
         return await contractCommand(cli, io);
+      case 'can-deploy':
+        return await canDeployCommand(cli, io);
       case 'experiment':
         return await experimentCommand(cli, io);
       case 'swarm':

@@ -92,7 +92,8 @@ export async function replayAgents(recording: Recording, against: string | undef
   const recorded = recordedAgents(recording);
   const fromWorkspace = against === undefined ? undefined : replacementsFrom(recorded, await readWorkspace(against, builtins));
   const kinds = fromWorkspace?.kinds ?? {};
-  const needed = new Set([...recorded].map(([name, kind]) => (Object.hasOwn(kinds, name) ? kinds[name]! : kind)));
+  // The replay brings a bare kernel through the recorded setup first, so it deploys the recorded kinds too, replaced or not.
+  const needed = new Set([...recorded.values(), ...Object.values(kinds)]);
   const library = createKindLibrary();
   await loadLibraryKinds(
     library,

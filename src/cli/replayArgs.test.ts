@@ -67,6 +67,8 @@ describe('orrery replay and --record arguments', () => {
     expect(USAGE).toContain('[--record out.orrery-rec]');
     expect(USAGE).toContain(EXIT_CODES_HELP);
     expect(EXIT_CODES_HELP).toMatch(/1 {2}check failed: [^\n]*replay: a\s+divergence/);
-    expect(refused(['nope'])).toContain('unknown verb "nope": expected run, experiment, swarm, load, replay, contract, compare, schema, help');
+    expect(refused(['nope'])).toContain(
+      'unknown verb "nope": expected run, experiment, swarm, load, replay, contract, compare, schema, help',
+    );
   });
 });
