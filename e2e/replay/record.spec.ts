@@ -87,6 +87,15 @@ test('record a conversation, export it, import it into a fresh profile, scrub, s
   await expect(verdict).toContainText(/^No divergences: \d+ conversations, 6 messages matched\./);
   // A live recording's timings are the wall clock's: the simulation's log matches it in conversations, not byte for byte.
   await expect(verdict).not.toContainText('same log hash');
+
+  // Against a changed agent (an echo where the counter was): the first divergence is marked.
+  await against.getByRole('textbox', { name: 'Deploy instead' }).fill('counter-1=echo');
+  await against.getByRole('button', { name: 'Replay', exact: true }).click();
+  await expect(verdict).toContainText(/^\d+ divergences? in \d+ conversations?\.$/, { timeout: 60_000 });
+  const divergences = against.getByRole('list', { name: 'Divergences' }).getByRole('listitem');
+  await expect(divergences.first()).toHaveAttribute('aria-current', 'true');
+  await expect(divergences.first()).toContainText(/^First: conversation .*message \d+: /);
+  await expect(against.getByRole('group', { name: /side by side$/ })).toContainText('counter-1');
   await fresh.screenshot({ path: test.info().outputPath('replayed.png') });
 
   await playback.getByRole('button', { name: 'Back to live workbench' }).click();

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { DEFAULT_MATCH_RULES } from '../../../experiments/replay/match';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
 import { usePlayback, useReplay } from './PlaybackContext';
-import { parseTags } from './recordingFile';
+import { replayRequest } from './replayRequest';
 import { ReplayResults } from './ReplayResults';
 import { useReplayAgainst, type ReplayTarget } from './useReplayAgainst';
 
@@ -19,6 +19,8 @@ export function ReplayAgainst() {
   const [against, setAgainst] = useState<ReplayTarget>('live');
   const [ignore, setIgnore] = useState(DEFAULT_MATCH_RULES.ignore.join(', '));
   const [orderSensitive, setOrderSensitive] = useState(DEFAULT_MATCH_RULES.orderSensitive);
+  const [swaps, setSwaps] = useState('');
+  const request = replayRequest({ against, ignore, orderSensitive, swaps });
   if (!replay.available) return null;
   return (
     <section className="replay-section" aria-label="Replay against the agents you have now">
@@ -29,12 +31,14 @@ export function ReplayAgainst() {
         <CheckField label="Order-sensitive" checked={orderSensitive} onChange={setOrderSensitive} />
       </div>
       <TextField label="Fields to ignore" value={ignore} onChange={setIgnore} wide />
+      <TextField label="Deploy instead" value={swaps} onChange={setSwaps} placeholder="agent=kind, e.g. counter-1=echo" wide />
+      {!request.ok && <p className="lab-errors small">{request.problem}</p>}
       <div className="lab-toolbar">
         <button
           type="button"
           className="btn btn-primary"
-          disabled={!recording || replay.running}
-          onClick={() => recording && void replay.run(recording, against, { ignore: parseTags(ignore), orderSensitive })}
+          disabled={!recording || replay.running || !request.ok}
+          onClick={() => recording && request.ok && void replay.run(recording, request.value)}
         >
           Replay
         </button>

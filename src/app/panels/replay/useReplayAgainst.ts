@@ -1,7 +1,6 @@
 /** Replaying a recording against the agents you have now (a fresh simulation, or the live workbench). */
 import { useCallback, useState } from 'react';
 import type { ReplayApi, ReplayRequest } from '../../../browser/replay/types';
-import type { MatchRules } from '../../../experiments/replay/match';
 import type { ReplayReport } from '../../../experiments/replay/replayRecording';
 import type { Recording } from '../../../experiments/replay/types';
 import { errorText } from '../../errors';
@@ -20,7 +19,7 @@ export interface ReplayRun {
   running: boolean;
   status: string;
   report: ReplayReport | null;
-  run(recording: Recording, against: ReplayTarget, rules: MatchRules): Promise<void>;
+  run(recording: Recording, request: ReplayRequest): Promise<void>;
 }
 
 const TARGET_TEXT: Record<ReplayTarget, string> = { simulation: 'a fresh simulation', live: 'the live workbench' };
@@ -32,13 +31,14 @@ export function useReplayAgainst(live: WorkbenchStore): ReplayRun {
   const [report, setReport] = useState<ReplayReport | null>(null);
 
   const run = useCallback(
-    async (recording: Recording, against: ReplayTarget, rules: MatchRules) => {
+    async (recording: Recording, request: ReplayRequest) => {
+      const { against } = request;
       if (!api) return;
       setRunning(true);
       setReport(null);
       setStatus(`Replaying “${recording.header.name}” against ${TARGET_TEXT[against]}…`);
       try {
-        const result = await api.replayRecording(recording, { against, rules });
+        const result = await api.replayRecording(recording, request);
         setReport(result);
         setStatus(`Replayed “${recording.header.name}” against ${TARGET_TEXT[against]}.`);
       } catch (error) {
