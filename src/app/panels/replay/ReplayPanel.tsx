@@ -18,10 +18,15 @@ function OpenStatus() {
   const phase = usePlayback((s) => s.phase);
   const error = usePlayback((s) => s.error);
   const name = usePlayback((s) => s.view?.header.name);
+  const progress = usePlayback((s) => s.progress);
+  const opening =
+    progress && progress.total > 0
+      ? `Opening the recording… ${Math.floor((progress.done / progress.total) * 100)} %`
+      : 'Opening the recording…';
   return (
     <div>
       <p role="status" aria-label="Playback status" className="small">
-        {phase === 'opening' ? 'Opening the recording…' : phase === 'playback' ? `Playing back “${name}”.` : 'Live workbench.'}
+        {phase === 'opening' ? opening : phase === 'playback' ? `Playing back “${name}”.` : 'Live workbench.'}
       </p>
       {error && phase !== 'playback' && (
         <p role="alert" className="lab-errors">

@@ -51,6 +51,8 @@ export interface PlaybackSessionState {
   shown: { store: WorkbenchStore; actions: ActionManager } | null;
   /** Why the last open or control failed (coded, for people). */
   error: string | null;
+  /** While opening: tape entries stepped so far, of all (a long recording takes a while). */
+  progress: { done: number; total: number } | null;
 }
 
 export interface PlaybackControls {
@@ -81,7 +83,7 @@ function openedError(result: Awaited<ReturnType<PlaybackApi['open']>>): string |
 }
 
 export function createPlaybackSession(deps: PlaybackDeps): PlaybackSession {
-  const state = createStore<PlaybackSessionState>()(() => ({ phase: 'live', view: null, shown: null, error: null }));
+  const state = createStore<PlaybackSessionState>()(() => ({ phase: 'live', view: null, shown: null, error: null, progress: null }));
   let opened: Opened | null = null;
 
   const setPosition = (position: PlaybackPosition) => state.setState((s) => (s.view ? { view: { ...s.view, position } } : {}));
@@ -111,10 +113,10 @@ export function createPlaybackSession(deps: PlaybackDeps): PlaybackSession {
 
   const open = async (recording: Recording): Promise<boolean> => {
     await close();
-    state.setState({ phase: 'opening', error: null });
+    state.setState({ phase: 'opening', error: null, progress: null });
     const connection = deps.connect();
     try {
-      const result = await connection.api.open(recording);
+      const result = await connection.api.open(recording, (done, total) => state.setState({ progress: { done, total } }));
       const refused = openedError(result);
       if (refused || 'error' in result) throw new Error(refused ?? 'refused');
       const store = deps.createStore(deps.workbench(connection.api));
@@ -123,6 +125,7 @@ export function createPlaybackSession(deps: PlaybackDeps): PlaybackSession {
       opened = { connection, disconnect, offPosition };
       const { header, markers, conversations, position } = result;
       state.setState({
+        progress: null,
         phase: 'playback',
         view: { recording, header, markers, conversations, position, startT: position.t },
         shown: { store, actions: deps.createActions(store) },
@@ -130,7 +133,7 @@ export function createPlaybackSession(deps: PlaybackDeps): PlaybackSession {
       return true;
     } catch (error) {
       connection.dispose();
-      state.setState({ phase: 'live', error: errorText(error) });
+      state.setState({ phase: 'live', error: errorText(error), progress: null });
       return false;
     }
   };
