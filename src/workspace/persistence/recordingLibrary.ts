@@ -59,8 +59,8 @@ async function update(db: Db, id: string, patch: Pick<Partial<RecordingHeader>, 
     throw new RangeError(`No recording ${id} in the library`);
   }
   await Promise.all([
-    tx.objectStore('summaries').put({ ...summary, ...patch }),
-    tx.objectStore('headers').put({ ...header, ...patch }),
+    tx.objectStore('summaries').put({ ...summary, ...patch }, id),
+    tx.objectStore('headers').put({ ...header, ...patch }, id),
     tx.done,
   ]);
 }
