@@ -266,3 +266,29 @@ test('a slower version against a saved baseline: the same seed compares equal, a
   await expect(comparison.getByRole('row', { name: /^latency avg \S+ \S+ \+\d+(\.\d)? % ✗ regression$/ })).toBeVisible();
   await expect(comparison.getByRole('row', { name: /^requests rate / })).not.toContainText('regression');
 });
+
+test('a load experiment saved to the workspace is still there after a reload (orrery run finds it in the file)', async ({ page }) => {
+  await openWorkbench(page);
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved', { timeout: 15_000 });
+  await page.getByRole('tab', { name: 'Load' }).click();
+  const gallery = page.getByRole('group', { name: 'Ready scenarios' });
+  await gallery.getByRole('combobox', { name: 'Ready scenario' }).selectOption({ index: 1 });
+  const name = await gallery
+    .getByRole('combobox', { name: 'Ready scenario' })
+    .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.text);
+  await gallery.getByRole('button', { name: 'Use scenario' }).click();
+  const saved = page.getByRole('group', { name: 'Saved in workspace' });
+  await expect(saved.getByRole('combobox', { name: 'Saved load experiment' })).toHaveCount(0);
+  await saved.getByRole('button', { name: 'Save to workspace' }).click();
+  await expect(saved.getByRole('combobox', { name: 'Saved load experiment' })).toHaveValue(name);
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Saved', { timeout: 15_000 });
+
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Kernel ready' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Load' }).click();
+  const after = page.getByRole('group', { name: 'Saved in workspace' });
+  await expect(after.getByRole('combobox', { name: 'Saved load experiment' })).toHaveValue(name, { timeout: 15_000 });
+  await after.getByRole('button', { name: 'Open saved' }).click();
+  await page.getByRole('button', { name: 'JSON', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Load experiment editor' })).toContainText(name);
+});

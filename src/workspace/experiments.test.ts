@@ -4,7 +4,7 @@ import { parseExperiment } from '../experiments/chaos/parseExperiment';
 import { formatProblem } from './errors';
 import { serializeWorkspace } from './exportImport';
 import { fromState, type WorkbenchView } from './fromState';
-import { emptyWorkspace, type Workspace } from './model';
+import { emptyWorkspace, type SavedLoadExperiment, type Workspace } from './model';
 import { toCommands } from './toCommands';
 import { parseWorkspace, validateWorkspace } from './validateWorkspace';
 
@@ -127,5 +127,24 @@ describe('agent and group settings in the workspace', () => {
     };
     const r = validateWorkspace(bad);
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(['ORR204 nodes[0].backoff.minMs: expected a number ≥ 0, received -1']);
+  });
+});
+
+describe('saved load experiments in the workspace', () => {
+  const steady: SavedLoadExperiment = {
+    schema: 'orrery.load/1',
+    name: 'steady',
+    scenarios: { echo: { executor: 'constant-arrival-rate', rate: 100, duration: '10s', target: 'echo-1' } },
+  };
+  const ramp: SavedLoadExperiment = { ...steady, name: 'ramp', thresholds: { latency: ['p(95)<50'] } };
+
+  it('are written when there are some (one per name), survive export and import, and come back in the restore plan', () => {
+    expect(fromState(view())).not.toHaveProperty('loads');
+    const ws = fromState(view({ loads: [steady, ramp, { ...ramp, description: 'newer' }] }));
+    expect(ws.loads!.map((l) => l.name)).toEqual(['steady', 'ramp']);
+    expect(ws.loads![1]).toMatchObject({ description: 'newer' });
+    expect(parseWorkspace(serializeWorkspace(ws))).toEqual({ ok: true, value: ws });
+    expect(toCommands(ws).loads).toEqual(ws.loads);
+    expect(toCommands(emptyWorkspace('x')).loads).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import {
   WORKSPACE_MARKER,
   type AgentNode,
   type GroupNode,
+  type SavedLoadExperiment,
   type Workspace,
   type WorkspaceModule,
   type WorkspaceNode,
@@ -45,6 +46,8 @@ export interface WorkbenchView {
   defaultLimits?: Readonly<AgentLimits>;
   /** Saved chaos experiments; written only when there are some. */
   experiments?: readonly Experiment[];
+  /** Saved load experiments; written only when there are some. */
+  loads?: readonly SavedLoadExperiment[];
 }
 
 export const MAX_HISTORY = 200;
@@ -85,6 +88,8 @@ export function fromState(view: WorkbenchView): Workspace {
   // One per name (the store keys them by name), in the order given.
   const experiments = [...new Map((view.experiments ?? []).map((e) => [e.name, e])).values()];
   if (experiments.length > 0) ws.experiments = experiments;
+  const loads = [...new Map((view.loads ?? []).map((l) => [l.name, l])).values()];
+  if (loads.length > 0) ws.loads = loads;
   return ws;
 }
 

@@ -8,7 +8,7 @@ import type { Experiment } from '../experiments/chaos/types';
 import { DEFAULT_SUPERVISOR } from '../kernel/resilienceTypes';
 import type { AgentSpec, Command } from '../kernel/types';
 import type { JsonValue } from '../protocol/message';
-import type { GroupNode, Workspace, WorkspaceModule, XY } from './model';
+import type { GroupNode, SavedLoadExperiment, Workspace, WorkspaceModule, XY } from './model';
 
 export interface RestorePlan {
   /** Register these first: agents may be of their kinds. */
@@ -18,6 +18,8 @@ export interface RestorePlan {
   composerHistory: JsonValue[];
   /** Saved chaos experiments, for the store's `setExperiments` (empty = none). */
   experiments: Experiment[];
+  /** Saved load experiments, for the store's `setSavedLoads` (empty = none). */
+  loads: SavedLoadExperiment[];
 }
 
 export function toCommands(ws: Workspace): RestorePlan {
@@ -60,6 +62,7 @@ export function toCommands(ws: Workspace): RestorePlan {
     positions,
     composerHistory: [...ws.composerHistory],
     experiments: [...(ws.experiments ?? [])],
+    loads: [...(ws.loads ?? [])],
   };
 }
 

@@ -53,5 +53,6 @@ export function captureWorkspace(
     modules,
     composerHistory: (s.composerHistory ?? []) as unknown as Workspace['composerHistory'],
     experiments: Object.values(s.experiments ?? {}),
+    loads: Object.values(s.savedLoads ?? {}),
   });
 }

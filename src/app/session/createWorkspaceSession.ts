@@ -170,7 +170,12 @@ function watchChanges({ store, modules, saving, backoffs, disposers, restoring, 
   return () => {
     disposers.push(
       store.subscribe((s, prev) => {
-        if (s.positions !== prev.positions || s.composerHistory !== prev.composerHistory || s.experiments !== prev.experiments)
+        if (
+          s.positions !== prev.positions ||
+          s.composerHistory !== prev.composerHistory ||
+          s.experiments !== prev.experiments ||
+          s.savedLoads !== prev.savedLoads
+        )
           saving.markDirty();
       }),
       modules.onRecord((m) => {

@@ -13,11 +13,14 @@ export function patternOps(ctx: SessionContext): PatternOps {
   let scenarioRuns = 0;
   let cached: LoadedScenarios | null = null;
 
-  /** A pattern replaces the canvas, not the chaos lab: the saved experiments stay. */
+  /** A pattern replaces the canvas, not the labs: the saved experiments and loads stay. */
   const asWorkspace = (s: Scenario): Workspace => {
-    const ws = { ...scenarioToWorkspace(s), name: session.getState().current?.name ?? s.title };
+    const ws: Workspace = { ...scenarioToWorkspace(s), name: session.getState().current?.name ?? s.title };
     const experiments = Object.values(store.getState().experiments);
-    return experiments.length > 0 ? { ...ws, experiments } : ws;
+    const loads = Object.values(store.getState().savedLoads);
+    if (experiments.length > 0) ws.experiments = experiments;
+    if (loads.length > 0) ws.loads = loads;
+    return ws;
   };
 
   const scenarios = () => (cached ??= loadScenarios({ knownKinds: new Set(store.getState().kinds.map((k) => k.kind)) }));

@@ -71,6 +71,7 @@ export async function restoreWorkspace({ store, actions, modules, source = 'load
   store.getState().setComposerHistory(plan.composerHistory);
   // Always replaced: a workspace without experiments must not inherit the previous one's.
   store.getState().setExperiments(Object.fromEntries(plan.experiments.map((e) => [e.name, e])));
+  store.getState().setSavedLoads(plan.loads);
   return problems;
 }
 

@@ -11,6 +11,7 @@ import { LoadJson } from './LoadJson';
 import { blankLoadDoc, type LoadDoc } from './loadDoc';
 import { LOAD_GALLERY } from './loadGallery';
 import { LoadResults } from './LoadResults';
+import { SavedLoads } from './SavedLoads';
 import { ProblemList } from '../../ui/ProblemList';
 import { useLoadLab } from './useLoadLab';
 import '../chaos/chaos.css';
@@ -58,6 +59,7 @@ export default function LoadPanel() {
       <section className="lab-editor" aria-label="Load experiment editor">
         <div className="lab-toolbar">
           <Gallery onPick={setDoc} />
+          <SavedLoads doc={doc} onOpen={setDoc} />
           <EditorViewToggle view={editor} onChange={setEditor} />
         </div>
         <p className="small muted lab-topology">

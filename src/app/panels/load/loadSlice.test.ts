@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadProgress, LoadRunResult } from '../../../experiments/load/run/types';
-import { initialLoadLab, reduceLoadFinished, reduceLoadProgress } from './loadSlice';
+import { createStore } from 'zustand/vanilla';
+import {
+  createLoadLabSlice,
+  initialLoadLab,
+  isSavedLoad,
+  reduceLoadFinished,
+  reduceLoadProgress,
+  type LoadLabSliceActions,
+  type LoadLabSliceData,
+} from './loadSlice';
 
 const totals = { started: 0, sent: 0, ok: 0, errors: 0, dropped: 0, interrupted: 0, inFlight: 0 };
 
@@ -57,5 +66,24 @@ describe('the loadLab slice', () => {
     expect(done.progress).toMatchObject({ fraction: 1, timeLeftMs: 0, atMs: 4000, totals: { sent: 9 } });
     const stopped = reduceLoadFinished(running, { ...ended, stoppedBy: 'stop' } as unknown as LoadRunResult);
     expect(stopped.progress?.fraction).toBe(0.99);
+  });
+});
+
+describe('saved loads', () => {
+  const doc = (name: string) => ({ schema: 'orrery.load/1' as const, name, scenarios: {} });
+
+  it('are saved and replaced by name, removed, and replaced wholesale on restore (non-documents skipped)', () => {
+    const store = createStore<LoadLabSliceData & LoadLabSliceActions>()((set) => createLoadLabSlice(set));
+    const { saveLoad, removeSavedLoad, setSavedLoads } = store.getState();
+    saveLoad(doc('a'));
+    saveLoad({ ...doc('a'), description: 'newer' });
+    saveLoad(doc('b'));
+    expect(Object.keys(store.getState().savedLoads)).toEqual(['a', 'b']);
+    expect(store.getState().savedLoads['a']).toMatchObject({ description: 'newer' });
+    removeSavedLoad('a');
+    expect(Object.keys(store.getState().savedLoads)).toEqual(['b']);
+    setSavedLoads([doc('c'), { schema: 'orrery.experiment/1', name: 'x' }, null, { ...doc(''), name: '' }, doc('__proto__')]);
+    expect(Object.keys(store.getState().savedLoads)).toEqual(['c', '__proto__']);
+    expect(isSavedLoad(store.getState().savedLoads['__proto__'])).toBe(true);
   });
 });

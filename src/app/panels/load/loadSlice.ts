@@ -5,6 +5,7 @@
  * from `canary`. Not persisted.
  */
 import type { StoreApi } from 'zustand/vanilla';
+import type { SavedLoadExperiment } from '../../../workspace/model';
 import type { CanaryView, LoadProgress, LoadRunMode, LoadRunResult } from '../../../experiments/load/run/types';
 import type { SeriesPoint } from '../../../experiments/load/metrics/timeSeries';
 import { mergePoints } from '../../../browser/load/progressThrottle';
@@ -31,6 +32,8 @@ export interface LoadLab {
 
 export interface LoadLabSliceData {
   loadLab: LoadLab;
+  /** Load experiments saved in the workspace, by name (`orrery run` runs them headless). */
+  savedLoads: Record<string, SavedLoadExperiment>;
 }
 
 export interface LoadLabSliceActions {
@@ -39,6 +42,17 @@ export interface LoadLabSliceActions {
   loadProgressed(progress: LoadProgress): void;
   /** The run ended (a result), or could not run (no result: back to idle). */
   loadFinished(result?: LoadRunResult): void;
+  /** Saves (or replaces) a load experiment in the workspace under its name. */
+  saveLoad(doc: SavedLoadExperiment): void;
+  removeSavedLoad(name: string): void;
+  /** Replaces the saved loads (workspace restore); entries that are not load documents are skipped. */
+  setSavedLoads(docs: readonly unknown[]): void;
+}
+
+export function isSavedLoad(value: unknown): value is SavedLoadExperiment {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const doc = value as Record<string, unknown>;
+  return doc['schema'] === 'orrery.load/1' && typeof doc['name'] === 'string' && doc['name'] !== '';
 }
 
 export function initialLoadLab(): LoadLab {
@@ -101,8 +115,17 @@ export function reduceLoadFinished(lab: LoadLab, result?: LoadRunResult): LoadLa
 export function createLoadLabSlice(set: StoreApi<LoadLabSliceData>['setState']): LoadLabSliceData & LoadLabSliceActions {
   return {
     loadLab: initialLoadLab(),
+    savedLoads: {},
     loadStarted: (mode) => set({ loadLab: { ...initialLoadLab(), status: 'running', ...(mode ? { mode } : {}) } }),
     loadProgressed: (progress) => set((s) => ({ loadLab: reduceLoadProgress(s.loadLab, progress) })),
     loadFinished: (result) => set((s) => ({ loadLab: reduceLoadFinished(s.loadLab, result) })),
+    saveLoad: (doc) => set((s) => ({ savedLoads: { ...s.savedLoads, [doc.name]: doc } })),
+    removeSavedLoad: (name) =>
+      set((s) => {
+        const savedLoads = { ...s.savedLoads };
+        delete savedLoads[name];
+        return { savedLoads };
+      }),
+    setSavedLoads: (docs) => set({ savedLoads: Object.fromEntries(docs.filter(isSavedLoad).map((d) => [d.name, d])) }),
   };
 }
