@@ -18,7 +18,7 @@ const ASSEMBLYSCRIPT = ['agents/sdk/**/*.ts', 'agents/builtin/**/*.ts'];
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'dist/', '.cache/', 'public/', 'agents/build/', 'test-results/', 'playwright-report/'],
+    ignores: ['node_modules/', 'dist/', 'dist-cli/', '.cache/', 'public/', 'agents/build/', 'test-results/', 'playwright-report/'],
   },
   js.configs.recommended,
   TYPE_AWARE ? typeAware() : tseslint.configs.recommended,

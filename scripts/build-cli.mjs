@@ -3,7 +3,7 @@
 // Node agent worker a live load run starts). Packages stay imports (they are `dependencies`);
 // our own code is bundled. `node scripts/build-cli.mjs` builds; `--if-stale` builds only when
 // an input changed since the last build (npm test, npm start). Node built-ins and esbuild only.
-import { existsSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +39,8 @@ export function cliIsStale() {
 
 export async function buildCli() {
   const { build } = await import('esbuild');
+  // Chunk names carry a hash: without a clean folder every build would leave the last one's behind.
+  rmSync(CLI_DIR, { recursive: true, force: true });
   const common = {
     bundle: true,
     format: 'esm',
