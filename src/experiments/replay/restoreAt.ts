@@ -4,7 +4,8 @@
  * agent's key-value state (set on the kernel, then a restart hands it to a new instance), the
  * faults in force, and every message in a mailbox sent again to it, in order, by its sender
  * (a client, the console, or an agent). Agent timers and requests awaiting answers are not
- * carried over, and restored messages get new ids.
+ * carried over, and restored messages get new ids. A moment halfway through an agent's
+ * handling of a message is moved on to its end (settledMoment.ts): `at` says where it stands.
  */
 import type { AclMessage } from '../../protocol/message';
 import type { KernelSnapshot } from '../../kernel/types';
@@ -13,6 +14,7 @@ import { externalInputs, setupCommands, withKinds } from './externalInputs';
 import type { Fork } from './forkTypes';
 import { createPlayer } from './player';
 import { feed, setUp, type ReplayReport } from './replayRecording';
+import { settledMoment } from './settledMoment';
 import { simulationFor, type SimulationForOptions } from './simulationFor';
 import type { Recording } from './types';
 
@@ -30,7 +32,8 @@ export async function restoreAt(
 ): Promise<RestoredFork> {
   const player = createPlayer(recording);
   player.seekSeq(seq);
-  const entryIndex = player.entryOf(seq);
+  const at = settledMoment(player, recording.tape, seq);
+  const entryIndex = player.entryOf(at);
   const state = player.snapshot();
   const sim = simulationFor(recording, options);
   const refused: ReplayReport['refused'] = [];
@@ -41,7 +44,7 @@ export async function restoreAt(
     const { error } = sim.command({ type: 'chaos.inject', fault });
     if (error) refused.push({ t: sim.now(), command: 'chaos.inject', error: `${error.code}: ${error.message}` });
   }
-  const t = player.timeOf(seq);
+  const t = player.timeOf(at);
   const offset = sim.now() - t;
   const notRestored: AclMessage[] = [];
   for (const agent of state.agents) {
@@ -53,7 +56,7 @@ export async function restoreAt(
   }));
   return {
     sim,
-    at: { seq, entryIndex, t },
+    at: { seq: at, entryIndex, t },
     rest,
     notRestored,
     refused,
