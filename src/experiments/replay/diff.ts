@@ -37,13 +37,14 @@ function pairConversations(
   recorded: readonly Conversation[],
   replayed: readonly Conversation[],
 ): [Conversation | undefined, Conversation | undefined][] {
-  const replayedById = new Map(replayed.map((c) => [c.id, c]));
-  const recordedIds = new Set(recorded.map((c) => c.id));
-  const unpaired = replayed.filter((c) => !recordedIds.has(c.id));
+  // A made-up id (from a message id) names different conversations in different runs: never pair by it.
+  const replayedById = new Map(replayed.filter((c) => !c.generated).map((c) => [c.id, c]));
+  const recordedIds = new Set(recorded.filter((c) => !c.generated).map((c) => c.id));
+  const unpaired = replayed.filter((c) => c.generated || !recordedIds.has(c.id));
   let next = 0;
   const pairs: [Conversation | undefined, Conversation | undefined][] = recorded.map((c) => [
     c,
-    replayedById.get(c.id) ?? unpaired[next++],
+    (c.generated ? undefined : replayedById.get(c.id)) ?? unpaired[next++],
   ]);
   for (; next < unpaired.length; next++) pairs.push([undefined, unpaired[next]]);
   return pairs;
