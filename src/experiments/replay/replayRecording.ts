@@ -28,7 +28,11 @@ export interface ReplayReport {
 
 export interface ReplayOptions {
   rules?: MatchRules;
-  /** Run this long past the recording's last input (time for late answers). Default 0. */
+  /**
+   * Run this long past the recording's last input (time for late answers). Default: 0 for a
+   * simulated recording (its log hash covers exactly that span), LIVE_RECORDING_SETTLE_MS for
+   * a live one (its last answer may have come sooner than the replaying system gives it).
+   */
   settleMs?: number;
   /** Deploy these agents with another kind (agent name → kind). */
   kinds?: Readonly<Record<string, string>>;
@@ -37,6 +41,13 @@ export interface ReplayOptions {
 }
 
 const POLL_MS = 5;
+
+/**
+ * A live recording can end a fraction of a millisecond after its last answer (a quick worker),
+ * sooner than a simulated agent's handling time: replaying it to exactly that moment lost the
+ * answer now and then (createReplayApi.int.test.ts).
+ */
+export const LIVE_RECORDING_SETTLE_MS = 1_000;
 
 export async function replayRecording(recording: Recording, shell: ExperimentShell, options: ReplayOptions = {}): Promise<ReplayReport> {
   const rules = options.rules ?? DEFAULT_MATCH_RULES;
@@ -53,7 +64,8 @@ export async function replayRecording(recording: Recording, shell: ExperimentShe
     const offset = shell.now() - start;
     const inputs = externalInputs(recording).map((i) => ({ ...i, command: withKinds([i.command], options.kinds)[0]! }));
     await feed(shell, inputs, offset, refused);
-    const end = (recording.tape.at(-1)?.t ?? start) + offset + (options.settleMs ?? 0);
+    const settleMs = options.settleMs ?? (recording.header.clockMode === 'live' ? LIVE_RECORDING_SETTLE_MS : 0);
+    const end = (recording.tape.at(-1)?.t ?? start) + offset + settleMs;
     await shell.advanceTo(Math.max(shell.now(), end));
   } finally {
     unsubscribe();
