@@ -7,6 +7,7 @@ import { InputError } from './exitCodes';
 import { isVerb, MAX_SEEDS, USAGE, VERBS, type Verb } from './help';
 import { LOAD_FLAG_OPTIONS, LOAD_ONLY_FLAGS, parseLoadCli, type LoadCli } from './loadArgs';
 import { parseReplayCli, REPLAY_FLAG_OPTIONS, REPLAY_ONLY_FLAGS, type ReplayCli } from './replayArgs';
+import { parseShrinkCli, SHRINK_FLAG_OPTIONS, SHRINK_ONLY_FLAGS, type ShrinkCli } from './shrinkArgs';
 
 export type { CommonFlags };
 
@@ -20,6 +21,7 @@ export type CliCommand =
   | { command: 'schema' }
   | LoadCli
   | ReplayCli
+  | ShrinkCli
   | { command: 'help'; verb?: Verb }
   | { command: 'version' };
 
@@ -35,6 +37,7 @@ const VERB_FLAGS: Record<Exclude<Verb, 'help'>, readonly string[]> = {
   swarm: [...COMMON, 'seeds', 'count', 'report'],
   load: [...COMMON, ...LOAD_ONLY_FLAGS, 'record'],
   replay: [...COMMON, ...REPLAY_ONLY_FLAGS],
+  shrink: ['json', 'quiet', ...SHRINK_ONLY_FLAGS],
   contract: ['json', 'junit', 'quiet'],
   'can-deploy': [...COMMON, 'agent', 'against', 'contracts'],
   compare: [],
@@ -59,6 +62,7 @@ function parse(argv: readonly string[]) {
         contracts: { type: 'string' },
         ...LOAD_FLAG_OPTIONS,
         ...REPLAY_FLAG_OPTIONS,
+        ...SHRINK_FLAG_OPTIONS,
       },
     });
   } catch (e) {
@@ -114,6 +118,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
     return { command };
   }
   if (command === 'replay') return parseReplayCli(file, extra, values, commonFlags(values));
+  if (command === 'shrink') return parseShrinkCli(file, extra, values, commonFlags(values));
   if (command === 'contract') return parseContractCli(file, extra, values);
   if (command === 'can-deploy') return parseCanDeployCli(file, extra, values);
   if (command === 'load') return parseLoadCli(file, extra, values, commonFlags(values));

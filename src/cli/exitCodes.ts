@@ -2,7 +2,7 @@
 export const EXIT = {
   /** The hypothesis held (every seed, for a swarm); every threshold held; no divergence. */
   pass: 0,
-  /** The run completed and the hypothesis did not hold; `replay`: the replay diverged from the recording. */
+  /** The run completed and the hypothesis did not hold; `replay`: it diverged or a stand-in had no answer; `shrink`: nothing to shrink. */
   fail: 1,
   /** A user mistake: bad arguments, a missing or unreadable file, an invalid experiment or recording (ORR5xx). */
   badInput: 2,
@@ -18,7 +18,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   0  pass: the hypothesis holds (swarm: on every seed), every threshold holds,
      replay: no divergence; run: every case passes
   1  check failed: a hypothesis does not hold (run: in any case); replay: a
-     divergence (the first is printed)
+     divergence (the first is printed) or a stand-in without an answer
+     (ORR510/ORR511); shrink: the recorded run passes (nothing to shrink)
   2  invalid input: verb, flag, file, experiment, workspace or recording (the
      reason on stderr, never a stack trace; nothing is run)
   3  internal error (one line on stderr; please report it)

@@ -6,7 +6,19 @@ import { DEFAULT_RULES_TEXT } from './replayRules';
 /** Seeds one swarm may run. */
 export const MAX_SEEDS = 10_000;
 
-export const VERBS = ['run', 'experiment', 'swarm', 'load', 'replay', 'contract', 'can-deploy', 'compare', 'schema', 'help'] as const;
+export const VERBS = [
+  'run',
+  'experiment',
+  'swarm',
+  'load',
+  'replay',
+  'shrink',
+  'contract',
+  'can-deploy',
+  'compare',
+  'schema',
+  'help',
+] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** The verbs that run something: each takes the common flags. */
@@ -72,7 +84,7 @@ const VERB_HELP: Record<Verb, { line: string; text: string }> = {
   replay: {
     line: 'replay a recording against the agents you have now',
     text: `orrery replay <rec.orrery-rec> [--against workspace.orrery.json] [--rules rules.json]
-              [--seed N] [--json OUT] [--junit OUT] [--quiet]
+              [--stand-in AGENT[=MODE] …] [--seed N] [--json OUT] [--junit OUT] [--quiet]
     Replay a recording's external inputs (client and console messages, faults, at
     their recorded times) in the deterministic simulation against the agents you
     have now: the built agents for built-in kinds, a custom kind from the recording,
@@ -82,7 +94,28 @@ const VERB_HELP: Record<Verb, { line: string; text: string }> = {
     --rules: {"ignore": [fields], "keep": [fields], "orderSensitive": bool,
     "orderSensitiveFor": {conversation: bool}}; ignored by default:
     ${DEFAULT_RULES_TEXT}.
+    --stand-in AGENT[=MODE] (repeatable): the recorded agent is replaced by a stand-in
+    answering as it did in the recording; MODE replay (default: only recorded answers),
+    passthrough (what the recording cannot answer goes to the real agent) or
+    record-if-missing (the same, and the answer is kept). A message a stand-in in
+    replay mode has no answer for (ORR510: the closest recorded message and the
+    fields that differ) or asked more often than recorded (ORR511) is printed on
+    stderr and fails the replay (exit 1), even when the conversations match.
     Exit 0: no divergence; 1: a divergence. --junit: one test case per conversation.`,
+  },
+  shrink: {
+    line: 'shrink a failing chaos recording to the fewest messages and faults that still fail',
+    text: `orrery shrink <rec.orrery-rec> [--out min.orrery-rec] [--json OUT] [--quiet]
+    For a recording of a simulated chaos experiment whose hypothesis failed
+    (\`orrery experiment FILE --record REC\` makes one): runs it again in the
+    deterministic simulation with fewer client messages and faults (delta debugging,
+    the recorded seed: every verdict is reproducible) while the hypothesis still
+    fails. Each run tried is a progress line on stderr; stdout lists the minimal
+    messages and faults, the failing checks and the minimal conversations. --out
+    writes the shrunk recording (replay it, open it in the Replay tab); --json the
+    result. Exit 0: a smaller failing recording was found, or the recording is
+    already minimal; 1: its run does not fail its hypothesis (nothing to shrink);
+    2: not a chaos recording, or a file that cannot be read.`,
   },
   contract: {
     line: 'contract check OLD NEW: is a new contract version compatible with the old?',

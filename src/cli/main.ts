@@ -14,6 +14,7 @@ import { isVerb, overviewHelp, verbHelp } from './help';
 import { loadCommand } from './loadCommand';
 import { replayCommand } from './replayCommand';
 import { runCommand } from './runCommand';
+import { shrinkCommand } from './shrinkCommand';
 import { packageVersion } from './version';
 
 export { EXIT };
@@ -72,6 +73,8 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
         return await loadCommand(cli, io);
       case 'replay':
         return await replayCommand(cli, io);
+      case 'shrink':
+        return await shrinkCommand(cli, io);
       case 'schema':
         io.out(JSON.stringify(EXPERIMENT_JSON_SCHEMA, null, 2));
         return EXIT.pass;

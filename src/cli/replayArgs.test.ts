@@ -68,7 +68,7 @@ describe('orrery replay and --record arguments', () => {
     expect(USAGE).toContain(EXIT_CODES_HELP);
     expect(EXIT_CODES_HELP).toMatch(/1 {2}check failed: [^\n]*replay: a\s+divergence/);
     expect(refused(['nope'])).toContain(
-      'unknown verb "nope": expected run, experiment, swarm, load, replay, contract, can-deploy, compare, schema, help',
+      'unknown verb "nope": expected run, experiment, swarm, load, replay, shrink, contract, can-deploy, compare, schema, help',
     );
   });
 });

@@ -13,6 +13,7 @@ import { replayAgents } from './replayAgents';
 import type { ReplayCli } from './replayArgs';
 import { quietReplay, renderReplay, replayJson, replayJUnit, type ReplayRun } from './replayReport';
 import { readRulesFile } from './replayRules';
+import { standInMissLines, withStandInAgents } from './replayStandIns';
 
 /** Errors of the replay that are the recording's or the workspace's fault (a kind neither provides). */
 function replayFault(e: unknown): InputError | undefined {
@@ -25,7 +26,7 @@ export async function replayCommand(cli: ReplayCli, io: CliIo): Promise<ExitCode
   await checkWritable('--junit', cli.junit);
   const rules = await readRulesFile(cli.rules);
   const recording = await readRecordingFile(cli.file);
-  const agents = await replayAgents(recording, cli.against);
+  const { agents, standIns } = await withStandInAgents(recording, await replayAgents(recording, cli.against), cli.standIns ?? [], rules);
   const [{ replayInSimulation }, { externalInputs }] = await Promise.all([
     import('../experiments/replay/replayRecording'),
     import('../experiments/replay/externalInputs'),
@@ -55,5 +56,9 @@ export async function replayCommand(cli: ReplayCli, io: CliIo): Promise<ExitCode
   io.out(cli.quiet ? quietReplay(report) : renderReplay(run));
   await writeOutput('--json', cli.json, `${JSON.stringify(replayJson(run), null, 2)}\n`);
   await writeOutput('--junit', cli.junit, replayJUnit(run));
-  return report.first ? EXIT.fail : EXIT.pass;
+  const misses = standInMissLines(standIns);
+  if (!cli.quiet)
+    for (const s of standIns) io.out(`${s.spawnable.info.label}: ${s.misses().length} unanswered, ${s.unused()} recorded answers unused`);
+  for (const line of misses) io.err(line);
+  return report.first || misses.length > 0 ? EXIT.fail : EXIT.pass;
 }

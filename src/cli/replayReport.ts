@@ -28,7 +28,7 @@ const json = (value: unknown, max = 120) => {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 };
 
-function messageLine(m: ConversationMessage | undefined): string {
+export function messageLine(m: ConversationMessage | undefined): string {
   if (!m) return 'nothing';
   const receiver = Array.isArray(m.message.receiver) ? m.message.receiver.join(',') : m.message.receiver;
   return `${m.message.performative} ${m.message.sender} → ${receiver} at ${seconds(m.t)}: ${json(m.message.content)}`;
