@@ -38,6 +38,7 @@ export function connectLab(): LabConnection {
     stopRecording: (meta) => remote.stopRecording(meta),
     replayRecording: (rec, request) => remote.replayRecording(rec, request),
     forkRecording: (rec, seq, request) => remote.forkRecording(rec, seq, request),
+    shrinkRecording: (rec, onProgress) => remote.shrinkRecording(rec, onProgress ? Comlink.proxy(onProgress) : undefined),
   };
   return { ...connection, experiments, load, recording };
 }

@@ -63,6 +63,10 @@ const api: LabWorkerApi = {
     await core.ready.catch(() => undefined);
     return replay.forkRecording(rec, seq, request);
   },
+  shrinkRecording: async (rec, onProgress) => {
+    await core.ready.catch(() => undefined);
+    return replay.shrinkRecording(rec, onProgress);
+  },
   runExperiment: experiments.run,
   stopExperiment: experiments.stop,
   runSwarm: experiments.swarm,

@@ -11,11 +11,13 @@ import type { Runtime } from '../../hosts/createRuntime';
 import type { KindInfo } from '../../hosts/types';
 import { createRuntimeShell } from '../../experiments/ExperimentShell';
 import { deployedKinds } from '../../experiments/replay/recordingModules';
-import { replayInSimulation, replayRecording, type ReplayReport } from '../../experiments/replay/replayRecording';
+import { replayInSimulation, replayRecording, type ReplayOptions } from '../../experiments/replay/replayRecording';
 import type { Recording } from '../../experiments/replay/types';
 import type { CompiledKindLibrary } from '../createCompiledKindLibrary';
 import { forkToRecording } from './forkToRecording';
-import type { ReplayApi, ReplayRequest } from './types';
+import { setUpStandIns } from './replayStandIns';
+import { shrinkInWorker } from './shrinkInWorker';
+import type { ReplayApi, ReplayOutcome, ReplayRequest } from './types';
 
 /**
  * Live replay waits this long past the last recorded input by default: real agents on a busy
@@ -64,17 +66,26 @@ export function createReplayApi(parts: ReplayParts): ReplayApi {
     }
   }
 
-  async function run(recording: Recording, request: ReplayRequest): Promise<ReplayReport> {
+  /** A replay in simulation with stand-ins answering for some recorded agents. */
+  async function runWithStandIns(recording: Recording, request: ReplayRequest, options: ReplayOptions): Promise<ReplayOutcome> {
+    const setup = setUpStandIns(recording, { ...request, standIns: request.standIns ?? [] }, parts.library);
+    const report = await replayInSimulation(recording, { ...options, library: setup.library, kinds: setup.kinds });
+    return { ...report, standIns: setup.outcomes() };
+  }
+
+  async function run(recording: Recording, request: ReplayRequest): Promise<ReplayOutcome> {
     const settleMs = request.settleMs ?? (request.against === 'live' ? LIVE_SETTLE_MS : undefined);
-    const options = {
+    const options: ReplayOptions = {
       ...(request.rules ? { rules: request.rules } : {}),
       ...(request.kinds ? { kinds: request.kinds } : {}),
       ...(settleMs !== undefined ? { settleMs } : {}),
     };
     if (request.against === 'simulation') {
       await prepareKinds(recording, request.kinds, parts);
+      if (request.standIns?.length) return runWithStandIns(recording, request, options);
       return replayInSimulation(recording, { library: parts.library, ...options });
     }
+    if (request.standIns?.length) throw new Error('stand-ins replay in a fresh simulation only: choose “a fresh simulation”');
     await addMissingCustomKinds(recording, parts);
     // Events are read as they come by the replay itself; the shell keeps none.
     const shell = createRuntimeShell({ runtime: parts.runtime, clock: parts.clock, kernel: parts.kernel, record: false });
@@ -95,6 +106,11 @@ export function createReplayApi(parts: ReplayParts): ReplayApi {
       exclusive(async () => {
         await prepareKinds(recording, request.kinds, parts);
         return forkToRecording(recording, seq, { ...request, library: parts.library });
+      }),
+    shrinkRecording: (recording, onProgress) =>
+      exclusive(async () => {
+        await prepareKinds(recording, undefined, parts);
+        return shrinkInWorker(recording, parts.library, onProgress);
       }),
   };
 }

@@ -12,6 +12,8 @@ import type { MessageTally } from '../stream/uiStreamTypes';
 import type { KindInfo } from '../../hosts/types';
 import type { MatchRules } from '../../experiments/replay/match';
 import type { ReplayReport } from '../../experiments/replay/replayRecording';
+import type { StandInMode } from '../../experiments/replay/standIn';
+import type { Conversation } from '../../experiments/replay/conversations';
 
 /** The live tape's state: it runs from the kernel's birth, within a budget of inputs. */
 export interface TapeStatus {
@@ -52,7 +54,56 @@ export interface ReplayRequest {
   kinds?: Readonly<Record<string, string>>;
   /** Run this long past the last recorded input (late answers). Default: live 2,000 ms, simulation 0. */
   settleMs?: number;
+  /** Simulation only: recorded agents answered by a stand-in made from the recording instead of their kind. */
+  standIns?: readonly StandInRequest[];
 }
+
+/** One recorded agent replaced by a stand-in (Polly.js's modes). */
+export interface StandInRequest {
+  agent: string;
+  /** replay: only from the recording (unmatched → ORR510, asked too often → ORR511); passthrough / record-if-missing: the real kind answers what the recording cannot. */
+  mode: StandInMode;
+}
+
+/** What one stand-in did in a replay. */
+export interface StandInOutcome {
+  agent: string;
+  mode: StandInMode;
+  /** Messages the recording could not answer, with the coded error (ORR510 closest + fields, ORR511 exhausted). */
+  misses: { message: AclMessage; error: OrreryErrorData }[];
+  /** Exchanges the real kind answered and the stand-in kept (record-if-missing). */
+  added: number;
+  /** Recorded exchanges not asked for. */
+  unused: number;
+}
+
+/** A replay's report, with what its stand-ins did. */
+export interface ReplayOutcome extends ReplayReport {
+  standIns?: StandInOutcome[];
+}
+
+/** Progress of a shrink: candidate runs tried so far, the droppable inputs of the smallest failing one. */
+export interface ShrinkProgress {
+  tried: number;
+  kept: number;
+  from: number;
+}
+
+/** A shrink's outcome: the minimal recording (not stored yet) and what it still holds. */
+export type ShrinkOutcome =
+  | {
+      shrunk: true;
+      recording: Recording;
+      from: number;
+      to: number;
+      tried: number;
+      gaveUp: boolean;
+      /** The minimal run's external inputs: its client messages and faults, at their times. */
+      inputs: { t: number; type: string; text: string }[];
+      conversations: Conversation[];
+    }
+  /** Nothing to shrink: not a chaos run in simulation, or its run passed its checks. */
+  | { shrunk: false; reason: string };
 
 /** Fork: a simulation from a moment of a recording, handed back as a new recording. */
 export interface ForkRequest {
@@ -80,13 +131,18 @@ export interface ReplayApi {
    * to the current agents and compares the conversations. Rejects with a coded message
    * (ORR507 a kind is missing...) when it cannot run; one replay at a time.
    */
-  replayRecording(recording: Recording, request: ReplayRequest): Promise<ReplayReport>;
+  replayRecording(recording: Recording, request: ReplayRequest): Promise<ReplayOutcome>;
   /**
    * Forks at event `seq` in a simulation with the workbench's current kinds (kv, mailboxes and
    * requests in flight restored by re-execution) and returns the run as a recording to open.
    * Rejects with ORR512 for an event the recording does not have.
    */
   forkRecording(recording: Recording, seq: number, request?: ForkRequest): Promise<ForkOutcome>;
+  /**
+   * Shrinks a chaos run recorded in simulation whose hypothesis failed: drops client messages
+   * and faults while it still fails (ddmin, each candidate a deterministic re-run).
+   */
+  shrinkRecording(recording: Recording, onProgress?: (progress: ShrinkProgress) => void): Promise<ShrinkOutcome>;
 }
 
 /** A point of interest on the timeline. */

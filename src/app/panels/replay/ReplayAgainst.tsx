@@ -5,6 +5,8 @@ import { CheckField, SelectField, TextField } from '../../ui/fields';
 import { usePlayback, useReplay } from './PlaybackContext';
 import { replayRequest } from './replayRequest';
 import { ReplayResults } from './ReplayResults';
+import { StandInPicker, useRecordedAgents } from './StandInPicker';
+import { standInRequests, type StandInChoices } from './standInView';
 import { useReplayAgainst, type ReplayTarget } from './useReplayAgainst';
 
 const TARGETS: { value: ReplayTarget; label: string }[] = [
@@ -20,7 +22,10 @@ export function ReplayAgainst() {
   const [ignore, setIgnore] = useState(DEFAULT_MATCH_RULES.ignore.join(', '));
   const [orderSensitive, setOrderSensitive] = useState(DEFAULT_MATCH_RULES.orderSensitive);
   const [swaps, setSwaps] = useState('');
-  const request = replayRequest({ against, ignore, orderSensitive, swaps });
+  const [choices, setChoices] = useState<StandInChoices>({});
+  const agents = useRecordedAgents(recording);
+  const standIns = standInRequests(agents, choices);
+  const request = replayRequest({ against, ignore, orderSensitive, swaps, standIns });
   if (!replay.available) return null;
   return (
     <section className="replay-section" aria-label="Replay against the agents you have now">
@@ -32,6 +37,7 @@ export function ReplayAgainst() {
       </div>
       <TextField label="Fields to ignore" value={ignore} onChange={setIgnore} wide />
       <TextField label="Deploy instead" value={swaps} onChange={setSwaps} placeholder="agent=kind, e.g. counter-1=echo" wide />
+      <StandInPicker agents={agents} choices={choices} onChange={setChoices} />
       {!request.ok && <p className="lab-errors small">{request.problem}</p>}
       <div className="lab-toolbar">
         <button

@@ -8,6 +8,7 @@ import { usePlayback, useReplay } from './PlaybackContext';
 import { RecordControls } from './RecordControls';
 import { RecordingLibrary } from './RecordingLibrary';
 import { ReplayAgainst } from './ReplayAgainst';
+import { ShrinkSection } from './ShrinkSection';
 import type { LibraryEntry } from './replayServices';
 import { useRecordingLibrary } from './useRecordingLibrary';
 import { useTape } from './useTape';
@@ -53,6 +54,7 @@ export default function ReplayPanel() {
       <div className="lab-editor">
         <RecordControls tape={tape} onRecorded={(recording) => void library.save(recording)} />
         <ReplayAgainst />
+        <ShrinkSection />
       </div>
       <div className="lab-results">
         <OpenStatus />

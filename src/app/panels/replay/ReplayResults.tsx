@@ -1,7 +1,32 @@
 /** A replay's outcome: the verdict, the divergences (the first marked), one conversation side by side. */
 import { useMemo, useState } from 'react';
 import type { ReplayReport } from '../../../experiments/replay/replayRecording';
+import type { ReplayOutcome } from '../../../browser/replay/types';
 import { pairedId, reportView, sideBySide, type DivergenceRow } from './divergenceView';
+import { standInRows } from './standInView';
+
+function StandInList({ report }: { report: ReplayOutcome }) {
+  const rows = useMemo(() => standInRows(report.standIns), [report]);
+  if (rows.length === 0) return null;
+  return (
+    <ul className="replay-standin-results small" aria-label="Stand-ins">
+      {rows.map((row) => (
+        <li key={row.agent} className={row.ok ? undefined : 'lab-fail-text'}>
+          {row.summary}
+          {row.misses.length > 0 && (
+            <ol aria-label={`Unanswered by the stand-in for ${row.agent}`}>
+              {row.misses.map((miss, i) => (
+                <li key={i} className="mono">
+                  {miss}
+                </li>
+              ))}
+            </ol>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function DivergenceList({ rows, onPick }: { rows: readonly DivergenceRow[]; onPick(row: DivergenceRow): void }) {
   return (
@@ -41,7 +66,7 @@ function SideBySide({ report, conversation }: { report: ReplayReport; conversati
   );
 }
 
-export function ReplayResults({ report, onJump }: { report: ReplayReport; onJump?(seq: number): void }) {
+export function ReplayResults({ report, onJump }: { report: ReplayOutcome; onJump?(seq: number): void }) {
   const view = useMemo(() => reportView(report), [report]);
   const [picked, setPicked] = useState<string | null>(null);
   const conversation = picked ?? view.focus;
@@ -50,6 +75,7 @@ export function ReplayResults({ report, onJump }: { report: ReplayReport; onJump
       <p role="status" aria-label="Replay verdict" className={view.ok ? 'lab-pass-text' : 'lab-fail-text'}>
         {view.verdict}
       </p>
+      <StandInList report={report} />
       {view.refused.length > 0 && (
         <ul className="lab-errors small" aria-label="Refused inputs">
           {view.refused.map((r, i) => (

@@ -1,5 +1,5 @@
 /** The replay form as a ReplayRequest (pure): fields to ignore, order, and agents deployed with another kind. */
-import type { ReplayRequest } from '../../../browser/replay/types';
+import type { ReplayRequest, StandInRequest } from '../../../browser/replay/types';
 import { parseTags } from './recordingFile';
 
 export interface ReplayForm {
@@ -8,6 +8,8 @@ export interface ReplayForm {
   orderSensitive: boolean;
   /** `agent=kind, …`: try the recording against a changed agent. */
   swaps: string;
+  /** Recorded agents answered by a stand-in (simulation only). */
+  standIns?: readonly StandInRequest[];
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -31,5 +33,12 @@ export function replayRequest(form: ReplayForm): Parsed<ReplayRequest> {
   if (!swaps.ok) return swaps;
   const request: ReplayRequest = { against: form.against, rules: { ignore: parseTags(form.ignore), orderSensitive: form.orderSensitive } };
   if (Object.keys(swaps.value).length > 0) request.kinds = swaps.value;
+  const standIns = form.standIns ?? [];
+  if (standIns.length > 0 && form.against !== 'simulation')
+    return {
+      ok: false,
+      problem: 'Stand-ins answer in a fresh simulation only: replay against “a fresh simulation”, or clear the stand-ins.',
+    };
+  if (standIns.length > 0) request.standIns = [...standIns];
   return { ok: true, value: request };
 }

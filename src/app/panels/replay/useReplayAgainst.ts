@@ -1,7 +1,6 @@
 /** Replaying a recording against the agents you have now (a fresh simulation, or the live workbench). */
 import { useCallback, useState } from 'react';
-import type { ReplayApi, ReplayRequest } from '../../../browser/replay/types';
-import type { ReplayReport } from '../../../experiments/replay/replayRecording';
+import type { ReplayApi, ReplayOutcome, ReplayRequest } from '../../../browser/replay/types';
 import type { Recording } from '../../../experiments/replay/types';
 import { errorText } from '../../errors';
 import type { WorkbenchStore } from '../../store/createWorkbenchStore';
@@ -18,7 +17,7 @@ export interface ReplayRun {
   available: boolean;
   running: boolean;
   status: string;
-  report: ReplayReport | null;
+  report: ReplayOutcome | null;
   run(recording: Recording, request: ReplayRequest): Promise<void>;
 }
 
@@ -28,7 +27,7 @@ export function useReplayAgainst(live: WorkbenchStore): ReplayRun {
   const api = replayApiOf(live);
   const [running, setRunning] = useState(false);
   const [status, setStatus] = useState('');
-  const [report, setReport] = useState<ReplayReport | null>(null);
+  const [report, setReport] = useState<ReplayOutcome | null>(null);
 
   const run = useCallback(
     async (recording: Recording, request: ReplayRequest) => {

@@ -1,0 +1,48 @@
+/** Shrinking the open recording on the kernel worker, with its progress; keeping the result. */
+import { useCallback, useState } from 'react';
+import type { ReplayApi, ShrinkOutcome } from '../../../browser/replay/types';
+import type { Recording } from '../../../experiments/replay/types';
+import { errorText } from '../../errors';
+import type { WorkbenchStore } from '../../store/createWorkbenchStore';
+import { shrinkProgressText } from './shrinkView';
+
+export function shrinkApiOf(live: WorkbenchStore): Pick<ReplayApi, 'shrinkRecording'> | undefined {
+  const recording = (live.api as { recording?: Partial<ReplayApi> }).recording;
+  return recording?.shrinkRecording ? (recording as Pick<ReplayApi, 'shrinkRecording'>) : undefined;
+}
+
+export interface ShrinkRun {
+  available: boolean;
+  running: boolean;
+  status: string;
+  outcome: ShrinkOutcome | null;
+  run(recording: Recording): Promise<void>;
+}
+
+export function useShrink(live: WorkbenchStore): ShrinkRun {
+  const api = shrinkApiOf(live);
+  const [running, setRunning] = useState(false);
+  const [status, setStatus] = useState('');
+  const [outcome, setOutcome] = useState<ShrinkOutcome | null>(null);
+
+  const run = useCallback(
+    async (recording: Recording) => {
+      if (!api) return;
+      setRunning(true);
+      setOutcome(null);
+      setStatus(`Shrinking “${recording.header.name}”: running it again…`);
+      try {
+        const result = await api.shrinkRecording(recording, (progress) => setStatus(shrinkProgressText(progress)));
+        setOutcome(result);
+        setStatus(result.shrunk ? `Shrunk “${recording.header.name}”.` : `Nothing to shrink in “${recording.header.name}”.`);
+      } catch (error) {
+        setStatus(`Could not shrink: ${errorText(error)}`);
+      } finally {
+        setRunning(false);
+      }
+    },
+    [api],
+  );
+
+  return { available: !!api, running, status, outcome, run };
+}
