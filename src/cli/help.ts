@@ -101,7 +101,8 @@ const VERB_HELP: Record<Verb, { line: string; text: string }> = {
     replay mode has no answer for (ORR510: the closest recorded message and the
     fields that differ) or asked more often than recorded (ORR511) is printed on
     stderr and fails the replay (exit 1), even when the conversations match.
-    Exit 0: no divergence; 1: a divergence. --junit: one test case per conversation.`,
+    Exit 0: no divergence; 1: a divergence. --junit: one test case per conversation
+    (and per stand-in: failing when it had no answer).`,
   },
   shrink: {
     line: 'shrink a failing chaos recording to the fewest messages and faults that still fail',

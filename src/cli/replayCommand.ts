@@ -13,7 +13,7 @@ import { replayAgents } from './replayAgents';
 import type { ReplayCli } from './replayArgs';
 import { quietReplay, renderReplay, replayJson, replayJUnit, type ReplayRun } from './replayReport';
 import { readRulesFile } from './replayRules';
-import { standInMissLines, withStandInAgents } from './replayStandIns';
+import { standInOutcomes, withStandInAgents } from './replayStandIns';
 
 /** Errors of the replay that are the recording's or the workspace's fault (a kind neither provides). */
 function replayFault(e: unknown): InputError | undefined {
@@ -52,13 +52,14 @@ export async function replayCommand(cli: ReplayCli, io: CliIo): Promise<ExitCode
     rules,
     report,
     wallMs: performance.now() - start,
+    ...(standIns.length > 0 ? { standIns: standInOutcomes(standIns) } : {}),
   };
   io.out(cli.quiet ? quietReplay(report) : renderReplay(run));
   await writeOutput('--json', cli.json, `${JSON.stringify(replayJson(run), null, 2)}\n`);
   await writeOutput('--junit', cli.junit, replayJUnit(run));
-  const misses = standInMissLines(standIns);
+  const misses = (run.standIns ?? []).flatMap((s) => s.misses);
   if (!cli.quiet)
-    for (const s of standIns) io.out(`${s.spawnable.info.label}: ${s.misses().length} unanswered, ${s.unused()} recorded answers unused`);
+    for (const s of run.standIns ?? []) io.out(`${s.label}: ${s.misses.length} unanswered, ${s.unused} recorded answers unused`);
   for (const line of misses) io.err(line);
   return report.first || misses.length > 0 ? EXIT.fail : EXIT.pass;
 }

@@ -20,6 +20,14 @@ export interface ReplayRun {
   rules: MatchRules;
   report: ReplayReport;
   wallMs: number;
+  /** --stand-in: each stand-in, the ORR510 / ORR511 lines of what it could not answer. */
+  standIns?: StandInOutcome[];
+}
+
+export interface StandInOutcome {
+  label: string;
+  misses: string[];
+  unused: number;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
@@ -107,6 +115,7 @@ export function replayJson(run: ReplayRun): unknown {
     first: report.first,
     divergences: report.divergences,
     refused: report.refused,
+    ...(run.standIns ? { standIns: run.standIns } : {}),
     wallMs: Math.round(run.wallMs),
   };
 }
@@ -128,6 +137,12 @@ export function replayJUnit(run: ReplayRun): string {
       failure: { message, type: 'divergence', details: found.flatMap(divergenceLines).join('\n') },
     };
   });
+  for (const s of run.standIns ?? [])
+    cases.push({
+      name: `stand-in ${s.label}`,
+      classname,
+      ...(s.misses.length > 0 ? { failure: { message: s.misses[0]!, type: 'stand-in', details: s.misses.join('\n') } } : {}),
+    });
   const timestamp = new Date().toISOString().replace(/\.\d+Z$/, '');
   return junitXml('orrery replay', [
     {

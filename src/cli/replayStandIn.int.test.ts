@@ -57,12 +57,19 @@ describe('orrery replay --stand-in', () => {
   });
 
   it('a message it never saw: ORR510 with the closest recorded one and the differing field; asked twice: ORR511; exit 1', async () => {
-    const { code, err } = await cli('replay', asked, '--stand-in', 'echo=replay', '--quiet');
+    const json = join(dir, 'asked.json');
+    const junit = join(dir, 'asked.xml');
+    const { code, err } = await cli('replay', asked, '--stand-in', 'echo=replay', '--quiet', '--json', json, '--junit', junit);
     expect(err).toMatch(
       /^ORR510: .*stand-in for echo: no recorded answer for request from load; closest recorded: request from load .*differing in content\.seq \(recorded \d+, got 999\)/m,
     );
     expect(err).toMatch(/^ORR511: .*stand-in for echo: request from load was answered as often as recorded already/m);
     expect(code).toBe(EXIT.fail);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { standIns: { label: string; misses: string[]; unused: number }[] };
+    expect(report.standIns).toEqual([
+      { label: 'echo (stand-in, replay)', misses: [expect.stringMatching(/^ORR510: /), expect.stringMatching(/^ORR511: /)], unused: 0 },
+    ]);
+    expect(readFileSync(junit, 'utf8')).toMatch(/<testcase name="stand-in echo \(stand-in, replay\)"[^>]*>\s*<failure message="ORR510: /);
   });
 
   it('passthrough: the real echo answers what the recording cannot, nothing on stderr', async () => {

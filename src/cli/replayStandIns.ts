@@ -10,6 +10,7 @@ import { formatError } from '../protocol/errors';
 import { InputError } from './exitCodes';
 import { recordedAgents, type ReplayAgents } from './replayAgents';
 import type { StandInSpec } from './replayArgs';
+import type { StandInOutcome } from './replayReport';
 
 /** The agents with the stand-ins in place: their kinds added to the library, the agents deployed as them. */
 export async function withStandInAgents(
@@ -35,7 +36,11 @@ export async function withStandInAgents(
   return { agents: { ...agents, library: withStandIns(agents.library, standIns), kinds }, standIns };
 }
 
-/** One line per message a stand-in could not answer (ORR510 unmatched, ORR511 exhausted). */
-export function standInMissLines(standIns: readonly Pick<StandIn, 'misses'>[]): string[] {
-  return standIns.flatMap((s) => s.misses().map((m) => formatError(m.error, { hint: false })));
+/** Each stand-in's label, one ORR510 / ORR511 line per message it could not answer, its recorded answers left. */
+export function standInOutcomes(standIns: readonly StandIn[]): StandInOutcome[] {
+  return standIns.map((s) => ({
+    label: s.spawnable.info.label,
+    misses: s.misses().map((m) => formatError(m.error, { hint: false })),
+    unused: s.unused(),
+  }));
 }
