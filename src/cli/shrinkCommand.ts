@@ -15,7 +15,6 @@ import { checkWritable, writeOutput } from './loadFiles';
 import { readRecordingFile, writeRecordingFile } from './recordingFile';
 import { replayAgents } from './replayAgents';
 import type { ShrinkCli } from './shrinkArgs';
-import { failedChecks } from './shrinkChecks';
 import { checkLine, renderShrink, shrinkJson, stepLine } from './shrinkReport';
 
 /** The chaos experiment the recording was driven by (header.chaos), checked as a file would be. */
@@ -43,7 +42,13 @@ export async function shrinkCommand(cli: ShrinkCli, io: CliIo): Promise<ExitCode
   const recording = await readRecordingFile(cli.file);
   const experiment = recordedExperiment(cli.file, recording);
   const { library } = await replayAgents(recording, undefined);
-  const [{ runSimulatedExperiment }, { hypothesisFails }, { shrink }, { externalInputs }, { isDroppable }] = await Promise.all([
+  const [
+    { runSimulatedExperiment },
+    { failedChecks, hypothesisFails },
+    { shrink, NothingToShrinkError },
+    { externalInputs },
+    { isDroppable },
+  ] = await Promise.all([
     import('../experiments/chaos/runSimulatedExperiment'),
     import('../experiments/replay/hypothesisFails'),
     import('../experiments/replay/shrink'),
@@ -73,7 +78,7 @@ export async function shrinkCommand(cli: ShrinkCli, io: CliIo): Promise<ExitCode
     result = await setupChecked(cli.file, () => shrink(recording, { library, seed, fails }), kindFault);
   } catch (e) {
     // The experiment fails but the recording's inputs replayed do not (a recording from other agents).
-    if (e instanceof Error && /nothing to shrink/.test(e.message)) {
+    if (e instanceof NothingToShrinkError) {
       io.out(`${cli.file}: its inputs replayed no longer fail the hypothesis (seed ${seed}): nothing to shrink`);
       return EXIT.fail;
     }

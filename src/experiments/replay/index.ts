@@ -17,6 +17,6 @@ export { createStandIn, withStandIns, type StandIn, type StandInMiss, type Stand
 export { recordedExchanges, type Exchange } from './standInExchanges';
 export { forkAt, type Fork } from './fork';
 export { restoreAt, type RestoredFork } from './restoreAt';
-export { shrink, type ShrinkOptions, type ShrinkResult, type ShrinkStep } from './shrink';
+export { shrink, NothingToShrinkError, type ShrinkOptions, type ShrinkResult, type ShrinkStep } from './shrink';
 export { rerunWith, type Rerun } from './rerun';
-export { hypothesisFails } from './hypothesisFails';
+export { failedChecks, hypothesisFails } from './hypothesisFails';

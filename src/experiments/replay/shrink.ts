@@ -11,6 +11,11 @@ import { isDroppable, rerunWith, type Rerun } from './rerun';
 import type { SimulationForOptions } from './simulationFor';
 import type { Recording } from './types';
 
+/** The recording's inputs, run again, do not fail: there is no failure to keep while shrinking. */
+export class NothingToShrinkError extends Error {
+  override name = 'NothingToShrinkError';
+}
+
 export interface ShrinkStep {
   /** Droppable inputs the candidate kept. */
   kept: number;
@@ -54,7 +59,7 @@ export async function shrink(recording: Recording, options: ShrinkOptions): Prom
     return failed ? run : undefined;
   }
   const original = await test(all);
-  if (!original) throw new Error(`recording "${recording.header.name}" does not fail when run again: nothing to shrink`);
+  if (!original) throw new NothingToShrinkError(`recording "${recording.header.name}" does not fail when run again: nothing to shrink`);
   const { current, best, gaveUp } = await ddmin(all, original, test, () => steps.length >= maxRuns);
   return {
     recording: best.recording,
