@@ -7,25 +7,9 @@
 import type { KernelEvent } from '../../kernel/types';
 import type { MessageTally } from '../stream/uiStreamTypes';
 import { emptyTally, tallyMessageEvent } from '../stream/tallyMessages';
+import { messageIdOf } from '../../experiments/replay/timelineIndex';
 
-/** The message an event is about, when it is about one. */
-export function messageIdOf(event: KernelEvent): string | undefined {
-  switch (event.type) {
-    case 'message.sent':
-    case 'message.dead-lettered':
-      return event.message.id;
-    case 'message.delivered':
-    case 'message.handled':
-    case 'message.failed':
-    case 'message.redelivered':
-    case 'message.retried':
-    case 'message.acked':
-    case 'message.duplicate-discarded':
-      return event.messageId;
-    default:
-      return undefined;
-  }
-}
+export { messageIdOf };
 
 /** `message.invalid` is about no message, and belongs to no conversation. */
 function isMessageEvent(event: KernelEvent): boolean {

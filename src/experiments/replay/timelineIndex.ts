@@ -81,7 +81,8 @@ export function createTimelineIndex(): TimelineIndex {
   };
 }
 
-function messageIdOf(event: KernelEvent): string | undefined {
+/** The message an event is about, when it is about one. */
+export function messageIdOf(event: KernelEvent): string | undefined {
   switch (event.type) {
     case 'message.delivered':
     case 'message.handled':
@@ -91,6 +92,7 @@ function messageIdOf(event: KernelEvent): string | undefined {
     case 'message.acked':
     case 'message.duplicate-discarded':
       return event.messageId;
+    case 'message.sent':
     case 'message.dead-lettered':
       return event.message.id;
     default:
