@@ -31,11 +31,15 @@ export function useShrink(live: WorkbenchStore): ShrinkRun {
       setRunning(true);
       setOutcome(null);
       setStatus(`Shrinking “${recording.header.name}”: running it again…`);
+      // Progress calls cross the worker boundary on their own: the last may land after the result.
+      let done = false;
       try {
-        const result = await api.shrinkRecording(recording, (progress) => setStatus(shrinkProgressText(progress)));
+        const result = await api.shrinkRecording(recording, (progress) => done || setStatus(shrinkProgressText(progress)));
+        done = true;
         setOutcome(result);
         setStatus(result.shrunk ? `Shrunk “${recording.header.name}”.` : `Nothing to shrink in “${recording.header.name}”.`);
       } catch (error) {
+        done = true;
         setStatus(`Could not shrink: ${errorText(error)}`);
       } finally {
         setRunning(false);
