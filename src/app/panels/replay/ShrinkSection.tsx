@@ -4,6 +4,7 @@
  * shrunk recording kept in the library and opened.
  */
 import { useMemo, useState } from 'react';
+import type { Recording } from '../../../experiments/replay/types';
 import { errorText } from '../../errors';
 import { usePlayback, useReplay } from './PlaybackContext';
 import { shrinkView } from './shrinkView';
@@ -23,13 +24,18 @@ function Lines({ label, lines }: { label: string; lines: readonly string[] }) {
   );
 }
 
+/** One shrink per open recording: opening another (or the shrunk one) starts afresh. */
 export function ShrinkSection() {
-  const { live, services, session } = useReplay();
   const recording = usePlayback((s) => s.view?.recording);
+  return recording ? <ShrinkRecording key={recording.header.id} recording={recording} /> : null;
+}
+
+function ShrinkRecording({ recording }: { recording: Recording }) {
+  const { live, services, session } = useReplay();
   const shrink = useShrink(live);
   const view = useMemo(() => (shrink.outcome ? shrinkView(shrink.outcome) : null), [shrink.outcome]);
   const [kept, setKept] = useState('');
-  if (!shrink.available || !recording) return null;
+  if (!shrink.available) return null;
   const outcome = shrink.outcome;
 
   const keep = async () => {
