@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { refused } from './refusedArgs';
 import { parseCli } from './args';
 import { EXIT } from './exitCodes';
 import { overviewHelp, RUN_VERBS, verbHelp, VERBS } from './help';
-import { InputError } from './exitCodes';
 import { runCli, type CliIo } from './main';
-
-const refused = (argv: string[]) => {
-  try {
-    parseCli(argv);
-  } catch (e) {
-    if (e instanceof InputError) return e.message;
-    throw e;
-  }
-  throw new Error(`expected ${argv.join(' ')} to be refused`);
-};
 
 const FILE: Record<(typeof RUN_VERBS)[number], string> = {
   run: 'ws.orrery.json',

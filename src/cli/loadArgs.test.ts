@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { refused } from './refusedArgs';
 import { parseCli } from './args';
-import { InputError } from './exitCodes';
-
-const refused = (argv: string[]) => {
-  try {
-    parseCli(argv);
-  } catch (e) {
-    if (e instanceof InputError) return e.message;
-    throw e;
-  }
-  throw new Error(`expected ${argv.join(' ')} to be refused`);
-};
 
 describe('orrery load arguments', () => {
   it('reads the file and every flag', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { refused } from './refusedArgs';
 import { parseCli, USAGE } from './args';
-import { EXIT_CODES_HELP, InputError } from './exitCodes';
-
-const refused = (argv: string[]) => {
-  try {
-    parseCli(argv);
-  } catch (e) {
-    if (e instanceof InputError) return e.message;
-    throw e;
-  }
-  throw new Error(`expected ${argv.join(' ')} to be refused`);
-};
+import { EXIT_CODES_HELP } from './exitCodes';
 
 describe('orrery replay and --record arguments', () => {
   it('reads a recording and every replay flag', () => {

@@ -1,18 +1,8 @@
 /** `replay --stand-in` and `orrery shrink` on the command line (parsing only). */
+import { refused } from './refusedArgs';
 import { describe, expect, it } from 'vitest';
 import { parseCli } from './args';
-import { InputError } from './exitCodes';
 import { overviewHelp, verbHelp } from './help';
-
-const refused = (argv: string[]) => {
-  try {
-    parseCli(argv);
-  } catch (e) {
-    if (e instanceof InputError) return e.message;
-    throw e;
-  }
-  throw new Error(`expected ${argv.join(' ')} to be refused`);
-};
 
 describe('replay --stand-in', () => {
   it('takes AGENT or AGENT=MODE, repeatable, replay mode by default', () => {
