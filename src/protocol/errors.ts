@@ -288,6 +288,7 @@ export const ERROR_AREAS = [
   { id: 'workspace', title: 'Workspace files', first: 200, last: 299, codes: WORKSPACE_ERRORS },
   { id: 'experiment', title: 'Experiment files', first: 300, last: 399, codes: EXPERIMENT_ERRORS },
   { id: 'app', title: 'The page', first: 400, last: 499, codes: APP_ERRORS },
+  { id: 'recording', title: 'Recordings and replay', first: 500, last: 599, codes: RECORDING_ERRORS },
 ] as const;
 
 export type ErrorArea = (typeof ERROR_AREAS)[number];
