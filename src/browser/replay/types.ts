@@ -7,7 +7,7 @@
 import type { KernelEvent, KernelSnapshot } from '../../kernel/types';
 import type { AclMessage } from '../../protocol/message';
 import type { OrreryErrorData } from '../../protocol/errors';
-import type { Recording, RecordingHeader } from '../../experiments/replay/types';
+import type { RecordedConversationSummary, Recording, RecordingHeader, SeekTarget, TimelineMarker } from '../../experiments/replay/types';
 import type { MessageTally } from '../stream/uiStreamTypes';
 import type { KindInfo } from '../../hosts/types';
 import type { MatchRules } from '../../experiments/replay/match';
@@ -146,14 +146,7 @@ export interface ReplayApi {
 }
 
 /** A point of interest on the timeline. */
-export interface PlaybackMarker {
-  seq: number;
-  t: number;
-  kind: 'crash' | 'restart' | 'fault' | 'fault-cleared' | 'failure' | 'dead-letter' | 'escalation';
-  /** Agent, link or fault it concerns. */
-  subject: string;
-  label: string;
-}
+export type PlaybackMarker = TimelineMarker;
 
 export interface PlaybackPosition {
   /** The last event applied (−1: before the first). Events seq ≤ this are in the past. */
@@ -171,23 +164,10 @@ export interface PlaybackPosition {
 export type PlaybackSpeed = 0.25 | 0.5 | 1 | 2 | 5 | 10 | 20;
 export const PLAYBACK_SPEEDS: readonly PlaybackSpeed[] = [0.25, 0.5, 1, 2, 5, 10, 20];
 
-export type JumpTarget =
-  | { to: 'seq'; seq: number }
-  | { to: 'time'; t: number }
-  | { to: 'message'; messageId: string }
-  | { to: 'next-failure' }
-  | { to: 'previous-failure' }
-  | { to: 'next-marker' }
-  | { to: 'previous-marker' };
+export type JumpTarget = SeekTarget;
 
 /** One recorded conversation (for "play back only this one"). */
-export interface ConversationSummary {
-  id: string;
-  messages: number;
-  participants: string[];
-  firstSeq: number;
-  lastSeq: number;
-}
+export type ConversationSummary = RecordedConversationSummary;
 
 /** Events for the page as the cursor moves (see `PlaybackApi.subscribe`). */
 export interface PlaybackBatch {
