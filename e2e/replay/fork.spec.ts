@@ -1,22 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { deploy } from '../dockHelpers';
-import { agentNode, compose, expect, openWorkbench, send, test } from '../fixtures';
-import { inspectedCount, openReplayTab, recordingRow } from './replayHelpers';
+import { agentNode, expect, openWorkbench, test } from '../fixtures';
+import { inspectedCount, recordingRow, recordThreeIncrements } from './replayHelpers';
 
 test('jump to an event of a recording and continue from there in a simulation (fork)', async ({ page }) => {
   test.setTimeout(180_000);
   await openWorkbench(page);
-  await deploy(page, 'Counter agent', 'counter-1');
-  await openReplayTab(page);
-  const record = page.getByRole('region', { name: 'Record' });
-  await record.getByRole('button', { name: 'Record', exact: true }).click();
-  for (let i = 0; i < 3; i++) {
-    await compose(page, { performative: 'request', receiver: 'counter-1', content: { action: 'increment' } });
-    await send(page);
-  }
-  await openReplayTab(page);
-  await record.getByRole('textbox', { name: 'Recording name' }).fill('to fork');
-  await record.getByRole('button', { name: 'Stop' }).click();
+  await recordThreeIncrements(page, 'to fork');
   await recordingRow(page, 'to fork').getByRole('button', { name: 'Open to fork' }).click();
 
   const playback = page.getByRole('region', { name: 'Playback' });

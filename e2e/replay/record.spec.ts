@@ -1,30 +1,14 @@
-import { agentNode, compose, expect, openWorkbench, send, test } from '../fixtures';
+import { agentNode, expect, openWorkbench, test } from '../fixtures';
 import { deploy } from '../dockHelpers';
-import { inspectedCount, openReplayTab, recordingRow } from './replayHelpers';
+import { inspectedCount, openReplayTab, recordingRow, recordThreeIncrements } from './replayHelpers';
 
 test('record a conversation, export it, import it into a fresh profile, scrub, step back', async ({ page, browser }) => {
   test.setTimeout(240_000);
   await openWorkbench(page);
-  await deploy(page, 'Counter agent', 'counter-1');
-  await openReplayTab(page);
-  const record = page.getByRole('region', { name: 'Record' });
-  await record.getByRole('button', { name: 'Record', exact: true }).click();
-  await expect(record.getByRole('status', { name: 'Tape status' })).toContainText('Recording:');
-
-  for (let i = 0; i < 3; i++) {
-    await compose(page, { performative: 'request', receiver: 'counter-1', content: { action: 'increment' } });
-    await send(page);
-  }
-  await agentNode(page, 'counter-1').locator('.agent-node-name').click();
-  await expect.poll(() => inspectedCount(page, 'counter-1')).toBe('3');
-
-  await openReplayTab(page);
-  await record.getByRole('textbox', { name: 'Recording name' }).fill('three increments');
-  await record.getByRole('textbox', { name: 'Tags' }).fill('e2e, counter');
-  await record.getByRole('button', { name: 'Stop' }).click();
+  await recordThreeIncrements(page, 'three increments', 'e2e, counter');
   const row = recordingRow(page, 'three increments');
   await expect(row).toContainText('e2e, counter');
-  await expect(record.getByRole('status', { name: 'Tape status' })).toContainText('Not recording');
+  await expect(page.getByRole('region', { name: 'Record' }).getByRole('status', { name: 'Tape status' })).toContainText('Not recording');
 
   const downloading = page.waitForEvent('download');
   await row.getByRole('button', { name: 'Export three increments' }).click();

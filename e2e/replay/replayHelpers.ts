@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect } from '../fixtures';
+import { deploy } from '../dockHelpers';
+import { agentNode, compose, expect, send } from '../fixtures';
 
 export async function openReplayTab(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Replay' }).click();
@@ -19,4 +20,26 @@ export async function inspectedCount(page: Page, agent: string): Promise<string>
   const row = inspector.getByRole('table', { name: 'Key-value state' }).getByRole('row').filter({ hasText: 'count' });
   if ((await row.count()) === 0) return 'none';
   return ((await row.getByRole('cell').nth(1).textContent()) ?? '').trim();
+}
+
+/**
+ * Deploys counter-1, presses Record, increments it three times from the Composer (the
+ * inspector shows count 3), then names the recording and presses Stop.
+ */
+export async function recordThreeIncrements(page: Page, name: string, tags?: string): Promise<void> {
+  await deploy(page, 'Counter agent', 'counter-1');
+  await openReplayTab(page);
+  const record = page.getByRole('region', { name: 'Record' });
+  await record.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(record.getByRole('status', { name: 'Tape status' })).toContainText('Recording:');
+  for (let i = 0; i < 3; i++) {
+    await compose(page, { performative: 'request', receiver: 'counter-1', content: { action: 'increment' } });
+    await send(page);
+  }
+  await agentNode(page, 'counter-1').locator('.agent-node-name').click();
+  await expect.poll(() => inspectedCount(page, 'counter-1')).toBe('3');
+  await openReplayTab(page);
+  await record.getByRole('textbox', { name: 'Recording name' }).fill(name);
+  if (tags !== undefined) await record.getByRole('textbox', { name: 'Tags' }).fill(tags);
+  await record.getByRole('button', { name: 'Stop' }).click();
 }

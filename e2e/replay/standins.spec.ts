@@ -1,28 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { agentNode, compose, expect, openWorkbench, send, test } from '../fixtures';
-import { deploy } from '../dockHelpers';
-import { inspectedCount, openReplayTab, recordingRow } from './replayHelpers';
+import { expect, openWorkbench, test } from '../fixtures';
+import { openReplayTab, recordingRow, recordThreeIncrements } from './replayHelpers';
 
 test('replay a recorded conversation with a stand-in answering for the agent; shrink says why it cannot', async ({ page }) => {
   test.setTimeout(180_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
   await openWorkbench(page);
-  await deploy(page, 'Counter agent', 'counter-1');
-  await openReplayTab(page);
-  const record = page.getByRole('region', { name: 'Record' });
-  await record.getByRole('button', { name: 'Record', exact: true }).click();
-  await expect(record.getByRole('status', { name: 'Tape status' })).toContainText('Recording:');
-  for (let i = 0; i < 3; i++) {
-    await compose(page, { performative: 'request', receiver: 'counter-1', content: { action: 'increment' } });
-    await send(page);
-  }
-  await agentNode(page, 'counter-1').locator('.agent-node-name').click();
-  await expect.poll(() => inspectedCount(page, 'counter-1')).toBe('3');
-  await openReplayTab(page);
-  await record.getByRole('textbox', { name: 'Recording name' }).fill('counted');
-  await record.getByRole('button', { name: 'Stop' }).click();
+  await recordThreeIncrements(page, 'counted');
   await recordingRow(page, 'counted').getByRole('button', { name: 'Open counted' }).click();
   await expect(page.getByRole('region', { name: 'Playback' })).toContainText('Recording: counted');
 
