@@ -10,18 +10,12 @@ import { requireBuiltAgents } from '../hosts/node/requireBuiltAgents';
 import { readFileSync } from 'node:fs';
 import { checkJUnit } from './junitXml.testkit';
 import { EXIT, runCli } from './main';
+import { cli } from './captureCli';
 
 requireBuiltAgents();
 
 const SOAK = 'examples/echo-soak.experiment.json';
 const FRAGILE = 'examples/fragile-no-retries.experiment.json';
-
-async function cli(...argv: string[]): Promise<{ code: number; text: string; err: string }> {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const code = await runCli(argv, { out: (text) => lines.push(text), err: (text) => errors.push(text) });
-  return { code, text: lines.join('\n'), err: errors.join('\n') };
-}
 
 describe('orrery CLI', () => {
   it('passes the echo soak: drops, duplicates and kills lose nothing', async () => {

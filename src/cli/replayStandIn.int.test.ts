@@ -13,16 +13,10 @@ import { requireBuiltAgents } from '../hosts/node/requireBuiltAgents';
 import { encodeRecording, readRecording } from '../workspace/recording';
 import { finishRecording } from '../experiments/replay/finishRecording';
 import type { TapeEntry } from '../experiments/replay/types';
-import { EXIT, runCli } from './main';
+import { EXIT } from './main';
+import { cli } from './captureCli';
 
 requireBuiltAgents();
-
-async function cli(...argv: string[]): Promise<{ code: number; text: string; err: string }> {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const code = await runCli(argv, { out: (text) => lines.push(text), err: (text) => errors.push(text) });
-  return { code, text: lines.join('\n'), err: errors.join('\n') };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'orrery-stand-in-'));
 const rec = join(dir, 'lossy.orrery-rec');

@@ -10,16 +10,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireBuiltAgents } from '../hosts/node/requireBuiltAgents';
 import { readRecording } from '../workspace/recording';
-import { EXIT, runCli } from './main';
+import { EXIT } from './main';
+import { cli } from './captureCli';
 
 requireBuiltAgents();
-
-async function cli(...argv: string[]): Promise<{ code: number; text: string; err: string }> {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const code = await runCli(argv, { out: (text) => lines.push(text), err: (text) => errors.push(text) });
-  return { code, text: lines.join('\n'), err: errors.join('\n') };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'orrery-shrink-'));
 const lossy = join(dir, 'lossy.orrery-rec');
