@@ -103,6 +103,16 @@ describe('inferContract', () => {
     expect(kindsFrom([{ name: 'a', kind: 'echo' }])('a')).toBe('echo');
   });
 
+  it('a key named like an Object.prototype member is checked as the content’s own (fast-check found it)', () => {
+    const messages = [
+      { performative: 'inform', sender: 'a1', receiver: 'b1', content: { toString: 0 }, id: 'm0', sent_at: 0 },
+      { performative: 'inform', sender: 'a1', receiver: 'b1', content: { status: 'ok' }, id: 'm1', sent_at: 0 },
+    ] as AclMessage[];
+    const kindOf = (name: string) => (name === 'a1' ? 'alpha' : 'beta');
+    const contracts = loadContracts(inferContract(messages, kindOf));
+    for (const m of messages) expect(checkMessage(contracts, m, { senderKind: 'alpha', receiverKind: 'beta', receiver: 'b1' })).toEqual([]);
+  });
+
   it('every observed message keeps the draft inferred from them (property)', () => {
     const names = ['a1', 'a2', 'b1', 'c1', 'you'];
     const message = fc.record({

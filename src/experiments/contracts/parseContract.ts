@@ -46,6 +46,8 @@ export function parseContract(value: unknown): ContractParse {
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
+    // Content is JSON from outside: a missing "toString" must not be read off Object.prototype.
+    ownProperties: true,
   });
   for (const [kind, performatives] of Object.entries(isObject(value.kinds) ? value.kinds : {})) {
     if (!isObject(performatives)) {
