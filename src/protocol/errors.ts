@@ -229,6 +229,26 @@ const RECORDING_ERRORS = {
     title: 'No such moment in the recording',
     hint: 'Choose an event between the first and the last of the recording.',
   },
+  ORR513: {
+    title: 'Not a JADE message log',
+    hint: 'Choose a log with one ACL message per entry, e.g. (inform :sender (agent-identifier :name a@host) ...); each problem names its entry. Nothing stored was changed.',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+/** Message contracts: files, checks, inference (ORR600–ORR699). */
+const CONTRACT_ERRORS = {
+  ORR601: {
+    title: 'Invalid contract file',
+    hint: 'Fix each listed place (kinds.<kind>.<performative>.accepts|sends names the schema); the format is in src/experiments/contracts/README.md. The contracts in use were kept.',
+  },
+  ORR602: {
+    title: 'Contract violated',
+    hint: 'A message did not keep the contract of its sender (sends) or its receiver (accepts): the notice names the content path and the rule. Fix the agent, or the contract if it is the contract that is wrong.',
+  },
+  ORR603: {
+    title: 'Nothing to infer a contract from',
+    hint: 'Send some messages between agents (or open a recording) first: a draft is inferred from the messages seen.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Notices of the page itself (ORR400–ORR499). */
@@ -289,6 +309,7 @@ export const ERROR_AREAS = [
   { id: 'experiment', title: 'Experiment files', first: 300, last: 399, codes: EXPERIMENT_ERRORS },
   { id: 'app', title: 'The page', first: 400, last: 499, codes: APP_ERRORS },
   { id: 'recording', title: 'Recordings and replay', first: 500, last: 599, codes: RECORDING_ERRORS },
+  { id: 'contracts', title: 'Message contracts', first: 600, last: 699, codes: CONTRACT_ERRORS },
 ] as const;
 
 export type ErrorArea = (typeof ERROR_AREAS)[number];
@@ -301,6 +322,7 @@ export const ERROR_CODES = {
   ...EXPERIMENT_ERRORS,
   ...APP_ERRORS,
   ...RECORDING_ERRORS,
+  ...CONTRACT_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

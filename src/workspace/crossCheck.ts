@@ -170,6 +170,7 @@ function checkDepth(ws: Workspace, list: ProblemList): void {
   ws.composerHistory.forEach((entry, i) => tooDeep(`composerHistory[${i}]`, entry));
   (ws.experiments ?? []).forEach((e, i) => tooDeep(`experiments[${i}]`, e));
   (ws.loads ?? []).forEach((e, i) => tooDeep(`loads[${i}]`, e));
+  if (ws.contracts !== undefined) tooDeep('contracts', ws.contracts);
 }
 
 function groupList(groups: ReadonlySet<string>): string {

@@ -102,6 +102,20 @@ export interface Workspace {
    * unique). Optional, checked lightly like `experiments`; `orrery run` checks each fully.
    */
   loads?: SavedLoadExperiment[];
+  /**
+   * The workspace's message contracts (an `orrery.contract/1` document as written). Optional,
+   * checked lightly (shape); the contracts parser checks every schema in it before use, and a
+   * broken one is reported without making the workspace unopenable.
+   */
+  contracts?: SavedContracts;
+}
+
+/** A contract file as the workspace holds it (`experiments/contracts` parses it fully). */
+export interface SavedContracts {
+  schema: 'orrery.contract/1';
+  version: string;
+  kinds: { [kind: string]: JsonValue };
+  [field: string]: JsonValue;
 }
 
 /** A load experiment as its file holds it (the runner's own parser checks the rest). */

@@ -156,6 +156,17 @@ const load = {
   },
 } as const;
 
+/** Shape only: the contracts parser checks every schema in it before the contracts are used. */
+const contracts = {
+  type: 'object',
+  required: ['schema', 'version', 'kinds'],
+  properties: {
+    schema: { const: 'orrery.contract/1' },
+    version: { type: 'string', minLength: 1, maxLength: 200 },
+    kinds: { type: 'object' },
+  },
+} as const;
+
 const moduleEntry = {
   type: 'object',
   required: ['kind', 'label', 'hash', 'bytes'],
@@ -194,6 +205,7 @@ export const WORKSPACE_SCHEMA_V2 = {
       maxItems: L.loads,
       items: ref('load'),
     },
+    contracts: ref('contracts'),
   },
   $defs: {
     ...commonDefs,
@@ -211,6 +223,7 @@ export const WORKSPACE_SCHEMA_V2 = {
     module: moduleEntry,
     experiment,
     load,
+    contracts,
   },
 } as const;
 

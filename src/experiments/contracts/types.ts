@@ -84,3 +84,29 @@ export interface ContractComparison {
   breaking: Change[];
   compatible: Change[];
 }
+
+/** A violation seen in a run: the message's two ends (the link it crossed) and when. */
+export interface ObservedViolation extends Violation {
+  /** The message's sender. */
+  from: string;
+  /** The agent it was for (a topic's or broadcast's receiver is known at delivery). */
+  to: string;
+  performative: Performative;
+  /** The kernel event's seq and time that showed it (`message.sent`, or `message.delivered`). */
+  seq: number;
+  t: number;
+}
+
+/** What a monitor has counted since it started. */
+export interface ViolationCounts {
+  /** Messages checked (each once, whichever sides were checked). */
+  checked: number;
+  /** Violations (one message may break its sender's `sends` and its receiver's `accepts`). */
+  violations: number;
+  /** Messages with at least one violation. */
+  messages: number;
+  /** By the pair of agents the message went between: `pairKey(from, to)` → violations. */
+  byPair: Record<string, number>;
+  /** By contract: `contractKey(ref)` (`echo accepts request`) → violations. */
+  byContract: Record<string, number>;
+}

@@ -952,6 +952,7 @@ const schema19 = {
     composerHistory: { type: 'array', maxItems: 1000 },
     experiments: { type: 'array', maxItems: 500 },
     loads: { type: 'array', maxItems: 500 },
+    contracts: { $ref: '#/$defs/contracts' },
   },
   $defs: {
     name: {
@@ -1096,6 +1097,15 @@ const schema19 = {
       type: 'object',
       required: ['schema', 'name', 'scenarios'],
       properties: { schema: { const: 'orrery.load/1' }, name: { $ref: '#/$defs/title' }, scenarios: { type: 'object' } },
+    },
+    contracts: {
+      type: 'object',
+      required: ['schema', 'version', 'kinds'],
+      properties: {
+        schema: { const: 'orrery.contract/1' },
+        version: { type: 'string', minLength: 1, maxLength: 200 },
+        kinds: { type: 'object' },
+      },
     },
   },
 };
@@ -1255,6 +1265,194 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     errors++;
   }
   validate53.errors = vErrors;
+  return errors === 0;
+}
+const schema22 = {
+  type: 'object',
+  required: ['schema', 'version', 'kinds'],
+  properties: {
+    schema: { const: 'orrery.contract/1' },
+    version: { type: 'string', minLength: 1, maxLength: 200 },
+    kinds: { type: 'object' },
+  },
+};
+function validate55(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.schema === undefined || !func0.call(data, 'schema')) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'schema' },
+        message: "must have required property '" + 'schema' + "'",
+        schema: schema22.required,
+        parentSchema: schema22,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.version === undefined || !func0.call(data, 'version')) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'version' },
+        message: "must have required property '" + 'version' + "'",
+        schema: schema22.required,
+        parentSchema: schema22,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.kinds === undefined || !func0.call(data, 'kinds')) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'kinds' },
+        message: "must have required property '" + 'kinds' + "'",
+        schema: schema22.required,
+        parentSchema: schema22,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.schema !== undefined && func0.call(data, 'schema')) {
+      let data0 = data.schema;
+      if ('orrery.contract/1' !== data0) {
+        const err3 = {
+          instancePath: instancePath + '/schema',
+          schemaPath: '#/properties/schema/const',
+          keyword: 'const',
+          params: { allowedValue: 'orrery.contract/1' },
+          message: 'must be equal to constant',
+          schema: 'orrery.contract/1',
+          parentSchema: schema22.properties.schema,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== undefined && func0.call(data, 'version')) {
+      let data1 = data.version;
+      if (typeof data1 === 'string') {
+        if (data1.length > 200) {
+          const err4 = {
+            instancePath: instancePath + '/version',
+            schemaPath: '#/properties/version/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema22.properties.version,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data1.length < 1) {
+          const err5 = {
+            instancePath: instancePath + '/version',
+            schemaPath: '#/properties/version/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema22.properties.version,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = {
+          instancePath: instancePath + '/version',
+          schemaPath: '#/properties/version/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema22.properties.version.type,
+          parentSchema: schema22.properties.version,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.kinds !== undefined && func0.call(data, 'kinds')) {
+      let data2 = data.kinds;
+      if (!(data2 && typeof data2 == 'object' && !Array.isArray(data2))) {
+        const err7 = {
+          instancePath: instancePath + '/kinds',
+          schemaPath: '#/properties/kinds/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema22.properties.kinds.type,
+          parentSchema: schema22.properties.kinds,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema22.type,
+      parentSchema: schema22,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate55.errors = vErrors;
   return errors === 0;
 }
 function validate50(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -1703,6 +1901,19 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.contracts !== undefined && func0.call(data, 'contracts')) {
+      if (
+        !validate55(data.contracts, {
+          instancePath: instancePath + '/contracts',
+          parentData: data,
+          parentDataProperty: 'contracts',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
     const err22 = {
       instancePath,
@@ -1724,8 +1935,8 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
   validate50.errors = vErrors;
   return errors === 0;
 }
-export const v2Nodes = validate93;
-const schema25 = {
+export const v2Nodes = validate97;
+const schema26 = {
   type: 'object',
   discriminator: { propertyName: 'type' },
   oneOf: [
@@ -1823,7 +2034,7 @@ const schema25 = {
     },
   ],
 };
-function validate61(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate63(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -1938,10 +2149,10 @@ function validate61(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-function validate63(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate65(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -2017,10 +2228,10 @@ function validate63(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-function validate66(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate68(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data == 'number' && isFinite(data)) {
@@ -2078,10 +2289,10 @@ function validate66(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-function validate93(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate97(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2096,8 +2307,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'type' },
               message: "must have required property '" + 'type' + "'",
-              schema: schema25.oneOf[0].required,
-              parentSchema: schema25.oneOf[0],
+              schema: schema26.oneOf[0].required,
+              parentSchema: schema26.oneOf[0],
               data,
             };
             if (vErrors === null) {
@@ -2114,8 +2325,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'name' },
               message: "must have required property '" + 'name' + "'",
-              schema: schema25.oneOf[0].required,
-              parentSchema: schema25.oneOf[0],
+              schema: schema26.oneOf[0].required,
+              parentSchema: schema26.oneOf[0],
               data,
             };
             if (vErrors === null) {
@@ -2132,8 +2343,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'kind' },
               message: "must have required property '" + 'kind' + "'",
-              schema: schema25.oneOf[0].required,
-              parentSchema: schema25.oneOf[0],
+              schema: schema26.oneOf[0].required,
+              parentSchema: schema26.oneOf[0],
               data,
             };
             if (vErrors === null) {
@@ -2144,7 +2355,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
           for (const key0 of Object.keys(data)) {
-            if (!func0.call(schema25.oneOf[0].properties, key0)) {
+            if (!func0.call(schema26.oneOf[0].properties, key0)) {
               const err3 = {
                 instancePath,
                 schemaPath: '#/oneOf/0/additionalProperties',
@@ -2152,7 +2363,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key0 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema25.oneOf[0],
+                parentSchema: schema26.oneOf[0],
                 data,
               };
               if (vErrors === null) {
@@ -2173,7 +2384,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { allowedValue: 'agent' },
                 message: 'must be equal to constant',
                 schema: 'agent',
-                parentSchema: schema25.oneOf[0].properties.type,
+                parentSchema: schema26.oneOf[0].properties.type,
                 data: data0,
               };
               if (vErrors === null) {
@@ -2185,14 +2396,14 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           if (data.name !== undefined && func0.call(data, 'name')) {
-            if (!validate61(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            if (!validate63(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+              vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
               errors = vErrors.length;
             }
           }
           if (data.kind !== undefined && func0.call(data, 'kind')) {
-            if (!validate63(data.kind, { instancePath: instancePath + '/kind', parentData: data, parentDataProperty: 'kind', rootData })) {
-              vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+            if (!validate65(data.kind, { instancePath: instancePath + '/kind', parentData: data, parentDataProperty: 'kind', rootData })) {
+              vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
               errors = vErrors.length;
             }
           }
@@ -2215,7 +2426,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key1 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema25.oneOf[0].properties.limits,
+                    parentSchema: schema26.oneOf[0].properties.limits,
                     data: data3,
                   };
                   if (vErrors === null) {
@@ -2235,8 +2446,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema25.oneOf[0].properties.limits.properties.deadlineMs.type,
-                    parentSchema: schema25.oneOf[0].properties.limits.properties.deadlineMs,
+                    schema: schema26.oneOf[0].properties.limits.properties.deadlineMs.type,
+                    parentSchema: schema26.oneOf[0].properties.limits.properties.deadlineMs,
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -2255,7 +2466,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 86400000 },
                       message: 'must be <= 86400000',
                       schema: 86400000,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.deadlineMs,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.deadlineMs,
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -2273,7 +2484,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.deadlineMs,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.deadlineMs,
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -2294,8 +2505,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema25.oneOf[0].properties.limits.properties.memoryPages.type,
-                    parentSchema: schema25.oneOf[0].properties.limits.properties.memoryPages,
+                    schema: schema26.oneOf[0].properties.limits.properties.memoryPages.type,
+                    parentSchema: schema26.oneOf[0].properties.limits.properties.memoryPages,
                     data: data5,
                   };
                   if (vErrors === null) {
@@ -2314,7 +2525,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 65536 },
                       message: 'must be <= 65536',
                       schema: 65536,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.memoryPages,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.memoryPages,
                       data: data5,
                     };
                     if (vErrors === null) {
@@ -2332,7 +2543,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.memoryPages,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.memoryPages,
                       data: data5,
                     };
                     if (vErrors === null) {
@@ -2353,8 +2564,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema25.oneOf[0].properties.limits.properties.mailboxCapacity.type,
-                    parentSchema: schema25.oneOf[0].properties.limits.properties.mailboxCapacity,
+                    schema: schema26.oneOf[0].properties.limits.properties.mailboxCapacity.type,
+                    parentSchema: schema26.oneOf[0].properties.limits.properties.mailboxCapacity,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -2373,7 +2584,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 10000000 },
                       message: 'must be <= 10000000',
                       schema: 10000000,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.mailboxCapacity,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.mailboxCapacity,
                       data: data6,
                     };
                     if (vErrors === null) {
@@ -2391,7 +2602,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.mailboxCapacity,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.mailboxCapacity,
                       data: data6,
                     };
                     if (vErrors === null) {
@@ -2412,8 +2623,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema25.oneOf[0].properties.limits.properties.maxMessageBytes.type,
-                    parentSchema: schema25.oneOf[0].properties.limits.properties.maxMessageBytes,
+                    schema: schema26.oneOf[0].properties.limits.properties.maxMessageBytes.type,
+                    parentSchema: schema26.oneOf[0].properties.limits.properties.maxMessageBytes,
                     data: data7,
                   };
                   if (vErrors === null) {
@@ -2432,7 +2643,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 1073741824 },
                       message: 'must be <= 1073741824',
                       schema: 1073741824,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.maxMessageBytes,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.maxMessageBytes,
                       data: data7,
                     };
                     if (vErrors === null) {
@@ -2450,7 +2661,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.maxMessageBytes,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.maxMessageBytes,
                       data: data7,
                     };
                     if (vErrors === null) {
@@ -2469,10 +2680,10 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     instancePath: instancePath + '/limits/overflow',
                     schemaPath: '#/oneOf/0/properties/limits/properties/overflow/enum',
                     keyword: 'enum',
-                    params: { allowedValues: schema25.oneOf[0].properties.limits.properties.overflow.enum },
+                    params: { allowedValues: schema26.oneOf[0].properties.limits.properties.overflow.enum },
                     message: 'must be equal to one of the allowed values',
-                    schema: schema25.oneOf[0].properties.limits.properties.overflow.enum,
-                    parentSchema: schema25.oneOf[0].properties.limits.properties.overflow,
+                    schema: schema26.oneOf[0].properties.limits.properties.overflow.enum,
+                    parentSchema: schema26.oneOf[0].properties.limits.properties.overflow,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -2492,8 +2703,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'integer' },
                     message: 'must be integer',
-                    schema: schema25.oneOf[0].properties.limits.properties.maxConcurrent.type,
-                    parentSchema: schema25.oneOf[0].properties.limits.properties.maxConcurrent,
+                    schema: schema26.oneOf[0].properties.limits.properties.maxConcurrent.type,
+                    parentSchema: schema26.oneOf[0].properties.limits.properties.maxConcurrent,
                     data: data9,
                   };
                   if (vErrors === null) {
@@ -2512,7 +2723,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 10000000 },
                       message: 'must be <= 10000000',
                       schema: 10000000,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.maxConcurrent,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.maxConcurrent,
                       data: data9,
                     };
                     if (vErrors === null) {
@@ -2530,7 +2741,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 1 },
                       message: 'must be >= 1',
                       schema: 1,
-                      parentSchema: schema25.oneOf[0].properties.limits.properties.maxConcurrent,
+                      parentSchema: schema26.oneOf[0].properties.limits.properties.maxConcurrent,
                       data: data9,
                     };
                     if (vErrors === null) {
@@ -2549,8 +2760,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema25.oneOf[0].properties.limits.type,
-                parentSchema: schema25.oneOf[0].properties.limits,
+                schema: schema26.oneOf[0].properties.limits.type,
+                parentSchema: schema26.oneOf[0].properties.limits,
                 data: data3,
               };
               if (vErrors === null) {
@@ -2563,9 +2774,9 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
           }
           if (data.group !== undefined && func0.call(data, 'group')) {
             if (
-              !validate61(data.group, { instancePath: instancePath + '/group', parentData: data, parentDataProperty: 'group', rootData })
+              !validate63(data.group, { instancePath: instancePath + '/group', parentData: data, parentDataProperty: 'group', rootData })
             ) {
-              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+              vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
               errors = vErrors.length;
             }
           }
@@ -2578,8 +2789,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'boolean' },
                 message: 'must be boolean',
-                schema: schema25.oneOf[0].properties.isolated.type,
-                parentSchema: schema25.oneOf[0].properties.isolated,
+                schema: schema26.oneOf[0].properties.isolated.type,
+                parentSchema: schema26.oneOf[0].properties.isolated,
                 data: data11,
               };
               if (vErrors === null) {
@@ -2597,10 +2808,10 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 instancePath: instancePath + '/restart',
                 schemaPath: '#/oneOf/0/properties/restart/enum',
                 keyword: 'enum',
-                params: { allowedValues: schema25.oneOf[0].properties.restart.enum },
+                params: { allowedValues: schema26.oneOf[0].properties.restart.enum },
                 message: 'must be equal to one of the allowed values',
-                schema: schema25.oneOf[0].properties.restart.enum,
-                parentSchema: schema25.oneOf[0].properties.restart,
+                schema: schema26.oneOf[0].properties.restart.enum,
+                parentSchema: schema26.oneOf[0].properties.restart,
                 data: data12,
               };
               if (vErrors === null) {
@@ -2618,10 +2829,10 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 instancePath: instancePath + '/redelivery',
                 schemaPath: '#/oneOf/0/properties/redelivery/enum',
                 keyword: 'enum',
-                params: { allowedValues: schema25.oneOf[0].properties.redelivery.enum },
+                params: { allowedValues: schema26.oneOf[0].properties.redelivery.enum },
                 message: 'must be equal to one of the allowed values',
-                schema: schema25.oneOf[0].properties.redelivery.enum,
-                parentSchema: schema25.oneOf[0].properties.redelivery,
+                schema: schema26.oneOf[0].properties.redelivery.enum,
+                parentSchema: schema26.oneOf[0].properties.redelivery,
                 data: data13,
               };
               if (vErrors === null) {
@@ -2642,8 +2853,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'x' },
                   message: "must have required property '" + 'x' + "'",
-                  schema: schema25.oneOf[0].properties.position.required,
-                  parentSchema: schema25.oneOf[0].properties.position,
+                  schema: schema26.oneOf[0].properties.position.required,
+                  parentSchema: schema26.oneOf[0].properties.position,
                   data: data14,
                 };
                 if (vErrors === null) {
@@ -2660,8 +2871,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'y' },
                   message: "must have required property '" + 'y' + "'",
-                  schema: schema25.oneOf[0].properties.position.required,
-                  parentSchema: schema25.oneOf[0].properties.position,
+                  schema: schema26.oneOf[0].properties.position.required,
+                  parentSchema: schema26.oneOf[0].properties.position,
                   data: data14,
                 };
                 if (vErrors === null) {
@@ -2680,7 +2891,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key2 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema25.oneOf[0].properties.position,
+                    parentSchema: schema26.oneOf[0].properties.position,
                     data: data14,
                   };
                   if (vErrors === null) {
@@ -2693,27 +2904,27 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               }
               if (data14.x !== undefined && func0.call(data14, 'x')) {
                 if (
-                  !validate66(data14.x, {
+                  !validate68(data14.x, {
                     instancePath: instancePath + '/position/x',
                     parentData: data14,
                     parentDataProperty: 'x',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+                  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                   errors = vErrors.length;
                 }
               }
               if (data14.y !== undefined && func0.call(data14, 'y')) {
                 if (
-                  !validate66(data14.y, {
+                  !validate68(data14.y, {
                     instancePath: instancePath + '/position/y',
                     parentData: data14,
                     parentDataProperty: 'y',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+                  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                   errors = vErrors.length;
                 }
               }
@@ -2724,8 +2935,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema25.oneOf[0].properties.position.type,
-                parentSchema: schema25.oneOf[0].properties.position,
+                schema: schema26.oneOf[0].properties.position.type,
+                parentSchema: schema26.oneOf[0].properties.position,
                 data: data14,
               };
               if (vErrors === null) {
@@ -2743,8 +2954,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema25.oneOf[0].type,
-            parentSchema: schema25.oneOf[0],
+            schema: schema26.oneOf[0].type,
+            parentSchema: schema26.oneOf[0],
             data,
           };
           if (vErrors === null) {
@@ -2763,8 +2974,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'type' },
               message: "must have required property '" + 'type' + "'",
-              schema: schema25.oneOf[1].required,
-              parentSchema: schema25.oneOf[1],
+              schema: schema26.oneOf[1].required,
+              parentSchema: schema26.oneOf[1],
               data,
             };
             if (vErrors === null) {
@@ -2781,8 +2992,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'name' },
               message: "must have required property '" + 'name' + "'",
-              schema: schema25.oneOf[1].required,
-              parentSchema: schema25.oneOf[1],
+              schema: schema26.oneOf[1].required,
+              parentSchema: schema26.oneOf[1],
               data,
             };
             if (vErrors === null) {
@@ -2801,7 +3012,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key3 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema25.oneOf[1],
+                parentSchema: schema26.oneOf[1],
                 data,
               };
               if (vErrors === null) {
@@ -2822,7 +3033,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { allowedValue: 'topic' },
                 message: 'must be equal to constant',
                 schema: 'topic',
-                parentSchema: schema25.oneOf[1].properties.type,
+                parentSchema: schema26.oneOf[1].properties.type,
                 data: data17,
               };
               if (vErrors === null) {
@@ -2834,8 +3045,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           if (data.name !== undefined && func0.call(data, 'name')) {
-            if (!validate61(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            if (!validate63(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+              vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
               errors = vErrors.length;
             }
           }
@@ -2849,8 +3060,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'x' },
                   message: "must have required property '" + 'x' + "'",
-                  schema: schema25.oneOf[1].properties.position.required,
-                  parentSchema: schema25.oneOf[1].properties.position,
+                  schema: schema26.oneOf[1].properties.position.required,
+                  parentSchema: schema26.oneOf[1].properties.position,
                   data: data19,
                 };
                 if (vErrors === null) {
@@ -2867,8 +3078,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'y' },
                   message: "must have required property '" + 'y' + "'",
-                  schema: schema25.oneOf[1].properties.position.required,
-                  parentSchema: schema25.oneOf[1].properties.position,
+                  schema: schema26.oneOf[1].properties.position.required,
+                  parentSchema: schema26.oneOf[1].properties.position,
                   data: data19,
                 };
                 if (vErrors === null) {
@@ -2887,7 +3098,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key4 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema25.oneOf[1].properties.position,
+                    parentSchema: schema26.oneOf[1].properties.position,
                     data: data19,
                   };
                   if (vErrors === null) {
@@ -2900,27 +3111,27 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               }
               if (data19.x !== undefined && func0.call(data19, 'x')) {
                 if (
-                  !validate66(data19.x, {
+                  !validate68(data19.x, {
                     instancePath: instancePath + '/position/x',
                     parentData: data19,
                     parentDataProperty: 'x',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+                  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                   errors = vErrors.length;
                 }
               }
               if (data19.y !== undefined && func0.call(data19, 'y')) {
                 if (
-                  !validate66(data19.y, {
+                  !validate68(data19.y, {
                     instancePath: instancePath + '/position/y',
                     parentData: data19,
                     parentDataProperty: 'y',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+                  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                   errors = vErrors.length;
                 }
               }
@@ -2931,8 +3142,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema25.oneOf[1].properties.position.type,
-                parentSchema: schema25.oneOf[1].properties.position,
+                schema: schema26.oneOf[1].properties.position.type,
+                parentSchema: schema26.oneOf[1].properties.position,
                 data: data19,
               };
               if (vErrors === null) {
@@ -2950,8 +3161,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema25.oneOf[1].type,
-            parentSchema: schema25.oneOf[1],
+            schema: schema26.oneOf[1].type,
+            parentSchema: schema26.oneOf[1],
             data,
           };
           if (vErrors === null) {
@@ -2970,8 +3181,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'type' },
               message: "must have required property '" + 'type' + "'",
-              schema: schema25.oneOf[2].required,
-              parentSchema: schema25.oneOf[2],
+              schema: schema26.oneOf[2].required,
+              parentSchema: schema26.oneOf[2],
               data,
             };
             if (vErrors === null) {
@@ -2988,8 +3199,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'name' },
               message: "must have required property '" + 'name' + "'",
-              schema: schema25.oneOf[2].required,
-              parentSchema: schema25.oneOf[2],
+              schema: schema26.oneOf[2].required,
+              parentSchema: schema26.oneOf[2],
               data,
             };
             if (vErrors === null) {
@@ -3008,7 +3219,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key5 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema25.oneOf[2],
+                parentSchema: schema26.oneOf[2],
                 data,
               };
               if (vErrors === null) {
@@ -3029,7 +3240,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { allowedValue: 'client' },
                 message: 'must be equal to constant',
                 schema: 'client',
-                parentSchema: schema25.oneOf[2].properties.type,
+                parentSchema: schema26.oneOf[2].properties.type,
                 data: data22,
               };
               if (vErrors === null) {
@@ -3041,8 +3252,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           if (data.name !== undefined && func0.call(data, 'name')) {
-            if (!validate61(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            if (!validate63(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+              vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
               errors = vErrors.length;
             }
           }
@@ -3056,8 +3267,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'x' },
                   message: "must have required property '" + 'x' + "'",
-                  schema: schema25.oneOf[2].properties.position.required,
-                  parentSchema: schema25.oneOf[2].properties.position,
+                  schema: schema26.oneOf[2].properties.position.required,
+                  parentSchema: schema26.oneOf[2].properties.position,
                   data: data24,
                 };
                 if (vErrors === null) {
@@ -3074,8 +3285,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'y' },
                   message: "must have required property '" + 'y' + "'",
-                  schema: schema25.oneOf[2].properties.position.required,
-                  parentSchema: schema25.oneOf[2].properties.position,
+                  schema: schema26.oneOf[2].properties.position.required,
+                  parentSchema: schema26.oneOf[2].properties.position,
                   data: data24,
                 };
                 if (vErrors === null) {
@@ -3094,7 +3305,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key6 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema25.oneOf[2].properties.position,
+                    parentSchema: schema26.oneOf[2].properties.position,
                     data: data24,
                   };
                   if (vErrors === null) {
@@ -3107,27 +3318,27 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               }
               if (data24.x !== undefined && func0.call(data24, 'x')) {
                 if (
-                  !validate66(data24.x, {
+                  !validate68(data24.x, {
                     instancePath: instancePath + '/position/x',
                     parentData: data24,
                     parentDataProperty: 'x',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+                  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                   errors = vErrors.length;
                 }
               }
               if (data24.y !== undefined && func0.call(data24, 'y')) {
                 if (
-                  !validate66(data24.y, {
+                  !validate68(data24.y, {
                     instancePath: instancePath + '/position/y',
                     parentData: data24,
                     parentDataProperty: 'y',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+                  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                   errors = vErrors.length;
                 }
               }
@@ -3138,8 +3349,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema25.oneOf[2].properties.position.type,
-                parentSchema: schema25.oneOf[2].properties.position,
+                schema: schema26.oneOf[2].properties.position.type,
+                parentSchema: schema26.oneOf[2].properties.position,
                 data: data24,
               };
               if (vErrors === null) {
@@ -3157,8 +3368,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema25.oneOf[2].type,
-            parentSchema: schema25.oneOf[2],
+            schema: schema26.oneOf[2].type,
+            parentSchema: schema26.oneOf[2],
             data,
           };
           if (vErrors === null) {
@@ -3177,8 +3388,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'type' },
               message: "must have required property '" + 'type' + "'",
-              schema: schema25.oneOf[3].required,
-              parentSchema: schema25.oneOf[3],
+              schema: schema26.oneOf[3].required,
+              parentSchema: schema26.oneOf[3],
               data,
             };
             if (vErrors === null) {
@@ -3195,8 +3406,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'name' },
               message: "must have required property '" + 'name' + "'",
-              schema: schema25.oneOf[3].required,
-              parentSchema: schema25.oneOf[3],
+              schema: schema26.oneOf[3].required,
+              parentSchema: schema26.oneOf[3],
               data,
             };
             if (vErrors === null) {
@@ -3213,8 +3424,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'required',
               params: { missingProperty: 'strategy' },
               message: "must have required property '" + 'strategy' + "'",
-              schema: schema25.oneOf[3].required,
-              parentSchema: schema25.oneOf[3],
+              schema: schema26.oneOf[3].required,
+              parentSchema: schema26.oneOf[3],
               data,
             };
             if (vErrors === null) {
@@ -3242,7 +3453,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key7 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema25.oneOf[3],
+                parentSchema: schema26.oneOf[3],
                 data,
               };
               if (vErrors === null) {
@@ -3263,7 +3474,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { allowedValue: 'group' },
                 message: 'must be equal to constant',
                 schema: 'group',
-                parentSchema: schema25.oneOf[3].properties.type,
+                parentSchema: schema26.oneOf[3].properties.type,
                 data: data27,
               };
               if (vErrors === null) {
@@ -3275,8 +3486,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           if (data.name !== undefined && func0.call(data, 'name')) {
-            if (!validate61(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            if (!validate63(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+              vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
               errors = vErrors.length;
             }
           }
@@ -3287,10 +3498,10 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 instancePath: instancePath + '/strategy',
                 schemaPath: '#/oneOf/3/properties/strategy/enum',
                 keyword: 'enum',
-                params: { allowedValues: schema25.oneOf[3].properties.strategy.enum },
+                params: { allowedValues: schema26.oneOf[3].properties.strategy.enum },
                 message: 'must be equal to one of the allowed values',
-                schema: schema25.oneOf[3].properties.strategy.enum,
-                parentSchema: schema25.oneOf[3].properties.strategy,
+                schema: schema26.oneOf[3].properties.strategy.enum,
+                parentSchema: schema26.oneOf[3].properties.strategy,
                 data: data29,
               };
               if (vErrors === null) {
@@ -3310,8 +3521,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'integer' },
                 message: 'must be integer',
-                schema: schema25.oneOf[3].properties.intensity.type,
-                parentSchema: schema25.oneOf[3].properties.intensity,
+                schema: schema26.oneOf[3].properties.intensity.type,
+                parentSchema: schema26.oneOf[3].properties.intensity,
                 data: data30,
               };
               if (vErrors === null) {
@@ -3330,7 +3541,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { comparison: '<=', limit: 10000000 },
                   message: 'must be <= 10000000',
                   schema: 10000000,
-                  parentSchema: schema25.oneOf[3].properties.intensity,
+                  parentSchema: schema26.oneOf[3].properties.intensity,
                   data: data30,
                 };
                 if (vErrors === null) {
@@ -3348,7 +3559,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { comparison: '>=', limit: 0 },
                   message: 'must be >= 0',
                   schema: 0,
-                  parentSchema: schema25.oneOf[3].properties.intensity,
+                  parentSchema: schema26.oneOf[3].properties.intensity,
                   data: data30,
                 };
                 if (vErrors === null) {
@@ -3369,8 +3580,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'integer' },
                 message: 'must be integer',
-                schema: schema25.oneOf[3].properties.periodMs.type,
-                parentSchema: schema25.oneOf[3].properties.periodMs,
+                schema: schema26.oneOf[3].properties.periodMs.type,
+                parentSchema: schema26.oneOf[3].properties.periodMs,
                 data: data31,
               };
               if (vErrors === null) {
@@ -3389,7 +3600,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { comparison: '<=', limit: 86400000 },
                   message: 'must be <= 86400000',
                   schema: 86400000,
-                  parentSchema: schema25.oneOf[3].properties.periodMs,
+                  parentSchema: schema26.oneOf[3].properties.periodMs,
                   data: data31,
                 };
                 if (vErrors === null) {
@@ -3407,7 +3618,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { comparison: '>=', limit: 1 },
                   message: 'must be >= 1',
                   schema: 1,
-                  parentSchema: schema25.oneOf[3].properties.periodMs,
+                  parentSchema: schema26.oneOf[3].properties.periodMs,
                   data: data31,
                 };
                 if (vErrors === null) {
@@ -3429,8 +3640,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'minMs' },
                   message: "must have required property '" + 'minMs' + "'",
-                  schema: schema25.oneOf[3].properties.backoff.required,
-                  parentSchema: schema25.oneOf[3].properties.backoff,
+                  schema: schema26.oneOf[3].properties.backoff.required,
+                  parentSchema: schema26.oneOf[3].properties.backoff,
                   data: data32,
                 };
                 if (vErrors === null) {
@@ -3447,8 +3658,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'maxMs' },
                   message: "must have required property '" + 'maxMs' + "'",
-                  schema: schema25.oneOf[3].properties.backoff.required,
-                  parentSchema: schema25.oneOf[3].properties.backoff,
+                  schema: schema26.oneOf[3].properties.backoff.required,
+                  parentSchema: schema26.oneOf[3].properties.backoff,
                   data: data32,
                 };
                 if (vErrors === null) {
@@ -3465,8 +3676,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'randomFactor' },
                   message: "must have required property '" + 'randomFactor' + "'",
-                  schema: schema25.oneOf[3].properties.backoff.required,
-                  parentSchema: schema25.oneOf[3].properties.backoff,
+                  schema: schema26.oneOf[3].properties.backoff.required,
+                  parentSchema: schema26.oneOf[3].properties.backoff,
                   data: data32,
                 };
                 if (vErrors === null) {
@@ -3485,7 +3696,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key8 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema25.oneOf[3].properties.backoff,
+                    parentSchema: schema26.oneOf[3].properties.backoff,
                     data: data32,
                   };
                   if (vErrors === null) {
@@ -3507,7 +3718,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 86400000 },
                       message: 'must be <= 86400000',
                       schema: 86400000,
-                      parentSchema: schema25.oneOf[3].properties.backoff.properties.minMs,
+                      parentSchema: schema26.oneOf[3].properties.backoff.properties.minMs,
                       data: data33,
                     };
                     if (vErrors === null) {
@@ -3525,7 +3736,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 0 },
                       message: 'must be >= 0',
                       schema: 0,
-                      parentSchema: schema25.oneOf[3].properties.backoff.properties.minMs,
+                      parentSchema: schema26.oneOf[3].properties.backoff.properties.minMs,
                       data: data33,
                     };
                     if (vErrors === null) {
@@ -3542,8 +3753,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'number' },
                     message: 'must be number',
-                    schema: schema25.oneOf[3].properties.backoff.properties.minMs.type,
-                    parentSchema: schema25.oneOf[3].properties.backoff.properties.minMs,
+                    schema: schema26.oneOf[3].properties.backoff.properties.minMs.type,
+                    parentSchema: schema26.oneOf[3].properties.backoff.properties.minMs,
                     data: data33,
                   };
                   if (vErrors === null) {
@@ -3565,7 +3776,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 86400000 },
                       message: 'must be <= 86400000',
                       schema: 86400000,
-                      parentSchema: schema25.oneOf[3].properties.backoff.properties.maxMs,
+                      parentSchema: schema26.oneOf[3].properties.backoff.properties.maxMs,
                       data: data34,
                     };
                     if (vErrors === null) {
@@ -3583,7 +3794,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 0 },
                       message: 'must be >= 0',
                       schema: 0,
-                      parentSchema: schema25.oneOf[3].properties.backoff.properties.maxMs,
+                      parentSchema: schema26.oneOf[3].properties.backoff.properties.maxMs,
                       data: data34,
                     };
                     if (vErrors === null) {
@@ -3600,8 +3811,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'number' },
                     message: 'must be number',
-                    schema: schema25.oneOf[3].properties.backoff.properties.maxMs.type,
-                    parentSchema: schema25.oneOf[3].properties.backoff.properties.maxMs,
+                    schema: schema26.oneOf[3].properties.backoff.properties.maxMs.type,
+                    parentSchema: schema26.oneOf[3].properties.backoff.properties.maxMs,
                     data: data34,
                   };
                   if (vErrors === null) {
@@ -3623,7 +3834,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '<=', limit: 10 },
                       message: 'must be <= 10',
                       schema: 10,
-                      parentSchema: schema25.oneOf[3].properties.backoff.properties.randomFactor,
+                      parentSchema: schema26.oneOf[3].properties.backoff.properties.randomFactor,
                       data: data35,
                     };
                     if (vErrors === null) {
@@ -3641,7 +3852,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { comparison: '>=', limit: 0 },
                       message: 'must be >= 0',
                       schema: 0,
-                      parentSchema: schema25.oneOf[3].properties.backoff.properties.randomFactor,
+                      parentSchema: schema26.oneOf[3].properties.backoff.properties.randomFactor,
                       data: data35,
                     };
                     if (vErrors === null) {
@@ -3658,8 +3869,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'type',
                     params: { type: 'number' },
                     message: 'must be number',
-                    schema: schema25.oneOf[3].properties.backoff.properties.randomFactor.type,
-                    parentSchema: schema25.oneOf[3].properties.backoff.properties.randomFactor,
+                    schema: schema26.oneOf[3].properties.backoff.properties.randomFactor.type,
+                    parentSchema: schema26.oneOf[3].properties.backoff.properties.randomFactor,
                     data: data35,
                   };
                   if (vErrors === null) {
@@ -3677,8 +3888,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema25.oneOf[3].properties.backoff.type,
-                parentSchema: schema25.oneOf[3].properties.backoff,
+                schema: schema26.oneOf[3].properties.backoff.type,
+                parentSchema: schema26.oneOf[3].properties.backoff,
                 data: data32,
               };
               if (vErrors === null) {
@@ -3691,9 +3902,9 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
           }
           if (data.parent !== undefined && func0.call(data, 'parent')) {
             if (
-              !validate61(data.parent, { instancePath: instancePath + '/parent', parentData: data, parentDataProperty: 'parent', rootData })
+              !validate63(data.parent, { instancePath: instancePath + '/parent', parentData: data, parentDataProperty: 'parent', rootData })
             ) {
-              vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+              vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
               errors = vErrors.length;
             }
           }
@@ -3707,8 +3918,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'x' },
                   message: "must have required property '" + 'x' + "'",
-                  schema: schema25.oneOf[3].properties.position.required,
-                  parentSchema: schema25.oneOf[3].properties.position,
+                  schema: schema26.oneOf[3].properties.position.required,
+                  parentSchema: schema26.oneOf[3].properties.position,
                   data: data37,
                 };
                 if (vErrors === null) {
@@ -3725,8 +3936,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'required',
                   params: { missingProperty: 'y' },
                   message: "must have required property '" + 'y' + "'",
-                  schema: schema25.oneOf[3].properties.position.required,
-                  parentSchema: schema25.oneOf[3].properties.position,
+                  schema: schema26.oneOf[3].properties.position.required,
+                  parentSchema: schema26.oneOf[3].properties.position,
                   data: data37,
                 };
                 if (vErrors === null) {
@@ -3745,7 +3956,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { additionalProperty: key9 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema25.oneOf[3].properties.position,
+                    parentSchema: schema26.oneOf[3].properties.position,
                     data: data37,
                   };
                   if (vErrors === null) {
@@ -3758,27 +3969,27 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
               }
               if (data37.x !== undefined && func0.call(data37, 'x')) {
                 if (
-                  !validate66(data37.x, {
+                  !validate68(data37.x, {
                     instancePath: instancePath + '/position/x',
                     parentData: data37,
                     parentDataProperty: 'x',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+                  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                   errors = vErrors.length;
                 }
               }
               if (data37.y !== undefined && func0.call(data37, 'y')) {
                 if (
-                  !validate66(data37.y, {
+                  !validate68(data37.y, {
                     instancePath: instancePath + '/position/y',
                     parentData: data37,
                     parentDataProperty: 'y',
                     rootData,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+                  vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                   errors = vErrors.length;
                 }
               }
@@ -3789,8 +4000,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema25.oneOf[3].properties.position.type,
-                parentSchema: schema25.oneOf[3].properties.position,
+                schema: schema26.oneOf[3].properties.position.type,
+                parentSchema: schema26.oneOf[3].properties.position,
                 data: data37,
               };
               if (vErrors === null) {
@@ -3808,8 +4019,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema25.oneOf[3].type,
-            parentSchema: schema25.oneOf[3],
+            schema: schema26.oneOf[3].type,
+            parentSchema: schema26.oneOf[3],
             data,
           };
           if (vErrors === null) {
@@ -3826,8 +4037,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
           message: 'value of tag "type" must be in oneOf',
-          schema: schema25.discriminator,
-          parentSchema: schema25,
+          schema: schema26.discriminator,
+          parentSchema: schema26,
           data,
         };
         if (vErrors === null) {
@@ -3844,8 +4055,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
         message: 'tag "type" must be string',
-        schema: schema25.discriminator,
-        parentSchema: schema25,
+        schema: schema26.discriminator,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -3862,8 +4073,8 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema25.type,
-      parentSchema: schema25,
+      schema: schema26.type,
+      parentSchema: schema26,
       data,
     };
     if (vErrors === null) {
@@ -3873,17 +4084,17 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate93.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-export const v2Links = validate109;
-const schema29 = {
+export const v2Links = validate113;
+const schema30 = {
   type: 'object',
   required: ['a', 'b'],
   additionalProperties: false,
   properties: { a: { $ref: '#/$defs/name' }, b: { $ref: '#/$defs/name' } },
 };
-function validate109(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate113(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3894,8 +4105,8 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'a' },
         message: "must have required property '" + 'a' + "'",
-        schema: schema29.required,
-        parentSchema: schema29,
+        schema: schema30.required,
+        parentSchema: schema30,
         data,
       };
       if (vErrors === null) {
@@ -3912,8 +4123,8 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'b' },
         message: "must have required property '" + 'b' + "'",
-        schema: schema29.required,
-        parentSchema: schema29,
+        schema: schema30.required,
+        parentSchema: schema30,
         data,
       };
       if (vErrors === null) {
@@ -3932,7 +4143,7 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema29,
+          parentSchema: schema30,
           data,
         };
         if (vErrors === null) {
@@ -3944,14 +4155,14 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
       }
     }
     if (data.a !== undefined && func0.call(data, 'a')) {
-      if (!validate61(data.a, { instancePath: instancePath + '/a', parentData: data, parentDataProperty: 'a', rootData })) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+      if (!validate63(data.a, { instancePath: instancePath + '/a', parentData: data, parentDataProperty: 'a', rootData })) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
         errors = vErrors.length;
       }
     }
     if (data.b !== undefined && func0.call(data, 'b')) {
-      if (!validate61(data.b, { instancePath: instancePath + '/b', parentData: data, parentDataProperty: 'b', rootData })) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+      if (!validate63(data.b, { instancePath: instancePath + '/b', parentData: data, parentDataProperty: 'b', rootData })) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
         errors = vErrors.length;
       }
     }
@@ -3962,8 +4173,8 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema29.type,
-      parentSchema: schema29,
+      schema: schema30.type,
+      parentSchema: schema30,
       data,
     };
     if (vErrors === null) {
@@ -3973,11 +4184,11 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate109.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-export const v2Modules = validate112;
-const schema30 = {
+export const v2Modules = validate116;
+const schema31 = {
   type: 'object',
   required: ['kind', 'label', 'hash', 'bytes'],
   additionalProperties: false,
@@ -3990,7 +4201,7 @@ const schema30 = {
 };
 const pattern12 = new RegExp('^custom:[0-9a-f]{64}$', 'u');
 const pattern13 = new RegExp('^[0-9a-f]{64}$', 'u');
-function validate58(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate60(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -4066,10 +4277,10 @@ function validate58(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-function validate112(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate116(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4080,8 +4291,8 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'kind' },
         message: "must have required property '" + 'kind' + "'",
-        schema: schema30.required,
-        parentSchema: schema30,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4098,8 +4309,8 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'label' },
         message: "must have required property '" + 'label' + "'",
-        schema: schema30.required,
-        parentSchema: schema30,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4116,8 +4327,8 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'hash' },
         message: "must have required property '" + 'hash' + "'",
-        schema: schema30.required,
-        parentSchema: schema30,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4134,8 +4345,8 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'bytes' },
         message: "must have required property '" + 'bytes' + "'",
-        schema: schema30.required,
-        parentSchema: schema30,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -4154,7 +4365,7 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema30,
+          parentSchema: schema31,
           data,
         };
         if (vErrors === null) {
@@ -4176,7 +4387,7 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
             params: { pattern: '^custom:[0-9a-f]{64}$' },
             message: 'must match pattern "' + '^custom:[0-9a-f]{64}$' + '"',
             schema: '^custom:[0-9a-f]{64}$',
-            parentSchema: schema30.properties.kind,
+            parentSchema: schema31.properties.kind,
             data: data0,
           };
           if (vErrors === null) {
@@ -4193,8 +4404,8 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.kind.type,
-          parentSchema: schema30.properties.kind,
+          schema: schema31.properties.kind.type,
+          parentSchema: schema31.properties.kind,
           data: data0,
         };
         if (vErrors === null) {
@@ -4206,8 +4417,8 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
       }
     }
     if (data.label !== undefined && func0.call(data, 'label')) {
-      if (!validate58(data.label, { instancePath: instancePath + '/label', parentData: data, parentDataProperty: 'label', rootData })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+      if (!validate60(data.label, { instancePath: instancePath + '/label', parentData: data, parentDataProperty: 'label', rootData })) {
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
@@ -4222,7 +4433,7 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
             params: { pattern: '^[0-9a-f]{64}$' },
             message: 'must match pattern "' + '^[0-9a-f]{64}$' + '"',
             schema: '^[0-9a-f]{64}$',
-            parentSchema: schema30.properties.hash,
+            parentSchema: schema31.properties.hash,
             data: data2,
           };
           if (vErrors === null) {
@@ -4239,8 +4450,8 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.hash.type,
-          parentSchema: schema30.properties.hash,
+          schema: schema31.properties.hash.type,
+          parentSchema: schema31.properties.hash,
           data: data2,
         };
         if (vErrors === null) {
@@ -4262,7 +4473,7 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 22369624 },
             message: 'must NOT have more than 22369624 characters',
             schema: 22369624,
-            parentSchema: schema30.properties.bytes,
+            parentSchema: schema31.properties.bytes,
             data: data3,
           };
           if (vErrors === null) {
@@ -4280,7 +4491,7 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.bytes,
+            parentSchema: schema31.properties.bytes,
             data: data3,
           };
           if (vErrors === null) {
@@ -4297,8 +4508,8 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.bytes.type,
-          parentSchema: schema30.properties.bytes,
+          schema: schema31.properties.bytes.type,
+          parentSchema: schema31.properties.bytes,
           data: data3,
         };
         if (vErrors === null) {
@@ -4316,8 +4527,8 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema30.type,
-      parentSchema: schema30,
+      schema: schema31.type,
+      parentSchema: schema31,
       data,
     };
     if (vErrors === null) {
@@ -4327,11 +4538,11 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate112.errors = vErrors;
+  validate116.errors = vErrors;
   return errors === 0;
 }
-export const v2Experiments = validate114;
-const schema31 = {
+export const v2Experiments = validate118;
+const schema32 = {
   type: 'object',
   required: ['schema', 'name', 'topology', 'workload', 'hypothesis', 'schedule'],
   properties: {
@@ -4343,7 +4554,7 @@ const schema31 = {
     schedule: { type: 'object' },
   },
 };
-function validate114(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate118(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4354,8 +4565,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'schema' },
         message: "must have required property '" + 'schema' + "'",
-        schema: schema31.required,
-        parentSchema: schema31,
+        schema: schema32.required,
+        parentSchema: schema32,
         data,
       };
       if (vErrors === null) {
@@ -4372,8 +4583,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'name' },
         message: "must have required property '" + 'name' + "'",
-        schema: schema31.required,
-        parentSchema: schema31,
+        schema: schema32.required,
+        parentSchema: schema32,
         data,
       };
       if (vErrors === null) {
@@ -4390,8 +4601,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'topology' },
         message: "must have required property '" + 'topology' + "'",
-        schema: schema31.required,
-        parentSchema: schema31,
+        schema: schema32.required,
+        parentSchema: schema32,
         data,
       };
       if (vErrors === null) {
@@ -4408,8 +4619,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'workload' },
         message: "must have required property '" + 'workload' + "'",
-        schema: schema31.required,
-        parentSchema: schema31,
+        schema: schema32.required,
+        parentSchema: schema32,
         data,
       };
       if (vErrors === null) {
@@ -4426,8 +4637,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'hypothesis' },
         message: "must have required property '" + 'hypothesis' + "'",
-        schema: schema31.required,
-        parentSchema: schema31,
+        schema: schema32.required,
+        parentSchema: schema32,
         data,
       };
       if (vErrors === null) {
@@ -4444,8 +4655,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'schedule' },
         message: "must have required property '" + 'schedule' + "'",
-        schema: schema31.required,
-        parentSchema: schema31,
+        schema: schema32.required,
+        parentSchema: schema32,
         data,
       };
       if (vErrors === null) {
@@ -4465,7 +4676,7 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
           params: { allowedValue: 'orrery.experiment/1' },
           message: 'must be equal to constant',
           schema: 'orrery.experiment/1',
-          parentSchema: schema31.properties.schema,
+          parentSchema: schema32.properties.schema,
           data: data0,
         };
         if (vErrors === null) {
@@ -4477,8 +4688,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
       }
     }
     if (data.name !== undefined && func0.call(data, 'name')) {
-      if (!validate58(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+      if (!validate60(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
@@ -4491,8 +4702,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema31.properties.topology.type,
-          parentSchema: schema31.properties.topology,
+          schema: schema32.properties.topology.type,
+          parentSchema: schema32.properties.topology,
           data: data2,
         };
         if (vErrors === null) {
@@ -4512,8 +4723,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema31.properties.workload.type,
-          parentSchema: schema31.properties.workload,
+          schema: schema32.properties.workload.type,
+          parentSchema: schema32.properties.workload,
           data: data3,
         };
         if (vErrors === null) {
@@ -4533,8 +4744,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema31.properties.hypothesis.type,
-          parentSchema: schema31.properties.hypothesis,
+          schema: schema32.properties.hypothesis.type,
+          parentSchema: schema32.properties.hypothesis,
           data: data4,
         };
         if (vErrors === null) {
@@ -4554,8 +4765,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema31.properties.schedule.type,
-          parentSchema: schema31.properties.schedule,
+          schema: schema32.properties.schedule.type,
+          parentSchema: schema32.properties.schedule,
           data: data5,
         };
         if (vErrors === null) {
@@ -4573,8 +4784,8 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema31.type,
-      parentSchema: schema31,
+      schema: schema32.type,
+      parentSchema: schema32,
       data,
     };
     if (vErrors === null) {
@@ -4584,16 +4795,16 @@ function validate114(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate114.errors = vErrors;
+  validate118.errors = vErrors;
   return errors === 0;
 }
-export const v2Loads = validate116;
-const schema32 = {
+export const v2Loads = validate120;
+const schema33 = {
   type: 'object',
   required: ['schema', 'name', 'scenarios'],
   properties: { schema: { const: 'orrery.load/1' }, name: { $ref: '#/$defs/title' }, scenarios: { type: 'object' } },
 };
-function validate116(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate120(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4604,8 +4815,8 @@ function validate116(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'schema' },
         message: "must have required property '" + 'schema' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema33.required,
+        parentSchema: schema33,
         data,
       };
       if (vErrors === null) {
@@ -4622,8 +4833,8 @@ function validate116(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'name' },
         message: "must have required property '" + 'name' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema33.required,
+        parentSchema: schema33,
         data,
       };
       if (vErrors === null) {
@@ -4640,8 +4851,8 @@ function validate116(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'scenarios' },
         message: "must have required property '" + 'scenarios' + "'",
-        schema: schema32.required,
-        parentSchema: schema32,
+        schema: schema33.required,
+        parentSchema: schema33,
         data,
       };
       if (vErrors === null) {
@@ -4661,7 +4872,7 @@ function validate116(data, { instancePath = '', parentData, parentDataProperty, 
           params: { allowedValue: 'orrery.load/1' },
           message: 'must be equal to constant',
           schema: 'orrery.load/1',
-          parentSchema: schema32.properties.schema,
+          parentSchema: schema33.properties.schema,
           data: data0,
         };
         if (vErrors === null) {
@@ -4673,8 +4884,8 @@ function validate116(data, { instancePath = '', parentData, parentDataProperty, 
       }
     }
     if (data.name !== undefined && func0.call(data, 'name')) {
-      if (!validate58(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+      if (!validate60(data.name, { instancePath: instancePath + '/name', parentData: data, parentDataProperty: 'name', rootData })) {
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
@@ -4687,8 +4898,8 @@ function validate116(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema32.properties.scenarios.type,
-          parentSchema: schema32.properties.scenarios,
+          schema: schema33.properties.scenarios.type,
+          parentSchema: schema33.properties.scenarios,
           data: data2,
         };
         if (vErrors === null) {
@@ -4706,8 +4917,8 @@ function validate116(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema32.type,
-      parentSchema: schema32,
+      schema: schema33.type,
+      parentSchema: schema33,
       data,
     };
     if (vErrors === null) {
@@ -4717,11 +4928,11 @@ function validate116(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate116.errors = vErrors;
+  validate120.errors = vErrors;
   return errors === 0;
 }
-export const scenarioRoot = validate118;
-const schema38 = {
+export const scenarioRoot = validate122;
+const schema40 = {
   $id: 'https://orrery.dev/schemas/orrery.scenario.schema.root.json',
   title: 'Orrery pattern scenario',
   type: 'object',
@@ -4802,7 +5013,7 @@ const schema38 = {
   },
 };
 const pattern16 = new RegExp('^[a-z0-9-]+$', 'u');
-function validate119(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate123(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -4917,10 +5128,10 @@ function validate119(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate119.errors = vErrors;
+  validate123.errors = vErrors;
   return errors === 0;
 }
-function validate121(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate125(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -4996,10 +5207,10 @@ function validate121(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate121.errors = vErrors;
+  validate125.errors = vErrors;
   return errors === 0;
 }
-function validate118(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate122(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="https://orrery.dev/schemas/orrery.scenario.schema.root.json" */ let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5010,8 +5221,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'id' },
         message: "must have required property '" + 'id' + "'",
-        schema: schema38.required,
-        parentSchema: schema38,
+        schema: schema40.required,
+        parentSchema: schema40,
         data,
       };
       if (vErrors === null) {
@@ -5028,8 +5239,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'title' },
         message: "must have required property '" + 'title' + "'",
-        schema: schema38.required,
-        parentSchema: schema38,
+        schema: schema40.required,
+        parentSchema: schema40,
         data,
       };
       if (vErrors === null) {
@@ -5046,8 +5257,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'description' },
         message: "must have required property '" + 'description' + "'",
-        schema: schema38.required,
-        parentSchema: schema38,
+        schema: schema40.required,
+        parentSchema: schema40,
         data,
       };
       if (vErrors === null) {
@@ -5064,8 +5275,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'nodes' },
         message: "must have required property '" + 'nodes' + "'",
-        schema: schema38.required,
-        parentSchema: schema38,
+        schema: schema40.required,
+        parentSchema: schema40,
         data,
       };
       if (vErrors === null) {
@@ -5082,8 +5293,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'links' },
         message: "must have required property '" + 'links' + "'",
-        schema: schema38.required,
-        parentSchema: schema38,
+        schema: schema40.required,
+        parentSchema: schema40,
         data,
       };
       if (vErrors === null) {
@@ -5100,8 +5311,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema38.required,
-        parentSchema: schema38,
+        schema: schema40.required,
+        parentSchema: schema40,
         data,
       };
       if (vErrors === null) {
@@ -5118,8 +5329,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
         keyword: 'required',
         params: { missingProperty: 'expect' },
         message: "must have required property '" + 'expect' + "'",
-        schema: schema38.required,
-        parentSchema: schema38,
+        schema: schema40.required,
+        parentSchema: schema40,
         data,
       };
       if (vErrors === null) {
@@ -5146,7 +5357,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema38,
+          parentSchema: schema40,
           data,
         };
         if (vErrors === null) {
@@ -5168,7 +5379,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             params: { pattern: '^[a-z0-9-]+$' },
             message: 'must match pattern "' + '^[a-z0-9-]+$' + '"',
             schema: '^[a-z0-9-]+$',
-            parentSchema: schema38.properties.id,
+            parentSchema: schema40.properties.id,
             data: data0,
           };
           if (vErrors === null) {
@@ -5185,8 +5396,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema38.properties.id.type,
-          parentSchema: schema38.properties.id,
+          schema: schema40.properties.id.type,
+          parentSchema: schema40.properties.id,
           data: data0,
         };
         if (vErrors === null) {
@@ -5208,7 +5419,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema38.properties.title,
+            parentSchema: schema40.properties.title,
             data: data1,
           };
           if (vErrors === null) {
@@ -5225,8 +5436,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema38.properties.title.type,
-          parentSchema: schema38.properties.title,
+          schema: schema40.properties.title.type,
+          parentSchema: schema40.properties.title,
           data: data1,
         };
         if (vErrors === null) {
@@ -5248,7 +5459,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema38.properties.description,
+            parentSchema: schema40.properties.description,
             data: data2,
           };
           if (vErrors === null) {
@@ -5265,8 +5476,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema38.properties.description.type,
-          parentSchema: schema38.properties.description,
+          schema: schema40.properties.description.type,
+          parentSchema: schema40.properties.description,
           data: data2,
         };
         if (vErrors === null) {
@@ -5288,7 +5499,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema38.properties.nodes,
+            parentSchema: schema40.properties.nodes,
             data: data3,
           };
           if (vErrors === null) {
@@ -5313,8 +5524,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'type' },
                       message: "must have required property '" + 'type' + "'",
-                      schema: schema38.properties.nodes.items.oneOf[0].required,
-                      parentSchema: schema38.properties.nodes.items.oneOf[0],
+                      schema: schema40.properties.nodes.items.oneOf[0].required,
+                      parentSchema: schema40.properties.nodes.items.oneOf[0],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5331,8 +5542,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'name' },
                       message: "must have required property '" + 'name' + "'",
-                      schema: schema38.properties.nodes.items.oneOf[0].required,
-                      parentSchema: schema38.properties.nodes.items.oneOf[0],
+                      schema: schema40.properties.nodes.items.oneOf[0].required,
+                      parentSchema: schema40.properties.nodes.items.oneOf[0],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5349,8 +5560,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'kind' },
                       message: "must have required property '" + 'kind' + "'",
-                      schema: schema38.properties.nodes.items.oneOf[0].required,
-                      parentSchema: schema38.properties.nodes.items.oneOf[0],
+                      schema: schema40.properties.nodes.items.oneOf[0].required,
+                      parentSchema: schema40.properties.nodes.items.oneOf[0],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5369,7 +5580,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { additionalProperty: key1 },
                         message: 'must NOT have additional properties',
                         schema: false,
-                        parentSchema: schema38.properties.nodes.items.oneOf[0],
+                        parentSchema: schema40.properties.nodes.items.oneOf[0],
                         data: data4,
                       };
                       if (vErrors === null) {
@@ -5390,7 +5601,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { allowedValue: 'agent' },
                         message: 'must be equal to constant',
                         schema: 'agent',
-                        parentSchema: schema38.properties.nodes.items.oneOf[0].properties.type,
+                        parentSchema: schema40.properties.nodes.items.oneOf[0].properties.type,
                         data: data5,
                       };
                       if (vErrors === null) {
@@ -5403,27 +5614,27 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                   }
                   if (data4.name !== undefined && func0.call(data4, 'name')) {
                     if (
-                      !validate119(data4.name, {
+                      !validate123(data4.name, {
                         instancePath: instancePath + '/nodes/' + i0 + '/name',
                         parentData: data4,
                         parentDataProperty: 'name',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+                      vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data4.kind !== undefined && func0.call(data4, 'kind')) {
                     if (
-                      !validate121(data4.kind, {
+                      !validate125(data4.kind, {
                         instancePath: instancePath + '/nodes/' + i0 + '/kind',
                         parentData: data4,
                         parentDataProperty: 'kind',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+                      vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -5434,8 +5645,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'type',
                     params: { type: 'object' },
                     message: 'must be object',
-                    schema: schema38.properties.nodes.items.oneOf[0].type,
-                    parentSchema: schema38.properties.nodes.items.oneOf[0],
+                    schema: schema40.properties.nodes.items.oneOf[0].type,
+                    parentSchema: schema40.properties.nodes.items.oneOf[0],
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -5454,8 +5665,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'type' },
                       message: "must have required property '" + 'type' + "'",
-                      schema: schema38.properties.nodes.items.oneOf[1].required,
-                      parentSchema: schema38.properties.nodes.items.oneOf[1],
+                      schema: schema40.properties.nodes.items.oneOf[1].required,
+                      parentSchema: schema40.properties.nodes.items.oneOf[1],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5472,8 +5683,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'name' },
                       message: "must have required property '" + 'name' + "'",
-                      schema: schema38.properties.nodes.items.oneOf[1].required,
-                      parentSchema: schema38.properties.nodes.items.oneOf[1],
+                      schema: schema40.properties.nodes.items.oneOf[1].required,
+                      parentSchema: schema40.properties.nodes.items.oneOf[1],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5492,7 +5703,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { additionalProperty: key2 },
                         message: 'must NOT have additional properties',
                         schema: false,
-                        parentSchema: schema38.properties.nodes.items.oneOf[1],
+                        parentSchema: schema40.properties.nodes.items.oneOf[1],
                         data: data4,
                       };
                       if (vErrors === null) {
@@ -5513,7 +5724,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { allowedValue: 'topic' },
                         message: 'must be equal to constant',
                         schema: 'topic',
-                        parentSchema: schema38.properties.nodes.items.oneOf[1].properties.type,
+                        parentSchema: schema40.properties.nodes.items.oneOf[1].properties.type,
                         data: data8,
                       };
                       if (vErrors === null) {
@@ -5526,14 +5737,14 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                   }
                   if (data4.name !== undefined && func0.call(data4, 'name')) {
                     if (
-                      !validate119(data4.name, {
+                      !validate123(data4.name, {
                         instancePath: instancePath + '/nodes/' + i0 + '/name',
                         parentData: data4,
                         parentDataProperty: 'name',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+                      vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -5544,8 +5755,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'type',
                     params: { type: 'object' },
                     message: 'must be object',
-                    schema: schema38.properties.nodes.items.oneOf[1].type,
-                    parentSchema: schema38.properties.nodes.items.oneOf[1],
+                    schema: schema40.properties.nodes.items.oneOf[1].type,
+                    parentSchema: schema40.properties.nodes.items.oneOf[1],
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -5564,8 +5775,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'type' },
                       message: "must have required property '" + 'type' + "'",
-                      schema: schema38.properties.nodes.items.oneOf[2].required,
-                      parentSchema: schema38.properties.nodes.items.oneOf[2],
+                      schema: schema40.properties.nodes.items.oneOf[2].required,
+                      parentSchema: schema40.properties.nodes.items.oneOf[2],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5582,8 +5793,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'required',
                       params: { missingProperty: 'name' },
                       message: "must have required property '" + 'name' + "'",
-                      schema: schema38.properties.nodes.items.oneOf[2].required,
-                      parentSchema: schema38.properties.nodes.items.oneOf[2],
+                      schema: schema40.properties.nodes.items.oneOf[2].required,
+                      parentSchema: schema40.properties.nodes.items.oneOf[2],
                       data: data4,
                     };
                     if (vErrors === null) {
@@ -5602,7 +5813,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { additionalProperty: key3 },
                         message: 'must NOT have additional properties',
                         schema: false,
-                        parentSchema: schema38.properties.nodes.items.oneOf[2],
+                        parentSchema: schema40.properties.nodes.items.oneOf[2],
                         data: data4,
                       };
                       if (vErrors === null) {
@@ -5623,7 +5834,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { allowedValue: 'client' },
                         message: 'must be equal to constant',
                         schema: 'client',
-                        parentSchema: schema38.properties.nodes.items.oneOf[2].properties.type,
+                        parentSchema: schema40.properties.nodes.items.oneOf[2].properties.type,
                         data: data10,
                       };
                       if (vErrors === null) {
@@ -5636,14 +5847,14 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                   }
                   if (data4.name !== undefined && func0.call(data4, 'name')) {
                     if (
-                      !validate119(data4.name, {
+                      !validate123(data4.name, {
                         instancePath: instancePath + '/nodes/' + i0 + '/name',
                         parentData: data4,
                         parentDataProperty: 'name',
                         rootData,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+                      vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -5654,8 +5865,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'type',
                     params: { type: 'object' },
                     message: 'must be object',
-                    schema: schema38.properties.nodes.items.oneOf[2].type,
-                    parentSchema: schema38.properties.nodes.items.oneOf[2],
+                    schema: schema40.properties.nodes.items.oneOf[2].type,
+                    parentSchema: schema40.properties.nodes.items.oneOf[2],
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -5672,8 +5883,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                   keyword: 'discriminator',
                   params: { error: 'mapping', tag: 'type', tagValue: tag0 },
                   message: 'value of tag "type" must be in oneOf',
-                  schema: schema38.properties.nodes.items.discriminator,
-                  parentSchema: schema38.properties.nodes.items,
+                  schema: schema40.properties.nodes.items.discriminator,
+                  parentSchema: schema40.properties.nodes.items,
                   data: data4,
                 };
                 if (vErrors === null) {
@@ -5690,8 +5901,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                 keyword: 'discriminator',
                 params: { error: 'tag', tag: 'type', tagValue: tag0 },
                 message: 'tag "type" must be string',
-                schema: schema38.properties.nodes.items.discriminator,
-                parentSchema: schema38.properties.nodes.items,
+                schema: schema40.properties.nodes.items.discriminator,
+                parentSchema: schema40.properties.nodes.items,
                 data: data4,
               };
               if (vErrors === null) {
@@ -5708,8 +5919,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema38.properties.nodes.items.type,
-              parentSchema: schema38.properties.nodes.items,
+              schema: schema40.properties.nodes.items.type,
+              parentSchema: schema40.properties.nodes.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -5727,8 +5938,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema38.properties.nodes.type,
-          parentSchema: schema38.properties.nodes,
+          schema: schema40.properties.nodes.type,
+          parentSchema: schema40.properties.nodes,
           data: data3,
         };
         if (vErrors === null) {
@@ -5754,7 +5965,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                 params: { limit: 2 },
                 message: 'must NOT have more than 2 items',
                 schema: 2,
-                parentSchema: schema38.properties.links.items,
+                parentSchema: schema40.properties.links.items,
                 data: data13,
               };
               if (vErrors === null) {
@@ -5772,7 +5983,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                 params: { limit: 2 },
                 message: 'must NOT have fewer than 2 items',
                 schema: 2,
-                parentSchema: schema38.properties.links.items,
+                parentSchema: schema40.properties.links.items,
                 data: data13,
               };
               if (vErrors === null) {
@@ -5785,14 +5996,14 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             const len2 = data13.length;
             for (let i2 = 0; i2 < len2; i2++) {
               if (
-                !validate119(data13[i2], {
+                !validate123(data13[i2], {
                   instancePath: instancePath + '/links/' + i1 + '/' + i2,
                   parentData: data13,
                   parentDataProperty: i2,
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+                vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
                 errors = vErrors.length;
               }
             }
@@ -5803,8 +6014,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema38.properties.links.items.type,
-              parentSchema: schema38.properties.links.items,
+              schema: schema40.properties.links.items.type,
+              parentSchema: schema40.properties.links.items,
               data: data13,
             };
             if (vErrors === null) {
@@ -5822,8 +6033,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema38.properties.links.type,
-          parentSchema: schema38.properties.links,
+          schema: schema40.properties.links.type,
+          parentSchema: schema40.properties.links,
           data: data12,
         };
         if (vErrors === null) {
@@ -5845,7 +6056,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema38.properties.run,
+            parentSchema: schema40.properties.run,
             data: data15,
           };
           if (vErrors === null) {
@@ -5866,8 +6077,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                 keyword: 'required',
                 params: { missingProperty: 'message' },
                 message: "must have required property '" + 'message' + "'",
-                schema: schema38.properties.run.items.required,
-                parentSchema: schema38.properties.run.items,
+                schema: schema40.properties.run.items.required,
+                parentSchema: schema40.properties.run.items,
                 data: data16,
               };
               if (vErrors === null) {
@@ -5886,7 +6097,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                   params: { additionalProperty: key4 },
                   message: 'must NOT have additional properties',
                   schema: false,
-                  parentSchema: schema38.properties.run.items,
+                  parentSchema: schema40.properties.run.items,
                   data: data16,
                 };
                 if (vErrors === null) {
@@ -5899,14 +6110,14 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             }
             if (data16.from !== undefined && func0.call(data16, 'from')) {
               if (
-                !validate119(data16.from, {
+                !validate123(data16.from, {
                   instancePath: instancePath + '/run/' + i3 + '/from',
                   parentData: data16,
                   parentDataProperty: 'from',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+                vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
                 errors = vErrors.length;
               }
             }
@@ -5920,8 +6131,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'required',
                     params: { missingProperty: 'performative' },
                     message: "must have required property '" + 'performative' + "'",
-                    schema: schema38.properties.run.items.properties.message.required,
-                    parentSchema: schema38.properties.run.items.properties.message,
+                    schema: schema40.properties.run.items.properties.message.required,
+                    parentSchema: schema40.properties.run.items.properties.message,
                     data: data18,
                   };
                   if (vErrors === null) {
@@ -5938,8 +6149,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                     keyword: 'required',
                     params: { missingProperty: 'receiver' },
                     message: "must have required property '" + 'receiver' + "'",
-                    schema: schema38.properties.run.items.properties.message.required,
-                    parentSchema: schema38.properties.run.items.properties.message,
+                    schema: schema40.properties.run.items.properties.message.required,
+                    parentSchema: schema40.properties.run.items.properties.message,
                     data: data18,
                   };
                   if (vErrors === null) {
@@ -5960,7 +6171,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                         params: { limit: 1 },
                         message: 'must NOT have fewer than 1 characters',
                         schema: 1,
-                        parentSchema: schema38.properties.run.items.properties.message.properties.performative,
+                        parentSchema: schema40.properties.run.items.properties.message.properties.performative,
                         data: data19,
                       };
                       if (vErrors === null) {
@@ -5977,8 +6188,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'type',
                       params: { type: 'string' },
                       message: 'must be string',
-                      schema: schema38.properties.run.items.properties.message.properties.performative.type,
-                      parentSchema: schema38.properties.run.items.properties.message.properties.performative,
+                      schema: schema40.properties.run.items.properties.message.properties.performative.type,
+                      parentSchema: schema40.properties.run.items.properties.message.properties.performative,
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -5995,14 +6206,14 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                   let valid18 = false;
                   const _errs46 = errors;
                   if (
-                    !validate119(data20, {
+                    !validate123(data20, {
                       instancePath: instancePath + '/run/' + i3 + '/message/receiver',
                       parentData: data18,
                       parentDataProperty: 'receiver',
                       rootData,
                     })
                   ) {
-                    vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+                    vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
                     errors = vErrors.length;
                   }
                   var _valid0 = _errs46 === errors;
@@ -6018,7 +6229,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                           params: { limit: 1 },
                           message: 'must NOT have fewer than 1 items',
                           schema: 1,
-                          parentSchema: schema38.properties.run.items.properties.message.properties.receiver.anyOf[1],
+                          parentSchema: schema40.properties.run.items.properties.message.properties.receiver.anyOf[1],
                           data: data20,
                         };
                         if (vErrors === null) {
@@ -6031,14 +6242,14 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       const len4 = data20.length;
                       for (let i4 = 0; i4 < len4; i4++) {
                         if (
-                          !validate119(data20[i4], {
+                          !validate123(data20[i4], {
                             instancePath: instancePath + '/run/' + i3 + '/message/receiver/' + i4,
                             parentData: data20,
                             parentDataProperty: i4,
                             rootData,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+                          vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
                           errors = vErrors.length;
                         }
                       }
@@ -6049,8 +6260,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                         keyword: 'type',
                         params: { type: 'array' },
                         message: 'must be array',
-                        schema: schema38.properties.run.items.properties.message.properties.receiver.anyOf[1].type,
-                        parentSchema: schema38.properties.run.items.properties.message.properties.receiver.anyOf[1],
+                        schema: schema40.properties.run.items.properties.message.properties.receiver.anyOf[1].type,
+                        parentSchema: schema40.properties.run.items.properties.message.properties.receiver.anyOf[1],
                         data: data20,
                       };
                       if (vErrors === null) {
@@ -6070,8 +6281,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                       keyword: 'anyOf',
                       params: {},
                       message: 'must match a schema in anyOf',
-                      schema: schema38.properties.run.items.properties.message.properties.receiver.anyOf,
-                      parentSchema: schema38.properties.run.items.properties.message.properties.receiver,
+                      schema: schema40.properties.run.items.properties.message.properties.receiver.anyOf,
+                      parentSchema: schema40.properties.run.items.properties.message.properties.receiver,
                       data: data20,
                     };
                     if (vErrors === null) {
@@ -6098,8 +6309,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                   keyword: 'type',
                   params: { type: 'object' },
                   message: 'must be object',
-                  schema: schema38.properties.run.items.properties.message.type,
-                  parentSchema: schema38.properties.run.items.properties.message,
+                  schema: schema40.properties.run.items.properties.message.type,
+                  parentSchema: schema40.properties.run.items.properties.message,
                   data: data18,
                 };
                 if (vErrors === null) {
@@ -6117,8 +6328,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema38.properties.run.items.type,
-              parentSchema: schema38.properties.run.items,
+              schema: schema40.properties.run.items.type,
+              parentSchema: schema40.properties.run.items,
               data: data16,
             };
             if (vErrors === null) {
@@ -6136,8 +6347,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema38.properties.run.type,
-          parentSchema: schema38.properties.run,
+          schema: schema40.properties.run.type,
+          parentSchema: schema40.properties.run,
           data: data15,
         };
         if (vErrors === null) {
@@ -6158,8 +6369,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             keyword: 'required',
             params: { missingProperty: 'from' },
             message: "must have required property '" + 'from' + "'",
-            schema: schema38.properties.expect.required,
-            parentSchema: schema38.properties.expect,
+            schema: schema40.properties.expect.required,
+            parentSchema: schema40.properties.expect,
             data: data22,
           };
           if (vErrors === null) {
@@ -6176,8 +6387,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             keyword: 'required',
             params: { missingProperty: 'performative' },
             message: "must have required property '" + 'performative' + "'",
-            schema: schema38.properties.expect.required,
-            parentSchema: schema38.properties.expect,
+            schema: schema40.properties.expect.required,
+            parentSchema: schema40.properties.expect,
             data: data22,
           };
           if (vErrors === null) {
@@ -6194,8 +6405,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
             keyword: 'required',
             params: { missingProperty: 'content' },
             message: "must have required property '" + 'content' + "'",
-            schema: schema38.properties.expect.required,
-            parentSchema: schema38.properties.expect,
+            schema: schema40.properties.expect.required,
+            parentSchema: schema40.properties.expect,
             data: data22,
           };
           if (vErrors === null) {
@@ -6214,7 +6425,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
               params: { additionalProperty: key5 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema38.properties.expect,
+              parentSchema: schema40.properties.expect,
               data: data22,
             };
             if (vErrors === null) {
@@ -6227,14 +6438,14 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data22.from !== undefined && func0.call(data22, 'from')) {
           if (
-            !validate119(data22.from, {
+            !validate123(data22.from, {
               instancePath: instancePath + '/expect/from',
               parentData: data22,
               parentDataProperty: 'from',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+            vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
             errors = vErrors.length;
           }
         }
@@ -6249,7 +6460,7 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema38.properties.expect.properties.performative,
+                parentSchema: schema40.properties.expect.properties.performative,
                 data: data24,
               };
               if (vErrors === null) {
@@ -6266,8 +6477,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema38.properties.expect.properties.performative.type,
-              parentSchema: schema38.properties.expect.properties.performative,
+              schema: schema40.properties.expect.properties.performative.type,
+              parentSchema: schema40.properties.expect.properties.performative,
               data: data24,
             };
             if (vErrors === null) {
@@ -6285,8 +6496,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema38.properties.expect.type,
-          parentSchema: schema38.properties.expect,
+          schema: schema40.properties.expect.type,
+          parentSchema: schema40.properties.expect,
           data: data22,
         };
         if (vErrors === null) {
@@ -6304,8 +6515,8 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema38.type,
-      parentSchema: schema38,
+      schema: schema40.type,
+      parentSchema: schema40,
       data,
     };
     if (vErrors === null) {
@@ -6315,6 +6526,6 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate118.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
 }
