@@ -43,7 +43,7 @@ interface ParsedEntry {
   draft: MessageDraft & { sender: string };
 }
 
-/** Throws OrreryError ORR504 naming the entry number and what is wrong with it. */
+/** Throws OrreryError ORR513 naming the entry number and what is wrong with it. */
 export function importJadeLog(log: string, options: JadeImportOptions = {}): JadeImport {
   const split = splitJadeLog(log);
   if (!split.ok) throw entryError(split.entry, `line ${split.line}: ${split.problem}`);
@@ -77,11 +77,13 @@ export function importJadeLog(log: string, options: JadeImportOptions = {}): Jad
     if (result.skipped) skipped.push({ entry: entry.number, params: result.skipped });
     parsed.push({ number: entry.number, t, draft: draft as ParsedEntry['draft'] });
   }
+  const tape = tapeOf(parsed);
   const recording = finishRecording({
-    tape: tapeOf(parsed),
+    tape,
     kernelSeed: 0,
     clockMode: 'live',
-    startIndex: 0,
+    // Playback opens on the participants already there (as a recording started after deploying), first message next
+    startIndex: tape.length - parsed.length,
     name: options.name ?? 'JADE message log',
     tags: options.tags ?? ['jade'],
     kernel: options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {},
@@ -131,7 +133,7 @@ function sendInput(draft: ParsedEntry['draft']): KernelInput {
 function entryError(entry: number, message: string, expected?: string, received?: string): OrreryError {
   const where = entry > 0 ? `entry ${entry}` : 'log';
   return new OrreryError(
-    errorData('ORR504', `JADE message log, ${where}: ${message}`, {
+    errorData('ORR513', `JADE message log, ${where}: ${message}`, {
       path: where,
       ...(expected !== undefined ? { expected } : {}),
       ...(received !== undefined ? { received } : {}),

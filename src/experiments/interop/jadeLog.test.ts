@@ -51,7 +51,7 @@ describe('importJadeLog', () => {
     expect(recording.header).toMatchObject({
       name: 'shop',
       clockMode: 'live',
-      startIndex: 0,
+      startIndex: 3 + 2,
       createdAt: '2026-12-06T15:30:00.000Z',
       modules: [],
     });
@@ -59,12 +59,10 @@ describe('importJadeLog', () => {
     expect(addresses).toEqual({ 'buyer@host:1099/JADE': ['http://host:7778/acc'], 'seller@host:1099/JADE': ['http://host:7778/acc'] });
     expect(skipped).toEqual([{ entry: 2, params: ['x-trace'] }]);
     const player = createPlayer(recording);
+    // Playback opens on the participants and their links; the messages follow.
+    expect(player.snapshot().clients).toEqual(['buyer@host:1099/JADE', 'seller@host:1099/JADE', 'audit@host:1099/JADE']);
     const events = player.eventsBetween(player.first, player.last);
-    expect(events.filter((e) => e.type === 'node.added').map((e) => (e as { node: string }).node)).toEqual([
-      'buyer@host:1099/JADE',
-      'seller@host:1099/JADE',
-      'audit@host:1099/JADE',
-    ]);
+    expect(events.filter((e) => e.type === 'node.added')).toEqual([]);
     expect(sentAndDelivered(events)).toEqual([
       ['sent', 0, 'request', 'buyer@host:1099/JADE', ['seller@host:1099/JADE']],
       ['delivered', 0, 'm1', 'seller@host:1099/JADE'],
@@ -92,15 +90,15 @@ describe('importJadeLog', () => {
       { createdAt: 'x' },
     );
     const player = createPlayer(recording);
+    expect(player.snapshot().clients).toEqual(['a']);
     const events = player.eventsBetween(player.first, player.last);
-    expect(events.filter((e) => e.type === 'node.added')).toHaveLength(1);
     expect(sentAndDelivered(events).filter((e) => e[0] === 'delivered')).toEqual([
       ['delivered', 0, 'm1', 'a'],
       ['delivered', 10, 'm2', 'you'],
     ]);
   });
 
-  it('refuses a broken log naming the entry and what is wrong (ORR504)', () => {
+  it('refuses a broken log naming the entry and what is wrong (ORR513)', () => {
     const ok = '(inform :sender a :receiver (set b))';
     const cases: [string, RegExp][] = [
       ['', /log: the log holds no ACL message/],
@@ -116,7 +114,7 @@ describe('importJadeLog', () => {
     ];
     for (const [log, message] of cases) {
       const error = importError(log);
-      expect(error.code).toBe('ORR504');
+      expect(error.code).toBe('ORR513');
       expect(error.message).toMatch(message);
     }
     expect(importError(`${ok}\n(inform :sender a :receiver (set b) :recevier c)`).path).toBe('entry 2');
