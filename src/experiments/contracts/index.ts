@@ -4,3 +4,11 @@ export { parseContract, loadContracts, type Contracts, type ContractParse } from
 export { checkMessage, describeViolation, type MessageParties } from './checkMessage';
 export { compareContracts } from './compareContracts';
 export { inferContract, inferContractFromEvents, kindsFrom, type KindOf, type InferContractOptions } from './inferContract';
+export {
+  createContractMonitor,
+  pairKey,
+  contractKey,
+  DEFAULT_MAX_PENDING,
+  type ContractMonitor,
+  type ContractMonitorOptions,
+} from './monitor';
