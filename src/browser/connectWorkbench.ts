@@ -11,6 +11,8 @@ import type { KernelWorkerApi } from './createKernelWorkerCore';
 import { decodeBatch, type UiBatchWire } from './stream/createStreamHub';
 import type { StreamInterest, UiBatch } from './stream/uiStreamTypes';
 import type { LoadCounts, LoadSpec } from '../experiments/load/createLoadDriver';
+import type { ContractsApi } from './stream/createContractsApi';
+import type { ViolationBatch } from './stream/violationTypes';
 
 /** A subscription by interest (see stream/uiStreamTypes.ts). */
 export interface UiStreamSubscription {
@@ -28,6 +30,11 @@ export interface WorkbenchConnection extends WorkbenchApi {
   /** An open-loop load sent from the kernel worker (benchmarks). */
   startLoad(spec: LoadSpec): Promise<void>;
   stopLoad(): Promise<LoadCounts>;
+  /** Contracts checked in the kernel worker over every event (see stream/createViolationFeed.ts). */
+  setContracts: ContractsApi['setContracts'];
+  /** Violations and exact counts in batches while contracts are set; returns the unsubscribe. */
+  subscribeViolations(listener: (batch: ViolationBatch) => void): Promise<() => void>;
+  inferContract: ContractsApi['inferContract'];
   dispose(): void;
 }
 
@@ -74,6 +81,17 @@ export function connectWorkbench(worker: Worker): WorkbenchConnection {
     },
     startLoad: (spec) => remote.startLoad(spec),
     stopLoad: () => remote.stopLoad(),
+    setContracts: (file) => remote.setContracts(file),
+    async subscribeViolations(listener) {
+      const id = await remote.openViolations(Comlink.proxy(listener));
+      const release = () => {
+        if (!releases.delete(release)) return;
+        void remote.closeViolations(id);
+      };
+      releases.add(release);
+      return release;
+    },
+    inferContract: () => remote.inferContract(),
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -17,6 +17,7 @@ import { encodeEvents, type EventBatchWire } from './eventWire';
 import { spawnBrowserAgentWorker } from './spawnBrowserAgentWorker';
 import { createStreamHub, type UiBatchWire } from './stream/createStreamHub';
 import type { StreamInterest } from './stream/uiStreamTypes';
+import { createContractsApi, type ContractsApi } from './stream/createContractsApi';
 import { createLoadDriver, type LoadCounts, type LoadSpec } from '../experiments/load/createLoadDriver';
 import { createTapeRecorder, type TapeRecorder } from '../experiments/replay/recorder';
 
@@ -26,7 +27,7 @@ import { createTapeRecorder, type TapeRecorder } from '../experiments/replay/rec
  */
 const PUBLISH_INTERVAL_MS = 100;
 
-export interface KernelWorkerApi extends Omit<WorkbenchApi, 'subscribe'> {
+export interface KernelWorkerApi extends Omit<WorkbenchApi, 'subscribe'>, ContractsApi {
   /** Every event; batches arrive encoded (see eventWire.ts); returns a comlink proxy of the unsubscribe function. */
   subscribe(listener: (events: EventBatchWire) => void): Promise<(() => void) & Comlink.ProxyMarked>;
   /**
@@ -151,6 +152,7 @@ export function createKernelWorkerCore(): KernelWorkerCore {
 
   const streams = createStreamHub({ subscribe: (listener) => runtime.subscribe(listener) });
   const load = loadDriverOn(runtime, clock);
+  const contracts = createContractsApi({ kernel, subscribe: (listener) => runtime.subscribe(listener) });
 
   const api: KernelWorkerApi = {
     ready: async () => {
@@ -190,6 +192,7 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     closeStream: async (id) => streams.close(id),
     startLoad: (spec) => ready.then(() => load.start(spec)),
     stopLoad: async () => load.stop(),
+    ...contracts,
   };
 
   return { api, kernel, runtime, clock, ready, compiledKinds, tape, kernelSeed, componentBytes: (hash) => uploaded.get(hash) };

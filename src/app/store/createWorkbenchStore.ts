@@ -30,6 +30,8 @@ import {
 } from '../panels/chaos/resilienceSlice';
 import { createLoadLabSlice, type LoadLabSliceActions, type LoadLabSliceData } from '../panels/load/loadSlice';
 import type { DockTab, Notice, Theme, WorkbenchData, XY } from './types';
+import { createContractsSlice, type ContractsSliceActions, type ContractsSliceData } from './contractsSlice';
+import { connectContracts, type ContractsCapableApi } from './connectContracts';
 
 export interface WorkbenchActions {
   setSelected(name: string | null): void;
@@ -54,21 +56,24 @@ export type WorkbenchState = WorkbenchData &
   ResilienceSliceData &
   ResilienceSliceActions &
   LoadLabSliceData &
-  LoadLabSliceActions;
+  LoadLabSliceActions &
+  ContractsSliceData &
+  ContractsSliceActions;
 
 /**
  * The API plus what a host may add: `ready()` says why built-in kinds failed to load;
  * `openStream` sends what the UI shows by interest (else every event arrives whole).
  */
-export type ConnectedApi = WorkbenchApi & {
-  ready?(): Promise<void>;
-  openStream?(listener: (batch: UiBatch) => void, interest: StreamInterest): Promise<UiStreamSubscription>;
-  /**
-   * Playback (used instead of `subscribe`): batches as the cursor moves; a `reset` batch (the
-   * cursor moved back or jumped) starts the projection over from its snapshot and events.
-   */
-  subscribePlayback?(listener: (batch: PlaybackBatch) => void): Promise<() => void>;
-};
+export type ConnectedApi = WorkbenchApi &
+  ContractsCapableApi & {
+    ready?(): Promise<void>;
+    openStream?(listener: (batch: UiBatch) => void, interest: StreamInterest): Promise<UiStreamSubscription>;
+    /**
+     * Playback (used instead of `subscribe`): batches as the cursor moves; a `reset` batch (the
+     * cursor moved back or jumped) starts the projection over from its snapshot and events.
+     */
+    subscribePlayback?(listener: (batch: PlaybackBatch) => void): Promise<() => void>;
+  };
 
 export interface WorkbenchStore extends StoreApi<WorkbenchState> {
   readonly api: ConnectedApi;
@@ -170,6 +175,7 @@ function createState(set: SetState, get: GetState, theme: Theme | undefined): Wo
     ...createCanvasSlice(set),
     ...createResilienceSlice(set, get),
     ...createLoadLabSlice(set),
+    ...createContractsSlice(set, (code, message) => get().notify(code, message)),
     setSelected: (selected) => {
       if (get().selected !== selected) set({ selected });
     },
@@ -356,7 +362,14 @@ export function createWorkbenchStore(api: ConnectedApi, options: WorkbenchStoreO
   return Object.assign(store, {
     api,
     interest,
-    connect: () => connectStore(store, api, pump, reconcileMs, interest),
+    connect: () => {
+      const disconnect = connectStore(store, api, pump, reconcileMs, interest);
+      const disconnectContracts = connectContracts(store, api);
+      return () => {
+        disconnectContracts();
+        disconnect();
+      };
+    },
     ingest: (events: readonly KernelEvent[]) => store.setState((s) => reduceAll(s, events)),
     ingestBatch: (batch: UiBatch) => store.setState((s) => reduceBatch(s, batch)),
   });
