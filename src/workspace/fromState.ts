@@ -13,6 +13,7 @@ import {
   WORKSPACE_MARKER,
   type AgentNode,
   type GroupNode,
+  type SavedContracts,
   type SavedLoadExperiment,
   type Workspace,
   type WorkspaceModule,
@@ -48,6 +49,8 @@ export interface WorkbenchView {
   experiments?: readonly Experiment[];
   /** Saved load experiments; written only when there are some. */
   loads?: readonly SavedLoadExperiment[];
+  /** The contracts in use; written only when there are some. */
+  contracts?: SavedContracts | null;
 }
 
 export const MAX_HISTORY = 200;
@@ -90,6 +93,7 @@ export function fromState(view: WorkbenchView): Workspace {
   if (experiments.length > 0) ws.experiments = experiments;
   const loads = [...new Map((view.loads ?? []).map((l) => [l.name, l])).values()];
   if (loads.length > 0) ws.loads = loads;
+  if (view.contracts) ws.contracts = view.contracts;
   return ws;
 }
 

@@ -8,7 +8,7 @@ import type { Experiment } from '../experiments/chaos/types';
 import { DEFAULT_SUPERVISOR } from '../kernel/resilienceTypes';
 import type { AgentSpec, Command } from '../kernel/types';
 import type { JsonValue } from '../protocol/message';
-import type { GroupNode, SavedLoadExperiment, Workspace, WorkspaceModule, XY } from './model';
+import type { GroupNode, SavedContracts, SavedLoadExperiment, Workspace, WorkspaceModule, XY } from './model';
 
 export interface RestorePlan {
   /** Register these first: agents may be of their kinds. */
@@ -20,6 +20,8 @@ export interface RestorePlan {
   experiments: Experiment[];
   /** Saved load experiments, for the store's `setSavedLoads` (empty = none). */
   loads: SavedLoadExperiment[];
+  /** The contracts in use, for the store's `setContracts` (null = none). */
+  contracts: SavedContracts | null;
 }
 
 export function toCommands(ws: Workspace): RestorePlan {
@@ -63,6 +65,7 @@ export function toCommands(ws: Workspace): RestorePlan {
     composerHistory: [...ws.composerHistory],
     experiments: [...(ws.experiments ?? [])],
     loads: [...(ws.loads ?? [])],
+    contracts: ws.contracts ?? null,
   };
 }
 

@@ -6,6 +6,12 @@
 import type { BackoffSpec } from '../../kernel/resilienceTypes';
 import { fromState, type Workspace, type WorkspaceModule } from '../../workspace';
 import type { WorkbenchState } from '../store/createWorkbenchStore';
+import type { ContractFile } from '../../experiments/contracts/types';
+import type { SavedContracts } from '../../workspace/model';
+
+/** A parsed contract file is JSON read from a file: the workspace's looser type holds it. */
+const savedContracts = (file: ContractFile | null | undefined): SavedContracts | null =>
+  file ? (file as unknown as SavedContracts) : null;
 
 /** What the UI store does not keep of a group: its restart backoff (from kernel events). */
 export type GroupBackoffs = Readonly<Record<string, BackoffSpec>>;
@@ -54,5 +60,6 @@ export function captureWorkspace(
     composerHistory: (s.composerHistory ?? []) as unknown as Workspace['composerHistory'],
     experiments: Object.values(s.experiments ?? {}),
     loads: Object.values(s.savedLoads ?? {}),
+    contracts: savedContracts(s.contracts),
   });
 }

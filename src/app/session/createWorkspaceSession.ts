@@ -155,7 +155,7 @@ interface WatchDeps {
 /**
  * Structural kernel events mark the workspace changed (from now on; group backoffs are
  * followed too). The returned `watch` adds store-only changes (positions, composer
- * history, experiments) and newly registered modules, once the first restore is done.
+ * history, experiments, contracts) and newly registered modules, once the first restore is done.
  */
 function watchChanges({ store, modules, saving, backoffs, disposers, restoring, ownModules }: WatchDeps): () => void {
   const onEvents = (events: readonly KernelEvent[]) => {
@@ -174,7 +174,8 @@ function watchChanges({ store, modules, saving, backoffs, disposers, restoring, 
           s.positions !== prev.positions ||
           s.composerHistory !== prev.composerHistory ||
           s.experiments !== prev.experiments ||
-          s.savedLoads !== prev.savedLoads
+          s.savedLoads !== prev.savedLoads ||
+          s.contracts !== prev.contracts
         )
           saving.markDirty();
       }),

@@ -13,13 +13,16 @@ export function patternOps(ctx: SessionContext): PatternOps {
   let scenarioRuns = 0;
   let cached: LoadedScenarios | null = null;
 
-  /** A pattern replaces the canvas, not the labs: the saved experiments and loads stay. */
+  /** A pattern replaces the canvas, not the labs: the saved experiments, loads and contracts stay. */
   const asWorkspace = (s: Scenario): Workspace => {
     const ws: Workspace = { ...scenarioToWorkspace(s), name: session.getState().current?.name ?? s.title };
     const experiments = Object.values(store.getState().experiments);
     const loads = Object.values(store.getState().savedLoads);
     if (experiments.length > 0) ws.experiments = experiments;
     if (loads.length > 0) ws.loads = loads;
+    const contracts = store.getState().contracts;
+    // A parsed contract file is JSON read from a file: the workspace's looser type holds it.
+    if (contracts) ws.contracts = contracts as unknown as NonNullable<Workspace['contracts']>;
     return ws;
   };
 

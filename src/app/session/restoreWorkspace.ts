@@ -12,6 +12,7 @@ import type { ChangeSource } from '../actions/types';
 import { base64ToBytes, toCommands, type Workspace } from '../../workspace';
 import type { WorkbenchStore } from '../store/createWorkbenchStore';
 import { emptyHistory } from '../store/history';
+import { describeProblems } from '../store/contractsSlice';
 import type { ModuleRecorder } from '../../workspace/session/moduleRecorder';
 
 /** Remove every node (agents first, then groups, topics and clients) and reset undo. */
@@ -72,6 +73,12 @@ export async function restoreWorkspace({ store, actions, modules, source = 'load
   // Always replaced: a workspace without experiments must not inherit the previous one's.
   store.getState().setExperiments(Object.fromEntries(plan.experiments.map((e) => [e.name, e])));
   store.getState().setSavedLoads(plan.loads);
+  // Always replaced, and parsed fully before use (a refused file says why in a notice).
+  if (plan.contracts === null) store.getState().setContracts(null);
+  else {
+    const loaded = store.getState().loadContracts(plan.contracts);
+    if (!loaded.ok) problems.push(`contracts: ${describeProblems(loaded.problems)}`);
+  }
   return problems;
 }
 
