@@ -28,6 +28,7 @@ const ChaosPanel = lazy(() => import('../panels/chaos/ChaosPanel'));
 const LoadPanel = lazy(() => import('../panels/load/LoadPanel'));
 const DeadLettersPanel = lazy(() => import('../panels/deadLetters/DeadLettersPanel'));
 const ReplayPanel = lazy(() => import('../panels/replay/ReplayPanel'));
+const ContractsPanel = lazy(() => import('../panels/contracts/ContractsPanel'));
 
 export function createDockPanels(panels: readonly DockPanel[]): readonly DockPanel[] {
   const seen = new Set<string>();
@@ -46,4 +47,5 @@ export const BUILTIN_DOCK_PANELS = createDockPanels([
   { id: 'load', label: 'Load', component: LoadPanel, lab: true },
   { id: 'dead-letters', label: 'Dead letters', component: DeadLettersPanel, tabLabel: DeadLettersTabLabel },
   { id: 'replay', label: 'Replay', component: ReplayPanel },
+  { id: 'contracts', label: 'Contracts', component: ContractsPanel },
 ]);

@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react';
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
-import { useWorkbenchTransient } from '../../store/WorkbenchContext';
+import { useWorkbench, useWorkbenchTransient } from '../../store/WorkbenchContext';
+import { linkViolationCount, violationCountText } from '../contracts/violationsView';
 import { writeSoon } from './frameWrites';
 import { flowOf, sameFlow } from './linkFlow';
 import { loadStepText } from './loadScale';
@@ -18,7 +19,8 @@ export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
  * rate. Which way traffic flows, and how much, is written into the DOM as the rates are
  * sampled (useWorkbenchTransient): the edge itself re-renders only when it moves. During a
  * load run the link is coloured by its load step (`data-load-step`, see loadScale); a
- * link that carries half of a canary split says which half and its share.
+ * link that carries half of a canary split says which half and its share. Messages across it
+ * that broke a contract: the link turns the danger colour with a badge of their count.
  */
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props);
@@ -28,6 +30,8 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const label = useRef<SVGTextElement>(null);
   const split = useRef<SVGTextElement>(null);
   const { id, source, target } = props;
+  // Re-renders only when the count changes (the worker's counts arrive a few times a second at most).
+  const violations = useWorkbench((s) => linkViolationCount(s.violations.counts, source, target));
   useWorkbenchTransient(
     (s) => flowOf(s, id, { a: source, b: target }),
     (flow) =>
@@ -52,7 +56,7 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
     sameFlow,
   );
   return (
-    <g ref={group} className="link">
+    <g ref={group} className={violations > 0 ? 'link has-violations' : 'link'}>
       <BaseEdge
         id={props.id}
         path={path}
@@ -64,6 +68,21 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
       {/* Plain SVG text: React Flow's edge label measures itself (getBBox) on every render. */}
       <text ref={label} x={labelX} y={labelY} dy="-0.5em" className="link-rate" textAnchor="middle" />
       <text ref={split} x={labelX} y={labelY} dy="1.2em" className="link-split" textAnchor="middle" />
+      {violations > 0 && <ViolationBadge x={labelX} y={labelY} count={violations} />}
     </g>
   );
 });
+
+/** The count of contract violations on a link, beside its label; named for assistive tech. */
+function ViolationBadge({ x, y, count }: { x: number; y: number; count: number }) {
+  const text = violationCountText(count);
+  return (
+    <g className="link-violations" role="img" aria-label={text} transform={`translate(${x + 14}, ${y + 12})`}>
+      <title>{text}</title>
+      <circle r={9} />
+      <text textAnchor="middle" dy="0.35em">
+        {count > 99 ? '99+' : count}
+      </text>
+    </g>
+  );
+}

@@ -6,6 +6,7 @@ import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ActionButton } from '../../ui/ActionButton';
 import { Section } from './Section';
 import { formatMs } from '../../ui/format';
+import { LinkContractSection } from '../contracts/LinkContractSection';
 
 /** The kernel's own counters for one link (sent, delivered, failed), refreshed each second. */
 function useLinkCounters(id: string): Counters | null {
@@ -86,6 +87,7 @@ export function LinkInspector({ link }: { link: LinkState }) {
         )}
         <p className="muted small">Delivered time − sent time, from the event log.</p>
       </Section>
+      <LinkContractSection a={link.a} b={link.b} />
     </div>
   );
 }

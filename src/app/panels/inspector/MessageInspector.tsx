@@ -1,6 +1,7 @@
 import { ENVELOPE_FIELDS } from '../../../protocol/validate';
 import type { LogRow } from '../../store/types';
 import { useWorkbench } from '../../store/WorkbenchContext';
+import { MessageContractSection } from '../contracts/MessageContractSection';
 
 /** The routed envelope's fields but the content (shown below them): the protocol's list, plus what the kernel adds. */
 const ENVELOPE_KEYS = ['id', ...ENVELOPE_FIELDS.filter((k) => k !== 'content'), 'sent_at'] as const;
@@ -35,6 +36,7 @@ export function MessageInspector({ row }: { row: LogRow }) {
           </dl>
           <h3 className="sub-heading">Content</h3>
           <pre className="config mono">{JSON.stringify(m['content'] ?? null, null, 2)}</pre>
+          <MessageContractSection messageId={row.key} />
           <h3 className="sub-heading">Envelope (JSON)</h3>
           <pre className="config mono">{JSON.stringify(m, null, 2)}</pre>
         </>

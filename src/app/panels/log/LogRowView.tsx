@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { LogRow } from '../../store/types';
+import { ViolationMarker } from '../contracts/ViolationMarker';
 
 export const ROW_HEIGHT = 26;
 
@@ -69,6 +70,7 @@ export const LogRowView = memo(function LogRowView({
         {row.content}
       </td>
       <td>
+        <ViolationMarker messageId={row.key} />
         <Outcome row={row} />
       </td>
     </tr>
