@@ -4,6 +4,8 @@ import { setupMonaco } from '../../monaco/setupMonaco';
 import type { WorkbenchState } from '../../store/createWorkbenchStore';
 import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ComposerSide } from './ComposerSide';
+import type { DraftFormat } from './draftFormat';
+import { FormatSwitch } from './FormatSwitch';
 import type { ComposerHistoryEntry } from './composerSlice';
 import { freshConversation, requestTemplate } from './draftText';
 import { configureMessageSchema } from './messageLanguage';
@@ -12,6 +14,7 @@ import { SentHistory } from './SentHistory';
 import { TEMPLATES, templateText } from './templates';
 import { useComposerEditor } from './useComposerEditor';
 import { useComposerSend } from './useComposerSend';
+import { useDraftFormat } from './useDraftFormat';
 import { useNetworkView } from './useNetworkView';
 import '../../shell/messaging.css';
 
@@ -22,7 +25,6 @@ const MODEL_URI = 'inmemory://orrery/composer.json';
 const defaultReceiver = (s: WorkbenchState) => s.selected ?? s.agentOrder[0] ?? 'echo-1';
 
 const EDITOR_OPTIONS = {
-  ariaLabel: 'Message composer (JSON). Ctrl+Enter sends.',
   minimap: { enabled: false },
   fontSize: 13,
   lineNumbers: 'on',
@@ -35,7 +37,12 @@ const EDITOR_OPTIONS = {
   suggestOnTriggerCharacters: true,
 } as const;
 
-/** The operator console: write one ACL message as JSON and send it from `you`. */
+const ARIA_LABEL: Record<DraftFormat, string> = {
+  json: 'Message composer (JSON). Ctrl+Enter sends.',
+  fipa: 'Message composer (FIPA-ACL). Ctrl+Enter sends.',
+};
+
+/** The operator console: write one ACL message as JSON or in the FIPA-ACL string form and send it from `you`. */
 export default function Composer() {
   const store = useWorkbenchStore();
   const theme = useWorkbench((s) => s.theme);
@@ -44,9 +51,11 @@ export default function Composer() {
   const names = useMemo(() => ({ agents: Object.keys(network.agents), topics: network.topics, clients: network.clients }), [network]);
   const [initial] = useState(() => requestTemplate(defaultReceiver(store.getState())));
   const submit = useRef<() => void>(() => undefined);
-  const editor = useComposerEditor(network, selected, submit);
-  const sending = useComposerSend(editor.getText);
+  const formatRef = useRef<DraftFormat>('json');
+  const editor = useComposerEditor(network, selected, submit, formatRef);
+  const sending = useComposerSend(editor.getText, formatRef, editor.checkNow);
   const { send, setResult } = sending;
+  const forms = useDraftFormat(editor, formatRef, (message) => setResult({ kind: 'error', message }));
   useEffect(() => {
     submit.current = () => void send();
   }, [send]);
@@ -58,7 +67,7 @@ export default function Composer() {
     const template = TEMPLATES.find((t) => t.id === id);
     if (!template) return;
     const s = store.getState();
-    editor.replaceText(
+    forms.insertJson(
       templateText(template, { receiver: defaultReceiver(s), agents: s.agentOrder, conversation: freshConversation() }),
       'template',
     );
@@ -67,7 +76,7 @@ export default function Composer() {
   };
 
   const load = (entry: ComposerHistoryEntry) => {
-    editor.replaceText(entry.text, 'history');
+    forms.insertAsWritten(entry.text, 'history');
     setResult({ kind: 'idle' });
     editor.focus();
   };
@@ -75,6 +84,13 @@ export default function Composer() {
   return (
     <div className="composer">
       <div className="composer-main">
+        <FormatSwitch
+          format={forms.format}
+          onChange={(next) => {
+            setResult({ kind: 'idle' });
+            forms.switchTo(next);
+          }}
+        />
         <div className="composer-editor" role="group" aria-label="Message editor">
           <Editor
             defaultLanguage="json"
@@ -83,12 +99,12 @@ export default function Composer() {
             theme={theme === 'dark' ? 'orrery-dark' : 'orrery-light'}
             onMount={editor.onMount}
             loading={<p className="muted pad">Loading editor…</p>}
-            options={EDITOR_OPTIONS}
+            options={{ ...EDITOR_OPTIONS, ariaLabel: ARIA_LABEL[forms.format] }}
           />
         </div>
         <ProblemsList problems={editor.problems} />
       </div>
-      <ComposerSide sending={sending} onTemplate={applyTemplate} />
+      <ComposerSide sending={sending} format={forms.format} onTemplate={applyTemplate} />
       <SentHistory onResend={(entry) => void sending.sendText(entry.text)} onLoad={load} />
     </div>
   );

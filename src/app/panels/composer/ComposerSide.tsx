@@ -1,14 +1,17 @@
+import type { DraftFormat } from './draftFormat';
 import { ReplyView } from './ReplyView';
 import { TEMPLATES } from './templates';
 import type { useComposerSend } from './useComposerSend';
 
 interface Props {
   sending: ReturnType<typeof useComposerSend>;
+  /** The editor's form: a reply is shown in it too. */
+  format: DraftFormat;
   onTemplate(id: string): void;
 }
 
 /** Templates, the two send buttons, the timeout and what happened to the last message. */
-export function ComposerSide({ sending, onTemplate }: Props) {
+export function ComposerSide({ sending, format, onTemplate }: Props) {
   const { busy, send, sendAndWait, timeoutMs, setTimeoutMs, result } = sending;
   return (
     <div className="composer-side">
@@ -51,7 +54,7 @@ export function ComposerSide({ sending, onTemplate }: Props) {
       <p className="muted small">
         Sent as <span className="mono">you</span>, which reaches every agent without links. Ctrl+Enter sends.
       </p>
-      <ReplyView result={result} />
+      <ReplyView result={result} format={format} />
     </div>
   );
 }

@@ -9,7 +9,10 @@ export function ProblemsList({ problems }: { problems: readonly Problem[] }) {
       ) : (
         problems.map((p, i) => (
           <li key={i} className="composer-problem">
-            <span className="mono muted">Ln {p.line}</span> {p.message}
+            <span className="mono muted">
+              Ln {p.line}, Col {p.column}
+            </span>{' '}
+            {p.message}
           </li>
         ))
       )}

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../protocol/errors';
 import type { AclMessage } from '../../../protocol/message';
+import { prettyFipa, type DraftFormat } from './draftFormat';
 import { SentView } from './SentView';
 
 export type ComposerResult =
@@ -18,8 +19,8 @@ function failureReason(message: AclMessage): string | null {
   return 'failure';
 }
 
-/** The composer's result area: what happened to the last send, or the reply that came back. */
-export function ReplyView({ result }: { result: ComposerResult }) {
+/** The composer's result area: what happened to the last send, or the reply that came back (its content, or in FIPA-ACL the whole message). */
+export function ReplyView({ result, format = 'json' }: { result: ComposerResult; format?: DraftFormat }) {
   if (result.kind === 'idle') return <div role="status" className="composer-result composer-result-idle" />;
   if (result.kind === 'sent') return <SentView id={result.id} />;
   if (result.kind === 'error') {
@@ -49,7 +50,7 @@ export function ReplyView({ result }: { result: ComposerResult }) {
             <span className="mono">{m.performative}</span> from <span className="mono">{m.sender}</span>
             <span className="muted"> · {result.ms} ms</span>
           </div>
-          <pre className="composer-reply mono">{JSON.stringify(m.content, null, 2)}</pre>
+          <pre className="composer-reply mono">{format === 'fipa' ? prettyFipa(m) : JSON.stringify(m.content, null, 2)}</pre>
         </>
       );
       break;

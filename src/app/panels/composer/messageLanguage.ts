@@ -9,6 +9,7 @@ import { validateDraft } from '../../../protocol/validate';
 import { buildMessageSchema, MESSAGE_SCHEMA_URI, type NetworkNames } from './messageSchema';
 import { addressingProblems, type NetworkView } from './checkAddressing';
 import { locateField, locateKey, type TextRange } from './locateField';
+import { locateParam, readFipa } from './draftFormat';
 import type { Monaco } from '../../monaco/setupMonaco';
 
 type Model = ReturnType<Monaco['editor']['createModel']>;
@@ -84,4 +85,17 @@ export function markDraftProblems(monaco: Monaco, model: Model, network: Network
   const unknownKey = /unknown field|no such field/.test(result.error.got + result.error.expected);
   const range = (unknownKey ? locateKey(text, field) : null) ?? locateField(text, field);
   setMarks(monaco, model, [{ severity: 'error', message: `Kernel: ${message}`, range }]);
+}
+
+/** The same for the FIPA-ACL string form: a parse error at its place, then the addressing checks at their parameters. */
+export function markFipaProblems(monaco: Monaco, model: Model, network: NetworkView): void {
+  const text = model.getValue();
+  const read = readFipa(text);
+  if (!read.ok) return setMarks(monaco, model, [{ severity: 'error', message: read.problem.message, range: read.problem }]);
+  const problems = addressingProblems(read.draft as Parameters<typeof addressingProblems>[0], network);
+  setMarks(
+    monaco,
+    model,
+    problems.map((p) => ({ severity: 'warning', message: p.message, range: locateParam(text, p.field) })),
+  );
 }

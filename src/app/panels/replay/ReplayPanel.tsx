@@ -6,6 +6,7 @@
 import { usePanelActive } from '../../shell/usePanelActive';
 import { usePlayback, useReplay } from './PlaybackContext';
 import { RecordControls } from './RecordControls';
+import { JadeImport } from './JadeImport';
 import { RecordingLibrary } from './RecordingLibrary';
 import { ReplayAgainst } from './ReplayAgainst';
 import { ShrinkSection } from './ShrinkSection';
@@ -59,6 +60,7 @@ export default function ReplayPanel() {
       <div className="lab-results">
         <OpenStatus />
         <RecordingLibrary library={library} onOpen={(entry) => void open(entry)} />
+        <JadeImport />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo } from 'react';
 import { useWorkbench, useWorkbenchStore, useWorkbenchWhile } from '../../store/WorkbenchContext';
 import { usePanelActive } from '../../shell/usePanelActive';
 import { ArrowView } from './ArrowView';
+import { JadeExportControls } from './JadeExportControls';
 import { laneNames, layoutSequence, sniffedSteps, LANE_WIDTH, STEP_HEIGHT, type SequenceLayout } from './layoutSequence';
 import { useSequenceView, ZOOMS } from './useSequenceView';
 import { useMessageInterest } from '../../store/useMessageInterest';
@@ -79,6 +80,7 @@ export function SequenceDiagram() {
             ))}
           </div>
         </fieldset>
+        <JadeExportControls version={version} hidden={hidden} />
       </div>
       <div
         className="sequence-scroll"

@@ -1,0 +1,64 @@
+/**
+ * "Import JADE log": a JADE-style message log opened in playback as a recording (its agents on
+ * the canvas, its messages in the log and sequence view) and kept in the library; a refused log
+ * shows its ORR513 reason and changes nothing.
+ */
+import { useState } from 'react';
+import { errorText } from '../../errors';
+import { ProblemList, type Refusal } from '../../ui/ProblemList';
+import { readJadeFile } from './jadeImport';
+import { useReplay } from './PlaybackContext';
+
+export function JadeImport() {
+  const { session, services } = useReplay();
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [status, setStatus] = useState('');
+
+  const importFile = async (file: File) => {
+    setRefusal(null);
+    const read = readJadeFile(file.name, await file.text());
+    if (!read.ok) {
+      setRefusal(read.refusal);
+      return setStatus(`${file.name} was refused: nothing changed.`);
+    }
+    const { recording } = read;
+    const skipped = read.skipped > 0 ? ` (${read.skipped} parameters Orrery does not carry were skipped)` : '';
+    // Kept first, then opened: opening swaps the workbench shown, this tab with it
+    const kept = await services
+      .openLibrary()
+      .then((library) => library.put(recording))
+      .then(
+        () => '',
+        (error: unknown) => ` It could not be kept in the library: ${errorText(error)}`,
+      );
+    setStatus(`Imported “${recording.header.name}”${skipped}; opening it.${kept}`);
+    await session.open(recording);
+  };
+
+  return (
+    <section className="replay-section" aria-label="JADE message logs">
+      <div className="lab-toolbar">
+        <h3 className="lab-h">JADE logs</h3>
+        <label className="btn btn-small replay-import">
+          Import JADE log…
+          <input
+            type="file"
+            className="visually-hidden"
+            aria-label="Import JADE log"
+            accept=".log,.txt,.acl,text/plain"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+      </div>
+      <p className="muted small">One ACL message per entry, as JADE logs them; it opens in playback and joins the library.</p>
+      {refusal && <ProblemList refusal={refusal} label="JADE log problems" />}
+      <p role="status" aria-label="JADE import status" className="small muted">
+        {status}
+      </p>
+    </section>
+  );
+}
