@@ -6,6 +6,7 @@
 import { measureDispatch } from '../src/hosts/node/measure';
 import { measureInBrowser } from './browser';
 import { measureComlinkPerCall } from './comlinkBaseline';
+import { measureContractCheck } from './contractCheck';
 import { describeHeapFlat, heapFlatFigure, measureHeapFlat } from './heapFlat';
 import { measureKernelRouting } from './kernelRouting';
 import { measureLocalLatency } from './localLatency';
@@ -291,6 +292,41 @@ const simulatedLoad: FigureGroup = {
   },
 };
 
+const contractCheck: FigureGroup = {
+  label: 'contract check',
+  async run({ quick, notes }) {
+    const m = measureContractCheck(quick ? 200 : 1000);
+    const baseline = (value: number) => ({ name: `JSON.stringify of the same content (${m.bytes} B)`, value });
+    notes.push(
+      'Contract check: an order (3 items, a $ref, a pattern, an enum, closed objects) against its accepts schema with ' +
+        '@cfworker/json-schema; the monitor figure checks the sender and the receiver of one message.sent.',
+    );
+    return [
+      {
+        name: 'contract check, content that keeps it',
+        value: m.kept.subject,
+        unit: 'checks/s',
+        baseline: baseline(m.kept.baseline),
+        better: 'higher',
+      },
+      {
+        name: 'contract check, content that breaks it (3 sentences)',
+        value: m.broken.subject,
+        unit: 'checks/s',
+        baseline: baseline(m.broken.baseline),
+        better: 'higher',
+      },
+      {
+        name: 'contract check, monitor per message.sent (sends + accepts)',
+        value: m.monitor.subject,
+        unit: 'msgs/s',
+        baseline: baseline(m.monitor.baseline),
+        better: 'higher',
+      },
+    ];
+  },
+};
+
 const browser: FigureGroup = {
   label: 'browser (canvas fps, agents in one tab)',
   browser: true,
@@ -310,6 +346,7 @@ export const GROUPS: readonly FigureGroup[] = [
   localLatency,
   heap,
   simulatedLoad,
+  contractCheck,
   browser,
 ];
 

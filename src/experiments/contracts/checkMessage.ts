@@ -5,7 +5,6 @@
  */
 import type { AclMessage, MessageDraft } from '../../protocol/message';
 import type { Contracts } from './parseContract';
-import { errorSentences } from './sentences';
 import type { ContractRef, Violation } from './types';
 
 export interface MessageParties {
@@ -43,14 +42,13 @@ function checkSide(contracts: Contracts, message: Checked, ref: ContractRef, age
   if (!contracts.hasKind(ref.kind)) return undefined;
   const side = ref.direction === 'sends' ? 'sender' : 'receiver';
   const base = { contract: ref, side, agent, ...(message.id !== undefined ? { messageId: message.id } : {}) } as const;
-  const validate = contracts.validator(ref);
-  if (!validate) {
+  const check = contracts.validator(ref);
+  if (!check) {
     const verb = ref.direction === 'sends' ? 'send' : 'accept';
     return { ...base, problems: [`the contract of kind "${ref.kind}" does not say it may ${verb} ${ref.performative}`] };
   }
-  const content = message.content ?? null;
-  if (validate(content)) return undefined;
-  return { ...base, problems: errorSentences(validate.errors ?? [], content) };
+  const problems = check(message.content ?? null);
+  return problems.length === 0 ? undefined : { ...base, problems };
 }
 
 /** `sender echo-1 (echo) sends request: content.n: expected integer, received string "x"` */

@@ -81,12 +81,12 @@ function compareTypes(old: Schema, now: Schema, path: string): SchemaChange[] {
 
 // ─── enum / const ────────────────────────────────────────────────────────────
 
+/** The values allowed: `const` and `enum` together allow only what both do. */
 function valuesOf(schema: Schema): Map<string, unknown> | undefined {
+  const listed = Array.isArray(own(schema, 'enum')) ? (schema.enum as unknown[]) : undefined;
   const values: unknown[] | undefined = Object.hasOwn(schema, 'const')
-    ? [schema.const]
-    : Array.isArray(own(schema, 'enum'))
-      ? (schema.enum as unknown[])
-      : undefined;
+    ? (listed?.filter((v) => same(v, schema.const)) ?? [schema.const])
+    : listed;
   return values && new Map(values.map((v) => [canonicalJson(v), v]));
 }
 

@@ -1,18 +1,27 @@
 /**
- * Reads a contract file (`orrery.contract/1`) and compiles every schema in it with ajv.
- * A file is refused with every problem, each naming its path
+ * Reads a contract file (`orrery.contract/1`) and makes every schema in it ready to check
+ * content. A file is refused with every problem, each naming its path
  * (`kinds.echo.request.accepts: not a valid JSON Schema: ...`); nothing is half-loaded.
+ * Nothing here compiles code at run time: the meta-schema check is generated ahead of time
+ * (metaSchemaValidator.generated.ts) and content is checked by @cfworker/json-schema, so the
+ * page (whose CSP forbids eval) and the CLI load the same files and give the same verdict.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import type { Schema } from '@cfworker/json-schema';
 import { PERFORMATIVES } from '../../protocol/performatives';
+import { compileContentCheck, type ContentCheck } from './contentChecker';
+import { validate as validateMetaSchema } from './metaSchemaValidator.generated';
+import { walkSchema } from './schemaVocabulary';
 import { errorSentences } from './sentences';
-import { CONTRACT_SCHEMA, type ContractFile, type ContractProblem, type ContractRef, type Direction, type JsonSchema } from './types';
+import { CONTRACT_SCHEMA, type ContractFile, type ContractProblem, type ContractRef, type Direction } from './types';
 
-/** A contract file whose schemas all compiled. */
+export type { ContentCheck } from './contentChecker';
+
+/** A contract file whose schemas are all valid and ready. */
 export interface Contracts {
   readonly file: ContractFile;
-  /** The compiled schema for a kind, performative and direction; undefined when the file has none. */
-  validator(ref: ContractRef): ValidateFunction | undefined;
+  /** The check for a kind, performative and direction (sentences, empty when kept); undefined when the file has none. */
+  validator(ref: ContractRef): ContentCheck | undefined;
   /** Whether the file has an entry for this kind at all. */
   hasKind(kind: string): boolean;
 }
@@ -25,7 +34,7 @@ const PERFORMATIVE_SET = new Set<string>(PERFORMATIVES);
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Checks the file's shape, then each schema against the meta-schema, then compiles it (strict mode). */
+/** Checks the file's shape, then each schema: meta-schema, vocabulary (no unknown keywords), `$ref`s. */
 export function parseContract(value: unknown): ContractParse {
   const problems: ContractProblem[] = [];
   const fail = (path: string, message: string) => problems.push({ path, message });
@@ -35,20 +44,7 @@ export function parseContract(value: unknown): ContractParse {
   if (typeof value.version !== 'string' || value.version.length === 0) fail('version', 'expected a non-empty version string');
   if (value.$schema !== undefined && typeof value.$schema !== 'string') fail('$schema', 'expected a string');
   if (!isObject(value.kinds)) fail('kinds', 'expected an object: agent kind → performative → {accepts, sends}');
-  const compiled = new Map<string, Map<string, ValidateFunction>>();
-  // One ajv per file: schema $ids of one file may not clash, those of two files may.
-  // Strict about keywords (a typo is a schema that checks nothing), not about style: a
-  // `required` field without a `properties` entry is valid JSON Schema.
-  const ajv = new Ajv({
-    allErrors: true,
-    strictSchema: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    allowUnionTypes: true,
-    // Content is JSON from outside: a missing "toString" must not be read off Object.prototype.
-    ownProperties: true,
-  });
+  const compiled = new Map<string, Map<string, ContentCheck>>();
   for (const [kind, performatives] of Object.entries(isObject(value.kinds) ? value.kinds : {})) {
     if (!isObject(performatives)) {
       fail(`kinds.${kind}`, 'expected an object: performative → {accepts, sends}');
@@ -63,8 +59,8 @@ export function parseContract(value: unknown): ContractParse {
           if (!DIRECTIONS.includes(key as Direction)) fail(`${path}.${key}`, 'unknown field (expected accepts or sends)');
         for (const direction of DIRECTIONS) {
           if (!Object.hasOwn(entry, direction)) continue;
-          const validate = compileSchema(ajv, entry[direction], `${path}.${direction}`, fail);
-          if (validate) compiled.set(kind, (compiled.get(kind) ?? new Map()).set(`${direction} ${performative}`, validate));
+          const check = prepareSchema(entry[direction], `${path}.${direction}`, fail);
+          if (check) compiled.set(kind, (compiled.get(kind) ?? new Map()).set(`${direction} ${performative}`, check));
         }
       }
     }
@@ -88,26 +84,20 @@ export function loadContracts(value: unknown): Contracts {
   throw new Error(`invalid contract file:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
 }
 
-function compileSchema(
-  ajv: Ajv,
-  schema: unknown,
-  path: string,
-  fail: (path: string, message: string) => void,
-): ValidateFunction | undefined {
-  if (typeof schema !== 'boolean' && !isObject(schema)) {
-    fail(path, 'not a valid JSON Schema: expected an object or a boolean');
-    return undefined;
-  }
-  if (!ajv.validateSchema(schema as JsonSchema)) {
-    const sentences = errorSentences(ajv.errors ?? [], schema, path);
+const metaSchema = validateMetaSchema as unknown as { (value: unknown): boolean; errors?: ErrorObject[] | null };
+
+/** One schema: valid against draft-07's meta-schema, every keyword known, every `$ref` resolving. */
+function prepareSchema(schema: unknown, path: string, fail: (path: string, message: string) => void): ContentCheck | undefined {
+  const refuse = (sentences: string[]) => {
     fail(path, `not a valid JSON Schema: ${sentences.join('; ')}`);
     return undefined;
-  }
-  try {
-    return ajv.compile(schema as JsonSchema);
-  } catch (error) {
-    // ajv throws for strict-mode problems (unknown keywords...) and unresolvable $refs
-    fail(path, `not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
+  };
+  if (typeof schema !== 'boolean' && !isObject(schema)) return refuse(['expected an object or a boolean']);
+  if (!metaSchema(schema)) return refuse(errorSentences(metaSchema.errors ?? [], schema, path));
+  // A private copy: the checker marks the objects it resolves `$ref`s on, and the file stays as read.
+  const copy = structuredClone(schema) as Schema | boolean;
+  const walk = walkSchema(copy, path);
+  if (walk.problems.length > 0) return refuse(walk.problems);
+  const compiled = compileContentCheck(copy, walk);
+  return compiled.ok ? compiled.check : refuse(compiled.problems);
 }

@@ -1,6 +1,6 @@
 /**
  * Message contracts (`orrery.contract/1`): per agent kind and performative, a JSON Schema
- * (draft-07, checked by ajv) for the content the kind ACCEPTS with that performative and one
+ * (draft-07, checked by @cfworker/json-schema) for the content the kind ACCEPTS with that performative and one
  * for the content it SENDS with it.
  */
 import type { Performative } from '../../protocol/performatives';
