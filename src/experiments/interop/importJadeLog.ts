@@ -77,13 +77,12 @@ export function importJadeLog(log: string, options: JadeImportOptions = {}): Jad
     if (result.skipped) skipped.push({ entry: entry.number, params: result.skipped });
     parsed.push({ number: entry.number, t, draft: draft as ParsedEntry['draft'] });
   }
-  const tape = tapeOf(parsed);
   const recording = finishRecording({
-    tape,
+    tape: tapeOf(parsed),
     kernelSeed: 0,
     clockMode: 'live',
-    // Playback opens on the participants already there (as a recording started after deploying), first message next
-    startIndex: tape.length - parsed.length,
+    // The nodes are events of the playback: the page's store builds clients and topics from node.added, not from a snapshot
+    startIndex: 0,
     name: options.name ?? 'JADE message log',
     tags: options.tags ?? ['jade'],
     kernel: options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {},

@@ -51,7 +51,7 @@ describe('importJadeLog', () => {
     expect(recording.header).toMatchObject({
       name: 'shop',
       clockMode: 'live',
-      startIndex: 3 + 2,
+      startIndex: 0,
       createdAt: '2026-12-06T15:30:00.000Z',
       modules: [],
     });
@@ -59,10 +59,12 @@ describe('importJadeLog', () => {
     expect(addresses).toEqual({ 'buyer@host:1099/JADE': ['http://host:7778/acc'], 'seller@host:1099/JADE': ['http://host:7778/acc'] });
     expect(skipped).toEqual([{ entry: 2, params: ['x-trace'] }]);
     const player = createPlayer(recording);
-    // Playback opens on the participants and their links; the messages follow.
-    expect(player.snapshot().clients).toEqual(['buyer@host:1099/JADE', 'seller@host:1099/JADE', 'audit@host:1099/JADE']);
     const events = player.eventsBetween(player.first, player.last);
-    expect(events.filter((e) => e.type === 'node.added')).toEqual([]);
+    expect(events.filter((e) => e.type === 'node.added').map((e) => (e as { node: string }).node)).toEqual([
+      'buyer@host:1099/JADE',
+      'seller@host:1099/JADE',
+      'audit@host:1099/JADE',
+    ]);
     expect(sentAndDelivered(events)).toEqual([
       ['sent', 0, 'request', 'buyer@host:1099/JADE', ['seller@host:1099/JADE']],
       ['delivered', 0, 'm1', 'seller@host:1099/JADE'],
@@ -90,8 +92,8 @@ describe('importJadeLog', () => {
       { createdAt: 'x' },
     );
     const player = createPlayer(recording);
-    expect(player.snapshot().clients).toEqual(['a']);
     const events = player.eventsBetween(player.first, player.last);
+    expect(events.filter((e) => e.type === 'node.added')).toHaveLength(1);
     expect(sentAndDelivered(events).filter((e) => e[0] === 'delivered')).toEqual([
       ['delivered', 0, 'm1', 'a'],
       ['delivered', 10, 'm2', 'you'],
