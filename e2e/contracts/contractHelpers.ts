@@ -1,0 +1,42 @@
+import type { Page } from '@playwright/test';
+import { expect } from '../fixtures';
+
+/**
+ * The Fire-and-forget pattern's kinds: the requester (emitter) accepts any request object and
+ * sends informs; the sink sends informs and accepts an inform only when its reading is a
+ * string. The emitter sends `{seq, data: {reading: 21.5}}`: each of its three informs breaks
+ * the sink's `accepts`, the request that starts it keeps the requester's.
+ */
+export const READING_AS_STRING = {
+  schema: 'orrery.contract/1',
+  version: '1.0.0',
+  kinds: {
+    requester: { request: { accepts: { type: 'object' } }, inform: { sends: { type: 'object' } } },
+    sink: {
+      inform: {
+        accepts: {
+          type: 'object',
+          required: ['seq', 'data'],
+          properties: { data: { type: 'object', required: ['reading'], properties: { reading: { type: 'string' } } } },
+        },
+        sends: { type: 'object' },
+      },
+    },
+  },
+};
+
+/** Paste a contract file into the Contracts tab and use it. */
+export async function useContracts(page: Page, file: unknown): Promise<void> {
+  await page.getByRole('tab', { name: 'Contracts' }).click();
+  const editor = page.getByRole('textbox', { name: 'Contract JSON' });
+  await editor.fill(JSON.stringify(file, null, 2));
+  await page.getByRole('button', { name: 'Use these contracts' }).click();
+}
+
+export function contractsInUse(page: Page) {
+  return page.getByRole('table', { name: 'Contracts in use' });
+}
+
+export async function expectInUse(page: Page, kind: string): Promise<void> {
+  await expect(contractsInUse(page).getByRole('row').filter({ hasText: kind }).first()).toBeVisible();
+}
