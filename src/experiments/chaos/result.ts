@@ -1,5 +1,6 @@
 /** What a run of an experiment produces: verdicts per window, a timeline, counts, the hash. */
 import type { FaultKind } from '../../kernel/resilienceTypes';
+import type { ContractsSummary } from '../contracts/watchContracts';
 import type { OutcomeSummary } from '../metrics/requests';
 import type { ProbeVerdict } from './probes';
 import type { WindowKind } from './types';
@@ -87,4 +88,6 @@ export interface ExperimentResult {
   wallMs: number;
   /** Kernel time the run covered (setup to drain). */
   virtualMs: number;
+  /** Present when the run was given contracts: messages checked and the violations seen. */
+  contracts?: ContractsSummary;
 }

@@ -6,6 +6,8 @@
  */
 import { createSeededRng } from '../../kernel/rng';
 import type { ExperimentShell } from '../ExperimentShell';
+import type { Contracts } from '../contracts/parseContract';
+import { watchContracts } from '../contracts/watchContracts';
 import { deriveSeed, STREAM } from '../seeds';
 import { judgeRun } from './judgeRun';
 import { planExperiment, type ExperimentPlan } from './planExperiment';
@@ -22,6 +24,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Wall clock for `wallMs` (default performance.now). */
   wallClock?: () => number;
+  /** Check every message against these; the result counts the violations (`contracts`). */
+  contracts?: Contracts;
 }
 
 export class ExperimentSetupError extends Error {
@@ -46,12 +50,32 @@ export async function runExperiment(shell: ExperimentShell, experiment: Experime
   };
   const plan = planExperiment(experiment);
   const setupStart = shell.now();
+  // Watching from before the build: the agents' kinds come from their deploys.
+  const contracts = options.contracts ? watchContracts(shell, options.contracts) : undefined;
+  try {
+    const result = await runBuilt(ctx, experiment, plan, { seed, setupStart, wallStart, wall, signal: options.signal });
+    return contracts ? { ...result, contracts: contracts.summary() } : result;
+  } finally {
+    contracts?.stop();
+  }
+}
 
+interface RunClock {
+  seed: number;
+  setupStart: number;
+  wallStart: number;
+  wall: () => number;
+  signal: AbortSignal | undefined;
+}
+
+async function runBuilt(ctx: RunContext, experiment: Experiment, plan: ExperimentPlan, run: RunClock): Promise<ExperimentResult> {
+  const { shell } = ctx;
+  const { seed, setupStart, wallStart, wall } = run;
   build(shell, experiment.topology);
   await waitRunning(shell, experiment.topology, experiment.schedule.setupTimeoutMs ?? 10_000, (entry) => note(ctx, entry));
 
   const t0 = shell.now();
-  const aborted = () => options.signal?.aborted === true;
+  const aborted = () => run.signal?.aborted === true;
   await drive(ctx, plan, experiment.workload.clients, t0, aborted);
   // Clear whatever is still injected (an aborted run) before draining.
   if (aborted()) shell.command({ type: 'chaos.clear' });

@@ -12,6 +12,8 @@ export interface SwarmRun {
   errors: string[];
   wallMs: number;
   counts: ExperimentResult['counts'];
+  /** When the runs were given contracts. */
+  contracts?: ExperimentResult['contracts'];
 }
 
 export interface SwarmResult {
@@ -51,6 +53,7 @@ export async function runSwarm(name: string, options: SwarmOptions): Promise<Swa
     if (options.signal?.aborted) break;
     const r = await options.run(seed);
     const run: SwarmRun = { seed, pass: r.pass, hash: r.hash, failures: r.failures, errors: r.errors, wallMs: r.wallMs, counts: r.counts };
+    if (r.contracts) run.contracts = r.contracts;
     runs.push(run);
     if (!r.pass) failed++;
     options.onRun?.(run, runs.length, seeds.length);

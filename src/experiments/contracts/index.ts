@@ -12,3 +12,4 @@ export {
   type ContractMonitor,
   type ContractMonitorOptions,
 } from './monitor';
+export { watchContracts, FIRST_VIOLATIONS_KEPT, type ContractsSummary, type ContractsWatch } from './watchContracts';

@@ -6,6 +6,7 @@
  * alongside, thresholds checked every 2 s, progress every `progressEveryMs`; ends with the
  * verdict and the summary.
  */
+import { watchContracts } from '../../contracts/watchContracts';
 import { createSeededRng } from '../../../kernel/rng';
 import type { Command } from '../../../kernel/types';
 import type { ExperimentShell } from '../../ExperimentShell';
@@ -63,6 +64,8 @@ export async function runLoadExperiment(
   const hooks = options.hooks ?? {};
   const chaosActions = planLoadChaos(experiment.chaos, options.resolveChaos);
   await setUpLoad(shell, experiment, hooks);
+  // After the set-up: its agents' kinds come from the snapshot, later deploys (a canary) from their events.
+  const contracts = options.contracts ? watchContracts(shell, options.contracts) : undefined;
   const registry = createLoadRegistry(experiment);
   const tracker = new OutcomeTracker();
   const topology = createTopologyIndex(shell);
@@ -87,9 +90,11 @@ export async function runLoadExperiment(
     const chaos = createChaosRunner(shell, chaosActions, createSeededRng(deriveSeed(seed, LOAD_STREAM.chaos)), t0);
     const run: Run = { shell, experiment, options, hooks, t0, set, registry, tracker, driver, chaos, problems, thresholds: [] };
     await drive(run, reporter);
-    return finish(run, seed, performance.now() - wallStart, reporter);
+    const result = finish(run, seed, performance.now() - wallStart, reporter);
+    return contracts ? { ...result, contracts: contracts.summary() } : result;
   } finally {
     unsubscribe();
+    contracts?.stop();
   }
 }
 

@@ -7,6 +7,8 @@ import type { KernelOptions } from '../../../kernel/kernel';
 import type { Command, Rng } from '../../../kernel/types';
 import type { KindLibrary } from '../../../hosts/inProcess';
 import type { Experiment } from '../../chaos/types';
+import type { Contracts } from '../../contracts/parseContract';
+import type { ContractsSummary } from '../../contracts/watchContracts';
 import type { ErrorKind } from '../metrics/loadMetrics';
 import type { SeriesPoint } from '../metrics/timeSeries';
 import type { LoadSummary, SummaryAnnotation } from '../summary/buildSummary';
@@ -82,6 +84,8 @@ export interface LoadRunResult {
   canary?: CanaryView;
   /** Set when an abortOnFail threshold stopped the run: where the open-model scenarios' schedules stood then. */
   breakingPoint?: BreakingPoint;
+  /** Present when the run was given contracts: messages checked and the violations seen. */
+  contracts?: ContractsSummary;
 }
 
 export interface BreakingPoint {
@@ -121,6 +125,8 @@ export interface LoadRunOptions {
   hooks?: LoadRunHooks;
   /** Resolves `chaos.experiment` by name to a parsed chaos experiment (gallery or file). */
   resolveChaos?(name: string): Experiment | undefined;
+  /** Check every message against these; the result counts the violations (`contracts`). */
+  contracts?: Contracts;
 }
 
 export type SimulatedLoadRunOptions = LoadRunOptions & {
