@@ -7,10 +7,12 @@
 import type { KernelEvent } from '../../kernel/types';
 import type { WorkbenchApi } from '../../hosts/types';
 import type { PlaybackApi, PlaybackBatch } from './types';
+import { createRecordingContracts, type RecordingContracts } from '../stream/createRecordingContracts';
 
 export const READ_ONLY_MESSAGE = 'a recording is read-only: fork it to change it';
 
-export interface PlaybackWorkbench extends WorkbenchApi {
+/** Contracts: the whole recording's violations, and a draft inferred from it (see createRecordingContracts). */
+export interface PlaybackWorkbench extends WorkbenchApi, RecordingContracts {
   ready(): Promise<void>;
   /** Playback's own batches (a `reset` starts the projection over); the store prefers these to `subscribe`. */
   subscribePlayback(listener: (batch: PlaybackBatch) => void): Promise<() => void>;
@@ -33,5 +35,6 @@ export function createPlaybackWorkbench(playback: PlaybackApi): PlaybackWorkbenc
     /** Events only: a consumer of plain events cannot start over, so it gets each reset's window as more events. */
     subscribe: (listener: (events: KernelEvent[]) => void) => playback.subscribe((batch) => listener(batch.events)),
     subscribePlayback: (listener) => playback.subscribe(listener),
+    ...createRecordingContracts({ events: () => playback.events(0, Number.MAX_SAFE_INTEGER), snapshot: () => playback.snapshot() }),
   };
 }

@@ -9,13 +9,14 @@ export function playbackDeps(live: WorkbenchStore, services: ReplayServices): Pl
     connect: () => services.connectPlayback(),
     workbench: (api) => services.playbackWorkbench(api),
     createStore(api) {
-      const { theme, dockTab, panels, selectCanvas, setSelected } = live.getState();
+      const { theme, dockTab, panels, selectCanvas, setSelected, contracts } = live.getState();
       // The canvas remounts over the other store: a selection carried into a fresh React Flow
       // was reported back and forth (React Flow's and the store's) until React gave up.
       selectCanvas([], null);
       setSelected(null);
       const store = createWorkbenchStore(api, { theme });
-      store.setState({ dockTab, panels });
+      // The contracts in use check the recording too (its violations show as they do live).
+      store.setState({ dockTab, panels, contracts });
       return store;
     },
     createActions: (store) => createActionManager(store),
