@@ -17,7 +17,7 @@ const request = (seq: number, action: string): KernelEvent =>
     type: 'message.sent',
     seq,
     t: seq,
-    message: { id: `m${seq}`, sender: 'you', receiver: 'counter-1', performative: 'request', content: { action } },
+    message: { id: `m${seq}`, sender: 'you', receiver: 'counter-1', performative: 'request', content: { action }, sent_at: seq },
   }) as KernelEvent;
 
 /** A recording stand-in: its events and an empty snapshot at the cursor. */
