@@ -5,7 +5,6 @@ import type { WorkbenchState } from '../../store/createWorkbenchStore';
 import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
 import { ComposerSide } from './ComposerSide';
 import type { DraftFormat } from './draftFormat';
-import { FormatSwitch } from './FormatSwitch';
 import type { ComposerHistoryEntry } from './composerSlice';
 import { freshConversation, requestTemplate } from './draftText';
 import { configureMessageSchema } from './messageLanguage';
@@ -84,13 +83,6 @@ export default function Composer() {
   return (
     <div className="composer">
       <div className="composer-main">
-        <FormatSwitch
-          format={forms.format}
-          onChange={(next) => {
-            setResult({ kind: 'idle' });
-            forms.switchTo(next);
-          }}
-        />
         <div className="composer-editor" role="group" aria-label="Message editor">
           <Editor
             defaultLanguage="json"
@@ -104,7 +96,15 @@ export default function Composer() {
         </div>
         <ProblemsList problems={editor.problems} />
       </div>
-      <ComposerSide sending={sending} format={forms.format} onTemplate={applyTemplate} />
+      <ComposerSide
+        sending={sending}
+        format={forms.format}
+        onFormat={(next) => {
+          setResult({ kind: 'idle' });
+          forms.switchTo(next);
+        }}
+        onTemplate={applyTemplate}
+      />
       <SentHistory onResend={(entry) => void sending.sendText(entry.text)} onLoad={load} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { DraftFormat } from './draftFormat';
+import { FormatSwitch } from './FormatSwitch';
 import { ReplyView } from './ReplyView';
 import { TEMPLATES } from './templates';
 import type { useComposerSend } from './useComposerSend';
@@ -7,14 +8,16 @@ interface Props {
   sending: ReturnType<typeof useComposerSend>;
   /** The editor's form: a reply is shown in it too. */
   format: DraftFormat;
+  onFormat(next: DraftFormat): void;
   onTemplate(id: string): void;
 }
 
-/** Templates, the two send buttons, the timeout and what happened to the last message. */
-export function ComposerSide({ sending, format, onTemplate }: Props) {
+/** The message format, templates, the two send buttons, the timeout and what happened to the last message. */
+export function ComposerSide({ sending, format, onFormat, onTemplate }: Props) {
   const { busy, send, sendAndWait, timeoutMs, setTimeoutMs, result } = sending;
   return (
     <div className="composer-side">
+      <FormatSwitch format={format} onChange={onFormat} />
       <label className="field">
         <span className="field-label">Templates</span>
         <select className="input" aria-label="Templates" value="" onChange={(e) => onTemplate(e.target.value)}>
