@@ -1,6 +1,6 @@
 import { agentNode, compose, expect, logRow, messageLog, openWorkbench, send, test } from '../fixtures';
 import { loadPattern } from '../patternHelpers';
-import { expectInUse, READING_AS_STRING, useContracts } from './contractHelpers';
+import { blockingAxe, expectInUse, READING_AS_STRING, useContracts } from './contractHelpers';
 
 test('a contract violation shows on the log row, in the message inspector and on the link; a kept contract is not flagged', async ({
   page,
@@ -30,6 +30,8 @@ test('a contract violation shows on the log row, in the message inspector and on
   const kept = logRow(page, { performative: 'request', sender: 'you', receiver: 'emitter', content: '{}' });
   await expect(kept).toHaveCount(1);
   await expect(kept.getByRole('img', { name: 'Contract violation' })).toHaveCount(0);
+  // The flags are accessible (scanned before a row is opened: an open row is another screen).
+  expect(await blockingAxe(page, '#dock-panel-log')).toEqual([]);
 
   // The message inspector lists the violation: side, contract, content path and problem.
   await broken.first().click();
@@ -57,6 +59,10 @@ test('a contract violation shows on the log row, in the message inspector and on
   await expect(page.getByLabel('Contract counts')).toContainText(/Violations\s*3(?!\d)/);
   await expect(page.getByRole('table', { name: 'Violations by contract' })).toContainText('sink accepts inform');
   await expect(page.getByRole('table', { name: 'Violations by contract' })).toContainText('3');
+
+  // The flags and the tab are accessible: no serious or critical axe finding.
+  expect(await blockingAxe(page, '#dock-panel-contracts')).toEqual([]);
+  expect(await blockingAxe(page, '[aria-label="Inspector for link emitter – sink"]')).toEqual([]);
 });
 
 test('a refused contract file names each problem and keeps the contracts in use', async ({ page }) => {
