@@ -49,3 +49,27 @@ export async function blockingAxe(page: Page, within: string): Promise<string[]>
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
+
+/** The version of the contracts the last-open workspace holds in IndexedDB (what a reload restores). */
+export async function storedContractsVersion(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      new Promise<string | null>((resolve, reject) => {
+        const req = indexedDB.open('orrery');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['meta', 'workspaces']);
+          const last = tx.objectStore('meta').get('lastOpen');
+          last.onsuccess = () => {
+            const rec = tx.objectStore('workspaces').get(last.result as string);
+            rec.onsuccess = () => {
+              const r = rec.result as { workspace: { contracts?: { version: string } } } | undefined;
+              db.close();
+              resolve(r?.workspace.contracts?.version ?? null);
+            };
+          };
+        };
+      }),
+  );
+}
