@@ -12,8 +12,8 @@ import { parseShrinkCli, SHRINK_FLAG_OPTIONS, SHRINK_ONLY_FLAGS, type ShrinkCli 
 export type { CommonFlags };
 
 export type CliCommand =
-  | ({ command: 'experiment'; file: string; report?: string; record?: string } & CommonFlags)
-  | ({ command: 'swarm'; file: string; from: number; count: number; report?: string } & Omit<CommonFlags, 'seed'>)
+  | ({ command: 'experiment'; file: string; report?: string; record?: string; contracts?: string } & CommonFlags)
+  | ({ command: 'swarm'; file: string; from: number; count: number; report?: string; contracts?: string } & Omit<CommonFlags, 'seed'>)
   | ({ command: 'run'; file: string } & CommonFlags)
   | ContractCli
   | CanDeployCli
@@ -33,9 +33,9 @@ const COMMON = ['seed', 'json', 'junit', 'quiet'] as const;
 /** The flags each verb takes; any other is refused by name. */
 const VERB_FLAGS: Record<Exclude<Verb, 'help'>, readonly string[]> = {
   run: COMMON,
-  experiment: [...COMMON, 'report', 'record'],
-  swarm: [...COMMON, 'seeds', 'count', 'report'],
-  load: [...COMMON, ...LOAD_ONLY_FLAGS, 'record'],
+  experiment: [...COMMON, 'report', 'record', 'contracts'],
+  swarm: [...COMMON, 'seeds', 'count', 'report', 'contracts'],
+  load: [...COMMON, ...LOAD_ONLY_FLAGS, 'record', 'contracts'],
   replay: [...COMMON, ...REPLAY_ONLY_FLAGS],
   shrink: ['json', 'quiet', ...SHRINK_ONLY_FLAGS],
   contract: ['json', 'junit', 'quiet'],
@@ -135,13 +135,15 @@ export function parseCli(argv: readonly string[]): CliCommand {
   const common = commonFlags(values);
   if (command === 'run') return { command, file, ...common };
   const report = fileFlag(values, 'report');
+  const contracts = fileFlag(values, 'contracts');
+  const withContracts = contracts ? { contracts } : {};
   if (command === 'experiment') {
     const record = fileFlag(values, 'record');
-    return { command, file, ...common, ...(report ? { report } : {}), ...(record ? { record } : {}) };
+    return { command, file, ...common, ...(report ? { report } : {}), ...(record ? { record } : {}), ...withContracts };
   }
   const { seed, ...rest } = common;
   const { from, count } = seedRange(values.seeds, values.count, seed);
-  return { command, file, from, count, ...rest, ...(report ? { report } : {}) };
+  return { command, file, from, count, ...rest, ...(report ? { report } : {}), ...withContracts };
 }
 
 function parseContractCli(action: string | undefined, files: readonly string[], values: Record<string, unknown>): ContractCli {

@@ -23,6 +23,13 @@ import type { CommonFlags } from './commonFlags';
 import { createCountProgress } from './countProgress';
 import { junitXml } from './junit';
 import { experimentSuite, swarmSuite } from './junitReports';
+import { readContractFile } from './contractCommand';
+import { contractsKept, contractsLine, contractsLines } from './contractsReport';
+import type { Contracts } from '../experiments/contracts/parseContract';
+
+/** `--contracts FILE` read and checked in full before anything runs (ORR601 with every problem). */
+const contractsFrom = async (file: string | undefined): Promise<{ contracts?: Contracts }> =>
+  file === undefined ? {} : { contracts: await readContractFile(file) };
 
 export interface CliIo {
   /** Results (stdout). */
@@ -79,23 +86,25 @@ export async function setupChecked<T>(file: string, run: () => Promise<T>, fileF
 }
 
 export async function experimentCommand(
-  cli: { file: string; report?: string; record?: string } & CommonFlags,
+  cli: { file: string; report?: string; record?: string; contracts?: string } & CommonFlags,
   io: CliIo,
 ): Promise<ExitCode> {
   await checkOutputs(cli);
   await checkWritable('--record', cli.record);
   const experiment = await readExperiment(cli.file, knownKinds);
+  const contracts = await contractsFrom(cli.contracts);
   const library = await libraryFor(experiment);
-  const options = { library, ...(cli.seed !== undefined ? { seed: cli.seed } : {}) };
+  const options = { library, ...(cli.seed !== undefined ? { seed: cli.seed } : {}), ...contracts };
   const { result, recording } = await setupChecked(cli.file, async () => {
     if (cli.record === undefined) return { result: await runSimulatedExperiment(experiment, options), recording: undefined };
     const { recordSimulation } = await import('../experiments/replay/recordSimulation');
     return recordSimulation(experiment, options);
   });
+  const kept = contractsKept(result.contracts);
   io.out(
     cli.quiet
-      ? `${result.pass ? 'PASS' : 'FAIL'}  ${result.experiment}  seed ${result.seed}  log hash ${result.hash}`
-      : renderExperiment(result),
+      ? `${result.pass && kept ? 'PASS' : 'FAIL'}  ${result.experiment}  seed ${result.seed}  log hash ${result.hash}${result.contracts ? `  ${contractsLine(result.contracts)}` : ''}`
+      : [renderExperiment(result), ...contractsLines(result.contracts)].join('\n'),
   );
   await writeReport(cli.report, result);
   await writeReport(cli.json, result, '--json');
@@ -104,15 +113,16 @@ export async function experimentCommand(
     await writeRecordingFile('--record', cli.record, recording);
     if (!cli.quiet) io.out(`recording: ${cli.record} (${recording.tape.length} inputs, ${recording.header.counts.events} events)`);
   }
-  return result.pass ? EXIT.pass : EXIT.fail;
+  return result.pass && kept ? EXIT.pass : EXIT.fail;
 }
 
 export async function swarmCommand(
-  cli: { file: string; from: number; count: number; report?: string } & Omit<CommonFlags, 'seed'>,
+  cli: { file: string; from: number; count: number; report?: string; contracts?: string } & Omit<CommonFlags, 'seed'>,
   io: CliIo,
 ): Promise<ExitCode> {
   await checkOutputs(cli);
   const experiment = await readExperiment(cli.file, knownKinds);
+  const contracts = await contractsFrom(cli.contracts);
   const library = await libraryFor(experiment);
   const progress = createCountProgress(cli.quiet ? undefined : io.progress, 'seeds', 'swarm');
   let failed = 0;
@@ -121,7 +131,7 @@ export async function swarmCommand(
     swarm = await setupChecked(cli.file, () =>
       runSwarm(experiment.name, {
         seeds: { from: cli.from, count: cli.count },
-        run: (seed) => runSimulatedExperiment(experiment, { library, seed }),
+        run: (seed) => runSimulatedExperiment(experiment, { library, seed, ...contracts }),
         onRun: (run, done, total) => {
           if (!run.pass) failed++;
           progress.update(done, total, `${failed} failed`);
@@ -131,15 +141,19 @@ export async function swarmCommand(
   } finally {
     progress.done();
   }
+  const broke = swarm.runs.filter((r) => !contractsKept(r.contracts));
+  const contractNote = contracts.contracts
+    ? `; contracts: ${broke.reduce((n, r) => n + r.contracts!.violations, 0)} violations in ${broke.length} of ${swarm.runs.length} seeds${broke.length > 0 ? ` (seeds ${broke.map((r) => r.seed).join(', ')})` : ''}`
+    : '';
   io.out(
     cli.quiet
-      ? `swarm: ${swarm.experiment}: ${swarm.passed} passed, ${swarm.failed} failed${swarm.failed > 0 ? `; failing seeds ${swarm.failingSeeds.join(', ')}` : ''}`
-      : renderSwarm(swarm, cli.file),
+      ? `swarm: ${swarm.experiment}: ${swarm.passed} passed, ${swarm.failed} failed${swarm.failed > 0 ? `; failing seeds ${swarm.failingSeeds.join(', ')}` : ''}${contractNote}`
+      : `${renderSwarm(swarm, cli.file)}${contractNote ? `\n${contractNote.slice(2)}` : ''}`,
   );
   await writeReport(cli.report, swarm);
   await writeReport(cli.json, swarm, '--json');
   if (cli.junit !== undefined) await writeOutput('--junit', cli.junit, junitXml('orrery swarm', [swarmSuite(swarm, cli.file)]));
-  return swarm.failed === 0 ? EXIT.pass : EXIT.fail;
+  return swarm.failed === 0 && broke.length === 0 ? EXIT.pass : EXIT.fail;
 }
 
 /** Exit 0 when the two reports are the same runs (same hashes), 1 when they differ. */

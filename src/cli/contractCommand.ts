@@ -26,11 +26,13 @@ export async function readContractFile(file: string): Promise<Contracts> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${file}: expected a contract file (JSON), received text that does not parse (${(e as Error).message})`);
+    throw new InputError(`ORR601 ${file}: expected a contract file (JSON), received text that does not parse (${(e as Error).message})`);
   }
   const parsed = parseContract(json);
   if (!parsed.ok)
-    throw new InputError(`${file}: not a valid contract file:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+    throw new InputError(
+      `ORR601 ${file}: not a valid contract file:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+    );
   return parsed.contracts;
 }
 

@@ -39,34 +39,40 @@ const VERB_HELP: Record<Verb, { line: string; text: string }> = {
     (real wasm agents, virtual clock): its saved chaos experiments ("experiments") and
     load experiments ("loads"), each one test case. Every case is checked before the
     first starts (an invalid one: exit 2, nothing run). A load's "chaos" names one of the
-    workspace's experiments (or a shipped example). Exit 0 when every case passes, 1 when
-    a chaos hypothesis fails, 99 when only load thresholds fail.`,
+    workspace's experiments (or a shipped example). The workspace's "contracts" (if any)
+    are checked on every message of every case: a violation fails its case (JUnit case
+    "contracts"). Exit 0 when every case passes, 1 when a chaos hypothesis fails or a
+    contract is violated, 99 when only load thresholds fail.`,
   },
   experiment: {
     line: 'run one chaos experiment in the deterministic simulation',
     text: `orrery experiment <file.json> [--seed N] [--json OUT] [--junit OUT] [--quiet]
-                  [--report out.json] [--record out.orrery-rec]
+                  [--report out.json] [--record out.orrery-rec] [--contracts contracts.json]
     Run a chaos experiment in the deterministic simulation (real wasm agents,
     virtual clock). Prints verdicts per window, the seed and the event-log hash.
     --json (or --report) writes the result (\`orrery compare\` reads it); --junit one
     test case per hypothesis check; --record writes the run's recording (open it in
-    the Replay tab, or replay it with \`orrery replay\`).`,
+    the Replay tab, or replay it with \`orrery replay\`). --contracts checks every
+    message against an orrery.contract/1 file (an invalid one: ORR601, exit 2): the
+    count and the first violations are printed, in --json ("contracts"), and in
+    --junit as a case "contracts" that fails on any violation (exit 1).`,
   },
   swarm: {
     line: 'run one chaos experiment over many seeds',
     text: `orrery swarm <file.json> [--seeds FROM..TO | --count N [--seed FROM]] [--json OUT]
-             [--junit OUT] [--quiet] [--report out.json]
+             [--junit OUT] [--quiet] [--report out.json] [--contracts contracts.json]
     Run the experiment over many seeds (at most ${MAX_SEEDS}; default --count 20 from
     seed 1); prints each seed's verdict and log hash and lists the failing ones. Re-run
     one with \`orrery experiment <file.json> --seed N\`: the same seed gives the same hash.
-    --junit: one test case per seed. Progress (seeds done of total) on stderr.`,
+    --junit: one test case per seed. Progress (seeds done of total) on stderr.
+    --contracts: every seed's messages checked; a seed with a violation fails (exit 1).`,
   },
   load: {
     line: 'run one load experiment (k6 executors and thresholds), live or simulated',
     text: `orrery load <file.load.json> [--sim] [--seed N] [--json OUT] [--junit OUT] [--quiet]
             [--summary-export out.json] [--html out.html] [--text out.txt]
             [--baseline base.json] [--save-baseline out.json] [--regression PCT]
-            [--chaos chaos.json …] [--record out.orrery-rec]
+            [--chaos chaos.json …] [--record out.orrery-rec] [--contracts contracts.json]
     Run a load experiment (k6's executors and thresholds). Live by default: real
     wasm agents in worker threads, real time. --sim runs it in the deterministic
     simulation (virtual time, latencies from the file's latency model) and prints
@@ -78,6 +84,8 @@ const VERB_HELP: Record<Verb, { line: string; text: string }> = {
     figures; --baseline compares with saved ones and fails on a regression beyond
     --regression percent (default ${DEFAULT_REGRESSION_PCT}). A "chaos": { "experiment": NAME } is
     looked up in the --chaos files and in examples/*.experiment.json, by name.
+    --contracts checks every message (live or --sim): the count in the summary, --json
+    and --junit (case "contracts"); a violation exits 1 (wrong beats slow).
     Ctrl-C once stops gracefully (the summary is printed); twice aborts at once.
     With --sim, --record writes the run's recording. Exit 99 when a threshold fails.`,
   },

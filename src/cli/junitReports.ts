@@ -6,6 +6,7 @@
  */
 import type { ExperimentResult, SwarmResult } from '../experiments';
 import type { LoadRunResult } from '../experiments/load/run/types';
+import { contractsCase, contractsLine } from './contractsReport';
 import type { JUnitCase, JUnitSuite } from './junit';
 
 const num = (v: number | null) => (v === null ? 'n/a' : String(Math.round(v * 1000) / 1000));
@@ -32,12 +33,32 @@ export function experimentSuite(result: ExperimentResult, file: string): JUnitSu
       classname,
       ...(result.pass ? {} : { failure: { message: 'the hypothesis does not hold', type: 'hypothesis' } }),
     });
+  cases.push(...contractsCase(result.contracts, classname));
   return {
     name: `experiment: ${result.experiment}`,
     time: result.wallMs / 1000,
     timestamp: junitTimestamp(),
-    properties: { file, seed: String(result.seed), logHash: result.hash },
+    properties: { file, seed: String(result.seed), logHash: result.hash, ...contractsProperty(result.contracts) },
     cases,
+  };
+}
+
+/** `contracts.violations` on the suite, when the run had contracts. */
+const contractsProperty = (summary: ExperimentResult['contracts']): Record<string, string> =>
+  summary ? { 'contracts.violations': String(summary.violations), 'contracts.checked': String(summary.checked) } : {};
+
+/** A seed that kept its hypothesis but broke a contract fails too (type `contract`). */
+function seedFailure(run: SwarmResult['runs'][number], file: string): JUnitCase['failure'] {
+  const rerun = `re-run: orrery experiment ${file} --seed ${run.seed}`;
+  if (run.pass) {
+    if (!run.contracts || run.contracts.violations === 0) return undefined;
+    return { message: contractsLine(run.contracts), type: 'contract', details: `${rerun} --contracts <the contracts file>` };
+  }
+  const why = [...run.failures.map((f) => `${f.window}/${f.probe} ${f.detail}`), ...run.errors];
+  return {
+    message: why[0] ?? 'the hypothesis does not hold',
+    type: 'hypothesis',
+    details: `${why.join('\n')}\n${rerun}\nlog hash ${run.hash}`,
   };
 }
 
@@ -49,21 +70,8 @@ export function swarmSuite(swarm: SwarmResult, file: string): JUnitSuite {
     timestamp: junitTimestamp(),
     properties: { file },
     cases: swarm.runs.map((run) => {
-      const why = [...run.failures.map((f) => `${f.window}/${f.probe} ${f.detail}`), ...run.errors];
-      return {
-        name: `seed ${run.seed}`,
-        classname,
-        time: run.wallMs / 1000,
-        ...(run.pass
-          ? {}
-          : {
-              failure: {
-                message: why[0] ?? 'the hypothesis does not hold',
-                type: 'hypothesis',
-                details: `${why.join('\n')}\nre-run: orrery experiment ${file} --seed ${run.seed}\nlog hash ${run.hash}`,
-              },
-            }),
-      };
+      const failure = seedFailure(run, file);
+      return { name: `seed ${run.seed}`, classname, time: run.wallMs / 1000, ...(failure ? { failure } : {}) };
     }),
   };
 }
@@ -92,11 +100,18 @@ export function loadSuite(result: LoadRunResult, file: string): JUnitSuite {
       classname,
       ...(result.passed ? {} : { failure: { message: aborted || 'the run failed', type: 'threshold' } }),
     });
+  cases.push(...contractsCase(result.contracts, classname));
   return {
     name: `load: ${result.name}`,
     time: result.wallMs / 1000,
     timestamp: junitTimestamp(),
-    properties: { file, mode: result.mode, seed: String(result.seed), ...(result.logHash ? { logHash: result.logHash } : {}) },
+    properties: {
+      file,
+      mode: result.mode,
+      seed: String(result.seed),
+      ...(result.logHash ? { logHash: result.logHash } : {}),
+      ...contractsProperty(result.contracts),
+    },
     cases,
   };
 }

@@ -24,6 +24,8 @@ export interface LoadCli {
   junit?: string;
   /** --sim only: write the run's recording here. */
   record?: string;
+  /** A contract file: every message checked, violations counted (exit 1 when any). */
+  contracts?: string;
 }
 
 /** Flags only `load` accepts (other commands refuse them by name). */
@@ -62,6 +64,7 @@ export function parseLoadCli(file: string | undefined, extra: readonly string[],
   if (file === undefined || file === '') throw usage('load: expected a load experiment file, received nothing');
   if (extra.length > 0) throw usage(`load: expected one file, received also ${extra.join(' ')}`);
   const record = fileFlag(values, 'record');
+  const contracts = fileFlag(values, 'contracts');
   if (record !== undefined && values['sim'] !== true)
     throw usage('--record: applies only with --sim (a recording replays in the deterministic simulation)');
   const outputs = {
@@ -88,6 +91,7 @@ export function parseLoadCli(file: string | undefined, extra: readonly string[],
     ...(common.json !== undefined ? { json: common.json } : {}),
     ...(common.junit !== undefined ? { junit: common.junit } : {}),
     ...(record !== undefined ? { record } : {}),
+    ...(contracts !== undefined ? { contracts } : {}),
   };
 }
 

@@ -29,6 +29,8 @@ import { junitXml } from './junit';
 import { loadSuite } from './junitReports';
 import { writeRecordingFile } from './recordingFile';
 import type { Recording } from '../experiments/replay/types';
+import { readContractFile } from './contractCommand';
+import { contractsKept, contractsLine, contractsLines } from './contractsReport';
 
 const OUTPUT_FLAGS = [
   ['--summary-export', 'summaryExport'],
@@ -45,6 +47,7 @@ export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
   const experiment = await readLoadExperiment(cli.file, knownKinds);
   const chaos = await resolveChaosExperiment(cli.file, experiment, cli.chaos, knownKinds);
   const baseline = cli.baseline === undefined ? undefined : await readBaselineFile(cli.baseline);
+  const contracts = cli.contracts === undefined ? undefined : await readContractFile(cli.contracts);
   const hooks = await canaryHooksFor(experiment, cli.seed ?? experiment.seed ?? 1);
   const progress = createProgressReporter(cli.quiet ? undefined : io.progress);
   const interrupts = interruptControl(io.onInterrupt, (text) => (cli.quiet || !io.progress ? io.err(text) : progress.note(text)));
@@ -60,6 +63,7 @@ export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
           ...(cli.seed !== undefined ? { seed: cli.seed } : {}),
           ...(chaos ? { chaos } : {}),
           ...(hooks ? { hooks } : {}),
+          ...(contracts ? { contracts } : {}),
           onProgress: (p) => progress.update(p),
           ...(cli.record !== undefined ? { onRecording: (r: Recording) => (recording = r) } : {}),
           stopSignal: interrupts.stopSignal,
@@ -78,6 +82,8 @@ export async function loadCommand(cli: LoadCli, io: CliIo): Promise<ExitCode> {
     await writeRecordingFile('--record', cli.record, recording);
     if (!cli.quiet) io.out(`recording: ${cli.record} (${recording.tape.length} inputs, ${recording.header.counts.events} events)`);
   }
+  // A broken contract is wrong, not slow: exit 1, as in `orrery run` (wrong beats slow).
+  if (!contractsKept(result.contracts)) return EXIT.fail;
   return result.passed && (comparison?.regressions.length ?? 0) === 0 ? EXIT.pass : EXIT.thresholds;
 }
 
@@ -136,6 +142,7 @@ export function renderLoadResult(
     totalsLine(result),
   ];
   if (result.logHash) lines.push(`log hash: ${result.logHash}`);
+  lines.push(...contractsLines(result.contracts));
   if (baseline && comparison) lines.push('', renderBaselineComparison(comparison, result.summary, baseline));
   return lines.join('\n');
 }
@@ -144,9 +151,12 @@ export function renderLoadResult(
 export function resultLine(result: LoadRunResult, comparison: BaselineComparison | undefined): string {
   const text = formatTextSummary(result.summary);
   const verdict = /RESULT: .*/.exec(text)?.[0] ?? `RESULT: ${result.passed ? '✓ passed' : '✗ failed'}`;
-  return [verdict, ...(result.logHash ? [`log hash ${result.logHash}`] : []), ...(comparison ? [regressionLine(comparison)] : [])].join(
-    ' · ',
-  );
+  return [
+    verdict,
+    ...(result.logHash ? [`log hash ${result.logHash}`] : []),
+    ...(comparison ? [regressionLine(comparison)] : []),
+    ...(result.contracts ? [contractsLine(result.contracts)] : []),
+  ].join(' · ');
 }
 
 /** --json: the verdict, the thresholds and k6's summary-export figures. */
@@ -163,6 +173,7 @@ export function loadJson(result: LoadRunResult, file: string): unknown {
     totals: result.totals,
     wallMs: Math.round(result.wallMs),
     summary: toSummaryExport(result.summary),
+    ...(result.contracts ? { contracts: result.contracts } : {}),
   };
 }
 

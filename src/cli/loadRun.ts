@@ -7,6 +7,7 @@
 import type { Experiment } from '../experiments';
 import type { LoadExperiment } from '../experiments/load/experiment';
 import type { Recording } from '../experiments/replay/types';
+import type { Contracts } from '../experiments/contracts/parseContract';
 import type { LoadProgress, LoadRunHooks, LoadRunOptions, LoadRunResult } from '../experiments/load/run/types';
 import { loadExperimentKinds } from './readLoadExperiment';
 
@@ -22,6 +23,8 @@ export interface LoadRunRequest {
   abortSignal: AbortSignal;
   /** Simulation only: record the run (the tape recorder on the kernel) and hand over its recording. */
   onRecording?(recording: Recording): void;
+  /** Every message checked against these; the result counts the violations. */
+  contracts?: Contracts;
 }
 
 function runOptions(r: LoadRunRequest): LoadRunOptions {
@@ -31,6 +34,7 @@ function runOptions(r: LoadRunRequest): LoadRunOptions {
     abortSignal: r.abortSignal,
     onProgress: r.onProgress,
     ...(r.hooks ? { hooks: r.hooks } : {}),
+    ...(r.contracts ? { contracts: r.contracts } : {}),
     resolveChaos: (name) => (r.chaos?.name === name ? r.chaos : undefined),
   };
 }

@@ -10,6 +10,7 @@ import { LoadExperimentError, loadKindProblems, parseLoadExperiment, type LoadEx
 import { formatProblem } from '../workspace/errors';
 import { importWorkspace, MAX_FILE_BYTES } from '../workspace/exportImport';
 import type { Workspace } from '../workspace/model';
+import { parseContract, type Contracts } from '../experiments/contracts/parseContract';
 import { InputError } from './exitCodes';
 import { readJsonText } from './readExperiment';
 import { resolveChaosExperiment } from './readLoadExperiment';
@@ -21,6 +22,17 @@ export type RunCase =
 export interface WorkspaceRun {
   name: string;
   cases: RunCase[];
+  /** The workspace's `contracts`, parsed in full: every case is checked against them. */
+  contracts?: Contracts;
+}
+
+/** The saved contracts parsed in full (the workspace schema checked their shape only). */
+function checkContracts(saved: Workspace['contracts'], problems: string[]): Contracts | undefined {
+  if (saved === undefined) return undefined;
+  const parsed = parseContract(saved);
+  if (parsed.ok) return parsed.contracts;
+  problems.push(...parsed.problems.map((p) => `ORR601 contracts.${p.path}: ${p.message}`));
+  return undefined;
 }
 
 export async function readWorkspaceFile(file: string, knownKinds: readonly string[]): Promise<Workspace> {
@@ -81,6 +93,7 @@ async function chaosFor(where: string, load: LoadExperiment, saved: readonly Exp
 export async function readWorkspaceRun(file: string, knownKinds: readonly string[]): Promise<WorkspaceRun> {
   const workspace = await readWorkspaceFile(file, knownKinds);
   const problems: string[] = [];
+  const contracts = checkContracts(workspace.contracts, problems);
   const cases: RunCase[] = [];
   const experiments: Experiment[] = [];
   (workspace.experiments ?? []).forEach((saved, i) => {
@@ -101,5 +114,5 @@ export async function readWorkspaceRun(file: string, knownKinds: readonly string
     );
   if (cases.length === 0)
     throw new InputError(`${file}: expected saved experiments ("experiments") or load experiments ("loads") to run, received none`);
-  return { name: workspace.name, cases };
+  return { name: workspace.name, cases, ...(contracts ? { contracts } : {}) };
 }

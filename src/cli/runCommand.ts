@@ -17,12 +17,15 @@ import { loadJson } from './loadCommand';
 import { checkWritable, writeOutput } from './loadFiles';
 import { loadExperimentKinds } from './readLoadExperiment';
 import { readWorkspaceRun, type RunCase } from './readWorkspaceRun';
+import { contractsKept, contractsLines } from './contractsReport';
+import type { Contracts } from '../experiments/contracts/parseContract';
 
 export type RunCli = { command: 'run'; file: string } & CommonFlags;
 
 type CaseResult = { type: 'experiment'; result: ExperimentResult } | { type: 'load'; result: LoadRunResult };
 
-const passed = (c: CaseResult) => (c.type === 'experiment' ? c.result.pass : c.result.passed);
+/** The case's own verdict (hypothesis or thresholds) and its contracts kept. */
+const passed = (c: CaseResult) => (c.type === 'experiment' ? c.result.pass : c.result.passed) && contractsKept(c.result.contracts);
 
 async function libraryForCases(cases: readonly RunCase[]): Promise<KindLibrary> {
   const [{ createKindLibrary, loadLibraryKinds }, { nodeAgentAssets }, { experimentKinds }] = await Promise.all([
@@ -42,8 +45,13 @@ async function libraryForCases(cases: readonly RunCase[]): Promise<KindLibrary> 
   return library;
 }
 
-async function runCase(c: RunCase, library: KindLibrary, seed: number | undefined, file: string): Promise<CaseResult> {
-  const seeded = seed !== undefined ? { seed } : {};
+async function runCase(
+  c: RunCase,
+  library: KindLibrary,
+  given: { seed: number | undefined; contracts: Contracts | undefined },
+  file: string,
+): Promise<CaseResult> {
+  const seeded = { ...(given.seed !== undefined ? { seed: given.seed } : {}), ...(given.contracts ? { contracts: given.contracts } : {}) };
   if (c.type === 'experiment') {
     const { runSimulatedExperiment } = await import('../experiments');
     return { type: 'experiment', result: await setupChecked(file, () => runSimulatedExperiment(c.experiment, { library, ...seeded })) };
@@ -63,17 +71,23 @@ function caseLine(c: CaseResult): string {
   if (c.type === 'experiment') {
     const r = c.result;
     const why = [...r.failures.map((f) => `${f.window}/${f.probe} ${f.detail}`), ...r.errors];
-    return `  ${r.pass ? 'PASS' : 'FAIL'}  experiment: ${r.experiment}  seed ${r.seed}  log hash ${r.hash}${why.length ? `\n        ${why.join('\n        ')}` : ''}`;
+    return `  ${passed(c) ? 'PASS' : 'FAIL'}  experiment: ${r.experiment}  seed ${r.seed}  log hash ${r.hash}${why.length ? `\n        ${why.join('\n        ')}` : ''}${contractsText(r.contracts)}`;
   }
   const r = c.result;
   const failing = r.summary.thresholds
     .filter((t) => !t.passed)
     .map((t) => `threshold ${t.metric} ${t.source}: observed ${t.observed ?? 'n/a'}`);
-  return `  ${r.passed ? 'PASS' : 'FAIL'}  load: ${r.name}  seed ${r.seed}  log hash ${r.logHash ?? 'n/a'}${failing.length ? `\n        ${failing.join('\n        ')}` : ''}`;
+  return `  ${passed(c) ? 'PASS' : 'FAIL'}  load: ${r.name}  seed ${r.seed}  log hash ${r.logHash ?? 'n/a'}${failing.length ? `\n        ${failing.join('\n        ')}` : ''}${contractsText(r.contracts)}`;
 }
 
+/** Under the case line: the contracts line and the first violations. */
+const contractsText = (summary: ExperimentResult['contracts']) =>
+  contractsLines(summary)
+    .map((line) => `\n        ${line.trimStart()}`)
+    .join('');
+
 export function runExitCode(results: readonly CaseResult[]): ExitCode {
-  if (results.some((c) => c.type === 'experiment' && !passed(c))) return EXIT.fail;
+  if (results.some((c) => (c.type === 'experiment' && !passed(c)) || !contractsKept(c.result.contracts))) return EXIT.fail;
   if (results.some((c) => c.type === 'load' && !passed(c))) return EXIT.thresholds;
   return EXIT.pass;
 }
@@ -88,7 +102,7 @@ export async function runCommand(cli: RunCli, io: CliIo): Promise<ExitCode> {
   try {
     for (const [i, c] of run.cases.entries()) {
       progress.update(i, run.cases.length, `${c.type}: ${c.name}`);
-      results.push(await runCase(c, library, cli.seed, cli.file));
+      results.push(await runCase(c, library, { seed: cli.seed, contracts: run.contracts }, cli.file));
     }
     progress.update(run.cases.length, run.cases.length);
   } finally {
