@@ -20,13 +20,18 @@ const sent = (seq: number, content: unknown): KernelEvent =>
 
 /** A runtime stand-in: the test publishes batches by hand and sees who is subscribed. */
 function fakeRuntime() {
-  const listeners = new Set<(events: readonly KernelEvent[]) => void>();
+  // A list, not a set: the same function subscribed twice is two subscriptions, as in the runtime.
+  const listeners: ((events: readonly KernelEvent[]) => void)[] = [];
   return {
-    listeners,
-    publish: (events: KernelEvent[]) => listeners.forEach((l) => l(events)),
+    listeners: {
+      get size() {
+        return listeners.length;
+      },
+    },
+    publish: (events: KernelEvent[]) => [...listeners].forEach((l) => l(events)),
     subscribe: async (listener: (events: readonly KernelEvent[]) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      listeners.push(listener);
+      return () => void listeners.splice(listeners.indexOf(listener), 1);
     },
   };
 }
@@ -44,6 +49,16 @@ describe('createViolationFeed', () => {
     await feed.setContracts(contracts);
     await feed.close(id);
     expect(runtime.listeners.size).toBe(0);
+  });
+
+  it('subscribes once when a listener and contracts arrive at the same time (each message counted once)', async () => {
+    const runtime = fakeRuntime();
+    const feed = createViolationFeed({ subscribe: runtime.subscribe, kindOf: () => (n) => (n === 'echo-1' ? 'echo' : undefined) });
+    const batches: ViolationBatch[] = [];
+    await Promise.all([feed.open((b) => batches.push(b)), feed.setContracts(contracts), feed.open(() => undefined)]);
+    expect(runtime.listeners.size).toBe(1);
+    runtime.publish([sent(1, { n: 'x' })]);
+    expect(batches.at(-1)!.counts).toMatchObject({ checked: 1, violations: 1 });
   });
 
   it('caps the violations sent per batch; the counts stay exact', async () => {

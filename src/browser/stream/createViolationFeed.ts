@@ -32,7 +32,8 @@ export function createViolationFeed(deps: ViolationFeedDeps): ViolationFeed {
   let monitor: ContractMonitor | null = null;
   let contracts: Contracts | null = null;
   let off: (() => void) | null = null;
-  let subscribing: Promise<void> | null = null;
+  /** The last sync: syncs run one after another, so two at once never subscribe twice. */
+  let queue: Promise<void> = Promise.resolve();
 
   const publish = (events: readonly KernelEvent[]) => {
     if (!monitor) return;
@@ -45,20 +46,15 @@ export function createViolationFeed(deps: ViolationFeedDeps): ViolationFeed {
   };
 
   /** Subscribed exactly while there are contracts and a listener. */
-  const sync = async () => {
-    await subscribing;
+  const syncNow = async () => {
     const wanted = contracts !== null && listeners.size > 0;
-    if (wanted && !off) {
-      subscribing = deps.subscribe(publish).then((unsubscribe) => {
-        off = unsubscribe;
-      });
-      await subscribing;
-      subscribing = null;
-    } else if (!wanted && off) {
+    if (wanted && !off) off = await deps.subscribe(publish);
+    else if (!wanted && off) {
       off();
       off = null;
     }
   };
+  const sync = () => (queue = queue.then(syncNow, syncNow));
 
   return {
     async setContracts(next) {
