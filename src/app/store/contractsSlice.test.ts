@@ -31,6 +31,12 @@ describe('reduceViolations', () => {
     expect(view.omitted).toBe(3);
   });
 
+  it('a violation sent twice is kept once', () => {
+    const batch = { violations: [violation('m1', 'sender'), violation('m1')], omitted: 0, counts: counts(2) };
+    const view = reduceViolations(reduceViolations(emptyViolations(), batch), batch);
+    expect(view.byMessage['m1']!.map((v) => v.side)).toEqual(['sender', 'receiver']);
+  });
+
   it('keeps the latest messages only, never more than the bound (property)', () => {
     fc.assert(
       fc.property(

@@ -42,6 +42,14 @@ export function emptyViolations(): ViolationsView {
   return { byMessage: {}, order: [], counts: emptyCounts(), omitted: 0 };
 }
 
+const sameViolation = (a: ObservedViolation, b: ObservedViolation) =>
+  a.seq === b.seq &&
+  a.side === b.side &&
+  a.agent === b.agent &&
+  a.contract.kind === b.contract.kind &&
+  a.contract.performative === b.contract.performative &&
+  a.contract.direction === b.contract.direction;
+
 /** The batch's violations added by message id (at most `max` messages kept), its counts taken as they are. */
 export function reduceViolations(view: ViolationsView, batch: ViolationBatch, max = MAX_VIOLATING_MESSAGES): ViolationsView {
   const byMessage = { ...view.byMessage };
@@ -50,8 +58,10 @@ export function reduceViolations(view: ViolationsView, batch: ViolationBatch, ma
     const id = violation.messageId;
     if (id === undefined) continue;
     const known = Object.hasOwn(byMessage, id) ? byMessage[id] : undefined;
-    if (known) byMessage[id] = [...known, violation];
-    else {
+    if (known) {
+      // A batch sent twice (a recording's violations to a listener that subscribed meanwhile) adds nothing.
+      if (!known.some((k) => sameViolation(k, violation))) byMessage[id] = [...known, violation];
+    } else {
       byMessage[id] = [violation];
       order.push(id);
     }
