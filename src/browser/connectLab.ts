@@ -25,7 +25,8 @@ export function connectLab(): LabConnection {
   const experiments: ExperimentsApi = {
     run: (experiment, request, onProgress) => remote.runExperiment(experiment, request, onProgress ? Comlink.proxy(onProgress) : undefined),
     stop: () => remote.stopExperiment(),
-    swarm: (experiment, seeds, onRun) => remote.runSwarm(experiment, [...seeds], onRun ? Comlink.proxy(onRun) : undefined),
+    swarm: (experiment, seeds, onRun, request) =>
+      remote.runSwarm(experiment, [...seeds], onRun ? Comlink.proxy(onRun) : undefined, request),
   };
   const load: LoadApi = {
     run: (file, request, onProgress) => remote.runLoad(file, request, onProgress ? Comlink.proxy(onProgress) : undefined),

@@ -14,7 +14,7 @@ import type { Conversation } from '../experiments/replay/conversations';
 import type { Divergence } from '../experiments/replay/diff';
 import type { CliIo } from './commands';
 import type { CommonFlags } from './commonFlags';
-import { readContractFile } from './contractCommand';
+import { readContractFile } from './readContractFile';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { junitXml, type JUnitCase } from './junit';
 import { junitTimestamp } from './junitReports';

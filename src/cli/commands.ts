@@ -23,7 +23,7 @@ import type { CommonFlags } from './commonFlags';
 import { createCountProgress } from './countProgress';
 import { junitXml } from './junit';
 import { experimentSuite, swarmSuite } from './junitReports';
-import { readContractFile } from './contractCommand';
+import { readContractFile } from './readContractFile';
 import { contractsKept, contractsLine, contractsLines } from './contractsReport';
 import type { Contracts } from '../experiments/contracts/parseContract';
 

@@ -5,36 +5,16 @@
  * 1 breaking, 2 when either file is not a valid contract (each problem with its path).
  */
 import { compareContracts } from '../experiments/contracts/compareContracts';
-import { parseContract, type Contracts } from '../experiments/contracts/parseContract';
 import type { Change, ContractComparison, ContractFile } from '../experiments/contracts/types';
 import type { CliIo } from './commands';
 import type { CommonFlags } from './commonFlags';
-import { EXIT, InputError, type ExitCode } from './exitCodes';
+import { EXIT, type ExitCode } from './exitCodes';
+import { readContractFile } from './readContractFile';
 import { junitXml, type JUnitCase } from './junit';
 import { junitTimestamp } from './junitReports';
 import { checkWritable, writeOutput } from './loadFiles';
-import { readJsonText } from './readExperiment';
 
 export type ContractCli = { command: 'contract'; action: 'check'; before: string; after: string } & Omit<CommonFlags, 'seed'>;
-
-/** A contract file is schemas per kind and performative: generous, but bounded. */
-const MAX_CONTRACT_BYTES = 16 * 1024 * 1024;
-
-export async function readContractFile(file: string): Promise<Contracts> {
-  const text = await readJsonText(file, MAX_CONTRACT_BYTES);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`ORR601 ${file}: expected a contract file (JSON), received text that does not parse (${(e as Error).message})`);
-  }
-  const parsed = parseContract(json);
-  if (!parsed.ok)
-    throw new InputError(
-      `ORR601 ${file}: not a valid contract file:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
-    );
-  return parsed.contracts;
-}
 
 const refOf = (c: Change) =>
   'performative' in c.contract ? `${c.contract.kind}.${c.contract.performative}.${c.contract.direction}` : c.contract.kind;

@@ -29,7 +29,7 @@ import { junitXml } from './junit';
 import { loadSuite } from './junitReports';
 import { writeRecordingFile } from './recordingFile';
 import type { Recording } from '../experiments/replay/types';
-import { readContractFile } from './contractCommand';
+import { readContractFile } from './readContractFile';
 import { contractsKept, contractsLine, contractsLines } from './contractsReport';
 
 const OUTPUT_FLAGS = [

@@ -14,6 +14,8 @@ import { runSimulatedExperiment } from '../../experiments/chaos/runSimulatedExpe
 import { runSwarm } from '../../experiments/chaos/runSwarm';
 import type { Experiment } from '../../experiments/chaos/types';
 import type { ExperimentResult } from '../../experiments/chaos/result';
+import { loadContracts, type Contracts } from '../../experiments/contracts/parseContract';
+import type { ContractFile } from '../../experiments/contracts/types';
 import { liveExperiment } from './liveTopology';
 import { metricSeries } from './metricSeries';
 import type { ExperimentsApi, MetricsSeries, RunOutcome, SwarmOutcome } from './types';
@@ -32,6 +34,9 @@ function failure(e: unknown): Failure {
     return { ok: false, error: e.message.split('\n')[0]!, problems: e.problems };
   return { ok: false, error: e instanceof Error ? e.message : String(e), problems: [] };
 }
+
+/** The page's contract file, parsed in the worker (a function cannot cross to it); refused whole with every problem. */
+const contractsOf = (file: ContractFile | undefined): { contracts?: Contracts } => (file ? { contracts: loadContracts(file) } : {});
 
 export function createExperimentsApi(parts: ExperimentParts): ExperimentsApi {
   let current: AbortController | null = null;
@@ -57,6 +62,7 @@ export function createExperimentsApi(parts: ExperimentParts): ExperimentsApi {
       try {
         const experiment = parseExperiment(input);
         const seed = (request.seed ?? experiment.seed ?? 1) >>> 0;
+        const contracts = contractsOf(request.contracts);
         if (request.mode === 'simulation') {
           await parts.library.prepare(experiment.topology.agents.map((a) => a.kind));
           let log: readonly KernelEvent[] = [];
@@ -65,6 +71,7 @@ export function createExperimentsApi(parts: ExperimentParts): ExperimentsApi {
             library: parts.library,
             signal: control.signal,
             ...(onProgress ? { onProgress } : {}),
+            ...contracts,
             onLog: (l) => (log = l),
           });
           return { ok: true, result, metrics: seriesOf(experiment, log, result) };
@@ -72,7 +79,12 @@ export function createExperimentsApi(parts: ExperimentParts): ExperimentsApi {
         const live = liveExperiment(experiment, parts.kernel.snapshot());
         const shell = createRuntimeShell(parts);
         try {
-          const result = await runExperiment(shell, live, { seed, signal: control.signal, ...(onProgress ? { onProgress } : {}) });
+          const result = await runExperiment(shell, live, {
+            seed,
+            signal: control.signal,
+            ...(onProgress ? { onProgress } : {}),
+            ...contracts,
+          });
           return { ok: true, result, metrics: seriesOf(experiment, shell.log(), result) };
         } finally {
           shell.close();
@@ -88,16 +100,17 @@ export function createExperimentsApi(parts: ExperimentParts): ExperimentsApi {
       current?.abort();
     },
 
-    async swarm(input, seeds, onRun): Promise<SwarmOutcome> {
+    async swarm(input, seeds, onRun, request): Promise<SwarmOutcome> {
       const control = begin();
       if (!(control instanceof AbortController)) return control;
       try {
         const experiment = parseExperiment(input);
+        const contracts = contractsOf(request?.contracts);
         await parts.library.prepare(experiment.topology.agents.map((a) => a.kind));
         const swarm = await runSwarm(experiment.name, {
           seeds,
           signal: control.signal,
-          run: (seed) => runSimulatedExperiment(experiment, { seed, library: parts.library, signal: control.signal }),
+          run: (seed) => runSimulatedExperiment(experiment, { seed, library: parts.library, signal: control.signal, ...contracts }),
           ...(onRun ? { onRun } : {}),
         });
         return { ok: true, swarm };

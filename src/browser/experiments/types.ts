@@ -1,6 +1,7 @@
 /** The experiments part of the kernel worker's API (see connectLab). */
 import type { ExperimentResult, TimelineEntry } from '../../experiments/chaos/result';
 import type { SwarmResult, SwarmRun } from '../../experiments/chaos/runSwarm';
+import type { ContractFile } from '../../experiments/contracts/types';
 
 export type RunMode = 'simulation' | 'live';
 
@@ -8,6 +9,13 @@ export interface RunRequest {
   mode: RunMode;
   /** Default: the experiment's seed, else 1. */
   seed?: number;
+  /** The page's contracts: every message of the run checked, the result counts violations (`contracts`). */
+  contracts?: ContractFile;
+}
+
+/** What a swarm's runs are given besides the seed. */
+export interface SwarmRequest {
+  contracts?: ContractFile;
 }
 
 /** One bucket of the metrics chart: requests sent in [t, t + bucketMs) relative to t0. */
@@ -38,5 +46,10 @@ export interface ExperimentsApi {
   /** Stops the current run or swarm: the run still drains and is judged. */
   stop(): Promise<void>;
   /** Simulation only: one run per seed, in order. */
-  swarm(experiment: unknown, seeds: readonly number[], onRun?: (run: SwarmRun, done: number, total: number) => void): Promise<SwarmOutcome>;
+  swarm(
+    experiment: unknown,
+    seeds: readonly number[],
+    onRun?: (run: SwarmRun, done: number, total: number) => void,
+    request?: SwarmRequest,
+  ): Promise<SwarmOutcome>;
 }

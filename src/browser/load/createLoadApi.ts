@@ -16,6 +16,7 @@ import { canaryHooks } from '../../experiments/load/canary';
 import { runLoadExperiment, runSimulatedLoadExperiment } from '../../experiments/load/run';
 import type { LoadProgress, LoadRunOptions } from '../../experiments/load/run/types';
 import type { CompiledKindLibrary } from '../createCompiledKindLibrary';
+import { loadContracts } from '../../experiments/contracts/parseContract';
 import { liveLoadExperiment, simulatedLoadExperiment } from './loadTopology';
 import { createProgressThrottle } from './progressThrottle';
 import { chaosResolver } from './resolveChaos';
@@ -108,6 +109,8 @@ export function createLoadApi(parts: LoadParts): LoadApi {
           resolveChaos: chaosResolver(savedChaos(request.chaos)),
           ...(experiment.canary ? { hooks: canaryHooks(experiment.canary, seed) } : {}),
           ...(throttle ? { onProgress: (p: LoadProgress) => throttle.push(p) } : {}),
+          // Parsed here: a checker is functions, which do not cross to the worker.
+          ...(request.contracts ? { contracts: loadContracts(request.contracts) } : {}),
         };
         const result = await execute(experiment, request, options);
         throttle?.flush();

@@ -1,4 +1,5 @@
 /** The load part of the kernel worker's API (see connectLab). */
+import type { ContractFile } from '../../experiments/contracts/types';
 import type { LoadProgress, LoadRunMode, LoadRunResult } from '../../experiments/load/run/types';
 
 export interface LoadRunRequest {
@@ -7,6 +8,8 @@ export interface LoadRunRequest {
   seed?: number;
   /** Chaos experiments saved on the page, for a file's `chaos.experiment` (the shipped examples are known already). */
   chaos?: readonly unknown[];
+  /** The page's contracts: every message of the run checked, the result counts violations (`contracts`). */
+  contracts?: ContractFile;
 }
 
 export type LoadOutcome =

@@ -3,6 +3,7 @@ import type { ChaosRun } from './resilienceSlice';
 import { formatValue } from './formatValue';
 import { MetricsChart } from './MetricsChart';
 import { Timeline } from './Timeline';
+import { ContractCount } from './ContractCount';
 
 export function VerdictBadge({ pass }: { pass: boolean }) {
   return <span className={`lab-verdict ${pass ? 'lab-pass' : 'lab-fail'}`}>{pass ? 'pass' : 'fail'}</span>;
@@ -48,6 +49,7 @@ export function ResultView({ run, onRerun, busy }: { run: ChaosRun; onRerun(): v
         dead letters · {r.counts.crashes} crashes · {r.counts.restarts} restarts · {(r.virtualMs / 1000).toFixed(2)} s{' '}
         {r.mode === 'simulation' ? 'virtual' : ''} in {(r.wallMs / 1000).toFixed(2)} s
       </p>
+      <ContractCount summary={r.contracts} />
       {r.errors.length > 0 && (
         <ul className="lab-errors" aria-label="Run errors">
           {r.errors.map((e, i) => (

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { ExperimentsApi, RunMode } from '../../../browser/experiments/types';
 import type { SwarmResult, SwarmRun } from '../../../experiments/chaos/runSwarm';
 import type { Experiment } from '../../../experiments/chaos/types';
+import type { ContractFile } from '../../../experiments/contracts/types';
 import type { ChaosRun } from './resilienceSlice';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 
@@ -50,10 +51,12 @@ interface SwarmUi {
   setProblems(problems: string[]): void;
   addSwarm(state: SwarmState): void;
   updateSwarm(id: number, change: (s: SwarmState) => SwarmState): void;
+  /** The page's contracts now (every run of the swarm is checked against them). */
+  contracts(): ContractFile | null;
 }
 
 function useRunSwarm(lab: ExperimentsApi | undefined, ui: SwarmUi): ChaosLab['runSwarm'] {
-  const { setBusy, setStatus, setProblems, addSwarm, updateSwarm } = ui;
+  const { setBusy, setStatus, setProblems, addSwarm, updateSwarm, contracts: currentContracts } = ui;
   return useCallback<ChaosLab['runSwarm']>(
     async (experiment, seeds) => {
       if (!lab) return;
@@ -66,11 +69,17 @@ function useRunSwarm(lab: ExperimentsApi | undefined, ui: SwarmUi): ChaosLab['ru
       // progress call can land after the final result: once finished, progress is ignored.
       let finished = false;
       try {
-        const outcome = await lab.swarm(experiment, seeds, (r, done, total) => {
-          if (finished) return;
-          updateSwarm(state.id, (s) => ({ ...s, runs: [...s.runs, r] }));
-          setStatus(`Swarm: ${done} of ${total} seeds`);
-        });
+        const contracts = currentContracts();
+        const outcome = await lab.swarm(
+          experiment,
+          seeds,
+          (r, done, total) => {
+            if (finished) return;
+            updateSwarm(state.id, (s) => ({ ...s, runs: [...s.runs, r] }));
+            setStatus(`Swarm: ${done} of ${total} seeds`);
+          },
+          contracts ? { contracts } : undefined,
+        );
         finished = true;
         if (!outcome.ok) {
           setStatus(`Could not run the swarm: ${outcome.error}`);
@@ -86,7 +95,7 @@ function useRunSwarm(lab: ExperimentsApi | undefined, ui: SwarmUi): ChaosLab['ru
         setBusy(null);
       }
     },
-    [lab, addSwarm, updateSwarm, setBusy, setProblems, setStatus],
+    [lab, addSwarm, updateSwarm, setBusy, setProblems, setStatus, currentContracts],
   );
 }
 
@@ -111,7 +120,9 @@ export function useChaosLab(): ChaosLab {
       try {
         let n = 0;
         let finished = false; // late progress (its own comlink port) must not follow the result
-        const outcome = await lab.run(experiment, { mode, seed: s }, mode === 'live' ? () => finished || setProgress(++n) : undefined);
+        const contracts = store.getState().contracts;
+        const request = { mode, seed: s, ...(contracts ? { contracts } : {}) };
+        const outcome = await lab.run(experiment, request, mode === 'live' ? () => finished || setProgress(++n) : undefined);
         finished = true;
         if (!outcome.ok) {
           setStatus(`Could not run: ${outcome.error}`);
@@ -139,7 +150,8 @@ export function useChaosLab(): ChaosLab {
     [lab, store],
   );
 
-  const runSwarm = useRunSwarm(lab, { setBusy, setStatus, setProblems, addSwarm, updateSwarm });
+  const contracts = useCallback(() => store.getState().contracts, [store]);
+  const runSwarm = useRunSwarm(lab, { setBusy, setStatus, setProblems, addSwarm, updateSwarm, contracts });
 
   const stop = useCallback(() => {
     void lab?.stop();

@@ -3,6 +3,7 @@ import { formatTextSummary, renderHtmlReport, toSummaryExport } from '../../../e
 import type { LoadRunResult } from '../../../experiments/load/run/types';
 import { downloadText } from '../../ui/download';
 import { fileStem } from './fileStem';
+import { ContractCount } from '../chaos/ContractCount';
 
 export function SummaryView({ result }: { result: LoadRunResult }) {
   const text = formatTextSummary(result.summary);
@@ -43,6 +44,7 @@ export function SummaryView({ result }: { result: LoadRunResult }) {
           </span>
         </p>
       )}
+      <ContractCount summary={result.contracts} />
       <pre className="load-summary-text" role="region" aria-label="Summary text" tabIndex={0}>
         {text}
       </pre>

@@ -45,7 +45,8 @@ export function useLoadLab(): LoadLabControls {
       // Progress crosses on its own comlink port and can land after the result: ignored once finished.
       let finished = false;
       try {
-        const outcome = await api.run(doc, { mode, seed, chaos: Object.values(state.experiments) }, (p) => {
+        const contracts = state.contracts ? { contracts: state.contracts } : {};
+        const outcome = await api.run(doc, { mode, seed, chaos: Object.values(state.experiments), ...contracts }, (p) => {
           if (!finished) store.getState().loadProgressed(p);
         });
         finished = true;
