@@ -6,6 +6,7 @@ export function SwarmView({ swarm, onRerun, busy }: { swarm: SwarmState | null; 
   if (!swarm) return <p className="muted pad">Run a swarm to try the experiment over many seeds in the simulation.</p>;
   const failing = swarm.runs.filter((r) => !r.pass);
   const passing = swarm.runs.filter((r) => r.pass);
+  const checked = swarm.runs.some((r) => r.contracts !== undefined);
   return (
     <section className="lab-swarm" aria-label="Swarm results">
       <p className="small">
@@ -39,6 +40,7 @@ export function SwarmView({ swarm, onRerun, busy }: { swarm: SwarmState | null; 
             <th scope="col">Seed</th>
             <th scope="col">Verdict</th>
             <th scope="col">Log hash</th>
+            {checked && <th scope="col">Contract violations</th>}
           </tr>
         </thead>
         <tbody>
@@ -53,6 +55,11 @@ export function SwarmView({ swarm, onRerun, busy }: { swarm: SwarmState | null; 
               <td className="mono lab-hash-cell" aria-label={`Log hash of seed ${r.seed}`}>
                 {r.hash}
               </td>
+              {checked && (
+                <td className="mono" aria-label={`Contract violations of seed ${r.seed}`}>
+                  {r.contracts?.violations ?? '—'}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
