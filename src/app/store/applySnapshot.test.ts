@@ -30,4 +30,19 @@ describe('reconciling with a snapshot', () => {
     expect(again.agents.b).not.toBe(first.agents.b);
     expect(again.agents.b?.counters.delivered).toBe(3);
   });
+
+  it('places the topics and clients the snapshot names and drops those it does not, keeping creation order', () => {
+    const first = { ...initialData(), ...applySnapshot(initialData(), { ...snapshot([view('a')], 1), topics: ['t1'], clients: ['c1'] }) };
+    expect(first.plainOrder).toEqual(['t1', 'c1']);
+    expect(first.plainNodes).toEqual({ t1: { name: 't1', kind: 'topic' }, c1: { name: 'c1', kind: 'client' } });
+    const taken = new Set([first.positions.a, first.positions.t1, first.positions.c1].map((p) => JSON.stringify(p)));
+    expect(taken.size).toBe(3);
+
+    const later = { ...first, ...applySnapshot(first, { ...snapshot([view('a')], 1), topics: ['t2'], clients: ['c1'] }) };
+    expect(later.plainOrder).toEqual(['c1', 't2']);
+    expect(later.positions.c1).toEqual(first.positions.c1);
+    expect(later.positions.t1).toBeUndefined();
+    const unchanged = applySnapshot(later, { ...snapshot([view('a')], 1), topics: ['t2'], clients: ['c1'] });
+    expect(unchanged.plainNodes).toBeUndefined();
+  });
 });

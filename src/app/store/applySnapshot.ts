@@ -1,6 +1,7 @@
 /** Adopting the kernel's snapshot (the read model) into the UI's projection of events. */
 import type { AgentView, KernelSnapshot } from '../../kernel/types';
-import { addAgent, Draft, type Projected } from './reduceEvents';
+import type { CanvasData, PlainNode } from '../panels/canvas/canvasSlice';
+import { addAgent, Draft, placeNode, type Projected } from './reduceEvents';
 import type { AgentState } from './types';
 
 function fromView(view: AgentView): AgentState {
@@ -38,13 +39,44 @@ function agreesWith(a: AgentState, v: AgentView): boolean {
   );
 }
 
+type PlainNodes = Pick<CanvasData, 'plainNodes' | 'plainOrder'>;
+/** What adopting a snapshot reads: the projection, and the topics and clients when the state has them. */
+export type SnapshotInput = Projected & Partial<PlainNodes>;
+
+/**
+ * Topics and clients as the snapshot has them. The canvas slice adds them on `node.added`,
+ * but a reset (a recording that began after they were made, a seek back past playback's
+ * window) has no such event: the snapshot is all there is.
+ */
+function adoptPlainNodes(d: Draft, state: SnapshotInput, snapshot: KernelSnapshot): Partial<PlainNodes> {
+  const before = state.plainNodes ?? {};
+  const wanted: PlainNode[] = [
+    ...snapshot.topics.map((name) => ({ name, kind: 'topic' as const })),
+    ...snapshot.clients.map((name) => ({ name, kind: 'client' as const })),
+  ];
+  const names = new Set(wanted.map((n) => n.name));
+  const gone = Object.keys(before).filter((name) => !names.has(name));
+  const added = wanted.filter((n) => before[n.name]?.kind !== n.kind);
+  if (gone.length === 0 && added.length === 0) return {};
+  for (const name of gone) d.removeNode(name);
+  const plainNodes = { ...before };
+  for (const name of gone) delete plainNodes[name];
+  for (const node of added) {
+    plainNodes[node.name] = node;
+    placeNode(d, node.name);
+  }
+  const kept = (state.plainOrder ?? []).filter((name) => names.has(name));
+  const order = new Set(kept);
+  return { plainNodes, plainOrder: [...kept, ...added.map((n) => n.name).filter((name) => !order.has(name))] };
+}
+
 /**
  * Adopt the kernel's read model. Call it only when the snapshot and the applied events
  * describe the same point (`snapshot.seq - 1 === lastSeq`), or before any event was
  * applied: then the snapshot is the truth, including the numbers the event projection
- * only approximates (mailbox depth, counters).
+ * only approximates (mailbox depth, counters), and the topics and clients.
  */
-export function applySnapshot(state: Projected, snapshot: KernelSnapshot): Partial<Projected> {
+export function applySnapshot(state: SnapshotInput, snapshot: KernelSnapshot): Partial<Projected & PlainNodes> {
   const d = new Draft(state);
   const seen = new Set<string>();
   for (const view of snapshot.agents) {
@@ -53,6 +85,7 @@ export function applySnapshot(state: Projected, snapshot: KernelSnapshot): Parti
     else if (!agreesWith(d.agents[view.name]!, view)) d.patchAgent(view.name, (a) => ({ ...fromView(view), reason: a.reason }));
   }
   for (const name of Object.keys(d.agents)) if (!seen.has(name)) d.removeNode(name);
+  const plain = adoptPlainNodes(d, state, snapshot);
   const linkIds = new Set(snapshot.links.map((l) => l.id));
   for (const link of snapshot.links) {
     if (!d.links[link.id]) {
@@ -60,7 +93,7 @@ export function applySnapshot(state: Projected, snapshot: KernelSnapshot): Parti
     }
   }
   for (const id of Object.keys(d.links)) if (!linkIds.has(id)) delete d.mutLinks()[id];
-  return { ...d.result(), lastSeq: Math.max(state.lastSeq, snapshot.seq - 1) };
+  return { ...d.result(), ...plain, lastSeq: Math.max(state.lastSeq, snapshot.seq - 1) };
 }
 
 /** Whether a snapshot can be adopted without contradicting applied events. */

@@ -76,6 +76,28 @@ describe('playback batches', () => {
     disconnect();
   });
 
+  it('a reset adopts the topics and clients made before the window, where they stood', async () => {
+    const { store, send, disconnect } = await connected();
+    const nodeAdded = (node: string, kind: 'topic' | 'client'): EventBody => ({ type: 'node.added', node, kind });
+    send({ events: at([nodeAdded('news', 'topic'), nodeAdded('alice', 'client'), ...deploy('a'), sent('m1')]) });
+    store.getState().setPositions({ news: { x: 40, y: 50 } });
+
+    // Back past the window: the node.added events are in the snapshot only.
+    const before = { ...EMPTY, agents: [view('a')], topics: ['news'], clients: ['alice'], seq: 4 };
+    send({ reset: true, snapshot: before, events: at([sent('m1')], 4) });
+    const s = store.getState();
+    expect(s.plainOrder).toEqual(['news', 'alice']);
+    expect(s.plainNodes).toEqual({ news: { name: 'news', kind: 'topic' }, alice: { name: 'alice', kind: 'client' } });
+    expect(s.positions['news']).toEqual({ x: 40, y: 50 });
+    expect(s.positions['alice']).toBeDefined();
+
+    // A snapshot without them (the start of the recording) takes them off again.
+    send({ reset: true, snapshot: EMPTY, events: [] });
+    expect(store.getState().plainOrder).toEqual([]);
+    expect(store.getState().plainNodes).toEqual({});
+    disconnect();
+  });
+
   it('events after a reset go on from it', async () => {
     const { store, send, disconnect } = await connected();
     send({ events: at([...deploy('b'), sent('m1'), sent('m2')]) });

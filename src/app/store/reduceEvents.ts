@@ -233,16 +233,21 @@ export class Draft {
   }
 }
 
+/** Put a node without a position where it was asked for (reserved), else at a free cell. */
+export function placeNode(d: Draft, name: string): void {
+  if (!d.positions[name]) {
+    const wanted = d.pending[name];
+    const cells = d.freeCells();
+    if (wanted) cells.take(wanted);
+    d.mutPositions()[name] = wanted ?? cells.next();
+  }
+  if (name in d.pending) delete d.mutPending()[name];
+}
+
 export function addAgent(d: Draft, state: AgentState): void {
   d.mutAgents()[state.name] = state;
   if (!d.inOrder(state.name)) d.pushOrder(state.name);
-  if (!d.positions[state.name]) {
-    const wanted = d.pending[state.name];
-    const cells = d.freeCells();
-    if (wanted) cells.take(wanted);
-    d.mutPositions()[state.name] = wanted ?? cells.next();
-  }
-  if (state.name in d.pending) delete d.mutPending()[state.name];
+  placeNode(d, state.name);
 }
 
 /** Apply a batch of events. Events at or below `lastSeq` were already applied and are skipped. */
