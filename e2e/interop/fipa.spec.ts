@@ -93,10 +93,11 @@ test('a JADE log imports as a recording that plays back on the canvas; a broken 
   const playback = page.getByRole('region', { name: 'Playback' });
   await expect(playback).toContainText('Recording: book-trade');
 
-  // Play it: its agents appear on the canvas, its three messages fill the log and the sequence view.
-  await playback.getByRole('button', { name: 'Play' }).click();
+  // It opens on its participants already on the canvas (the setup is before the start: a reset's snapshot places them).
   for (const name of ['buyer@host:1099/JADE', 'seller@host:1099/JADE', 'audit@host:1099/JADE'])
     await expect(page.getByRole('group', { name: `client ${name}`, exact: true })).toBeVisible();
+  // Play it: its three messages fill the log and the sequence view.
+  await playback.getByRole('button', { name: 'Play' }).click();
   const log = messageLog(page);
   await page.getByRole('tab', { name: 'Log' }).click();
   await expect(log.getByRole('row').filter({ hasText: 'Dune (1965)' })).toHaveCount(1, { timeout: 20_000 });

@@ -1,10 +1,10 @@
 /**
  * A JADE-style message log as a Recording that plays back: the tape creates a client node for
- * every participant and a link for every pair that talked (at time 0), then sends each message
+ * every participant and a link for every pair that talked (at the first entry's time), then sends each message
  * from its sender at its time. A bare kernel stepping the tape yields `message.sent` and
  * `message.delivered` for each entry, so the player, the canvas and replay treat it like any
- * recording. Times are relative to the first entry's timestamp; a log without timestamps gets
- * one entry every `spacingMs`.
+ * recording. Kernel time is epoch ms, as on the live kernel (its real clock): each entry at its
+ * timestamp; a log without timestamps starts at `createdAt` (default now), one entry every `spacingMs`.
  */
 import { errorData, OrreryError } from '../../protocol/errors';
 import { parseFipa, type AgentAddresses } from '../../protocol/fipaString';
@@ -22,7 +22,7 @@ export interface JadeImportOptions {
   tags?: string[];
   /** Time between entries when the log has no timestamps (default 10 ms). */
   spacingMs?: number;
-  /** ISO 8601; default: the first entry's timestamp, else now. */
+  /** ISO 8601; default: the first entry's timestamp, else now. A log without timestamps starts at this time. */
   createdAt?: string;
   maxMessageBytes?: number;
 }
@@ -31,8 +31,8 @@ export interface JadeImport {
   recording: Recording;
   /** Transport addresses the agent identifiers carried, by name (the envelope has no place for them). */
   addresses: AgentAddresses;
-  /** Epoch ms of kernel time 0 (the first entry's timestamp), when the log had timestamps. */
-  timeOrigin?: number;
+  /** Epoch ms of the first entry (its timestamp, else `createdAt`): kernel times are epoch ms. */
+  timeOrigin: number;
   /** Parameters skipped per entry (`:reply-to`, `:encoding`, `:X-...`): nothing is dropped without saying so. */
   skipped: { entry: number; params: string[] }[];
 }
@@ -49,18 +49,21 @@ export function importJadeLog(log: string, options: JadeImportOptions = {}): Jad
   if (!split.ok) throw entryError(split.entry, `line ${split.line}: ${split.problem}`);
   if (split.entries.length === 0)
     throw entryError(0, 'the log holds no ACL message', 'at least one (performative :sender ... :receiver ...) entry');
-  const origin = timeOriginOf(split.entries);
+  const stamped = timeOriginOf(split.entries);
+  const createdAt = options.createdAt ?? new Date(stamped ?? Date.now()).toISOString();
+  const origin = stamped ?? startOf(createdAt);
   const addresses: AgentAddresses = Object.create(null) as AgentAddresses;
   const skipped: JadeImport['skipped'] = [];
   const parsed: ParsedEntry[] = [];
   let last = 0;
   for (const entry of split.entries) {
-    const t = origin === undefined ? (entry.number - 1) * (options.spacingMs ?? 10) : parseStamp(entry.stamp!)! - origin;
+    const t = stamped === undefined ? origin + (entry.number - 1) * (options.spacingMs ?? 10) : parseStamp(entry.stamp!)!;
     if (t < last)
       throw entryError(entry.number, `its timestamp ${entry.stamp} is earlier than the entry before it`, 'entries in time order');
     last = t;
     const result = parseFipa(entry.text, {
-      timeOrigin: origin ?? 0,
+      // Kernel time is epoch ms: :reply-by dates are kernel times as they are
+      timeOrigin: 0,
       skipUncarried: true,
       ...(options.maxMessageBytes ? { maxBytes: options.maxMessageBytes } : {}),
     });
@@ -77,19 +80,26 @@ export function importJadeLog(log: string, options: JadeImportOptions = {}): Jad
     if (result.skipped) skipped.push({ entry: entry.number, params: result.skipped });
     parsed.push({ number: entry.number, t, draft: draft as ParsedEntry['draft'] });
   }
+  const tape = tapeOf(parsed);
   const recording = finishRecording({
-    tape: tapeOf(parsed),
+    tape,
     kernelSeed: 0,
     clockMode: 'live',
-    // The nodes are events of the playback: the page's store builds clients and topics from node.added, not from a snapshot
-    startIndex: 0,
+    // Playback opens on the participants already there (as a recording started after deploying), first message next
+    startIndex: tape.length - parsed.length,
     name: options.name ?? 'JADE message log',
     tags: options.tags ?? ['jade'],
     kernel: options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {},
     modules: [],
-    createdAt: options.createdAt ?? new Date(origin ?? Date.now()).toISOString(),
+    createdAt,
   });
-  return { recording, addresses: { ...addresses }, skipped, ...(origin !== undefined ? { timeOrigin: origin } : {}) };
+  return { recording, addresses: { ...addresses }, skipped, timeOrigin: origin };
+}
+
+/** Epoch ms of an ISO time; now when it is not one. */
+function startOf(createdAt: string): number {
+  const t = Date.parse(createdAt);
+  return Number.isFinite(t) ? t : Date.now();
 }
 
 /** The first entry's time, when every entry has a timestamp; undefined when none has; an error when only some have. */
@@ -122,7 +132,8 @@ function tapeOf(entries: readonly ParsedEntry[]): TapeEntry[] {
     ...[...nodes].map((name): KernelInput => ({ type: 'client.create', name })),
     ...[...links.values()].map(([a, b]): KernelInput => ({ type: 'link.add', a, b })),
   ];
-  return [...setup.map((input) => ({ t: 0, input })), ...entries.map(({ t, draft }) => ({ t, input: sendInput(draft) }))];
+  const start = entries[0]?.t ?? 0;
+  return [...setup.map((input) => ({ t: start, input })), ...entries.map(({ t, draft }) => ({ t, input: sendInput(draft) }))];
 }
 
 function sendInput(draft: ParsedEntry['draft']): KernelInput {

@@ -24,12 +24,13 @@ const LOG = `2026-12-06 15:30:00,000 - (REQUEST
 2026-12-06T15:30:01.000Z (INFORM :sender (agent-identifier :name seller@host:1099/JADE) :receiver (set (agent-identifier :name buyer@host:1099/JADE) (agent-identifier :name audit@host:1099/JADE)) :content "{\\"done\\":true}" :in-reply-to R1 :conversation-id C1)
 `;
 
-function sentAndDelivered(events: readonly KernelEvent[]) {
+/** Message events, times counted from `origin`. */
+function sentAndDelivered(events: readonly KernelEvent[], origin: number) {
   return events.flatMap((e) =>
     e.type === 'message.sent'
-      ? [['sent', e.t, e.message.performative, e.message.sender, e.message.receiver]]
+      ? [['sent', e.t - origin, e.message.performative, e.message.sender, e.message.receiver]]
       : e.type === 'message.delivered'
-        ? [['delivered', e.t, e.messageId, e.to]]
+        ? [['delivered', e.t - origin, e.messageId, e.to]]
         : [],
   );
 }
@@ -47,11 +48,14 @@ function importError(log: string): OrreryError {
 describe('importJadeLog', () => {
   it('imports a JADE log as a recording whose tape plays back: clients, links, each message sent and delivered at its time', () => {
     const { recording, addresses, skipped, timeOrigin } = importJadeLog(LOG, { name: 'shop' });
-    expect(timeOrigin).toBe(Date.UTC(2026, 11, 6, 15, 30));
+    const origin = Date.UTC(2026, 11, 6, 15, 30);
+    expect(timeOrigin).toBe(origin);
+    // Kernel time is epoch ms, as on the live kernel: each entry at its own timestamp
+    expect(recording.tape.map((e) => e.t)).toEqual([...Array<number>(5).fill(origin), origin, origin + 250, origin + 1000]);
     expect(recording.header).toMatchObject({
       name: 'shop',
       clockMode: 'live',
-      startIndex: 0,
+      startIndex: 3 + 2,
       createdAt: '2026-12-06T15:30:00.000Z',
       modules: [],
     });
@@ -59,13 +63,11 @@ describe('importJadeLog', () => {
     expect(addresses).toEqual({ 'buyer@host:1099/JADE': ['http://host:7778/acc'], 'seller@host:1099/JADE': ['http://host:7778/acc'] });
     expect(skipped).toEqual([{ entry: 2, params: ['x-trace'] }]);
     const player = createPlayer(recording);
+    // Playback opens on the participants and their links; the messages follow.
+    expect(player.snapshot().clients).toEqual(['buyer@host:1099/JADE', 'seller@host:1099/JADE', 'audit@host:1099/JADE']);
     const events = player.eventsBetween(player.first, player.last);
-    expect(events.filter((e) => e.type === 'node.added').map((e) => (e as { node: string }).node)).toEqual([
-      'buyer@host:1099/JADE',
-      'seller@host:1099/JADE',
-      'audit@host:1099/JADE',
-    ]);
-    expect(sentAndDelivered(events)).toEqual([
+    expect(events.filter((e) => e.type === 'node.added')).toEqual([]);
+    expect(sentAndDelivered(events, origin)).toEqual([
       ['sent', 0, 'request', 'buyer@host:1099/JADE', ['seller@host:1099/JADE']],
       ['delivered', 0, 'm1', 'seller@host:1099/JADE'],
       ['sent', 250, 'agree', 'seller@host:1099/JADE', ['buyer@host:1099/JADE']],
@@ -82,8 +84,9 @@ describe('importJadeLog', () => {
   it('spaces entries of a log without timestamps evenly', () => {
     const log = '(inform :sender a :receiver (set b) :content "1")\n(inform :sender b :receiver (set a) :content "2")';
     const { recording, timeOrigin } = importJadeLog(log, { spacingMs: 5, createdAt: '2026-01-01T00:00:00.000Z' });
-    expect(timeOrigin).toBeUndefined();
-    expect(recording.tape.slice(-2).map((e) => e.t)).toEqual([0, 5]);
+    const start = Date.UTC(2026, 0, 1);
+    expect(timeOrigin).toBe(start);
+    expect(recording.tape.slice(-2).map((e) => e.t)).toEqual([start, start + 5]);
   });
 
   it("sends the console's messages from the console, without a client node for it", () => {
@@ -92,8 +95,8 @@ describe('importJadeLog', () => {
       { createdAt: 'x' },
     );
     const player = createPlayer(recording);
+    expect(player.snapshot().clients).toEqual(['a']);
     const events = player.eventsBetween(player.first, player.last);
-    expect(events.filter((e) => e.type === 'node.added')).toHaveLength(1);
     expect(sentAndDelivered(events).filter((e) => e[0] === 'delivered')).toEqual([
       ['delivered', 0, 'm1', 'a'],
       ['delivered', 10, 'm2', 'you'],
@@ -143,7 +146,9 @@ describe('toJadeLog', () => {
   it('writes a conversation as JADE does, with its addresses, and reads back', () => {
     const { recording, addresses, timeOrigin } = importJadeLog(LOG);
     const player = createPlayer(recording);
-    const text = toJadeLog(player.eventsBetween(player.first, player.last), { conversationId: 'C1', timeOrigin, addresses });
+    expect(timeOrigin).toBe(Date.UTC(2026, 11, 6, 15, 30));
+    // Kernel time is epoch ms already: no origin to add
+    const text = toJadeLog(player.eventsBetween(player.first, player.last), { conversationId: 'C1', addresses });
     expect(text.split('\n').slice(0, 4)).toEqual([
       '2026-12-06T15:30:00.000Z',
       '(REQUEST',
@@ -180,10 +185,12 @@ describe('toJadeLog', () => {
         fc.pre(sent.length > 0);
         const events = sent.map((message, seq) => ({ type: 'message.sent', message, seq, t: message.sent_at }) as KernelEvent);
         const { recording } = importJadeLog(toJadeLog(events, { timeOrigin }), { createdAt: 'x' });
+        expect(recording.header.createdAt).toBe('x');
         const player = createPlayer(recording);
         const replayed = player.eventsBetween(player.first, player.last).flatMap((e) => (e.type === 'message.sent' ? [e.message] : []));
         const strip = ({ id: _id, ...m }: AclMessage) => m;
-        expect(replayed.map(strip)).toEqual(sent.map((m) => ({ ...strip(m), sent_at: m.sent_at - sent[0]!.sent_at })));
+        // Each message at its exported timestamp: kernel time is epoch ms
+        expect(replayed.map(strip)).toEqual(sent.map((m) => ({ ...strip(m), sent_at: timeOrigin + m.sent_at })));
       }),
       { numRuns: 100 },
     );
