@@ -18,6 +18,7 @@ import { spawnBrowserAgentWorker } from './spawnBrowserAgentWorker';
 import { createStreamHub, type UiBatchWire } from './stream/createStreamHub';
 import type { StreamInterest } from './stream/uiStreamTypes';
 import { createContractsApi, type ContractsApi } from './stream/createContractsApi';
+import { followRequests } from './stream/followRequests';
 import { createLoadDriver, type LoadCounts, type LoadSpec } from '../experiments/load/createLoadDriver';
 import { createTapeRecorder, type TapeRecorder } from '../experiments/replay/recorder';
 
@@ -152,6 +153,11 @@ export function createKernelWorkerCore(): KernelWorkerCore {
 
   const streams = createStreamHub({ subscribe: (listener) => runtime.subscribe(listener) });
   const load = loadDriverOn(runtime, clock);
+  // Like `send`: the page follows the requests it sent (the Composer's "Send and wait").
+  const request = followRequests({
+    request: (draft, timeoutMs, from) => runtime.request(draft, timeoutMs, from),
+    watchRequest: (sender, replyWith) => streams.watchRequest(sender, replyWith),
+  });
   const contracts = createContractsApi({ kernel, subscribe: (listener) => runtime.subscribe(listener) });
 
   const api: KernelWorkerApi = {
@@ -171,7 +177,7 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     },
     request: async (draft, timeoutMs, from) => {
       await ready;
-      return runtime.request(draft, timeoutMs, from);
+      return request(draft, timeoutMs, from);
     },
     kinds: async () => {
       await ready.catch(() => undefined);

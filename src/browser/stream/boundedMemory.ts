@@ -10,6 +10,10 @@ export class BoundedSet {
   has(item: string): boolean {
     return this.items.has(item);
   }
+  /** Whether it was there (and now is not). */
+  delete(item: string): boolean {
+    return this.items.delete(item);
+  }
 }
 
 export class BoundedMap<V> {

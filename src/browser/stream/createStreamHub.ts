@@ -17,6 +17,8 @@ export interface StreamHub {
   close(id: number): void;
   /** Every subscription sends this message's events whole (see UiStream.watch). */
   watch(messageId: string): void;
+  /** Every subscription sends this request's events whole (see UiStream.watchRequest). */
+  watchRequest(sender: string, replyWith: string): void;
 }
 
 export interface StreamHubDeps {
@@ -59,6 +61,9 @@ export function createStreamHub(deps: StreamHubDeps): StreamHub {
     },
     watch(messageId) {
       for (const { stream } of subscriptions.values()) stream.watch(messageId);
+    },
+    watchRequest(sender, replyWith) {
+      for (const { stream } of subscriptions.values()) stream.watchRequest(sender, replyWith);
     },
   };
 }

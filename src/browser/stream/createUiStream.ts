@@ -34,6 +34,8 @@ export interface UiStream {
    * runtime publishes on a timer), so none of them has been left out yet.
    */
   watch(messageId: string): void;
+  /** Like `watch`, for a request about to be sent: matched by sender and `reply_with` (see followWatched.ts). */
+  watchRequest(sender: string, replyWith: string): void;
   /** The batch for the page from the kernel's next events. */
   take(events: readonly KernelEvent[]): UiBatch;
 }
@@ -66,6 +68,7 @@ export function createUiStream(options: UiStreamOptions = {}): UiStream {
       interest = { ...next };
     },
     watch: (messageId) => follower.watch(messageId),
+    watchRequest: (sender, replyWith) => follower.watchRequest(sender, replyWith),
     take(events) {
       const out: KernelEvent[] = [];
       let tally: MessageTally | undefined;

@@ -13,6 +13,11 @@ const ANSWERS_PER_MESSAGE = 8;
 
 export interface Follower {
   watch(messageId: string): void;
+  /**
+   * Watch the message `sender` is about to send with this `reply_with` (a request: its id is
+   * the kernel's, known only once sent). The first such message is watched, then forgotten.
+   */
+  watchRequest(sender: string, replyWith: string): void;
   /** Whether this sent message is followed (it is remembered: its later events are too). */
   sent(message: AclMessage): boolean;
   /** Whether a message's later events (delivered, handled, failed) are followed. */
@@ -29,6 +34,8 @@ const receivers = (m: AclMessage): readonly string[] => (Array.isArray(m.receive
  */
 export function createFollower(limit = 16_384): Follower {
   const watched = new BoundedSet(limit);
+  const requests = new BoundedSet(limit);
+  const requestKey = (sender: string, replyWith: string) => `${sender}\u0000${replyWith}`;
   const threads = new BoundedSet(limit);
   const answers = new BoundedMap<number>(limit);
 
@@ -61,7 +68,9 @@ export function createFollower(limit = 16_384): Follower {
 
   return {
     watch: (id) => watched.add(id),
+    watchRequest: (sender, replyWith) => requests.add(requestKey(sender, replyWith)),
     sent(m) {
+      if (m.reply_with !== undefined && requests.delete(requestKey(m.sender, m.reply_with))) watched.add(m.id);
       if (watched.has(m.id)) {
         followThread(m);
         return true;
