@@ -158,7 +158,12 @@ export function createKernelWorkerCore(): KernelWorkerCore {
     request: (draft, timeoutMs, from) => runtime.request(draft, timeoutMs, from),
     watchRequest: (sender, replyWith) => streams.watchRequest(sender, replyWith),
   });
-  const contracts = createContractsApi({ kernel, subscribe: (listener) => runtime.subscribe(listener) });
+  const contracts = createContractsApi({
+    kernel,
+    subscribe: (listener) => runtime.subscribe(listener),
+    // The same kernel options as the live recording's header (kernel.worker.ts).
+    tape: { recorder: tape, header: { kernelSeed, kernel: {} } },
+  });
 
   const api: KernelWorkerApi = {
     ready: async () => {

@@ -1,7 +1,8 @@
 /**
  * The kernel worker's contract methods: set the contracts (checked in the worker over every
  * event, see createViolationFeed), follow the violations, and infer a draft contract from
- * the live run's event log.
+ * the whole live run (its tape, see inferFromTape), or from the kernel's event log when the
+ * tape no longer holds the whole run.
  */
 import type { Kernel } from '../../kernel/kernel';
 import type { KernelEvent } from '../../kernel/types';
@@ -9,6 +10,7 @@ import { inferContractFromEvents, kindsFrom, type KindOf } from '../../experimen
 import { parseContract } from '../../experiments/contracts/parseContract';
 import type { ContractFile, ContractProblem } from '../../experiments/contracts/types';
 import { createViolationFeed } from './createViolationFeed';
+import { inferFromTape, type LiveTape } from './inferFromTape';
 import type { ViolationBatch } from './violationTypes';
 
 export interface ContractsApi {
@@ -17,13 +19,32 @@ export interface ContractsApi {
   /** Violations and counts in batches; returns the listener's id. */
   openViolations(listener: (batch: ViolationBatch) => void): Promise<number>;
   closeViolations(id: number): Promise<void>;
-  /** A draft from the messages the kernel's event log still keeps; null when it holds none. */
-  inferContract(): Promise<ContractFile | null>;
+  /** A draft from the run's messages, saying what it read; null when there was no message to read. */
+  inferContract(): Promise<InferredContract | null>;
+}
+
+/** A draft and what it was inferred from. */
+export interface InferredContract {
+  draft: ContractFile;
+  /** The whole run (or recording), or only the last events the kernel's log kept, and why. */
+  from: { whole: true; events: number } | { whole: false; events: number; why: string };
 }
 
 export interface ContractsApiDeps {
   kernel: Pick<Kernel, 'events' | 'snapshot'>;
   subscribe(listener: (events: readonly KernelEvent[]) => void): Promise<() => void>;
+  /** The live tape: a draft then covers the whole run while the tape holds it. */
+  tape?: LiveTape;
+}
+
+const NO_TAPE = 'this workbench keeps no tape of its run';
+
+/** A draft from the kernel's event log window (the tape cannot give the whole run). */
+function inferFromWindow(kernel: ContractsApiDeps['kernel'], why: string): InferredContract | null {
+  const events = kernel.events();
+  if (!events.some((e) => e.type === 'message.sent')) return null;
+  const draft = inferContractFromEvents(events, kindsNow(kernel, events));
+  return Object.keys(draft.kinds).length > 0 ? { draft, from: { whole: false, events: events.length, why } } : null;
 }
 
 /** Kinds of the agents alive now, then those the events deployed (the log may have dropped them). */
@@ -49,10 +70,12 @@ export function createContractsApi(deps: ContractsApiDeps): ContractsApi {
     openViolations: (listener) => feed.open(listener),
     closeViolations: (id) => feed.close(id),
     async inferContract() {
-      const events = deps.kernel.events();
-      if (!events.some((e) => e.type === 'message.sent')) return null;
-      const draft = inferContractFromEvents(events, kindsNow(deps.kernel, events));
-      return Object.keys(draft.kinds).length > 0 ? draft : null;
+      const tape = deps.tape;
+      const cut = tape?.recorder.cutShort;
+      if (!tape || cut) return inferFromWindow(deps.kernel, cut ? cut.reason || 'the tape was let go' : NO_TAPE);
+      const { inference, events } = await inferFromTape(tape, kindsNow(deps.kernel));
+      const draft = inference.contract();
+      return inference.messages > 0 && Object.keys(draft.kinds).length > 0 ? { draft, from: { whole: true, events } } : null;
     },
   };
 }

@@ -47,8 +47,9 @@ describe('contracts over a recording', () => {
     // Accepted content is attributed at delivery (a send from a client alone says nothing of kinds).
     expect(await contracts.inferContract()).toBeNull();
     const delivered = { type: 'message.delivered', seq: 2, t: 2, messageId: 'm1', to: 'counter-1' } as KernelEvent;
-    const draft = await createRecordingContracts(source([deployed, request(1, 'increment'), delivered])).inferContract();
-    expect(draft?.kinds).toHaveProperty(['counter', 'request', 'accepts']);
+    const inferred = await createRecordingContracts(source([deployed, request(1, 'increment'), delivered])).inferContract();
+    expect(inferred?.draft.kinds).toHaveProperty(['counter', 'request', 'accepts']);
+    expect(inferred?.from).toEqual({ whole: true, events: 3 });
     expect(await createRecordingContracts(source([deployed])).inferContract()).toBeNull();
   });
 });

@@ -74,7 +74,7 @@ export function createRecordingContracts(source: RecordingSource): RecordingCont
       const events = await source.events();
       if (!events.some((e) => e.type === 'message.sent')) return null;
       const draft = inferContractFromEvents(events, await kindsOf(source, events));
-      return Object.keys(draft.kinds).length > 0 ? draft : null;
+      return Object.keys(draft.kinds).length > 0 ? { draft, from: { whole: true, events: events.length } } : null;
     },
   };
 }

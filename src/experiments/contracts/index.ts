@@ -3,7 +3,16 @@ export * from './types';
 export { parseContract, loadContracts, type Contracts, type ContractParse, type ContentCheck } from './parseContract';
 export { checkMessage, describeViolation, type MessageParties } from './checkMessage';
 export { compareContracts } from './compareContracts';
-export { inferContract, inferContractFromEvents, kindsFrom, type KindOf, type InferContractOptions } from './inferContract';
+export {
+  createContractInference,
+  inferContract,
+  inferContractFromEvents,
+  kindsFrom,
+  type ContractInference,
+  type ContractInferenceOptions,
+  type KindOf,
+  type InferContractOptions,
+} from './inferContract';
 export {
   createContractMonitor,
   pairKey,

@@ -4,7 +4,7 @@ import type { AclMessage, JsonValue } from '../../protocol/message';
 import { PERFORMATIVES } from '../../protocol/performatives';
 import type { KernelEvent } from '../../kernel/types';
 import { checkMessage } from './checkMessage';
-import { inferContract, inferContractFromEvents, kindsFrom } from './inferContract';
+import { createContractInference, inferContract, inferContractFromEvents, kindsFrom } from './inferContract';
 import { inferSchema } from './inferSchema';
 import { loadContracts } from './parseContract';
 
@@ -145,4 +145,63 @@ describe('inferContract', () => {
       { numRuns: 100 },
     );
   }, 60_000);
+});
+
+describe('createContractInference (a run in slices)', () => {
+  const events = (bodies: object[]) => bodies.map((e, seq) => ({ ...e, seq, t: 0 })) as KernelEvent[];
+
+  it('drafts the same from a run observed in slices as from the whole log at once (property)', () => {
+    const body = fc.oneof(
+      fc.record({
+        type: fc.constant('agent.deployed'),
+        agent: fc.constantFrom('a', 'b'),
+        kind: fc.constantFrom('x', 'y'),
+        config: fc.constant(null),
+      }),
+      fc.record({
+        type: fc.constant('message.sent'),
+        message: fc.record({
+          id: fc.constantFrom('m1', 'm2', 'm3'),
+          performative: fc.constantFrom('request', 'inform'),
+          sender: fc.constantFrom('a', 'b', 'you'),
+          receiver: fc.constantFrom('a', 'b', 'topic:t'),
+          content: fc.jsonValue({ maxDepth: 2 }),
+          sent_at: fc.constant(0),
+        }),
+      }),
+      fc.record({ type: fc.constant('message.delivered'), messageId: fc.constantFrom('m1', 'm2', 'm3'), to: fc.constantFrom('a', 'b') }),
+    );
+    fc.assert(
+      fc.property(fc.array(body, { maxLength: 40 }), fc.array(fc.nat(40)), (bodies, cuts) => {
+        const log = events(bodies);
+        const kindOf = kindsFrom(log);
+        const sliced = createContractInference(kindOf);
+        let from = 0;
+        for (const cut of [...cuts].sort((p, q) => p - q)) {
+          sliced.observe(log.slice(from, Math.max(from, cut)));
+          from = Math.max(from, cut);
+        }
+        sliced.observe(log.slice(from));
+        expect(sliced.contract()).toEqual(inferContractFromEvents(log, kindOf));
+        expect(sliced.messages).toBe(log.filter((e) => e.type === 'message.sent').length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('with deployedKinds, a name takes the kind it had when the message went', () => {
+    const inference = createContractInference(() => undefined, { deployedKinds: true });
+    inference.observe(
+      events([
+        { type: 'agent.deployed', agent: 'a', kind: 'old', config: null },
+        { type: 'message.sent', message: msg('a', 'you', 1, 'inform') },
+        { type: 'agent.deployed', agent: 'a', kind: 'new', config: null },
+        { type: 'message.sent', message: msg('a', 'you', 'text', 'inform') },
+      ]),
+    );
+    expect(inference.contract().kinds).toEqual({
+      new: { inform: { sends: { type: 'string' } } },
+      old: { inform: { sends: { type: 'integer' } } },
+    });
+  });
 });

@@ -8,7 +8,7 @@ import type { AclMessage } from '../../protocol/message';
 import { BROADCAST, TOPIC_PREFIX } from '../../protocol/message';
 import type { Performative } from '../../protocol/performatives';
 import type { KernelEvent } from '../../kernel/types';
-import { inferSchema, type InferOptions } from './inferSchema';
+import { createSchemaCollector, type InferOptions, type SchemaCollector } from './inferSchema';
 import { CONTRACT_SCHEMA, type ContractFile, type Direction } from './types';
 
 export interface InferContractOptions extends InferOptions {
@@ -20,36 +20,38 @@ export interface InferContractOptions extends InferOptions {
 export type KindOf = (name: string) => string | undefined;
 
 class Samples {
-  readonly byKind = new Map<string, Map<Performative, Record<Direction, unknown[]>>>();
+  readonly byKind = new Map<string, Map<Performative, Partial<Record<Direction, SchemaCollector>>>>();
+
+  constructor(private readonly options: InferContractOptions) {}
 
   add(kind: string, performative: Performative, direction: Direction, content: unknown): void {
     let perf = this.byKind.get(kind);
     if (!perf) this.byKind.set(kind, (perf = new Map()));
     let entry = perf.get(performative);
-    if (!entry) perf.set(performative, (entry = { accepts: [], sends: [] }));
-    entry[direction].push(content ?? null);
+    if (!entry) perf.set(performative, (entry = {}));
+    (entry[direction] ??= createSchemaCollector(this.options)).add(content ?? null);
   }
 
-  contract(options: InferContractOptions): ContractFile {
+  contract(): ContractFile {
     const kinds: [string, ContractFile['kinds'][string]][] = [];
     for (const kind of [...this.byKind.keys()].sort()) {
       const perfs = this.byKind.get(kind)!;
       const entries = [...perfs.keys()].sort().map((p) => {
         const { accepts, sends } = perfs.get(p)!;
         const entry: Record<string, unknown> = {};
-        if (accepts.length > 0) entry.accepts = inferSchema(accepts, options);
-        if (sends.length > 0) entry.sends = inferSchema(sends, options);
+        if (accepts) entry.accepts = accepts.schema();
+        if (sends) entry.sends = sends.schema();
         return [p, entry];
       });
       kinds.push([kind, Object.fromEntries(entries) as ContractFile['kinds'][string]]);
     }
-    return { schema: CONTRACT_SCHEMA, version: options.version ?? '0.0.0-draft', kinds: Object.fromEntries(kinds) };
+    return { schema: CONTRACT_SCHEMA, version: this.options.version ?? '0.0.0-draft', kinds: Object.fromEntries(kinds) };
   }
 }
 
 /** From messages alone: receivers are the names in `receiver` (broadcasts and topics are skipped). */
 export function inferContract(messages: readonly AclMessage[], kindOf: KindOf, options: InferContractOptions = {}): ContractFile {
-  const samples = new Samples();
+  const samples = new Samples(options);
   for (const message of messages) {
     const senderKind = kindOf(message.sender);
     if (senderKind !== undefined) samples.add(senderKind, message.performative, 'sends', message.content);
@@ -62,29 +64,65 @@ export function inferContract(messages: readonly AclMessage[], kindOf: KindOf, o
     }
     for (const kind of kinds) samples.add(kind, message.performative, 'accepts', message.content);
   }
-  return samples.contract(options);
+  return samples.contract();
 }
 
 /** From an event log: senders from `message.sent`, receivers from `message.delivered` (topics and broadcasts included). */
 export function inferContractFromEvents(events: readonly KernelEvent[], kindOf: KindOf, options: InferContractOptions = {}): ContractFile {
-  const samples = new Samples();
-  const sent = new Map<string, AclMessage>();
-  const counted = new Set<string>();
-  for (const event of events) {
-    if (event.type === 'message.sent') {
-      sent.set(event.message.id, event.message);
-      const kind = kindOf(event.message.sender);
+  const inference = createContractInference(kindOf, { ...options, remember: Infinity });
+  inference.observe(events);
+  return inference.contract();
+}
+
+export interface ContractInferenceOptions extends InferContractOptions {
+  /** Kinds from the `agent.deployed` events observed, as of each message, before `kindOf` (default false). */
+  deployedKinds?: boolean;
+  /** Sent messages remembered to attribute their deliveries to receivers (default 65,536; the oldest go first). */
+  remember?: number;
+}
+
+/** `inferContractFromEvents` one slice of events at a time, over a run of any length. */
+export interface ContractInference {
+  observe(events: readonly KernelEvent[]): void;
+  /** `message.sent` events observed so far. */
+  readonly messages: number;
+  contract(): ContractFile;
+}
+
+/** Memory grows with the content shapes seen and the remembered messages, not with the run. */
+export function createContractInference(kindOf: KindOf, options: ContractInferenceOptions = {}): ContractInference {
+  const samples = new Samples(options);
+  const remember = options.remember ?? 65_536;
+  // A sent message and the kinds its deliveries were already counted for.
+  const sent = new Map<string, { message: AclMessage; counted: Set<string> }>();
+  const deployed = new Map<string, string>();
+  const kindAt = options.deployedKinds ? (name: string) => deployed.get(name) ?? kindOf(name) : kindOf;
+  let messages = 0;
+  const observeOne = (event: KernelEvent) => {
+    if (event.type === 'agent.deployed') deployed.set(event.agent, event.kind);
+    else if (event.type === 'message.sent') {
+      messages++;
+      sent.set(event.message.id, { message: event.message, counted: new Set() });
+      if (sent.size > remember) sent.delete(sent.keys().next().value!);
+      const kind = kindAt(event.message.sender);
       if (kind !== undefined) samples.add(kind, event.message.performative, 'sends', event.message.content);
     } else if (event.type === 'message.delivered') {
-      const message = sent.get(event.messageId);
-      const kind = kindOf(event.to);
-      const key = `${event.messageId}\u0000${kind}`;
-      if (!message || kind === undefined || counted.has(key)) continue;
-      counted.add(key);
-      samples.add(kind, message.performative, 'accepts', message.content);
+      const entry = sent.get(event.messageId);
+      const kind = kindAt(event.to);
+      if (!entry || kind === undefined || entry.counted.has(kind)) return;
+      entry.counted.add(kind);
+      samples.add(kind, entry.message.performative, 'accepts', entry.message.content);
     }
-  }
-  return samples.contract(options);
+  };
+  return {
+    observe(events) {
+      for (const event of events) observeOne(event);
+    },
+    get messages() {
+      return messages;
+    },
+    contract: () => samples.contract(),
+  };
 }
 
 /** Agent → kind from `agent.deployed` events (or a snapshot's agents), for `kindOf`. */

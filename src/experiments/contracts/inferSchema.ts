@@ -26,11 +26,26 @@ interface Collector {
 
 const newCollector = (): Collector => ({ count: 0, types: new Set(), strings: 0, distinct: new Set(), objects: 0, props: new Map() });
 
-export function inferSchema(samples: readonly unknown[], options: InferOptions = {}): JsonSchema {
+/** `inferSchema` one sample at a time: memory grows with the shapes seen, not the samples. */
+export interface SchemaCollector {
+  add(sample: unknown): void;
+  /** The draft for the samples so far (`false`: none yet). */
+  schema(): JsonSchema;
+}
+
+export function createSchemaCollector(options: InferOptions = {}): SchemaCollector {
   const enumMax = options.enumMaxValues ?? 5;
   const root = newCollector();
-  for (const sample of samples) add(root, sample, enumMax);
-  return root.count === 0 ? false : toSchema(root, { enumMax, enumMinSamples: options.enumMinSamples ?? 10 });
+  return {
+    add: (sample) => add(root, sample, enumMax),
+    schema: () => (root.count === 0 ? false : toSchema(root, { enumMax, enumMinSamples: options.enumMinSamples ?? 10 })),
+  };
+}
+
+export function inferSchema(samples: readonly unknown[], options: InferOptions = {}): JsonSchema {
+  const collector = createSchemaCollector(options);
+  for (const sample of samples) collector.add(sample);
+  return collector.schema();
 }
 
 function add(c: Collector, value: unknown, enumMax: number): void {

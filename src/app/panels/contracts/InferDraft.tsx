@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ContractFile } from '../../../experiments/contracts/types';
+import type { InferredContract } from '../../../browser/stream/createContractsApi';
 import { errorData, formatError } from '../../../protocol/errors';
 import { errorText } from '../../errors';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
@@ -9,10 +9,17 @@ import { draftFileName } from './readContractText';
 
 const NOTHING = formatError(errorData('ORR603', 'No message between agents to infer a contract from'), { hint: false });
 
+/** What the draft was read from: the whole run, or only the last events and why. */
+function sourceText(from: InferredContract['from']): string {
+  const events = from.events.toLocaleString('en');
+  return from.whole ? `Inferred from the whole run (${events} events).` : `From the last ${events} events: ${from.why}.`;
+}
+
 /** "Infer draft from this run": a draft from the run's messages, to use as the contracts or download. */
 export function InferDraft() {
   const store = useWorkbenchStore();
-  const [draft, setDraft] = useState<ContractFile | null>(null);
+  const [inferred, setInferred] = useState<InferredContract | null>(null);
+  const draft = inferred?.draft;
   const [busy, setBusy] = useState(false);
   const infer = store.api.inferContract;
 
@@ -20,9 +27,9 @@ export function InferDraft() {
     if (!infer) return;
     setBusy(true);
     try {
-      const inferred = await infer();
-      setDraft(inferred);
-      if (!inferred) store.getState().notify('ORR603', `${NOTHING}. Send some messages between agents first.`);
+      const result = await infer();
+      setInferred(result);
+      if (!result) store.getState().notify('ORR603', `${NOTHING}. Send some messages between agents first.`);
     } catch (error) {
       store.getState().notify('ORR603', `${NOTHING}: ${errorText(error)}`);
     } finally {
@@ -42,8 +49,9 @@ export function InferDraft() {
         Infer draft from this run
       </button>
       {!infer && <p className="muted small">This workbench cannot infer a draft.</p>}
-      {draft && (
+      {inferred && draft && (
         <div role="region" aria-label="Draft contract">
+          <p className="muted small">{sourceText(inferred.from)}</p>
           <ContractSummary file={draft} label="Draft contract kinds" />
           <div className="button-row">
             <button type="button" className="btn btn-small" onClick={() => store.getState().loadContracts(draft)}>
