@@ -23,7 +23,9 @@ describe('a JADE log imported as a recording, in the playback worker’s session
     const end = await playback.seek({ to: 'seq', seq: opened.position.last });
     expect(end.seq).toBe(opened.position.last);
     const sent = (await playback.events(opened.position.first, end.seq + 1)).filter((e) => e.type === 'message.sent');
-    expect(sent.map((e) => (e.type === 'message.sent' ? [e.message.performative, e.message.sender, e.t] : []))).toEqual([
+    // Kernel time is epoch ms (each entry at its timestamp), as on the live kernel
+    const origin = Date.parse('2026-12-06T15:30:00.000Z');
+    expect(sent.map((e) => (e.type === 'message.sent' ? [e.message.performative, e.message.sender, e.t - origin] : []))).toEqual([
       ['request', 'buyer@host:1099/JADE', 0],
       ['agree', 'seller@host:1099/JADE', 250],
       ['inform', 'seller@host:1099/JADE', 1000],

@@ -92,12 +92,12 @@ describe('importJadeLog', () => {
   it("sends the console's messages from the console, without a client node for it", () => {
     const { recording } = importJadeLog(
       '(request :sender you :receiver (set a) :content "1")\n(inform :sender a :receiver you :content "2")',
-      { createdAt: 'x' },
+      { createdAt: '2026-01-01T00:00:00.000Z' },
     );
     const player = createPlayer(recording);
     expect(player.snapshot().clients).toEqual(['a']);
     const events = player.eventsBetween(player.first, player.last);
-    expect(sentAndDelivered(events).filter((e) => e[0] === 'delivered')).toEqual([
+    expect(sentAndDelivered(events, Date.UTC(2026, 0, 1)).filter((e) => e[0] === 'delivered')).toEqual([
       ['delivered', 0, 'm1', 'a'],
       ['delivered', 10, 'm2', 'you'],
     ]);

@@ -12,7 +12,7 @@ import { formatStamp } from './jadeTimestamp';
 export interface JadeExportOptions {
   /** Only messages of this conversation. */
   conversationId?: string;
-  /** Epoch ms at kernel time 0 (default: 0, so timestamps count from 1970-01-01). */
+  /** Epoch ms at kernel time 0. Default 0: kernel time is epoch ms (the live kernel's real clock, live and imported recordings). */
   timeOrigin?: number;
   addresses?: AgentAddresses;
   /** Write no timestamps (the messages alone). */

@@ -1,6 +1,8 @@
 /** The playback session and the live store, given to the Replay tab and the playback bar. */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { RecordingHeader } from '../../../experiments/replay/types';
 import type { WorkbenchStore } from '../../store/createWorkbenchStore';
 import type { PlaybackSession, PlaybackSessionState } from './playbackSession';
 import type { ReplayServices } from './replayServices';
@@ -27,4 +29,12 @@ export function useReplay(): ReplayContextValue {
 /** A narrow read of the playback session (re-renders only when it changes). */
 export function usePlayback<T>(selector: (s: PlaybackSessionState) => T): T {
   return useStore(useReplay().session, selector);
+}
+
+const NOTHING_OPEN = createStore<PlaybackSessionState>()(() => ({ phase: 'live', view: null, shown: null, error: null, progress: null }));
+
+/** The header of the recording in playback; undefined while live (or where no Replay tab is wired). */
+export function useOpenRecordingHeader(): RecordingHeader | undefined {
+  const value = useContext(ReplayContext);
+  return useStore(value?.session ?? NOTHING_OPEN, (s) => s.view?.header);
 }

@@ -3,7 +3,8 @@ import './sequence.css';
 import { useMemo, useState } from 'react';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 import { downloadText } from '../../ui/download';
-import { conversationIds, jadeExport } from './jadeExport';
+import { useOpenRecordingHeader } from '../replay/PlaybackContext';
+import { conversationIds, jadeExport, kernelEpoch } from './jadeExport';
 
 const ALL = '';
 
@@ -17,14 +18,14 @@ export function JadeExportControls({ version, hidden }: Props) {
   const store = useWorkbenchStore();
   const [chosen, setChosen] = useState(ALL);
   const [status, setStatus] = useState('');
+  const header = useOpenRecordingHeader();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- rows change in place: version is their content
   const ids = useMemo(() => conversationIds(store.getState().rows), [version, store]);
 
   const exportLog = () => {
     const rows = store.getState().rows;
-    const last = rows.at(-1)?.t ?? 0;
-    // The kernel's clock counts from its start: the last message is dated now
-    const out = jadeExport(rows, { ...(chosen === ALL ? { hidden } : { conversationId: chosen }), timeOrigin: Date.now() - last });
+    const timeOrigin = kernelEpoch(header);
+    const out = jadeExport(rows, { ...(chosen === ALL ? { hidden } : { conversationId: chosen }), timeOrigin });
     if (out.count === 0) return setStatus('Nothing to export: no messages between the sniffed agents.');
     downloadText(out.fileName, out.text, 'text/plain');
     setStatus(`Exported ${out.count} message${out.count === 1 ? '' : 's'} as ${out.fileName}.`);

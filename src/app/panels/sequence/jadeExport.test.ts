@@ -3,7 +3,7 @@ import { importJadeLog } from '../../../experiments/interop';
 import { createPlayer } from '../../../experiments/replay/player';
 import type { AclMessage } from '../../../protocol/message';
 import type { LogRow } from '../../store/types';
-import { conversationIds, jadeExport, jadeFileName } from './jadeExport';
+import { conversationIds, jadeExport, jadeFileName, kernelEpoch } from './jadeExport';
 
 let n = 0;
 function row(
@@ -47,9 +47,9 @@ describe('jadeExport', () => {
     const { recording } = importJadeLog(out.text);
     const player = createPlayer(recording);
     const sent = player.eventsBetween(player.first, player.last).flatMap((e) => (e.type === 'message.sent' ? [e] : []));
-    expect(sent.map((e) => [e.message.performative, e.message.sender, e.message.content, e.t])).toEqual([
-      ['request', 'you', { n: 1 }, 0],
-      ['inform', 'echo-1', { n: 2 }, 100],
+    expect(sent.map((e) => [e.message.performative, e.message.sender, e.message.content, e.t - Date.UTC(2026, 11, 6)])).toEqual([
+      ['request', 'you', { n: 1 }, 100],
+      ['inform', 'echo-1', { n: 2 }, 200],
     ]);
   });
 
@@ -68,5 +68,17 @@ describe('jadeExport', () => {
     expect(conversationIds(ROWS)).toEqual(['c-1', 'c-2']);
     expect(jadeFileName('order #7/a')).toBe('order-7-a.acl.log');
     expect(jadeFileName('../..')).toBe('messages.acl.log');
+  });
+
+  it('dates messages exactly: live kernel time is epoch ms, a simulation counts from its recording', () => {
+    const sentAt = Date.UTC(2026, 11, 6, 18, 30, 0, 123);
+    const live = [{ ...ROWS[0]!, t: sentAt, message: { ...ROWS[0]!.message!, sent_at: sentAt } }];
+    // The live kernel (nothing open) and live recordings, JADE imports included: the message's own time is its date
+    for (const header of [undefined, { clockMode: 'live' as const, createdAt: '2020-01-01T00:00:00.000Z' }]) {
+      const text = jadeExport(live, { conversationId: 'c-1', timeOrigin: kernelEpoch(header) }).text;
+      expect(text.split('\n')[0]).toBe('2026-12-06T18:30:00.123Z');
+    }
+    expect(kernelEpoch({ clockMode: 'simulation', createdAt: '2026-12-06T00:00:00.000Z' })).toBe(Date.UTC(2026, 11, 6));
+    expect(kernelEpoch({ clockMode: 'simulation', createdAt: 'not a date' })).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { KernelEvent } from '../../../kernel/types';
 import { toJadeLog } from '../../../experiments/interop';
+import type { RecordingHeader } from '../../../experiments/replay/types';
 import { KERNEL_SENDER } from '../../../protocol/names';
 import type { LogRow } from '../../store/types';
 import { sniffedSteps } from './layoutSequence';
@@ -13,6 +14,19 @@ export interface JadeExport {
   text: string;
   /** Messages written. */
   count: number;
+}
+
+/**
+ * Epoch ms at kernel time 0 for what the workbench shows: none open (`undefined`, the live
+ * kernel) or a recording in playback. The live kernel runs on the real clock (epoch ms), and
+ * so does every `live` recording, JADE imports included (each entry at its timestamp): 0, the
+ * times are dates already. A simulation's clock is virtual and has no date: its times count
+ * from the recording's `createdAt`.
+ */
+export function kernelEpoch(header: Pick<RecordingHeader, 'clockMode' | 'createdAt'> | undefined): number {
+  if (header === undefined || header.clockMode === 'live') return 0;
+  const created = Date.parse(header.createdAt);
+  return Number.isFinite(created) ? created : 0;
 }
 
 /** Conversation ids in the order they first appear. */
