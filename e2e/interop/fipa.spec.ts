@@ -73,10 +73,18 @@ test('the Composer shows and accepts the FIPA-ACL string form, and a conversatio
   expect(text).toContain('(INFORM\n :sender (agent-identifier :name echo-1)');
   expect(text.match(/^\(/gm)).toHaveLength(4);
   await expect(controls.getByRole('status', { name: 'Export status' })).toHaveText('Exported 4 messages as fipa-1.acl.log.');
+
+  // Dated by the messages' own times (the kernel's clock is the real one), not by the moment of export: again, the same text.
+  const again = page.waitForEvent('download');
+  await controls.getByRole('button', { name: 'Export conversation as JADE log' }).click();
+  expect(await readFile(await (await again).path(), 'utf8')).toBe(text);
 });
 
 test('a JADE log imports as a recording that plays back on the canvas; a broken one is refused with ORR513', async ({ page }) => {
   test.setTimeout(120_000);
+  // The import runs in a worker of its own, not on the page
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await openWorkbench(page);
   await openReplayTab(page);
   const jade = page.getByRole('region', { name: 'JADE message logs' });
@@ -110,9 +118,36 @@ test('a JADE log imports as a recording that plays back on the canvas; a broken 
   await expect(
     diagram.getByRole('img', { name: 'inform from seller@host:1099/JADE to audit@host:1099/JADE · conversation book-1' }),
   ).toBeAttached();
+  // Exported again, each message carries its own timestamp from the log.
+  const controls = page.getByRole('toolbar', { name: 'Sequence controls' });
+  await controls.getByRole('combobox', { name: 'Conversation to export' }).selectOption('book-1');
+  const downloading = page.waitForEvent('download');
+  await controls.getByRole('button', { name: 'Export conversation as JADE log' }).click();
+  const exported = await readFile(await (await downloading).path(), 'utf8');
+  expect(exported.match(/^\d{4}-.*Z$/gm)).toEqual(['2026-12-06T15:30:00.000Z', '2026-12-06T15:30:00.250Z', '2026-12-06T15:30:01.000Z']);
 
   // It was kept in the library too.
   await page.getByRole('tab', { name: 'Replay' }).click();
   await expect(page.getByRole('table', { name: 'Recordings' }).getByRole('row', { name: /book-trade/ })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('jade-playback.png') });
+  expect(workers.filter((url) => url.includes('jadeImport.worker'))).toHaveLength(2);
+});
+
+test('"Import recording" takes a JADE log too (sniffed from its content), and refuses a broken one with ORR513', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWorkbench(page);
+  await openReplayTab(page);
+  const library = page.getByRole('region', { name: 'Recording library' });
+  const status = library.getByRole('status', { name: 'Library status' });
+
+  await library.getByLabel('Import recording').setInputFiles(fixture('broken.acl.txt'));
+  await expect(library.getByRole('alert')).toContainText(
+    'broken.acl.txt: ORR513 entry 2: JADE message log, entry 2: the message has no :sender',
+  );
+  await expect(status).toHaveText('broken.acl.txt was refused: the library is unchanged.');
+  await expect(library).toContainText('No recordings yet');
+
+  await library.getByLabel('Import recording').setInputFiles(fixture('book-trade.acl.txt'));
+  await expect(status).toHaveText('Imported “book-trade” from a JADE log.');
+  await expect(page.getByRole('table', { name: 'Recordings' }).getByRole('row', { name: /book-trade/ })).toBeVisible();
 });

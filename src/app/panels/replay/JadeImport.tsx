@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { errorText } from '../../errors';
 import { ProblemList, type Refusal } from '../../ui/ProblemList';
-import { readJadeFile } from './jadeImport';
+import { jadeFileOutcome, jadeRecordingName, skippedNote } from './jadeImport';
+import { importRefusal } from './recordingFile';
 import { useReplay } from './PlaybackContext';
 
 export function JadeImport() {
@@ -16,13 +17,18 @@ export function JadeImport() {
 
   const importFile = async (file: File) => {
     setRefusal(null);
-    const read = readJadeFile(file.name, await file.text());
+    setStatus(`Importing ${file.name}…`);
+    // Read, parsed and finished in a worker of its own: a big log does not hold up the page
+    const read = await services.importJadeLog(file, { name: jadeRecordingName(file.name) }).then(
+      (outcome) => jadeFileOutcome(file.name, outcome),
+      (error: unknown) => ({ ok: false as const, refusal: importRefusal(file.name, error) }),
+    );
     if (!read.ok) {
       setRefusal(read.refusal);
       return setStatus(`${file.name} was refused: nothing changed.`);
     }
     const { recording } = read;
-    const skipped = read.skipped > 0 ? ` (${read.skipped} parameters Orrery does not carry were skipped)` : '';
+    const skipped = skippedNote(read.skipped);
     // Kept first, then opened: opening swaps the workbench shown, this tab with it
     const kept = await services
       .openLibrary()
@@ -54,7 +60,10 @@ export function JadeImport() {
           />
         </label>
       </div>
-      <p className="muted small">One ACL message per entry, as JADE logs them; it opens in playback and joins the library.</p>
+      <p className="muted small">
+        One ACL message per entry, as JADE logs them; it opens in playback and joins the library. The library's Import recording takes JADE
+        logs too.
+      </p>
       {refusal && <ProblemList refusal={refusal} label="JADE log problems" />}
       <p role="status" aria-label="JADE import status" className="small muted">
         {status}

@@ -15,7 +15,8 @@ function ImportButton({ onFile }: { onFile(file: File): void }) {
         type="file"
         className="visually-hidden"
         aria-label="Import recording"
-        accept={`${RECORDING_EXTENSION},application/octet-stream`}
+        // A JADE message log is taken here too (sniffed from its content)
+        accept={`${RECORDING_EXTENSION},application/octet-stream,application/gzip,.log,.txt,.acl,text/plain`}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';

@@ -1,4 +1,5 @@
-/** The browser's replay services: IndexedDB library, `.orrery-rec` writer, playback workers. */
+/** The browser's replay services: IndexedDB library, `.orrery-rec` writer, playback workers, the JADE import worker. */
+import { importJadeLogInWorker } from '../../../browser/replay/connectJadeImport';
 import { connectPlayback } from '../../../browser/replay/connectPlayback';
 import { createPlaybackWorkbench } from '../../../browser/replay/createPlaybackWorkbench';
 import { openRecordingLibrary } from '../../../workspace/persistence/recordingLibrary';
@@ -11,5 +12,6 @@ export function defaultReplayServices(): ReplayServices {
     fileParts: (recording) => recordingToBlobParts(recording),
     connectPlayback: () => connectPlayback(),
     playbackWorkbench: (api) => createPlaybackWorkbench(api),
+    importJadeLog: (log, request) => importJadeLogInWorker(log, request),
   };
 }

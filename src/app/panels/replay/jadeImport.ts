@@ -1,7 +1,9 @@
-/** A JADE message log file as a recording to open, or why it was refused (ORR513 naming the entry) (pure). */
-import { importJadeLog } from '../../../experiments/interop';
+/**
+ * A JADE message log file as a recording to keep and open, or why it was refused (ORR513 naming
+ * the entry) (pure). The import itself runs in a worker (`ReplayServices.importJadeLog`).
+ */
+import type { JadeImportOutcome } from '../../../browser/replay/connectJadeImport';
 import type { Recording } from '../../../experiments/replay/types';
-import { OrreryError } from '../../../protocol/errors';
 import type { Refusal } from '../../ui/ProblemList';
 import { importRefusal } from './recordingFile';
 
@@ -12,11 +14,14 @@ export function jadeRecordingName(fileName: string): string {
   return fileName.replace(/(\.(acl|log|txt))+$/i, '') || 'JADE message log';
 }
 
-export function readJadeFile(fileName: string, text: string): JadeFileOutcome {
-  try {
-    const { recording, skipped } = importJadeLog(text, { name: jadeRecordingName(fileName) });
-    return { ok: true, recording, skipped: skipped.reduce((n, s) => n + s.params.length, 0) };
-  } catch (error) {
-    return { ok: false, refusal: importRefusal(fileName, error instanceof OrreryError ? { data: error.toJSON() } : error) };
-  }
+/** The worker's answer for a file, as the Replay tab shows it. */
+export function jadeFileOutcome(fileName: string, outcome: JadeImportOutcome): JadeFileOutcome {
+  if (!outcome.ok) return { ok: false, refusal: importRefusal(fileName, { data: outcome.error }) };
+  return { ok: true, recording: outcome.recording, skipped: outcome.skipped };
+}
+
+/** " (N parameters Orrery does not carry were skipped)", or nothing. */
+export function skippedNote(skipped: number): string {
+  if (skipped === 0) return '';
+  return ` (${skipped} parameter${skipped === 1 ? '' : 's'} Orrery does not carry ${skipped === 1 ? 'was' : 'were'} skipped)`;
 }

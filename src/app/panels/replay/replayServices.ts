@@ -1,8 +1,10 @@
 /**
  * What the Replay tab needs from the layers below, in one seam: the recording library
- * (IndexedDB; it also reads `.orrery-rec` files), writing files, and playback workers. The
+ * (IndexedDB; it also reads `.orrery-rec` files), writing files, playback workers, and the
+ * JADE log import (a worker of its own). The
  * app wires the real ones (`defaultReplayServices`); tests can give their own.
  */
+import type { JadeImportOutcome, JadeImportRequest } from '../../../browser/replay/connectJadeImport';
 import type { PlaybackApi } from '../../../browser/replay/types';
 import type { Recording } from '../../../experiments/replay/types';
 import type { RecordingLibrary, RecordingSummary } from '../../../workspace/persistence/recordingLibrary';
@@ -19,4 +21,6 @@ export interface ReplayServices {
   fileParts(recording: Recording): Promise<Uint8Array[]>;
   connectPlayback(): PlaybackConnection;
   playbackWorkbench(api: PlaybackApi): ConnectedApi;
+  /** A JADE message log (its file) as a recording, imported off the page; a refusal is ORR513 data. */
+  importJadeLog(log: Blob, request: JadeImportRequest): Promise<JadeImportOutcome>;
 }

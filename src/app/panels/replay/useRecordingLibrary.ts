@@ -4,6 +4,7 @@ import type { Recording } from '../../../experiments/replay/types';
 import { errorText } from '../../errors';
 import { downloadBlob } from '../../ui/download';
 import type { Refusal } from '../../ui/ProblemList';
+import { importLibraryFile } from './importLibraryFile';
 import { importRefusal, recordingFileName } from './recordingFile';
 import type { LibraryEntry, RecordingLibraryApi, ReplayServices } from './replayServices';
 
@@ -58,14 +59,16 @@ export function useRecordingLibrary(services: ReplayServices): LibraryControls {
     };
   }, [open]);
 
+  /** A `.orrery-rec` file or a JADE message log: kept, or refused with nothing changed. */
   const importFile = async (file: File) => {
     setRefusal(null);
-    try {
-      // The library reads the whole file before it writes anything: a refused file changes nothing.
-      const summary = await (await open()).importFile(file.stream());
-      setStatus(`Imported “${summary.name}”.`);
-    } catch (error) {
-      setRefusal(importRefusal(file.name, error));
+    const outcome = await open().then(
+      (lib) => importLibraryFile(file, lib, services),
+      (error: unknown) => ({ ok: false as const, refusal: importRefusal(file.name, error) }),
+    );
+    if (outcome.ok) setStatus(outcome.status);
+    else {
+      setRefusal(outcome.refusal);
       setStatus(`${file.name} was refused: the library is unchanged.`);
     }
     await refresh().catch(() => undefined);
