@@ -5,6 +5,8 @@ import { blockingAxe, expectInUse, READING_AS_STRING, useContracts } from './con
 test('a contract violation shows on the log row, in the message inspector and on the link; a kept contract is not flagged', async ({
   page,
 }) => {
+  // Five axe scans, each seconds long on a busy 2-core machine.
+  test.setTimeout(180_000);
   await openWorkbench(page);
   await loadPattern(page, 'Fire-and-forget', false);
   await expect(agentNode(page, 'sink')).toContainText('running', { timeout: 20_000 });
@@ -44,6 +46,17 @@ test('a contract violation shows on the log row, in the message inspector and on
   // The kept message's inspector says so.
   await kept.click();
   await expect(page.getByRole('region', { name: /^Inspector for message / })).toContainText('No contract violation seen for this message.');
+
+  // An open row keeps every text's contrast (its performative too), in both themes.
+  await expect(kept).toHaveClass(/is-open/);
+  const html = page.locator('html');
+  const first = await html.getAttribute('data-theme');
+  expect(await blockingAxe(page, '#dock-panel-log')).toEqual([]);
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+  await expect(html).toHaveAttribute('data-theme', first === 'dark' ? 'light' : 'dark');
+  expect(await blockingAxe(page, '#dock-panel-log')).toEqual([]);
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+  await expect(html).toHaveAttribute('data-theme', first ?? 'dark');
 
   // The link inspector lists them too.
   const box = (await link.locator('.link-edge').boundingBox())!;
@@ -94,6 +107,8 @@ test('infer a draft contract from the live run, and use it', async ({ page }) =>
   await page.getByRole('tab', { name: 'Contracts' }).click();
   await page.getByRole('button', { name: 'Infer draft from this run' }).click();
   const draft = page.getByRole('region', { name: 'Draft contract' });
+  // From the live tape: the whole run, not the kernel's last events.
+  await expect(draft).toContainText(/Inferred from the whole run \([\d,]+ events\)\./);
   const kinds = draft.getByRole('table', { name: 'Draft contract kinds' });
   const cell = (name: string) => page.getByRole('cell', { name, exact: true });
   await expect(
