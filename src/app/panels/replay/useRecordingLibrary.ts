@@ -62,6 +62,7 @@ export function useRecordingLibrary(services: ReplayServices): LibraryControls {
   /** A `.orrery-rec` file or a JADE message log: kept, or refused with nothing changed. */
   const importFile = async (file: File) => {
     setRefusal(null);
+    setStatus(`Importing ${file.name}…`);
     const outcome = await open().then(
       (lib) => importLibraryFile(file, lib, services),
       (error: unknown) => ({ ok: false as const, refusal: importRefusal(file.name, error) }),
