@@ -42,6 +42,10 @@ test('a contract violation shows on the log row, in the message inspector and on
   await expect(list).toContainText('receiver');
   await expect(list).toContainText('sink accepts inform');
   await expect(list).toContainText(/content\.data\.reading/);
+  // The message details beside the log show the same section (its heading id its own).
+  const details = page.getByRole('dialog', { name: 'Message details' });
+  await expect(details.getByRole('list', { name: 'Contract violations of this message' })).toContainText('sink accepts inform');
+  await expect(details.getByRole('heading', { name: /^Contract/ })).toHaveAttribute('id', 'details-contract');
 
   // The kept message's inspector says so.
   await kept.click();

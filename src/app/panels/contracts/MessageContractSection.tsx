@@ -1,16 +1,19 @@
 import { useWorkbench } from '../../store/WorkbenchContext';
-import { Section } from '../inspector/Section';
+import { Section, type SectionProps } from '../inspector/Section';
 import { ViolationList } from './ViolationList';
 
-/** The message inspector's "Contract" section: each violation of the message, or that none was seen. */
-export function MessageContractSection({ messageId }: { messageId: string }) {
+/**
+ * The message's "Contract" section (the message inspector, the log's message details): each
+ * violation of the message, or that none was seen. `idPrefix` keeps heading ids unique when both show.
+ */
+export function MessageContractSection({ messageId, idPrefix, level }: { messageId: string } & Pick<SectionProps, 'idPrefix' | 'level'>) {
   const inUse = useWorkbench((s) => s.contracts !== null);
   const violations = useWorkbench((s) =>
     Object.hasOwn(s.violations.byMessage, messageId) ? s.violations.byMessage[messageId] : undefined,
   );
   if (!inUse && !violations) return null;
   return (
-    <Section title="Contract" count={violations?.length ?? 0}>
+    <Section title="Contract" count={violations?.length ?? 0} {...(idPrefix ? { idPrefix } : {})} {...(level ? { level } : {})}>
       {violations ? (
         <ViolationList violations={violations} label="Contract violations of this message" />
       ) : (

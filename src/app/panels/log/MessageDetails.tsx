@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useWorkbench, useWorkbenchStore } from '../../store/WorkbenchContext';
+import { MessageContractSection } from '../contracts/MessageContractSection';
 import type { LogRow } from '../../store/types';
 import { formatTime } from './LogRowView';
 import { findReply, findRequest, findRow } from './findRelated';
@@ -134,6 +135,7 @@ function DetailsBody({ row, rows }: { row: LogRow; rows: readonly LogRow[] }) {
           </>
         )}
       </dl>
+      <MessageContractSection messageId={row.key} idPrefix="details" level={4} />
       <h4 className="sub-heading">Envelope</h4>
       <pre className="config mono details-envelope" aria-label="Envelope">
         {m ? JSON.stringify(m, null, 2) : row.reason}
