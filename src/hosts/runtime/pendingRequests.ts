@@ -28,53 +28,63 @@ export interface PendingRequests {
 
 export function createPendingRequests(options: { clock: Clock; schedule: Schedule; graceMs: number }): PendingRequests {
   const { clock, schedule } = options;
-  const pending = new Map<string, Pending>();
+  // By client, then reply_with: no key string built per request (two per round trip).
+  const pending = new Map<string, Map<string, Pending>>();
+  let size = 0;
   let sweepTimer: unknown;
   let disposed = false;
 
   function armSweep(): void {
-    if (sweepTimer !== undefined || disposed || pending.size === 0) return;
+    if (sweepTimer !== undefined || disposed || size === 0) return;
     sweepTimer = schedule.setTimeout(() => {
       sweepTimer = undefined;
       const now = clock.now();
-      for (const [key, p] of pending) {
-        if (p.giveUpAt > now) continue;
-        pending.delete(key);
-        p.resolve(timeoutFailure(p.request, p.timeoutMs, now));
+      for (const [client, byReplyWith] of pending) {
+        for (const [replyWith, p] of byReplyWith) {
+          if (p.giveUpAt > now) continue;
+          forget(client, byReplyWith, replyWith);
+          p.resolve(timeoutFailure(p.request, p.timeoutMs, now));
+        }
       }
       armSweep();
     }, SWEEP_MS);
   }
 
+  function forget(client: string, byReplyWith: Map<string, Pending>, replyWith: string): void {
+    byReplyWith.delete(replyWith);
+    size--;
+    if (byReplyWith.size === 0 && pending.get(client) === byReplyWith) pending.delete(client);
+  }
+
   return {
     send(request, timeoutMs, send) {
-      const key = pendingKey(request.client, request.replyWith);
+      const { client, replyWith } = request;
       return new Promise<AclMessage>((resolve, reject) => {
+        let byReplyWith = pending.get(client);
+        if (byReplyWith === undefined) pending.set(client, (byReplyWith = new Map()));
         // Waiting before sending: the kernel may answer at once (a failure, no route).
-        pending.set(key, { resolve, giveUpAt: clock.now() + timeoutMs + options.graceMs, request, timeoutMs });
+        if (!byReplyWith.has(replyWith)) size++;
+        byReplyWith.set(replyWith, { resolve, giveUpAt: clock.now() + timeoutMs + options.graceMs, request, timeoutMs });
         armSweep();
         const sent = send();
         if (sent.ok) return;
-        pending.delete(key);
+        if (byReplyWith.has(replyWith)) forget(client, byReplyWith, replyWith);
         reject(new Error(sent.error));
       });
     },
     answer(client, message) {
       if (message.in_reply_to === undefined) return;
-      const key = pendingKey(client, message.in_reply_to);
-      const p = pending.get(key);
+      const byReplyWith = pending.get(client);
+      const p = byReplyWith?.get(message.in_reply_to);
       if (!p) return;
-      pending.delete(key);
+      forget(client, byReplyWith!, message.in_reply_to);
       p.resolve(message);
     },
     dispose() {
       disposed = true;
       if (sweepTimer !== undefined) schedule.clearTimeout(sweepTimer);
       pending.clear();
+      size = 0;
     },
   };
-}
-
-function pendingKey(client: string, replyWith: string): string {
-  return `${client}\u0000${replyWith}`;
 }

