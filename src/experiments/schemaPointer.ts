@@ -1,4 +1,4 @@
-/** Pieces shared by the experiment files' problem writers (chaos and load schemaProblems.ts). */
+/** Pieces shared by the schema problem writers (chaos and load schemaProblems.ts, the contracts' sentences). */
 
 /** The keys of a JSON pointer (ajv's instancePath), unescaped; '' is the root. */
 export function pointerKeys(pointer: string): string[] {
@@ -7,6 +7,16 @@ export function pointerKeys(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The value a JSON pointer names inside `root` (own keys only: content is JSON from outside). */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const key of pointerKeys(pointer)) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }
 
 /** "an integer ≥ 1 and ≤ 10", "a number > 0": a numeric schema's range in words. */

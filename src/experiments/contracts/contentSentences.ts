@@ -7,6 +7,7 @@
  */
 import type { OutputUnit, Schema } from '@cfworker/json-schema';
 import { describeValue } from '../../protocol/describe';
+import { valueAt } from '../schemaPointer';
 import { contentPath } from './sentences';
 
 /** Units that only say a subschema below failed; its own units follow and say what. */
@@ -29,18 +30,6 @@ function pointerOf(location: string): string {
       }
     })
     .join('/');
-}
-
-/** The value a JSON pointer names inside `root` (own keys only). */
-function valueAt(root: unknown, pointer: string): unknown {
-  if (pointer === '') return root;
-  let value = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
 }
 
 /** What `keywordLocation` names in the schema, following `$ref`s through the lookup. */

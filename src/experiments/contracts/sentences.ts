@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { describeValue } from '../../protocol/describe';
+import { valueAt } from '../schemaPointer';
 
 /** `/items/0/sku` under `root` → `content.items[0].sku`. */
 export function contentPath(pointer: string, root = 'content'): string {
@@ -14,18 +15,6 @@ export function contentPath(pointer: string, root = 'content'): string {
     out += /^\d+$/.test(key) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
   }
   return out;
-}
-
-/** The value a JSON pointer names inside `root` (own keys only). */
-function valueAt(root: unknown, pointer: string): unknown {
-  if (pointer === '') return root;
-  let value = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
 }
 
 /** One sentence per distinct error. */

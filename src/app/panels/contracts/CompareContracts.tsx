@@ -4,6 +4,7 @@ import { parseContract } from '../../../experiments/contracts/parseContract';
 import type { Change, ContractComparison, ContractFile } from '../../../experiments/contracts/types';
 import { errorData, formatError } from '../../../protocol/errors';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
+import { FileButton } from '../../ui/FileButton';
 import { readContractText } from './readContractText';
 
 const where = (c: Change) =>
@@ -31,20 +32,13 @@ export function CompareContracts({ inUse }: { inUse: ContractFile }) {
       <h3 id="contracts-compare" className="sub-heading">
         Compare a new version
       </h3>
-      <label className="btn btn-small">
+      <FileButton
+        name="Compare with a contract file"
+        accept=".json,application/json"
+        onFile={(file) => void file.text().then((text) => compare(file.name, text))}
+      >
         Compare with a contract file…
-        <input
-          type="file"
-          className="visually-hidden"
-          aria-label="Compare with a contract file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void file.text().then((text) => compare(file.name, text));
-          }}
-        />
-      </label>
+      </FileButton>
       {result && (
         <div role="region" aria-label="Comparison">
           <p className="small">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { errorData, formatError } from '../../../protocol/errors';
 import type { ContractProblem } from '../../../experiments/contracts/types';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
+import { FileButton } from '../../ui/FileButton';
 import { ProblemList } from '../../ui/ProblemList';
 import { readContractText } from './readContractText';
 
@@ -44,24 +45,18 @@ export function ContractSource({ initial }: { initial: string }) {
         <button type="button" className="btn btn-small" onClick={() => apply(text)}>
           Use these contracts
         </button>
-        <label className="btn btn-small">
+        <FileButton
+          name="Load contract file"
+          accept=".json,application/json"
+          onFile={(file) =>
+            void file.text().then((content) => {
+              setText(content);
+              apply(content);
+            })
+          }
+        >
           Load contract file…
-          <input
-            type="file"
-            className="visually-hidden"
-            aria-label="Load contract file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (!file) return;
-              void file.text().then((content) => {
-                setText(content);
-                apply(content);
-              });
-            }}
-          />
-        </label>
+        </FileButton>
       </div>
       {problems && (
         <ProblemList refusal={{ summary: REFUSED, problems: problems.map((p) => `${p.path}: ${p.message}`) }} label="Contract problems" />

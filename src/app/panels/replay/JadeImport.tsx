@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { errorText } from '../../errors';
+import { FileButton } from '../../ui/FileButton';
 import { ProblemList, type Refusal } from '../../ui/ProblemList';
 import { jadeFileOutcome, jadeRecordingName, skippedNote } from './jadeImport';
 import { importRefusal } from './recordingFile';
@@ -45,20 +46,14 @@ export function JadeImport() {
     <section className="replay-section" aria-label="JADE message logs">
       <div className="lab-toolbar">
         <h3 className="lab-h">JADE logs</h3>
-        <label className="btn btn-small replay-import">
+        <FileButton
+          name="Import JADE log"
+          className="btn btn-small replay-import"
+          accept=".log,.txt,.acl,text/plain"
+          onFile={(file) => void importFile(file)}
+        >
           Import JADE log…
-          <input
-            type="file"
-            className="visually-hidden"
-            aria-label="Import JADE log"
-            accept=".log,.txt,.acl,text/plain"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
+        </FileButton>
       </div>
       <p className="muted small">
         One ACL message per entry, as JADE logs them; it opens in playback and joins the library. The library's Import recording takes JADE

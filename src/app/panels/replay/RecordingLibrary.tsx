@@ -1,6 +1,7 @@
 /** The library of recordings in this browser: the list, import from a file, and each row's actions. */
 import { useState } from 'react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FileButton } from '../../ui/FileButton';
 import { ProblemList } from '../../ui/ProblemList';
 import { LibraryRow } from './LibraryRow';
 import { RECORDING_EXTENSION } from './recordingFile';
@@ -9,21 +10,15 @@ import type { LibraryControls } from './useRecordingLibrary';
 
 function ImportButton({ onFile }: { onFile(file: File): void }) {
   return (
-    <label className="btn btn-small replay-import">
+    // A JADE message log is taken here too (sniffed from its content)
+    <FileButton
+      name="Import recording"
+      className="btn btn-small replay-import"
+      accept={`${RECORDING_EXTENSION},application/octet-stream,application/gzip,.log,.txt,.acl,text/plain`}
+      onFile={onFile}
+    >
       Import recording…
-      <input
-        type="file"
-        className="visually-hidden"
-        aria-label="Import recording"
-        // A JADE message log is taken here too (sniffed from its content)
-        accept={`${RECORDING_EXTENSION},application/octet-stream,application/gzip,.log,.txt,.acl,text/plain`}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) onFile(file);
-        }}
-      />
-    </label>
+    </FileButton>
   );
 }
 
