@@ -13,6 +13,7 @@ import { measureLocalLatency } from './localLatency';
 import { measureInProcessOneWay, measureRoutedOneWay } from './oneWay';
 import { measureSimulatedLoad } from './simulatedLoad';
 import { measureOpenLoop, measureRoundTrips, openRawRelay, openRequestBench, type OpenLoopLatency } from './requests';
+import { cpuPerRoundTrip, openLoopbackBench, openLoopbackRelay } from './loopback';
 import type { Figure } from './table';
 import { aclMessageText, compareTransports, TRANSPORT_VARIANTS } from './transport';
 
@@ -107,6 +108,9 @@ interface RequestMeasurements {
   many: number;
   latency: OpenLoopLatency;
   floor: OpenLoopLatency;
+  /** CPU µs per round trip with everything on one thread (see bench/loopback.ts), and the two posts alone. */
+  oneThreadCpuUs: number;
+  oneThreadPostsCpuUs: number;
 }
 
 /** Baselines and subjects interleaved: relay, workbench, relay, comlink, relay ×64, workbench ×64, open loop ×2. */
@@ -129,6 +133,7 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
     const latency = await measureOpenLoop(bench.ask, many / 2, durationMs);
     // The floor: the same driver and schedule against the raw relay (the driver's and the machine's share).
     const floor = await measureOpenLoop(relay.ask, many / 2, durationMs);
+    const { ours: oneThreadCpuUs, posts: oneThreadPostsCpuUs } = await measureOneThreadCpu(bench.requestText.length, quick);
     return {
       requestBytes: bench.requestText.length,
       relay: mean(relay1, relay2),
@@ -139,10 +144,24 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
       many,
       latency,
       floor,
+      oneThreadCpuUs,
+      oneThreadPostsCpuUs,
     };
   } finally {
     await relay.dispose();
     await bench.dispose();
+  }
+}
+
+async function measureOneThreadCpu(chars: number, quick: boolean): Promise<{ ours: number; posts: number }> {
+  const samples = quick ? 3 : 8;
+  const loopback = await openLoopbackBench();
+  const posts = openLoopbackRelay(chars);
+  try {
+    return { ours: await cpuPerRoundTrip(loopback.ask, samples, 300), posts: await cpuPerRoundTrip(posts.ask, samples, 300) };
+  } finally {
+    await posts.dispose();
+    await loopback.dispose();
   }
 }
 
@@ -165,6 +184,14 @@ function requestFigures(m: RequestMeasurements): Figure[] {
       unit: 'round trips/s',
       baseline: { name: `the raw relay with ${WORKING_RELAY_US} µs of work at each end`, value: m.workingRelay },
       better: 'higher',
+    },
+    {
+      name: 'request/response, one in flight, all on one thread: CPU per round trip (informational)',
+      value: m.oneThreadCpuUs,
+      unit: 'µs',
+      baseline: { name: `the same two posts of a ${m.requestBytes}-char string on one thread`, value: m.oneThreadPostsCpuUs },
+      better: 'lower',
+      note: 'the work of both ends without thread wake-ups; the least of several samples',
     },
     {
       name: 'request/response, one in flight, vs comlink (informational)',
