@@ -15,9 +15,11 @@ import './contracts.css';
 export default function ContractsPanel() {
   const contracts = useWorkbench((s) => s.contracts);
   const setContracts = useWorkbench((s) => s.setContracts);
+  // With contracts in use, what they found comes first and their source after it.
+  const source = <ContractSource initial={contracts ? JSON.stringify(contracts, null, 2) : ''} />;
   return (
     <div className="contracts-panel" role="region" aria-label="Contracts">
-      <ContractSource initial={contracts ? JSON.stringify(contracts, null, 2) : ''} />
+      {!contracts && source}
       <section aria-labelledby="contracts-in-use">
         <h3 id="contracts-in-use" className="sub-heading">
           Contracts in use
@@ -34,6 +36,7 @@ export default function ContractsPanel() {
         )}
       </section>
       {contracts && <ContractCounts />}
+      {contracts && source}
       <InferDraft />
       {contracts && <CompareContracts inUse={contracts} />}
     </div>
