@@ -73,14 +73,14 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
   const reader = new HostEventsReader(slot);
   handle.onMessage((msg) => {
     if (slot.dead) return;
-    if (!('t' in msg)) return answered(slot, reader.read(bareBatch(msg)), options);
+    if (!('t' in msg)) return answered(slot, reader, bareBatch(msg), options);
     if (msg.t === 'fatal') return options.onLost(slot, `worker-failed: ${msg.error}`);
     if (msg.t === 'stats') {
       slot.statsWaiters.get(msg.id)?.(msg.stats);
       slot.statsWaiters.delete(msg.id);
       return;
     }
-    answered(slot, reader.read(msg), options);
+    answered(slot, reader, msg, options);
   });
   handle.onExit((reason) => {
     if (!slot.dead) options.onLost(slot, `worker-exited: ${reason}`);
@@ -89,9 +89,10 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
   return slot;
 }
 
-function answered(slot: WorkerSlot, events: HostEvent[], options: StartWorkerOptions): void {
+function answered(slot: WorkerSlot, reader: HostEventsReader, batch: WireBatch<HostEvent>, options: StartWorkerOptions): void {
   // What waited for this answer goes first, so the worker has work while the kernel takes in these events.
   slot.gate.answered();
+  const events = reader.read(batch);
   if (events.length > 0) options.onEvents(events);
 }
 
