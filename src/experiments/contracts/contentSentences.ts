@@ -7,7 +7,7 @@
  */
 import type { OutputUnit, Schema } from '@cfworker/json-schema';
 import { describeValue } from '../../protocol/describe';
-import { valueAt } from '../schemaPointer';
+import { pointerKeys, valueAt } from '../schemaPointer';
 import { contentPath } from './sentences';
 
 /** Units that only say a subschema below failed; its own units follow and say what. */
@@ -35,8 +35,7 @@ function pointerOf(location: string): string {
 /** What `keywordLocation` names in the schema, following `$ref`s through the lookup. */
 function keywordValue(lookup: Lookup, root: unknown, keywordLocation: string): unknown {
   let node: unknown = root;
-  for (const raw of pointerOf(keywordLocation).split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of pointerKeys(pointerOf(keywordLocation))) {
     if (key === '$ref' && node !== null && typeof node === 'object') {
       const holder = node as Schema;
       node = lookup[holder.__absolute_ref__ ?? String(holder.$ref)];
