@@ -11,3 +11,8 @@ export function formatMs(ms: number): string {
   if (ms >= 1) return `${ms.toFixed(1)} ms`;
   return `${(ms * 1000).toFixed(0)} µs`;
 }
+
+/** `1 message`, `3 messages`: a count and its noun, plural with an s. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,6 +1,7 @@
 /** What a run's contract count says on the page (chaos result, load summary): pure, so tested without a DOM. */
 import { describeViolation } from '../../../experiments/contracts/checkMessage';
 import type { ContractsSummary } from '../../../experiments/contracts/watchContracts';
+import { plural } from '../../ui/format';
 
 /** At most this many violations are listed under the count; the result holds the first 20. */
 export const LISTED_VIOLATIONS = 5;
@@ -16,8 +17,6 @@ export interface ContractCountView {
   /** `… and 12 more` when more were counted than listed. */
   more: string;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function contractCountView(summary: ContractsSummary): ContractCountView {
   const first = summary.first

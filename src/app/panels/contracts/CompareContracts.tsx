@@ -5,6 +5,7 @@ import type { Change, ContractComparison, ContractFile } from '../../../experime
 import { errorData, formatError } from '../../../protocol/errors';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 import { FileButton } from '../../ui/FileButton';
+import { plural } from '../../ui/format';
 import { readContractText } from './readContractText';
 
 const where = (c: Change) =>
@@ -44,7 +45,7 @@ export function CompareContracts({ inUse }: { inUse: ContractFile }) {
           <p className="small">
             {result.comparison.breaking.length === 0
               ? `${result.name}: no breaking change (${result.comparison.compatible.length} compatible).`
-              : `${result.name}: ${result.comparison.breaking.length} breaking change${result.comparison.breaking.length === 1 ? '' : 's'}.`}
+              : `${result.name}: ${plural(result.comparison.breaking.length, 'breaking change')}.`}
           </p>
           {result.comparison.breaking.length > 0 && (
             <ul className="violation-list" aria-label="Breaking changes">

@@ -6,6 +6,7 @@ import { describeDivergence, type Divergence } from '../../../experiments/replay
 import type { Conversation, ConversationMessage } from '../../../experiments/replay/conversations';
 import type { ReplayReport } from '../../../experiments/replay/replayRecording';
 import { compactJson } from '../../store/reduceEvents';
+import { plural } from '../../ui/format';
 
 export interface DivergenceRow {
   key: string;
@@ -24,8 +25,6 @@ export interface ReportView {
   focus?: string;
   refused: string[];
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function reportView(report: ReplayReport): ReportView {
   const refused = report.refused.map((r) => `${r.command}: ${r.error}`);

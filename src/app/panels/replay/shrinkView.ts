@@ -1,8 +1,7 @@
 /** A shrink as the Replay tab shows it (pure): progress, the verdict, the minimal run's inputs and conversation. */
 import type { ShrinkOutcome, ShrinkProgress } from '../../../browser/replay/types';
 import { compactJson } from '../../store/reduceEvents';
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+import { plural } from '../../ui/format';
 
 export function shrinkProgressText(progress: ShrinkProgress): string {
   return `Shrinking… ${plural(progress.tried, 'candidate run')} tried; the smallest still failing keeps ${progress.kept} of ${plural(progress.from, 'input')}.`;

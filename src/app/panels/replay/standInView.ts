@@ -2,6 +2,7 @@
 import type { StandInOutcome, StandInRequest } from '../../../browser/replay/types';
 import type { StandInMode } from '../../../experiments/replay/standIn';
 import { formatError } from '../../../protocol/errors';
+import { plural } from '../../ui/format';
 
 export const STAND_IN_MODES: readonly { value: StandInMode; label: string }[] = [
   { value: 'replay', label: 'replay (only from the recording)' },
@@ -27,8 +28,6 @@ export interface StandInRow {
   /** Each message the recording could not answer: its coded error, whole. */
   misses: string[];
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function standInRows(outcomes: readonly StandInOutcome[] | undefined): StandInRow[] {
   return (outcomes ?? []).map((o) => {

@@ -3,6 +3,7 @@ import './sequence.css';
 import { useMemo, useState } from 'react';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 import { downloadText } from '../../ui/download';
+import { plural } from '../../ui/format';
 import { useOpenRecordingHeader } from '../replay/PlaybackContext';
 import { conversationIds, jadeExport, kernelEpoch } from './jadeExport';
 
@@ -28,7 +29,7 @@ export function JadeExportControls({ version, hidden }: Props) {
     const out = jadeExport(rows, { ...(chosen === ALL ? { hidden } : { conversationId: chosen }), timeOrigin });
     if (out.count === 0) return setStatus('Nothing to export: no messages between the sniffed agents.');
     downloadText(out.fileName, out.text, 'text/plain');
-    setStatus(`Exported ${out.count} message${out.count === 1 ? '' : 's'} as ${out.fileName}.`);
+    setStatus(`Exported ${plural(out.count, 'message')} as ${out.fileName}.`);
   };
 
   return (
