@@ -1,6 +1,6 @@
 /** Command-line parsing for `orrery`: a closed set of commands, each with its own flags. */
 import { parseArgs } from 'node:util';
-import type { CommonFlags } from './commonFlags';
+import { fileFlag, type CommonFlags } from './commonFlags';
 import type { CanDeployCli } from './canDeployCommand';
 import type { ContractCli } from './contractCommand';
 import { InputError } from './exitCodes';
@@ -85,12 +85,6 @@ function refuseForeignFlags(verb: Exclude<Verb, 'help'>, values: Record<string, 
         : `${verb}: --${flag} does not apply (orrery help ${verb} lists its flags)`,
     );
   }
-}
-
-function fileFlag(values: Record<string, unknown>, flag: string): string | undefined {
-  const value = values[flag];
-  if (value === '') throw usage(`--${flag}: expected a file name, received nothing`);
-  return typeof value === 'string' ? value : undefined;
 }
 
 function commonFlags(values: Record<string, unknown>): CommonFlags {

@@ -1,5 +1,5 @@
 /** The `orrery load` command line: one load experiment file and the flags only `load` takes. */
-import type { CommonFlags } from './commonFlags';
+import { fileFlag, type CommonFlags } from './commonFlags';
 import { InputError } from './exitCodes';
 
 export interface LoadCli {
@@ -93,12 +93,6 @@ export function parseLoadCli(file: string | undefined, extra: readonly string[],
     ...(record !== undefined ? { record } : {}),
     ...(contracts !== undefined ? { contracts } : {}),
   };
-}
-
-function fileFlag(values: FlagValues, flag: string): string | undefined {
-  const value = values[flag];
-  if (value === '') throw usage(`--${flag}: expected a file name, received nothing`);
-  return typeof value === 'string' ? value : undefined;
 }
 
 /** A margin in percent: a number from 0 to 1000, `%` allowed (`--regression 5`, `--regression 2.5%`). */

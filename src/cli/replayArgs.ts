@@ -1,6 +1,6 @@
 /** The `orrery replay` command line: one recording and the flags only `replay` takes. */
 import type { StandInMode } from '../experiments/replay/standIn';
-import type { CommonFlags } from './commonFlags';
+import { fileFlag, type CommonFlags } from './commonFlags';
 import { InputError } from './exitCodes';
 
 export const STAND_IN_MODES: readonly StandInMode[] = ['replay', 'passthrough', 'record-if-missing'];
@@ -49,9 +49,8 @@ export function parseReplayCli(file: string | undefined, extra: readonly string[
   if (extra.length > 0) throw usage(`replay: expected one recording file, received also ${extra.join(' ')}`);
   const cli: ReplayCli = { command: 'replay', file, ...common };
   for (const flag of ['against', 'rules'] as const) {
-    const value = values[flag];
-    if (value === '') throw usage(`--${flag}: expected a file name, received nothing`);
-    if (typeof value === 'string') cli[flag] = value;
+    const value = fileFlag(values, flag);
+    if (value !== undefined) cli[flag] = value;
   }
   const standIns = values['stand-in'];
   if (Array.isArray(standIns) && standIns.length > 0) cli.standIns = parseStandIns(standIns);

@@ -1,5 +1,5 @@
 /** The `orrery shrink` command line: one recording, --out, --json, --quiet. */
-import type { CommonFlags } from './commonFlags';
+import { fileFlag, type CommonFlags } from './commonFlags';
 import { InputError } from './exitCodes';
 
 export interface ShrinkCli {
@@ -26,12 +26,11 @@ export function parseShrinkCli(
 ): ShrinkCli {
   if (file === undefined || file === '') throw usage('shrink: expected a recording file (.orrery-rec), received nothing');
   if (extra.length > 0) throw usage(`shrink: expected one recording file, received also ${extra.join(' ')}`);
-  const out = values['out'];
-  if (out === '') throw usage('--out: expected a file name, received nothing');
+  const out = fileFlag(values, 'out');
   return {
     command: 'shrink',
     file,
-    ...(typeof out === 'string' ? { out } : {}),
+    ...(out !== undefined ? { out } : {}),
     ...(common.json !== undefined ? { json: common.json } : {}),
     quiet: common.quiet,
   };
