@@ -3,20 +3,15 @@
  * in the library as a recording of its own and opened at once.
  */
 import { useState } from 'react';
-import type { ReplayApi } from '../../../browser/replay/types';
 import { errorText } from '../../errors';
 import { CheckField } from '../../ui/fields';
 import { useReplay } from './PlaybackContext';
 import type { PlaybackView } from './playbackSession';
-
-function forkApiOf(api: unknown): Pick<ReplayApi, 'forkRecording'> | undefined {
-  const recording = (api as { recording?: Partial<ReplayApi> }).recording;
-  return recording?.forkRecording ? (recording as Pick<ReplayApi, 'forkRecording'>) : undefined;
-}
+import { replayApiOf } from './replayApiOf';
 
 export function ForkButton({ view }: { view: PlaybackView }) {
   const { live, services, session } = useReplay();
-  const fork = forkApiOf(live.api);
+  const fork = replayApiOf(live, 'forkRecording');
   const [asRecorded, setAsRecorded] = useState(true);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);

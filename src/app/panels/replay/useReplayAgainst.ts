@@ -1,17 +1,12 @@
 /** Replaying a recording against the agents you have now (a fresh simulation, or the live workbench). */
 import { useCallback, useState } from 'react';
-import type { ReplayApi, ReplayOutcome, ReplayRequest } from '../../../browser/replay/types';
+import type { ReplayOutcome, ReplayRequest } from '../../../browser/replay/types';
 import type { Recording } from '../../../experiments/replay/types';
 import { errorText } from '../../errors';
 import type { WorkbenchStore } from '../../store/createWorkbenchStore';
+import { replayApiOf } from './replayApiOf';
 
 export type ReplayTarget = ReplayRequest['against'];
-
-/** The kernel worker's replay, found on the live API when it has one (connectLab's `recording`). */
-export function replayApiOf(live: WorkbenchStore): ReplayApi | undefined {
-  const recording = (live.api as { recording?: Partial<ReplayApi> }).recording;
-  return recording?.replayRecording ? (recording as ReplayApi) : undefined;
-}
 
 export interface ReplayRun {
   available: boolean;
@@ -24,7 +19,7 @@ export interface ReplayRun {
 const TARGET_TEXT: Record<ReplayTarget, string> = { simulation: 'a fresh simulation', live: 'the live workbench' };
 
 export function useReplayAgainst(live: WorkbenchStore): ReplayRun {
-  const api = replayApiOf(live);
+  const api = replayApiOf(live, 'replayRecording');
   const [running, setRunning] = useState(false);
   const [status, setStatus] = useState('');
   const [report, setReport] = useState<ReplayOutcome | null>(null);

@@ -1,15 +1,11 @@
 /** Shrinking the open recording on the kernel worker, with its progress; keeping the result. */
 import { useCallback, useState } from 'react';
-import type { ReplayApi, ShrinkOutcome } from '../../../browser/replay/types';
+import type { ShrinkOutcome } from '../../../browser/replay/types';
 import type { Recording } from '../../../experiments/replay/types';
 import { errorText } from '../../errors';
 import type { WorkbenchStore } from '../../store/createWorkbenchStore';
+import { replayApiOf } from './replayApiOf';
 import { shrinkProgressText } from './shrinkView';
-
-export function shrinkApiOf(live: WorkbenchStore): Pick<ReplayApi, 'shrinkRecording'> | undefined {
-  const recording = (live.api as { recording?: Partial<ReplayApi> }).recording;
-  return recording?.shrinkRecording ? (recording as Pick<ReplayApi, 'shrinkRecording'>) : undefined;
-}
 
 export interface ShrinkRun {
   available: boolean;
@@ -20,7 +16,7 @@ export interface ShrinkRun {
 }
 
 export function useShrink(live: WorkbenchStore): ShrinkRun {
-  const api = shrinkApiOf(live);
+  const api = replayApiOf(live, 'shrinkRecording');
   const [running, setRunning] = useState(false);
   const [status, setStatus] = useState('');
   const [outcome, setOutcome] = useState<ShrinkOutcome | null>(null);
