@@ -24,10 +24,13 @@ export function contractsLine(summary: ContractsSummary): string {
   return by.length > 0 ? `${head} (${by.join(', ')})` : head;
 }
 
+/** `echo-1 → load at 12.0 ms: …`: one violation with the link it crossed and when. */
+const violationLine = (v: ContractsSummary['first'][number]) => `${v.from} → ${v.to} at ${v.t.toFixed(1)} ms: ${describeViolation(v)}`;
+
 /** The summary line, then the first violations, each with where and when. */
 export function contractsLines(summary: ContractsSummary | undefined): string[] {
   if (summary === undefined) return [];
-  const shown = summary.first.slice(0, PRINTED).map((v) => `    ${v.from} → ${v.to} at ${v.t.toFixed(1)} ms: ${describeViolation(v)}`);
+  const shown = summary.first.slice(0, PRINTED).map((v) => `    ${violationLine(v)}`);
   const more = summary.violations > shown.length ? [`    … and ${summary.violations - shown.length} more`] : [];
   return [contractsLine(summary), ...shown, ...more];
 }
@@ -36,7 +39,7 @@ export function contractsLines(summary: ContractsSummary | undefined): string[] 
 export function contractsCase(summary: ContractsSummary | undefined, classname: string): JUnitCase[] {
   if (summary === undefined) return [];
   if (summary.violations === 0) return [{ name: 'contracts', classname }];
-  const details = summary.first.map((v) => `${v.from} → ${v.to} at ${v.t.toFixed(1)} ms: ${describeViolation(v)}`);
+  const details = summary.first.map(violationLine);
   return [
     {
       name: 'contracts',
