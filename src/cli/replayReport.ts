@@ -9,6 +9,7 @@ import type { ReplayReport } from '../experiments/replay/replayRecording';
 import type { TimedCommand } from '../experiments/replay/externalInputs';
 import type { Recording } from '../experiments/replay/types';
 import { junitXml, type JUnitCase } from './junit';
+import { junitTimestamp } from './junitReports';
 import type { ReplayAgents } from './replayAgents';
 
 export interface ReplayRun {
@@ -143,12 +144,11 @@ export function replayJUnit(run: ReplayRun): string {
       classname,
       ...(s.misses.length > 0 ? { failure: { message: s.misses[0]!, type: 'stand-in', details: s.misses.join('\n') } } : {}),
     });
-  const timestamp = new Date().toISOString().replace(/\.\d+Z$/, '');
   return junitXml('orrery replay', [
     {
       name: `replay: ${recording.header.name}`,
       time: run.wallMs / 1000,
-      timestamp,
+      timestamp: junitTimestamp(),
       properties: { recording: run.file, logHash: report.logHash },
       cases,
     },
