@@ -3,6 +3,7 @@ import { compareContracts } from '../../../experiments/contracts/compareContract
 import { parseContract } from '../../../experiments/contracts/parseContract';
 import type { Change, ContractComparison, ContractFile } from '../../../experiments/contracts/types';
 import { errorData, formatError } from '../../../protocol/errors';
+import { describeProblems } from '../../store/contractsSlice';
 import { useWorkbenchStore } from '../../store/WorkbenchContext';
 import { FileButton } from '../../ui/FileButton';
 import { plural } from '../../ui/format';
@@ -20,7 +21,7 @@ export function CompareContracts({ inUse }: { inUse: ContractFile }) {
     const read = readContractText(text);
     const parsed = read.ok ? parseContract(read.value) : read;
     if (!parsed.ok) {
-      const problems = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+      const problems = describeProblems(parsed.problems);
       store.getState().notify('ORR601', formatError(errorData('ORR601', `${name} was not compared: ${problems}`), { hint: false }));
       setResult(null);
       return;

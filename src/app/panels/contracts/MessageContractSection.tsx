@@ -1,6 +1,7 @@
 import { useWorkbench } from '../../store/WorkbenchContext';
 import { Section, type SectionProps } from '../inspector/Section';
 import { ViolationList } from './ViolationList';
+import { violationsOf } from './violationsView';
 
 /**
  * The message's "Contract" section (the message inspector, the log's message details): each
@@ -8,9 +9,7 @@ import { ViolationList } from './ViolationList';
  */
 export function MessageContractSection({ messageId, idPrefix, level }: { messageId: string } & Pick<SectionProps, 'idPrefix' | 'level'>) {
   const inUse = useWorkbench((s) => s.contracts !== null);
-  const violations = useWorkbench((s) =>
-    Object.hasOwn(s.violations.byMessage, messageId) ? s.violations.byMessage[messageId] : undefined,
-  );
+  const violations = useWorkbench((s) => violationsOf(s.violations.byMessage, messageId));
   if (!inUse && !violations) return null;
   return (
     <Section title="Contract" count={violations?.length ?? 0} {...(idPrefix ? { idPrefix } : {})} {...(level ? { level } : {})}>

@@ -1,3 +1,4 @@
+import { contractKey } from '../../../experiments/contracts/monitor';
 import type { ObservedViolation } from '../../../experiments/contracts/types';
 
 /** Each violation: who broke which contract, then each problem with its content path. */
@@ -8,9 +9,7 @@ export function ViolationList({ violations, label }: { violations: readonly Obse
         <li key={`${v.messageId ?? ''}-${v.seq}-${i}`} className="violation-item">
           <span className="violation-heading">
             <span className={`violation-side violation-side-${v.side}`}>{v.side}</span> <span className="mono">{v.agent}</span>{' '}
-            <span className="muted">
-              · {v.contract.kind} {v.contract.direction} {v.contract.performative}
-            </span>
+            <span className="muted">· {contractKey(v.contract)}</span>
           </span>
           <ul className="violation-problems">
             {v.problems.map((p) => (

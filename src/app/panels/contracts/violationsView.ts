@@ -2,6 +2,11 @@
 import { contractKey, pairKey } from '../../../experiments/contracts/monitor';
 import type { ObservedViolation, ViolationCounts } from '../../../experiments/contracts/types';
 
+/** A message's violations the store keeps, or undefined (own keys only: an id is any string, "constructor" too). */
+export function violationsOf(byMessage: Readonly<Record<string, ObservedViolation[]>>, messageId: string): ObservedViolation[] | undefined {
+  return Object.hasOwn(byMessage, messageId) ? byMessage[messageId] : undefined;
+}
+
 /** Violations on a link, both ways (exact: from the worker's counts). */
 export function linkViolationCount(counts: ViolationCounts, a: string, b: string): number {
   const ab = counts.byPair[pairKey(a, b)] ?? 0;
