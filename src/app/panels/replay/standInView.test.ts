@@ -26,6 +26,8 @@ describe('stand-ins in the replay form', () => {
       problem: 'Stand-ins answer in a fresh simulation only: replay against “a fresh simulation”, or clear the stand-ins.',
     });
     const none = replayRequest({ ...form, standIns: [], against: 'live' });
+    // Accepted (without the line above, a refusal would pass the check below as well)
+    expect(none.ok).toBe(true);
     expect(none.ok && 'standIns' in none.value).toBe(false);
   });
 
