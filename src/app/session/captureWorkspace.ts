@@ -10,7 +10,7 @@ import type { ContractFile } from '../../experiments/contracts/types';
 import type { SavedContracts } from '../../workspace/model';
 
 /** A parsed contract file is JSON read from a file: the workspace's looser type holds it. */
-const savedContracts = (file: ContractFile | null | undefined): SavedContracts | null =>
+export const savedContracts = (file: ContractFile | null | undefined): SavedContracts | null =>
   file ? (file as unknown as SavedContracts) : null;
 
 /** What the UI store does not keep of a group: its restart backoff (from kernel events). */

@@ -2,6 +2,7 @@
 import { loadScenarios, scenarioToWorkspace, type LoadedScenarios, type Scenario, type Workspace } from '../../workspace';
 import { runScenario } from '../../workspace/session/runScenario';
 import { errorText } from '../errors';
+import { savedContracts } from './captureWorkspace';
 import { scenarioPort } from './scenarioPort';
 import type { SessionContext, WorkspaceSession } from './sessionTypes';
 
@@ -20,9 +21,8 @@ export function patternOps(ctx: SessionContext): PatternOps {
     const loads = Object.values(store.getState().savedLoads);
     if (experiments.length > 0) ws.experiments = experiments;
     if (loads.length > 0) ws.loads = loads;
-    const contracts = store.getState().contracts;
-    // A parsed contract file is JSON read from a file: the workspace's looser type holds it.
-    if (contracts) ws.contracts = contracts as unknown as NonNullable<Workspace['contracts']>;
+    const contracts = savedContracts(store.getState().contracts);
+    if (contracts) ws.contracts = contracts;
     return ws;
   };
 
