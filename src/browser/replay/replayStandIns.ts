@@ -14,14 +14,11 @@ export interface StandInSetup {
   library: KindLibrary;
   /** Agent name → kind: the request's swaps with the stand-ins' kinds over them. */
   kinds: Record<string, string>;
-  /** The kinds the real agents need compiled (passthrough). */
-  realKinds: string[];
   outcomes(): StandInOutcome[];
 }
 
 /** Refuses a request naming an agent the recording never deployed, or the same agent twice. */
-export function checkStandIns(recording: Recording, standIns: readonly StandInRequest[]): void {
-  const agents = recordedAgentKinds(recording);
+function checkStandIns(agents: ReadonlyMap<string, string>, standIns: readonly StandInRequest[]): void {
   const seen = new Set<string>();
   for (const { agent, mode } of standIns) {
     if (!agents.has(agent))
@@ -40,15 +37,13 @@ export function setUpStandIns(
   request: { standIns: readonly StandInRequest[]; kinds?: Readonly<Record<string, string>>; rules?: MatchRules },
   library: KindLibrary,
 ): StandInSetup {
-  checkStandIns(recording, request.standIns);
   const recorded = recordedAgentKinds(recording);
+  checkStandIns(recorded, request.standIns);
   const kinds: Record<string, string> = { ...request.kinds };
-  const realKinds: string[] = [];
   const made: { request: StandInRequest; standIn: StandIn }[] = [];
   for (const wanted of request.standIns) {
     const realKind = request.kinds?.[wanted.agent] ?? recorded.get(wanted.agent)!;
     const needsReal = wanted.mode !== 'replay';
-    if (needsReal) realKinds.push(realKind);
     const real = needsReal ? library.get(realKind) : undefined;
     if (needsReal && !real)
       throw new Error(`stand-in for "${wanted.agent}": ${wanted.mode} needs its kind "${realKind}", which the workbench does not have`);
@@ -68,7 +63,6 @@ export function setUpStandIns(
       made.map((m) => m.standIn),
     ),
     kinds,
-    realKinds,
     outcomes: () =>
       made.map(({ request: r, standIn }) => ({
         agent: r.agent,
