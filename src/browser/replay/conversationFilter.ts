@@ -9,8 +9,6 @@ import type { MessageTally } from '../stream/uiStreamTypes';
 import { emptyTally, tallyMessageEvent } from '../stream/tallyMessages';
 import { messageIdOf } from '../../experiments/replay/timelineIndex';
 
-export { messageIdOf };
-
 /** `message.invalid` is about no message, and belongs to no conversation. */
 function isMessageEvent(event: KernelEvent): boolean {
   return event.type.startsWith('message.');

@@ -4,7 +4,7 @@ import { createPlayer } from '../../experiments/replay/player';
 import type { Recording } from '../../experiments/replay/types';
 import { encodeRecording } from '../../workspace/recording';
 import { createPlaybackSession } from './createPlaybackSession';
-import { messageIdOf } from './conversationFilter';
+import { messageIdOf } from '../../experiments/replay/timelineIndex';
 import { sampleRecording } from './fixtures';
 import { PLAYBACK_FRAME_MS } from './playbackPacing';
 import type { PlaybackBatch, PlaybackPosition } from './types';
