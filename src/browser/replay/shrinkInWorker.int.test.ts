@@ -13,7 +13,7 @@ import { recordSimulation } from '../../experiments/replay/recordSimulation';
 import type { CompiledKindLibrary } from '../createCompiledKindLibrary';
 import { createReplayApi, type ReplayParts } from './createReplayApi';
 import { sampleRecording } from './fixtures';
-import { NOTHING_TO_SHRINK } from './shrinkInWorker';
+import { INPUTS_DO_NOT_FAIL, NOTHING_TO_SHRINK } from './shrinkInWorker';
 import type { ShrinkProgress } from './types';
 
 requireBuiltAgents();
@@ -76,5 +76,13 @@ describe('shrink in the kernel worker (real wasm)', () => {
     await expect(replayApi().shrinkRecording(recording)).resolves.toEqual({ shrunk: false, reason: NOTHING_TO_SHRINK });
     const plain = await replayApi().shrinkRecording(await sampleRecording(2));
     expect(plain).toMatchObject({ shrunk: false, reason: expect.stringMatching(/not driven by a chaos experiment/) });
+  }, 60_000);
+
+  it("an experiment that fails while the recording's own inputs do not: nothing to shrink, as an outcome", async () => {
+    // Recorded without loss, then labelled with the lossy experiment: run again it fails, its tape (no faults) does not.
+    const { result, recording } = await recordSimulation(lossy(0, 1), { library });
+    expect(result.pass).toBe(true);
+    const relabelled = { ...recording, header: { ...recording.header, chaos: lossy(0.5, 1) } };
+    await expect(replayApi().shrinkRecording(relabelled)).resolves.toEqual({ shrunk: false, reason: INPUTS_DO_NOT_FAIL });
   }, 60_000);
 });

@@ -10,11 +10,13 @@ import { runSimulatedExperiment } from '../../experiments/chaos/runSimulatedExpe
 import { externalInputs } from '../../experiments/replay/externalInputs';
 import { hypothesisFails } from '../../experiments/replay/hypothesisFails';
 import { isDroppable } from '../../experiments/replay/rerun';
-import { shrink } from '../../experiments/replay/shrink';
+import { NothingToShrinkError, shrink, type ShrinkResult } from '../../experiments/replay/shrink';
 import type { Recording } from '../../experiments/replay/types';
 import type { ShrinkOutcome, ShrinkProgress } from './types';
 
 export const NOTHING_TO_SHRINK = "this recording's run passed its checks: nothing to shrink";
+/** The experiment fails, but the recording's own inputs run again do not (the core's NothingToShrinkError). */
+export const INPUTS_DO_NOT_FAIL = "this recording's inputs, run again, no longer fail its checks: nothing to shrink";
 
 /** Why a recording cannot be shrunk here, or undefined when it can be tried. */
 export function shrinkRefusal(recording: Recording): string | undefined {
@@ -55,16 +57,22 @@ export async function shrinkInWorker(
   const judge = hypothesisFails(experiment, original);
   const from = externalInputs({ ...recording, header: { ...recording.header, startIndex: 0 } }).filter(isDroppable).length;
   const progress: ShrinkProgress = { tried: 0, kept: from, from };
-  const result = await shrink(recording, {
-    library,
-    fails(run) {
-      const failed = judge(run);
-      progress.tried += 1;
-      if (failed) progress.kept = Math.min(progress.kept, externalInputs(run.recording).filter(isDroppable).length);
-      onProgress?.({ ...progress });
-      return failed;
-    },
-  });
+  let result: ShrinkResult;
+  try {
+    result = await shrink(recording, {
+      library,
+      fails(run) {
+        const failed = judge(run);
+        progress.tried += 1;
+        if (failed) progress.kept = Math.min(progress.kept, externalInputs(run.recording).filter(isDroppable).length);
+        onProgress?.({ ...progress });
+        return failed;
+      },
+    });
+  } catch (e) {
+    if (e instanceof NothingToShrinkError) return { shrunk: false, reason: INPUTS_DO_NOT_FAIL };
+    throw e;
+  }
   return {
     shrunk: true,
     recording: result.recording,
