@@ -6,12 +6,15 @@
  */
 import type { Kernel } from '../../kernel/kernel';
 import type { KernelEvent } from '../../kernel/types';
-import { inferContractFromEvents, kindsFrom, type KindOf } from '../../experiments/contracts/inferContract';
+import { kindsFrom, type KindOf } from '../../experiments/contracts/inferContract';
 import { parseContract } from '../../experiments/contracts/parseContract';
 import type { ContractFile, ContractProblem } from '../../experiments/contracts/types';
 import { createViolationFeed } from './createViolationFeed';
+import { draftFromEvents, type InferredContract } from './draftFromEvents';
 import { inferFromTape, type LiveTape } from './inferFromTape';
 import type { ViolationBatch } from './violationTypes';
+
+export type { InferredContract } from './draftFromEvents';
 
 export interface ContractsApi {
   /** Checks every message against these from now on (null: none); a refused file changes nothing. */
@@ -21,13 +24,6 @@ export interface ContractsApi {
   closeViolations(id: number): Promise<void>;
   /** A draft from the run's messages, saying what it read; null when there was no message to read. */
   inferContract(): Promise<InferredContract | null>;
-}
-
-/** A draft and what it was inferred from. */
-export interface InferredContract {
-  draft: ContractFile;
-  /** The whole run (or recording), or only the last events the kernel's log kept, and why. */
-  from: { whole: true; events: number } | { whole: false; events: number; why: string };
 }
 
 export interface ContractsApiDeps {
@@ -42,9 +38,7 @@ const NO_TAPE = 'this workbench keeps no tape of its run';
 /** A draft from the kernel's event log window (the tape cannot give the whole run). */
 function inferFromWindow(kernel: ContractsApiDeps['kernel'], why: string): InferredContract | null {
   const events = kernel.events();
-  if (!events.some((e) => e.type === 'message.sent')) return null;
-  const draft = inferContractFromEvents(events, kindsNow(kernel, events));
-  return Object.keys(draft.kinds).length > 0 ? { draft, from: { whole: false, events: events.length, why } } : null;
+  return draftFromEvents(events, kindsNow(kernel, events), { whole: false, events: events.length, why });
 }
 
 /** Kinds of the agents alive now, then those the events deployed (the log may have dropped them). */

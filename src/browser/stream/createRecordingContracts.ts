@@ -6,10 +6,11 @@
  * read (the page), with the same monitor as the live kernel worker.
  */
 import type { KernelEvent, KernelSnapshot } from '../../kernel/types';
-import { inferContractFromEvents, kindsFrom, type KindOf } from '../../experiments/contracts/inferContract';
+import { kindsFrom, type KindOf } from '../../experiments/contracts/inferContract';
 import { createContractMonitor } from '../../experiments/contracts/monitor';
 import { parseContract, type Contracts } from '../../experiments/contracts/parseContract';
 import type { ContractsApi } from './createContractsApi';
+import { draftFromEvents } from './draftFromEvents';
 import { MAX_VIOLATIONS_PER_BATCH, type ViolationBatch } from './violationTypes';
 
 export interface RecordingSource {
@@ -72,9 +73,7 @@ export function createRecordingContracts(source: RecordingSource): RecordingCont
     },
     async inferContract() {
       const events = await source.events();
-      if (!events.some((e) => e.type === 'message.sent')) return null;
-      const draft = inferContractFromEvents(events, await kindsOf(source, events));
-      return Object.keys(draft.kinds).length > 0 ? { draft, from: { whole: true, events: events.length } } : null;
+      return draftFromEvents(events, await kindsOf(source, events), { whole: true, events: events.length });
     },
   };
 }
