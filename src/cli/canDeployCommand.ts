@@ -18,7 +18,7 @@ import { readContractFile } from './readContractFile';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { junitXml, type JUnitCase } from './junit';
 import { junitTimestamp } from './junitReports';
-import { checkWritable, writeOutput } from './loadFiles';
+import { checkOutputs, writeOutput } from './loadFiles';
 import { readRecordingFile } from './recordingFile';
 import { recordedAgents, replayAgents } from './replayAgents';
 import { divergenceLines } from './replayReport';
@@ -117,8 +117,7 @@ function canDeployJUnit(e: Evidence, file: string): string {
 }
 
 export async function canDeployCommand(cli: CanDeployCli, io: CliIo): Promise<ExitCode> {
-  await checkWritable('--json', cli.json);
-  await checkWritable('--junit', cli.junit);
+  await checkOutputs(cli);
   const contracts = await readContractFile(cli.contracts);
   const recording = await readRecordingFile(cli.file);
   const kinds = recordedAgents(recording);

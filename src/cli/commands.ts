@@ -15,7 +15,7 @@ import type { KindLibrary } from '../hosts/inProcess/createKindLibrary';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
 import { readExperiment } from './readExperiment';
 import { readReport } from './reportFile';
-import { checkWritable, writeOutput } from './loadFiles';
+import { checkOutputs, checkWritable, writeOutput } from './loadFiles';
 import { writeRecordingFile } from './recordingFile';
 import type { ProgressSink } from './loadProgress';
 import { renderExperiment, renderRunComparison, renderSwarm, renderSwarmComparison } from './report';
@@ -62,13 +62,6 @@ export async function libraryFor(experiment: Experiment): Promise<KindLibrary> {
 
 async function writeReport(report: string | undefined, value: unknown, flag = '--report'): Promise<void> {
   await writeOutput(flag, report, JSON.stringify(value, null, 2));
-}
-
-/** --report, --json and --junit: each path checked before the run. */
-async function checkOutputs(cli: { report?: string; json?: string; junit?: string }): Promise<void> {
-  await checkWritable('--report', cli.report);
-  await checkWritable('--json', cli.json);
-  await checkWritable('--junit', cli.junit);
 }
 
 /**

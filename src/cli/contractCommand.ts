@@ -12,7 +12,7 @@ import { EXIT, type ExitCode } from './exitCodes';
 import { readContractFile } from './readContractFile';
 import { junitXml, type JUnitCase } from './junit';
 import { junitTimestamp } from './junitReports';
-import { checkWritable, writeOutput } from './loadFiles';
+import { checkOutputs, writeOutput } from './loadFiles';
 
 export type ContractCli = { command: 'contract'; action: 'check'; before: string; after: string } & Omit<CommonFlags, 'seed'>;
 
@@ -47,8 +47,7 @@ export function contractJUnit(before: ContractFile, after: ContractFile, result:
 }
 
 export async function contractCommand(cli: ContractCli, io: CliIo): Promise<ExitCode> {
-  await checkWritable('--json', cli.json);
-  await checkWritable('--junit', cli.junit);
+  await checkOutputs(cli);
   const [before, after] = (await Promise.all([readContractFile(cli.before), readContractFile(cli.after)])).map((c) => c.file) as [
     ContractFile,
     ContractFile,

@@ -33,6 +33,13 @@ export async function checkWritable(flag: string, file: string | undefined): Pro
   }
 }
 
+/** --report, --json and --junit (those given): each path checked before the run. */
+export async function checkOutputs(cli: { report?: string; json?: string; junit?: string }): Promise<void> {
+  await checkWritable('--report', cli.report);
+  await checkWritable('--json', cli.json);
+  await checkWritable('--junit', cli.junit);
+}
+
 /** Writes an output, creating its folder (`--junit reports/orrery.xml` in a fresh checkout). */
 export async function writeOutput(flag: string, file: string | undefined, text: string): Promise<void> {
   if (file === undefined) return;

@@ -7,7 +7,7 @@
 import { formatError, OrreryError } from '../protocol/errors';
 import type { CliIo } from './commands';
 import { EXIT, InputError, type ExitCode } from './exitCodes';
-import { checkWritable, writeOutput } from './loadFiles';
+import { checkOutputs, writeOutput } from './loadFiles';
 import { readRecordingFile } from './recordingFile';
 import { replayAgents } from './replayAgents';
 import type { ReplayCli } from './replayArgs';
@@ -22,8 +22,7 @@ function replayFault(e: unknown): InputError | undefined {
 }
 
 export async function replayCommand(cli: ReplayCli, io: CliIo): Promise<ExitCode> {
-  await checkWritable('--json', cli.json);
-  await checkWritable('--junit', cli.junit);
+  await checkOutputs(cli);
   const rules = await readRulesFile(cli.rules);
   const recording = await readRecordingFile(cli.file);
   const { agents, standIns } = await withStandInAgents(recording, await replayAgents(recording, cli.against), cli.standIns ?? [], rules);

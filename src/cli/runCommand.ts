@@ -14,7 +14,7 @@ import { EXIT, type ExitCode } from './exitCodes';
 import { junitXml } from './junit';
 import { experimentSuite, loadSuite } from './junitReports';
 import { loadJson } from './loadCommand';
-import { checkWritable, writeOutput } from './loadFiles';
+import { checkOutputs, writeOutput } from './loadFiles';
 import { loadExperimentKinds } from './readLoadExperiment';
 import { readWorkspaceRun, type RunCase } from './readWorkspaceRun';
 import { contractsKept, contractsLines } from './contractsReport';
@@ -93,8 +93,7 @@ export function runExitCode(results: readonly CaseResult[]): ExitCode {
 }
 
 export async function runCommand(cli: RunCli, io: CliIo): Promise<ExitCode> {
-  await checkWritable('--json', cli.json);
-  await checkWritable('--junit', cli.junit);
+  await checkOutputs(cli);
   const run = await readWorkspaceRun(cli.file, await knownKinds());
   const library = await libraryForCases(run.cases);
   const progress = createCountProgress(cli.quiet ? undefined : io.progress, 'cases', 'run');
