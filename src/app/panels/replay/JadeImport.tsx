@@ -7,8 +7,7 @@ import { useState } from 'react';
 import { errorText } from '../../errors';
 import { FileButton } from '../../ui/FileButton';
 import { ProblemList, type Refusal } from '../../ui/ProblemList';
-import { jadeFileOutcome, jadeRecordingName, skippedNote } from './jadeImport';
-import { importRefusal } from './recordingFile';
+import { importJadeFile, skippedNote } from './jadeImport';
 import { useReplay } from './PlaybackContext';
 
 export function JadeImport() {
@@ -20,10 +19,7 @@ export function JadeImport() {
     setRefusal(null);
     setStatus(`Importing ${file.name}…`);
     // Read, parsed and finished in a worker of its own: a big log does not hold up the page
-    const read = await services.importJadeLog(file, { name: jadeRecordingName(file.name) }).then(
-      (outcome) => jadeFileOutcome(file.name, outcome),
-      (error: unknown) => ({ ok: false as const, refusal: importRefusal(file.name, error) }),
-    );
+    const read = await importJadeFile(file, services);
     if (!read.ok) {
       setRefusal(read.refusal);
       return setStatus(`${file.name} was refused: nothing changed.`);

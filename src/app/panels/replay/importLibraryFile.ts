@@ -5,7 +5,7 @@
  */
 import type { Refusal } from '../../ui/ProblemList';
 import { SNIFF_BYTES, sniffImportKind } from './importKind';
-import { jadeFileOutcome, jadeRecordingName, skippedNote } from './jadeImport';
+import { importJadeFile, skippedNote } from './jadeImport';
 import { importRefusal } from './recordingFile';
 import type { Recording } from '../../../experiments/replay/types';
 import type { ReplayServices } from './replayServices';
@@ -26,7 +26,7 @@ export async function importLibraryFile(
   try {
     if (sniffImportKind(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer())) === 'jade-log') {
       // Parsed and finished in a worker: a big log does not hold up the page
-      const read = jadeFileOutcome(file.name, await services.importJadeLog(file, { name: jadeRecordingName(file.name) }));
+      const read = await importJadeFile(file, services);
       if (!read.ok) return read;
       await library.put(read.recording);
       return { ok: true, status: `Imported “${read.recording.header.name}” from a JADE log${skippedNote(read.skipped)}.` };

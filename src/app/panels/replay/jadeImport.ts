@@ -1,11 +1,12 @@
 /**
  * A JADE message log file as a recording to keep and open, or why it was refused (ORR513 naming
- * the entry) (pure). The import itself runs in a worker (`ReplayServices.importJadeLog`).
+ * the entry). The import itself runs in a worker (`ReplayServices.importJadeLog`).
  */
 import type { JadeImportOutcome } from '../../../browser/replay/connectJadeImport';
 import type { Recording } from '../../../experiments/replay/types';
 import type { Refusal } from '../../ui/ProblemList';
 import { importRefusal } from './recordingFile';
+import type { ReplayServices } from './replayServices';
 
 export type JadeFileOutcome = { ok: true; recording: Recording; skipped: number } | { ok: false; refusal: Refusal };
 
@@ -18,6 +19,14 @@ export function jadeRecordingName(fileName: string): string {
 export function jadeFileOutcome(fileName: string, outcome: JadeImportOutcome): JadeFileOutcome {
   if (!outcome.ok) return { ok: false, refusal: importRefusal(fileName, { data: outcome.error }) };
   return { ok: true, recording: outcome.recording, skipped: outcome.skipped };
+}
+
+/** A JADE log file imported in its worker, named after the file; a failed import is a refusal too, never thrown. */
+export function importJadeFile(file: File, services: Pick<ReplayServices, 'importJadeLog'>): Promise<JadeFileOutcome> {
+  return services.importJadeLog(file, { name: jadeRecordingName(file.name) }).then(
+    (outcome) => jadeFileOutcome(file.name, outcome),
+    (error: unknown) => ({ ok: false, refusal: importRefusal(file.name, error) }),
+  );
 }
 
 /** " (N parameters Orrery does not carry were skipped)", or nothing. */
