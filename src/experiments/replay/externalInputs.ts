@@ -86,3 +86,9 @@ export function withKinds(commands: Command[], kinds: Readonly<Record<string, st
     c.type === 'agent.deploy' && Object.hasOwn(kinds, c.spec.name) ? { ...c, spec: { ...c.spec, kind: kinds[c.spec.name]! } } : c,
   );
 }
+
+/** Timed inputs with `withKinds` applied to each command. */
+export function inputsWithKinds(inputs: TimedCommand[], kinds: Readonly<Record<string, string>> | undefined): TimedCommand[] {
+  if (!kinds) return inputs;
+  return inputs.map((i) => ({ ...i, command: withKinds([i.command], kinds)[0]! }));
+}

@@ -8,7 +8,7 @@
  * (restoreAt.ts). `route` chooses explicitly.
  */
 import { errorData, OrreryError } from '../../protocol/errors';
-import { externalInputs, withKinds } from './externalInputs';
+import { externalInputs, inputsWithKinds } from './externalInputs';
 import type { Fork } from './forkTypes';
 import { restoreAt } from './restoreAt';
 import { feed, type ReplayReport } from './replayRecording';
@@ -40,10 +40,7 @@ async function reExecuteTo(recording: Recording, seq: number, options: Simulatio
   });
   const unsubscribe = sim.subscribe(() => void events++);
   const reached = (): boolean => handled > entryIndex;
-  const inputs = externalInputs({ ...recording, header: { ...recording.header, startIndex: 0 } }).map((i) => ({
-    ...i,
-    command: withKinds([i.command], options.kinds)[0]!,
-  }));
+  const inputs = inputsWithKinds(externalInputs({ ...recording, header: { ...recording.header, startIndex: 0 } }), options.kinds);
   const refused: ReplayReport['refused'] = [];
   const t = recording.tape[entryIndex]!.t;
   let next = 0;

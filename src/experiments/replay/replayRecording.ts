@@ -8,7 +8,7 @@ import type { ExperimentShell } from '../ExperimentShell';
 import { createLogHasher } from '../simulation/logHash';
 import { createConversationCollector, type Conversation } from './conversations';
 import { diffConversations, type Divergence } from './diff';
-import { externalInputs, setupCommands, withKinds, type TimedCommand } from './externalInputs';
+import { externalInputs, inputsWithKinds, setupCommands, withKinds, type TimedCommand } from './externalInputs';
 import { DEFAULT_MATCH_RULES, type MatchRules } from './match';
 import { scanTape } from './scanTape';
 import type { Recording } from './types';
@@ -62,7 +62,7 @@ export async function replayRecording(recording: Recording, shell: ExperimentShe
     await setUp(shell, withKinds(setupCommands(recording), options.kinds), options.setupTimeoutMs ?? 10_000, refused);
     const start = recording.tape[recording.header.startIndex]?.t ?? 0;
     const offset = shell.now() - start;
-    const inputs = externalInputs(recording).map((i) => ({ ...i, command: withKinds([i.command], options.kinds)[0]! }));
+    const inputs = inputsWithKinds(externalInputs(recording), options.kinds);
     await feed(shell, inputs, offset, refused);
     const settleMs = options.settleMs ?? (recording.header.clockMode === 'live' ? LIVE_RECORDING_SETTLE_MS : 0);
     const end = (recording.tape.at(-1)?.t ?? start) + offset + settleMs;

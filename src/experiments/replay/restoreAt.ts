@@ -10,7 +10,7 @@
 import type { AclMessage } from '../../protocol/message';
 import type { KernelSnapshot } from '../../kernel/types';
 import type { Simulation } from '../../hosts/inProcess';
-import { externalInputs, setupCommands, withKinds } from './externalInputs';
+import { externalInputs, inputsWithKinds, setupCommands, withKinds } from './externalInputs';
 import type { Fork } from './forkTypes';
 import { createPlayer } from './player';
 import { feed, setUp, type ReplayReport } from './replayRecording';
@@ -50,10 +50,10 @@ export async function restoreAt(
   for (const agent of state.agents) {
     for (const m of player.mailbox(agent.name)) if (!resend(sim, state, m, agent.name, offset)) notRestored.push(m);
   }
-  const rest = externalInputs({ ...recording, header: { ...recording.header, startIndex: entryIndex + 1 } }).map((i) => ({
-    ...i,
-    command: withKinds([i.command], options.kinds)[0]!,
-  }));
+  const rest = inputsWithKinds(
+    externalInputs({ ...recording, header: { ...recording.header, startIndex: entryIndex + 1 } }),
+    options.kinds,
+  );
   return {
     sim,
     at: { seq: at, entryIndex, t },
