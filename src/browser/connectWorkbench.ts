@@ -42,6 +42,14 @@ export interface WorkbenchConnection extends WorkbenchApi {
 export function connectWorkbench(worker: Worker): WorkbenchConnection {
   const remote = Comlink.wrap<KernelWorkerApi>(worker);
   const releases = new Set<() => void>();
+  /** A subscription's release: closes it once, and `dispose` releases whatever is still open. */
+  const tracked = (close: () => void) => {
+    const release = () => {
+      if (releases.delete(release)) close();
+    };
+    releases.add(release);
+    return release;
+  };
   let disposed = false;
   return {
     ready: () => remote.ready(),
@@ -60,23 +68,14 @@ export function connectWorkbench(worker: Worker): WorkbenchConnection {
     hostStats: () => remote.hostStats(),
     async subscribe(listener: (events: KernelEvent[]) => void) {
       const remoteUnsubscribe = await remote.subscribe(Comlink.proxy((wire: EventBatchWire) => listener(decodeEvents(wire))));
-      const release = () => {
-        if (!releases.delete(release)) return;
-        void remoteUnsubscribe().finally(() => remoteUnsubscribe[Comlink.releaseProxy]());
-      };
-      releases.add(release);
-      return release;
+      return tracked(() => void remoteUnsubscribe().finally(() => remoteUnsubscribe[Comlink.releaseProxy]()));
     },
     async openStream(listener, interest) {
       const id = await remote.openStream(
         Comlink.proxy((wire: UiBatchWire) => listener(decodeBatch(wire))),
         interest,
       );
-      const release = () => {
-        if (!releases.delete(release)) return;
-        void remote.closeStream(id);
-      };
-      releases.add(release);
+      const release = tracked(() => void remote.closeStream(id));
       return { setInterest: (next) => void remote.setStreamInterest(id, next), close: release };
     },
     startLoad: (spec) => remote.startLoad(spec),
@@ -84,12 +83,7 @@ export function connectWorkbench(worker: Worker): WorkbenchConnection {
     setContracts: (file) => remote.setContracts(file),
     async subscribeViolations(listener) {
       const id = await remote.openViolations(Comlink.proxy(listener));
-      const release = () => {
-        if (!releases.delete(release)) return;
-        void remote.closeViolations(id);
-      };
-      releases.add(release);
-      return release;
+      return tracked(() => void remote.closeViolations(id));
     },
     inferContract: () => remote.inferContract(),
     dispose() {
