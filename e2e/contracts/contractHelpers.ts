@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from '../fixtures';
 
@@ -40,14 +39,6 @@ export function contractsInUse(page: Page) {
 
 export async function expectInUse(page: Page, kind: string): Promise<void> {
   await expect(contractsInUse(page).getByRole('row').filter({ hasText: kind }).first()).toBeVisible();
-}
-
-/** Serious and critical axe findings within a CSS selector, as `rule: target` lines. */
-export async function blockingAxe(page: Page, within: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(within).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 /** The version of the contracts the last-open workspace holds in IndexedDB (what a reload restores). */

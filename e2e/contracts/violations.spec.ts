@@ -1,6 +1,7 @@
 import { agentNode, compose, expect, logRow, messageLog, openWorkbench, send, test } from '../fixtures';
 import { loadPattern } from '../patternHelpers';
-import { blockingAxe, expectInUse, READING_AS_STRING, useContracts } from './contractHelpers';
+import { blockingAxe } from '../axeHelpers';
+import { expectInUse, READING_AS_STRING, useContracts } from './contractHelpers';
 
 test('a contract violation shows on the log row, in the message inspector and on the link; a kept contract is not flagged', async ({
   page,

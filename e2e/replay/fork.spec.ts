@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { blockingAxe } from '../axeHelpers';
 import { agentNode, expect, openWorkbench, test } from '../fixtures';
 import { inspectedCount, recordingRow, recordThreeIncrements } from './replayHelpers';
 
@@ -10,9 +10,7 @@ test('jump to an event of a recording and continue from there in a simulation (f
 
   const playback = page.getByRole('region', { name: 'Playback' });
   await expect(playback).toContainText('Recording: to fork');
-  const axe = await new AxeBuilder({ page }).include('section[aria-label="Playback"]').analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await blockingAxe(page, 'section[aria-label="Playback"]')).toEqual([]);
 
   const timeline = playback.getByRole('slider', { name: 'Timeline' });
   const first = Number(await timeline.getAttribute('min')) + 1;

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
+import { blockingAxe } from '../axeHelpers';
 import { deploy } from '../dockHelpers';
 import { compose, expect, openWorkbench, send, test } from '../fixtures';
 import { openReplayTab, recordingRow } from './replayHelpers';
@@ -45,9 +45,7 @@ test('importing a broken, truncated or foreign file shows the reason and leaves 
   // Every control of the tab has a name people and assistive technology can use, in both themes.
   for (let pass = 0; pass < 2; pass++) {
     if (pass === 1) await page.getByRole('button', { name: 'Toggle theme' }).click();
-    const results = await new AxeBuilder({ page }).include('#dock-panel-replay').analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await blockingAxe(page, '#dock-panel-replay')).toEqual([]);
   }
 
   // After a reload the library holds exactly what it held.
