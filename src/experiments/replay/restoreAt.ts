@@ -8,6 +8,7 @@
  * handling of a message is moved on to its end (settledMoment.ts): `at` says where it stands.
  */
 import type { AclMessage } from '../../protocol/message';
+import { CONSOLE } from '../../protocol/names';
 import type { KernelSnapshot } from '../../kernel/types';
 import type { Simulation } from '../../hosts/inProcess';
 import { externalInputs, inputsWithKinds, setupCommands, withKinds } from './externalInputs';
@@ -94,7 +95,7 @@ async function restoreKv(
 function resend(sim: Simulation, state: KernelSnapshot, m: AclMessage, to: string, offset: number): boolean {
   const { id: _id, sent_at: _sentAt, sender, ...rest } = m;
   const draft = { ...rest, receiver: to, ...(m.reply_by !== undefined ? { reply_by: m.reply_by + offset } : {}) };
-  if (sender === 'you') return sim.send(draft).ok;
+  if (sender === CONSOLE) return sim.send(draft).ok;
   if (state.clients.includes(sender)) return sim.send({ ...draft, sender }, sender).ok;
   const instance = sim.live(sender);
   if (instance === undefined) return false;
