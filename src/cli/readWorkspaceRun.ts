@@ -98,8 +98,9 @@ export async function readWorkspaceRun(file: string, knownKinds: readonly string
   const experiments: Experiment[] = [];
   (workspace.experiments ?? []).forEach((saved, i) => {
     const experiment = checkExperiment(`experiments[${i}] "${saved.name}"`, saved, knownKinds, problems);
-    if (experiment) experiments.push(experiment);
-    if (experiment) cases.push({ type: 'experiment', name: experiment.name, experiment });
+    if (!experiment) return;
+    experiments.push(experiment);
+    cases.push({ type: 'experiment', name: experiment.name, experiment });
   });
   for (const [i, saved] of (workspace.loads ?? []).entries()) {
     const where = `loads[${i}] "${saved.name}"`;
