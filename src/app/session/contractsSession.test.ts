@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { KindInfo, WorkbenchApi } from '../../hosts/types';
-import type { KernelSnapshot } from '../../kernel/types';
 import type { ContractFile } from '../../experiments/contracts/types';
 import { emptyWorkspace, parseWorkspace, serializeWorkspace, type Workspace } from '../../workspace';
 import { createModuleRecorder } from '../../workspace/session/moduleRecorder';
@@ -8,6 +6,7 @@ import { createActionManager } from '../actions/createActionManager';
 import { createWorkbenchStore } from '../store/createWorkbenchStore';
 import { captureWorkspace } from './captureWorkspace';
 import { restoreWorkspace } from './restoreWorkspace';
+import { idleApi } from './sessionTestKit';
 
 const CONTRACTS: ContractFile = {
   schema: 'orrery.contract/1',
@@ -15,23 +14,8 @@ const CONTRACTS: ContractFile = {
   kinds: { echo: { request: { accepts: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } } } },
 };
 
-/** An empty kernel stand-in: the workspace's contracts live in the page's store, not the kernel. */
-function emptyApi(): WorkbenchApi {
-  const snapshot = { agents: [], links: [], topics: [], clients: [], groups: [] } as unknown as KernelSnapshot;
-  return {
-    command: async () => undefined,
-    send: () => Promise.reject(new Error('not used')),
-    request: () => Promise.reject(new Error('not used')),
-    kinds: async () => [] as KindInfo[],
-    registerComponent: () => Promise.reject(new Error('not used')),
-    snapshot: async () => snapshot,
-    inspect: async () => ({ kv: {}, mailbox: [] }),
-    subscribe: async () => () => undefined,
-  };
-}
-
 function setUp() {
-  const store = createWorkbenchStore(emptyApi());
+  const store = createWorkbenchStore(idleApi());
   const actions = createActionManager(store);
   const restore = (ws: Workspace) => restoreWorkspace({ store, actions, modules: createModuleRecorder() }, ws);
   return { store, restore };

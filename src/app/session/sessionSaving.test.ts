@@ -1,27 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { KindInfo, WorkbenchApi } from '../../hosts/types';
-import type { KernelEvent, KernelSnapshot } from '../../kernel/types';
 import { emptyWorkspace } from '../../workspace';
 import type { StoredWorkspace, WorkspaceRepository } from '../../workspace/persistence/openWorkspaceRepository';
 import { createModuleRecorder } from '../../workspace/session/moduleRecorder';
 import { createActionManager } from '../actions/createActionManager';
 import { createWorkbenchStore } from '../store/createWorkbenchStore';
 import { createWorkspaceSession } from './createWorkspaceSession';
-
-/** A kernel stand-in that acknowledges commands (what is under test is the session's saving). */
-function fakeApi(): WorkbenchApi {
-  const snapshot = { agents: [], links: [], topics: [], clients: [], groups: [], seq: 0 } as unknown as KernelSnapshot;
-  return {
-    command: async () => undefined,
-    send: async () => ({ ok: true, id: 'm1' }),
-    request: () => Promise.reject(new Error('not used')),
-    kinds: async () => [] as KindInfo[],
-    registerComponent: () => Promise.reject(new Error('not used')),
-    snapshot: async () => snapshot,
-    inspect: async () => ({ kv: {}, mailbox: [] }),
-    subscribe: async (_listener: (events: KernelEvent[]) => void) => () => undefined,
-  };
-}
+import { idleApi } from './sessionTestKit';
 
 function quotaError(): Error {
   const e = new Error('The quota has been exceeded.');
@@ -56,7 +40,7 @@ function memoryRepo(saved?: StoredWorkspace) {
 
 async function started(saved?: StoredWorkspace) {
   const memory = memoryRepo(saved);
-  const store = createWorkbenchStore(fakeApi());
+  const store = createWorkbenchStore(idleApi());
   store.setState({ connection: { state: 'ready' } });
   const session = createWorkspaceSession({
     store,
@@ -137,7 +121,7 @@ describe('workspace session saving', () => {
 
   it('draws the saved workspace as a preview until it is restored', async () => {
     const memory = memoryRepo(SAVED);
-    const store = createWorkbenchStore(fakeApi());
+    const store = createWorkbenchStore(idleApi());
     const session = createWorkspaceSession({
       store,
       actions: createActionManager(store),
