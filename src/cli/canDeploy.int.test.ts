@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { requireBuiltAgents } from '../hosts/node/requireBuiltAgents';
 import { EXIT } from './exitCodes';
 import { checkJUnit } from './junitXml.testkit';
-import { runCli } from './main';
+import { cli } from './captureCli';
 
 requireBuiltAgents();
 
@@ -19,13 +19,6 @@ const CONTRACTS = join(FIXTURES, 'counter.contract.json');
 const STACK_LINE = /^\s+at .*:\d+:\d+\)?$/m;
 const dir = mkdtempSync(join(tmpdir(), 'orrery-can-deploy-'));
 const REC = join(dir, 'counter.orrery-rec');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const canDeploy = (version: string, ...more: string[]) =>
   cli('can-deploy', REC, '--agent', 'svc', '--against', join(FIXTURES, `svc-${version}.orrery.json`), '--contracts', CONTRACTS, ...more);
@@ -39,22 +32,22 @@ describe('orrery can-deploy', () => {
   it('says yes for a version that keeps the contract and every recorded conversation', async () => {
     const r = await canDeploy('counter', '--junit', join(dir, 'yes.xml'));
     expect(r.code, r.err).toBe(EXIT.pass);
-    expect(r.out).toMatch(/^can-deploy: svc: recorded counter, new counter; 32 messages to or from it checked/);
-    expect(r.out).toMatch(/verdict: YES/);
+    expect(r.text).toMatch(/^can-deploy: svc: recorded counter, new counter; 32 messages to or from it checked/);
+    expect(r.text).toMatch(/verdict: YES/);
     expect(checkJUnit(readFileSync(join(dir, 'yes.xml'), 'utf8'))).toMatchObject({ tests: 2, failures: 0 });
   }, 60_000);
 
   it('says no for a version that drops a field its consumer reads, with the violations and divergences as evidence', async () => {
     const r = await canDeploy('echo', '--json', join(dir, 'no.json'), '--junit', join(dir, 'no.xml'));
     expect(r.code, r.err).toBe(EXIT.fail);
-    expect(r.out).toContain('VIOLATION  sender svc (counter) sends inform: content: missing the required field "count"');
-    expect(r.out).toContain('field content.count: recorded 1, replayed (absent)');
-    expect(r.out).toMatch(/verdict: NO: 16 contract violations, 16 divergences$/);
+    expect(r.text).toContain('VIOLATION  sender svc (counter) sends inform: content: missing the required field "count"');
+    expect(r.text).toContain('field content.count: recorded 1, replayed (absent)');
+    expect(r.text).toMatch(/verdict: NO: 16 contract violations, 16 divergences$/);
     const json = JSON.parse(readFileSync(join(dir, 'no.json'), 'utf8')) as { canDeploy: boolean; newKind: string; violations: unknown[] };
     expect(json).toMatchObject({ canDeploy: false, newKind: 'echo' });
     expect(json.violations).toHaveLength(16);
     expect(checkJUnit(readFileSync(join(dir, 'no.xml'), 'utf8'))).toMatchObject({ tests: 2, failures: 2 });
-    expect((await canDeploy('echo', '--quiet')).out).toBe('verdict: NO: 16 contract violations, 16 divergences');
+    expect((await canDeploy('echo', '--quiet')).text).toBe('verdict: NO: 16 contract violations, 16 divergences');
   }, 60_000);
 
   it('refuses an agent the recording does not have, a missing flag and an invalid contract with exit 2', async () => {
@@ -81,7 +74,7 @@ describe('orrery can-deploy', () => {
     for (const [argv, message] of cases) {
       const r = await cli(...argv);
       expect(r.code, argv.join(' ')).toBe(EXIT.badInput);
-      expect(r.out).toBe('');
+      expect(r.text).toBe('');
       expect(r.err).toContain(message);
       expect(r.err).not.toMatch(STACK_LINE);
     }

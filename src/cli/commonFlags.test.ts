@@ -3,7 +3,7 @@ import { refused } from './refusedArgs';
 import { parseCli } from './args';
 import { EXIT } from './exitCodes';
 import { overviewHelp, RUN_VERBS, verbHelp, VERBS } from './help';
-import { runCli, type CliIo } from './main';
+import { cli } from './captureCli';
 
 const FILE: Record<(typeof RUN_VERBS)[number], string> = {
   run: 'ws.orrery.json',
@@ -12,13 +12,6 @@ const FILE: Record<(typeof RUN_VERBS)[number], string> = {
   load: 'l.load.json',
   replay: 'r.orrery-rec',
 };
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  return { code: await runCli(argv, io), out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('the flags every verb that runs something takes', () => {
   it.each(RUN_VERBS)('%s takes --seed, --json, --junit and --quiet', (verb) => {
@@ -58,18 +51,18 @@ describe('help, version and mistakes', () => {
   });
 
   it('prints the package version', async () => {
-    const { code, out } = await cli('--version');
+    const { code, text } = await cli('--version');
     expect(code).toBe(EXIT.pass);
-    expect(out).toMatch(/^\d+\.\d+\.\d+/);
+    expect(text).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('answers an unknown verb or flag on stderr with the invalid-input code, a pointer to the help and no stack', async () => {
     const verb = await cli('launch', 'x.json');
-    expect(verb).toEqual({ code: EXIT.badInput, out: '', err: expect.stringContaining('unknown verb "launch"') as string });
+    expect(verb).toEqual({ code: EXIT.badInput, text: '', err: expect.stringContaining('unknown verb "launch"') as string });
     expect(verb.err).toContain('Run "orrery help" for the verbs.');
     const flag = await cli('experiment', 'x.json', '--sed', '3');
     expect(flag.code).toBe(EXIT.badInput);
-    expect(flag.out).toBe('');
+    expect(flag.text).toBe('');
     expect(flag.err).toBe(`orrery: Unknown option '--sed'\nRun "orrery help experiment" for its flags.`);
     expect(flag.err).not.toMatch(/\n\s+at /);
   });

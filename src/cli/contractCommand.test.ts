@@ -4,40 +4,33 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from './exitCodes';
 import { checkJUnit } from './junitXml.testkit';
-import { runCli } from './main';
+import { cli } from './captureCli';
 
 const DIR = join(import.meta.dirname, 'fixtures', 'contracts');
 const at = (name: string) => join(DIR, `${name}.contract.json`);
 const STACK_LINE = /^\s+at .*:\d+:\d+\)?$/m;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 describe('orrery contract check OLD NEW', () => {
   it('passes a compatible version: accepted content widened, sent content narrowed, an optional field added', async () => {
     const r = await cli('contract', 'check', at('v1'), at('v2-compatible'));
     expect(r.code).toBe(EXIT.pass);
-    expect(r.out).toMatch(/^contract: 1\.0\.0 → 1\.1\.0: 0 breaking, 3 compatible changes/);
-    expect(r.out).toContain('compatible  shop.request.accepts: type-widened');
-    expect(r.out).toContain('compatible  shop.inform.sends: enum-narrowed');
-    expect(r.out).toMatch(/verdict: compatible/);
+    expect(r.text).toMatch(/^contract: 1\.0\.0 → 1\.1\.0: 0 breaking, 3 compatible changes/);
+    expect(r.text).toContain('compatible  shop.request.accepts: type-widened');
+    expect(r.text).toContain('compatible  shop.inform.sends: enum-narrowed');
+    expect(r.text).toMatch(/verdict: compatible/);
   });
 
   it('fails a version that drops a sent field its consumers read and requires a new input, with each reason', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orrery-contract-'));
     const r = await cli('contract', 'check', at('v1'), at('v2-breaking'), '--json', join(dir, 'c.json'), '--junit', join(dir, 'c.xml'));
     expect(r.code).toBe(EXIT.fail);
-    expect(r.out).toContain('BREAKING    shop.request.accepts: required-added: content.customer: is now required');
-    expect(r.out).toContain('BREAKING    shop.inform.sends: required-removed: content.sku: was required');
+    expect(r.text).toContain('BREAKING    shop.request.accepts: required-added: content.customer: is now required');
+    expect(r.text).toContain('BREAKING    shop.inform.sends: required-removed: content.sku: was required');
     const json = JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')) as { breaking: { rule: string }[] };
     expect(json.breaking.map((c) => c.rule).sort()).toEqual(['required-added', 'required-removed']);
     const junit = checkJUnit(readFileSync(join(dir, 'c.xml'), 'utf8'));
     expect(junit).toMatchObject({ tests: 2, failures: 2 });
-    expect((await cli('contract', 'check', at('v1'), at('v2-breaking'), '--quiet')).out).toBe(
+    expect((await cli('contract', 'check', at('v1'), at('v2-breaking'), '--quiet')).text).toBe(
       'verdict: BREAKING: agents written against the old version break',
     );
   });
@@ -45,7 +38,7 @@ describe('orrery contract check OLD NEW', () => {
   it('finds no change between a version and itself', async () => {
     const r = await cli('contract', 'check', at('v1'), at('v1'));
     expect(r.code).toBe(EXIT.pass);
-    expect(r.out).toMatch(/0 breaking, 0 compatible changes/);
+    expect(r.text).toMatch(/0 breaking, 0 compatible changes/);
   });
 
   it('refuses a contract that is not valid JSON Schema, broken JSON, a missing file and a wrong command line with exit 2', async () => {
@@ -62,7 +55,7 @@ describe('orrery contract check OLD NEW', () => {
     for (const [argv, message] of cases) {
       const r = await cli(...argv);
       expect(r.code, argv.join(' ')).toBe(EXIT.badInput);
-      expect(r.out).toBe('');
+      expect(r.text).toBe('');
       expect(r.err).toContain(message);
       expect(r.err).not.toMatch(STACK_LINE);
     }
