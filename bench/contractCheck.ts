@@ -34,7 +34,7 @@ const contracts = loadContracts({
 });
 const check = contracts.validator({ kind: 'shop', performative: 'request', direction: 'accepts' })!;
 
-export const KEPT = {
+const KEPT = {
   order: 'o-1042',
   items: [
     { sku: 'ABC-1', qty: 2 },
