@@ -4,7 +4,7 @@
  * fails when any message broke a contract (so CI shows it), and the exit code: a violation is
  * a failed check (exit 1, like a hypothesis: the system is wrong, not slow).
  */
-import { describeViolation, type ContractsSummary } from '../experiments/contracts';
+import { describeObservedViolation, type ContractsSummary } from '../experiments/contracts';
 import type { JUnitCase } from './junit';
 
 /** At most this many violations are printed; the JSON has the first 20, the counts all. */
@@ -25,12 +25,10 @@ export function contractsLine(summary: ContractsSummary): string {
 }
 
 /** `echo-1 → load at 12.0 ms: …`: one violation with the link it crossed and when. */
-const violationLine = (v: ContractsSummary['first'][number]) => `${v.from} → ${v.to} at ${v.t.toFixed(1)} ms: ${describeViolation(v)}`;
-
 /** The summary line, then the first violations, each with where and when. */
 export function contractsLines(summary: ContractsSummary | undefined): string[] {
   if (summary === undefined) return [];
-  const shown = summary.first.slice(0, PRINTED).map((v) => `    ${violationLine(v)}`);
+  const shown = summary.first.slice(0, PRINTED).map((v) => `    ${describeObservedViolation(v)}`);
   const more = summary.violations > shown.length ? [`    … and ${summary.violations - shown.length} more`] : [];
   return [contractsLine(summary), ...shown, ...more];
 }
@@ -39,7 +37,7 @@ export function contractsLines(summary: ContractsSummary | undefined): string[] 
 export function contractsCase(summary: ContractsSummary | undefined, classname: string): JUnitCase[] {
   if (summary === undefined) return [];
   if (summary.violations === 0) return [{ name: 'contracts', classname }];
-  const details = summary.first.map(violationLine);
+  const details = summary.first.map(describeObservedViolation);
   return [
     {
       name: 'contracts',

@@ -5,7 +5,7 @@
  */
 import type { AclMessage, MessageDraft } from '../../protocol/message';
 import type { Contracts } from './parseContract';
-import type { ContractRef, Violation } from './types';
+import type { ContractRef, ObservedViolation, Violation } from './types';
 
 export interface MessageParties {
   /** Undefined for clients, the console and the kernel: no contract applies. */
@@ -56,4 +56,9 @@ export function describeViolation(violation: Violation): string {
   const { kind, performative, direction } = violation.contract;
   const role = direction === 'sends' ? `sender ${violation.agent} (${kind}) sends` : `receiver ${violation.agent} (${kind}) accepts`;
   return `${role} ${performative}: ${violation.problems.join('; ')}`;
+}
+
+/** `echo1 → load at 5.4 ms: sender echo1 (echo) sends inform: content: ...`: a violation seen in a run, with where and when. */
+export function describeObservedViolation(v: ObservedViolation): string {
+  return `${v.from} → ${v.to} at ${v.t.toFixed(1)} ms: ${describeViolation(v)}`;
 }

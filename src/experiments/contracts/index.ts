@@ -1,7 +1,7 @@
 /** Message contracts: per kind and performative, what content it accepts and sends (see README.md). */
 export * from './types';
 export { parseContract, loadContracts, type Contracts, type ContractParse, type ContentCheck } from './parseContract';
-export { checkMessage, describeViolation, type MessageParties } from './checkMessage';
+export { checkMessage, describeViolation, describeObservedViolation, type MessageParties } from './checkMessage';
 export { compareContracts } from './compareContracts';
 export {
   createContractInference,

@@ -1,5 +1,5 @@
 /** What a run's contract count says on the page (chaos result, load summary): pure, so tested without a DOM. */
-import { describeViolation } from '../../../experiments/contracts/checkMessage';
+import { describeObservedViolation } from '../../../experiments/contracts/checkMessage';
 import type { ContractsSummary } from '../../../experiments/contracts/watchContracts';
 import { plural } from '../../ui/format';
 
@@ -19,9 +19,7 @@ export interface ContractCountView {
 }
 
 export function contractCountView(summary: ContractsSummary): ContractCountView {
-  const first = summary.first
-    .slice(0, LISTED_VIOLATIONS)
-    .map((v) => `${v.from} → ${v.to} at ${v.t.toFixed(1)} ms: ${describeViolation(v)}`);
+  const first = summary.first.slice(0, LISTED_VIOLATIONS).map(describeObservedViolation);
   return {
     kept: summary.violations === 0,
     headline: `${plural(summary.violations, 'violation')} in ${summary.messages} of ${plural(summary.checked, 'message')} checked`,
