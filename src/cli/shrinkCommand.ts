@@ -42,19 +42,13 @@ export async function shrinkCommand(cli: ShrinkCli, io: CliIo): Promise<ExitCode
   const recording = await readRecordingFile(cli.file);
   const experiment = recordedExperiment(cli.file, recording);
   const { library } = await replayAgents(recording, undefined);
-  const [
-    { runSimulatedExperiment },
-    { failedChecks, hypothesisFails },
-    { shrink, NothingToShrinkError },
-    { externalInputs },
-    { isDroppable },
-  ] = await Promise.all([
-    import('../experiments/chaos/runSimulatedExperiment'),
-    import('../experiments/replay/hypothesisFails'),
-    import('../experiments/replay/shrink'),
-    import('../experiments/replay/externalInputs'),
-    import('../experiments/replay/rerun'),
-  ]);
+  const [{ runSimulatedExperiment }, { failedChecks, hypothesisFails }, { shrink, NothingToShrinkError }, { droppableInputs }] =
+    await Promise.all([
+      import('../experiments/chaos/runSimulatedExperiment'),
+      import('../experiments/replay/hypothesisFails'),
+      import('../experiments/replay/shrink'),
+      import('../experiments/replay/rerun'),
+    ]);
   const seed = (recording.header.simulationSeed ?? experiment.seed ?? 1) >>> 0;
   const original = await setupChecked(cli.file, () => runSimulatedExperiment(experiment, { library, seed }), kindFault);
   const nothing = `${cli.file}: "${experiment.name}" passes its hypothesis when run again (seed ${seed}): nothing to shrink`;
@@ -62,15 +56,14 @@ export async function shrinkCommand(cli: ShrinkCli, io: CliIo): Promise<ExitCode
     io.out(nothing);
     return EXIT.fail;
   }
-  const droppable = (r: Recording) => externalInputs({ ...r, header: { ...r.header, startIndex: 0 } }).filter(isDroppable);
-  const total = droppable(recording).length;
+  const total = droppableInputs(recording).length;
   const predicate = hypothesisFails(experiment, original);
   const logs = new WeakMap<Recording, KernelEvent[]>();
   let runs = 0;
   const fails = (run: Rerun): boolean => {
     const failed = predicate(run);
     if (failed) logs.set(run.recording, run.log);
-    if (!cli.quiet) io.err(stepLine(++runs, droppable(run.recording).length, total, failed));
+    if (!cli.quiet) io.err(stepLine(++runs, droppableInputs(run.recording).length, total, failed));
     return failed;
   };
   let result;
@@ -85,7 +78,15 @@ export async function shrinkCommand(cli: ShrinkCli, io: CliIo): Promise<ExitCode
     throw e;
   }
   const failed = failedChecks(experiment, original, logs.get(result.recording) ?? []);
-  const run = { file: cli.file, recording, seed, result, kept: droppable(result.recording), failed, ...(cli.out ? { out: cli.out } : {}) };
+  const run = {
+    file: cli.file,
+    recording,
+    seed,
+    result,
+    kept: droppableInputs(result.recording),
+    failed,
+    ...(cli.out ? { out: cli.out } : {}),
+  };
   if (cli.out !== undefined) await writeRecordingFile('--out', cli.out, result.recording);
   io.out(renderShrink(run, cli.quiet));
   if (failed.length === 0)

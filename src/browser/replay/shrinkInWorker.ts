@@ -9,7 +9,7 @@ import { parseExperiment } from '../../experiments/chaos/parseExperiment';
 import { runSimulatedExperiment } from '../../experiments/chaos/runSimulatedExperiment';
 import { externalInputs } from '../../experiments/replay/externalInputs';
 import { hypothesisFails } from '../../experiments/replay/hypothesisFails';
-import { isDroppable } from '../../experiments/replay/rerun';
+import { droppableInputs, isDroppable } from '../../experiments/replay/rerun';
 import { NothingToShrinkError, shrink, type ShrinkResult } from '../../experiments/replay/shrink';
 import type { Recording } from '../../experiments/replay/types';
 import type { ShrinkOutcome, ShrinkProgress } from './types';
@@ -55,7 +55,7 @@ export async function shrinkInWorker(
   const original = await runSimulatedExperiment(experiment, { library, seed, kernel: recording.header.kernel });
   if (original.pass) return { shrunk: false, reason: NOTHING_TO_SHRINK };
   const judge = hypothesisFails(experiment, original);
-  const from = externalInputs({ ...recording, header: { ...recording.header, startIndex: 0 } }).filter(isDroppable).length;
+  const from = droppableInputs(recording).length;
   const progress: ShrinkProgress = { tried: 0, kept: from, from };
   let result: ShrinkResult;
   try {
@@ -64,7 +64,7 @@ export async function shrinkInWorker(
       fails(run) {
         const failed = judge(run);
         progress.tried += 1;
-        if (failed) progress.kept = Math.min(progress.kept, externalInputs(run.recording).filter(isDroppable).length);
+        if (failed) progress.kept = Math.min(progress.kept, droppableInputs(run.recording).length);
         onProgress?.({ ...progress });
         return failed;
       },

@@ -24,6 +24,11 @@ export function isDroppable(input: TimedCommand): boolean {
   return type === 'message.send' || type === 'chaos.inject' || type === 'chaos.clear';
 }
 
+/** Every droppable input of the recording, from the tape's start (a shrink may drop any of them). */
+export function droppableInputs(recording: Recording): TimedCommand[] {
+  return externalInputs({ ...recording, header: { ...recording.header, startIndex: 0 } }).filter(isDroppable);
+}
+
 /** The recording's run with the droppable inputs not in `keep` left out. */
 export async function rerunWith(recording: Recording, keep: ReadonlySet<number>, options: SimulationForOptions): Promise<Rerun> {
   const recorder = createTapeRecorder({ budget: Infinity });

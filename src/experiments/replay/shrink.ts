@@ -6,8 +6,7 @@
  * deterministic run, so a verdict is never noise.
  */
 import { conversationsOf, type Conversation } from './conversations';
-import { externalInputs } from './externalInputs';
-import { isDroppable, rerunWith, type Rerun } from './rerun';
+import { droppableInputs, rerunWith, type Rerun } from './rerun';
 import type { SimulationForOptions } from './simulationFor';
 import type { Recording } from './types';
 
@@ -43,9 +42,7 @@ export interface ShrinkOptions extends SimulationForOptions {
 }
 
 export async function shrink(recording: Recording, options: ShrinkOptions): Promise<ShrinkResult> {
-  const all = externalInputs({ ...recording, header: { ...recording.header, startIndex: 0 } })
-    .filter(isDroppable)
-    .map((i) => i.index);
+  const all = droppableInputs(recording).map((i) => i.index);
   const steps: ShrinkStep[] = [];
   const maxRuns = options.maxRuns ?? 200;
   const tried = new Map<string, Rerun | undefined>();
