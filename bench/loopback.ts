@@ -1,11 +1,11 @@
 /**
  * One request in flight with every part on this thread: kernel, runtime, worker pool and the
- * agent worker's core (wasm echo), the two talking over a MessageChannel (structured clone
- * and transfer as between threads, but no thread to wake). The CPU each round trip takes is
- * the work of both ends without the cost of crossings; its baseline is the same two posts of
- * a string of the request's length on the same channel.
+ * agent worker's core (wasm echo), the two talking over the ring channel as between threads
+ * (but no thread to wake). The CPU each round trip takes is the work of both ends without the
+ * cost of crossings; its baseline is two posts of a string of the request's length on a
+ * MessageChannel, what a crossing costs the plain way.
  */
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { createKernel } from '../src/kernel/kernel';
 import { createSeededRng } from '../src/kernel/rng';
 import { createRealClock } from '../src/hosts/createRealClock';
@@ -14,20 +14,59 @@ import { loadBuiltinKinds } from '../src/hosts/loadBuiltinKinds';
 import { nodeAgentAssets } from '../src/hosts/node/nodeAgentAssets';
 import { createWorkerPoolHost } from '../src/hosts/worker/createWorkerPoolHost';
 import { startAgentWorker } from '../src/hosts/worker/startAgentWorker';
+import type { FromAgentWorker, ToAgentWorker } from '../src/hosts/worker/protocol';
+import { BELL, type RingWire } from '../src/hosts/worker/ring/ringEndpoint';
+import { withRingHost, withRingWorker } from '../src/hosts/worker/ring/ringTransport';
+import { Spinner } from '../src/hosts/worker/ring/spinner';
 import type { AgentWorkerHandle } from '../src/hosts/worker/transport';
 
+/**
+ * The pool and the worker core over the ring channel, on one thread. Neither side may poll
+ * (the answer can only come once it yields), so every batch rings; the bell is handed over in
+ * a microtask instead of a port, as a polling peer would find the record without one. What is
+ * left is the ring path's own work: encode, copy in, copy out, decode.
+ */
 function loopbackWorker(): AgentWorkerHandle {
   const { port1, port2 } = new MessageChannel();
-  startAgentWorker({ post: (m, transfer) => port2.postMessage(m, transfer), onMessage: (handler) => port2.on('message', handler) });
-  return {
-    post: (m, transfer) => port1.postMessage(m, transfer),
-    onMessage: (handler) => port1.on('message', handler),
-    onExit: () => undefined,
-    terminate: () => {
-      port1.close();
-      port2.close();
+  const hostSide = rawEnd<RingWire<ToAgentWorker> | ToAgentWorker, RingWire<FromAgentWorker> | FromAgentWorker>(port1);
+  const workerSide = rawEnd<RingWire<FromAgentWorker> | FromAgentWorker, RingWire<ToAgentWorker> | ToAgentWorker>(port2);
+  hostSide.peer = workerSide;
+  workerSide.peer = hostSide;
+  const never = () => new Spinner({ spinUs: 0, waitUs: 0 });
+  startAgentWorker(withRingWorker(workerSide, { spinner: never() }));
+  return withRingHost(
+    {
+      ...hostSide,
+      onExit: () => undefined,
+      terminate: () => {
+        port1.close();
+        port2.close();
+      },
+    },
+    { spinner: never() },
+  );
+}
+
+interface RawEnd<Out, In> {
+  peer?: { handler?: (message: never) => void };
+  handler?: (message: In) => void;
+  post(message: Out, transfer?: ArrayBuffer[]): void;
+  onMessage(handler: (message: In) => void): void;
+}
+
+function rawEnd<Out, In>(port: MessagePort): RawEnd<Out, In> {
+  const end: RawEnd<Out, In> = {
+    post(message, transfer) {
+      const peer = end.peer?.handler;
+      if (message === BELL && peer) queueMicrotask(() => peer(BELL as never));
+      else port.postMessage(message, transfer);
+    },
+    onMessage(handler) {
+      end.handler = handler;
+      port.on('message', handler);
     },
   };
+  return end;
 }
 
 export interface Loopback {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AgentWorkerHandle } from '../worker/transport';
-import type { FromAgentWorker } from '../worker/protocol';
+import { withRingHost, type RawAgentWorkerHandle } from '../worker/ring/ringTransport';
 
 let enabledWasmFeatures = false;
 
@@ -70,9 +70,9 @@ export function spawnNodeAgentWorker(script: string): AgentWorkerHandle {
   worker.on('exit', (code) => {
     if (!terminated) exitHandler?.(`exit code ${code}`);
   });
-  return {
+  const raw: RawAgentWorkerHandle = {
     post: (message, transfer) => worker.postMessage(message, transfer),
-    onMessage: (handler) => worker.on('message', (m: FromAgentWorker) => handler(m)),
+    onMessage: (handler) => worker.on('message', handler),
     onExit: (handler) => {
       exitHandler = handler;
     },
@@ -81,4 +81,5 @@ export function spawnNodeAgentWorker(script: string): AgentWorkerHandle {
       void worker.terminate();
     },
   };
+  return withRingHost(raw);
 }
