@@ -34,6 +34,7 @@ import type { LinkFlowEdge } from './LinkEdge';
 import { useCanvasHandlers } from './useCanvasHandlers';
 import { useFlowPhase } from './useFlowPhase';
 import { useFlowRates } from './useFlowRates';
+import { useLowDetail } from './useLowDetail';
 import './canvas.css';
 
 const nodeTypes: NodeTypes = { agent: AgentNode, topic: PlainNode, client: ClientNode, group: GroupNode, preview: PreviewNode };
@@ -106,6 +107,7 @@ export function Canvas() {
   const handlers = useCanvasHandlers(setNodes, setEdges);
   const { fileOver, dropProps } = useFileDrop();
   const section = useRef<HTMLElement>(null);
+  const lowDetail = useLowDetail();
   useFlowRates();
   useFlowPhase(section);
   useLinkShortcut();
@@ -116,6 +118,7 @@ export function Canvas() {
       className={`canvas${fileOver ? ' is-file-over' : ''}`}
       aria-label="Canvas"
       data-drop-target={CANVAS_DROP_TARGET}
+      data-detail={lowDetail ? 'low' : undefined}
       {...dropProps}
     >
       <CanvasToolbar />
