@@ -35,11 +35,15 @@ export function MessageLog() {
 
   const padTop = first * ROW_HEIGHT;
   const padBottom = (view.length - last) * ROW_HEIGHT;
+  // Keyed by place in the window, not by message: while the log follows a busy stream
+  // every row in view is new at each publish, and rows keyed by message were all torn down
+  // and built again (~30 rows of elements, each restyled, a few times a second). By place,
+  // the same row elements take the new rows' text.
   const shown: ReactNode[] = [];
   for (let index = first; index < last; index++) {
     const row = rowAt(view, index);
     if (!row) continue;
-    shown.push(<LogRowView key={row.key} row={row} rowIndex={index + 2} open={row.key === detailKey} onOpen={showMessage} />);
+    shown.push(<LogRowView key={index - first} row={row} rowIndex={index + 2} open={row.key === detailKey} onOpen={showMessage} />);
   }
 
   return (
