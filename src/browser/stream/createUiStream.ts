@@ -10,11 +10,12 @@ import type { MessageTally, StreamInterest, UiBatch } from './uiStreamTypes';
 
 /**
  * Whole messages per batch while a message panel is open: the runtime publishes ~10
- * batches a second, so up to ~1,000 messages a second reach the log and sequence view
- * (more than anyone reads; each costs the page's main thread a row, its patches and
- * their layout, taken from drawing the canvas).
+ * batches a second, so up to ~250 messages a second reach the log and sequence view.
+ * That is still more than a following log shows (~15 rows in view, 5 publishes a second);
+ * each costs a JSON pass in this worker and, on the page's main thread, a parse, a row and
+ * its patches, taken from drawing the canvas. It was 100 (~1,000 a second).
  */
-export const DEFAULT_MESSAGE_CAP = 100;
+export const DEFAULT_MESSAGE_CAP = 25;
 
 export interface UiStreamOptions {
   /** Most `message.sent` events sent whole per batch; the rest are tallied. */
