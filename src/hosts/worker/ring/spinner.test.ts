@@ -5,10 +5,20 @@ import { Spinner, type SpinTarget } from './spinner';
 function rig(options: { spinUs?: number; waitUs?: number; chainMs?: number } = {}) {
   let t = 0;
   const deferred: Array<() => void> = [];
-  const spinner = new Spinner({ spinUs: 10, waitUs: 0, chainMs: 1, ...options, now: () => (t += 0.001), defer: (fn) => deferred.push(fn) });
+  const afterTurn: Array<() => void> = [];
+  const spinner = new Spinner({
+    spinUs: 10,
+    waitUs: 0,
+    chainMs: 1,
+    ...options,
+    now: () => (t += 0.001),
+    defer: (fn) => deferred.push(fn),
+    yieldThen: (fn) => afterTurn.push(fn),
+  });
   spinner.turned();
   const run = () => deferred.splice(0).forEach((fn) => fn());
-  return { spinner, run, advance: (ms: number) => (t += ms), now: () => t };
+  const turnLoop = () => afterTurn.splice(0).forEach((fn) => fn());
+  return { spinner, run, turnLoop, deferred, advance: (ms: number) => (t += ms), now: () => t };
 }
 
 function target(hasInbound: () => boolean = () => false) {
@@ -54,14 +64,34 @@ describe('Spinner', () => {
     expect(spinner.stats.skipped).toBe(7);
   });
 
-  it('does not spin once a chain has gone on longer than chainMs without a turn of the event loop', () => {
-    const { spinner, advance } = rig({ chainMs: 1 });
+  it('lets the event loop turn before spinning once a chain has gone on longer than chainMs', () => {
+    const { spinner, advance, deferred, turnLoop } = rig({ chainMs: 1 });
     const t = target(() => true);
     advance(2);
-    expect(spinner.arm(t)).toBe(false);
-    expect(spinner.stats.chainBreaks).toBe(1);
-    spinner.turned();
     expect(spinner.arm(t)).toBe(true);
+    expect(deferred).toHaveLength(0); // not in this task's microtasks
+    expect(spinner.stats.chainBreaks).toBe(1);
+    turnLoop();
+    expect(t.settled).toBe(1);
+    // The turn started a new chain: the next spin is a microtask again.
+    expect(spinner.arm(t)).toBe(true);
+    expect(deferred).toHaveLength(1);
+  });
+
+  it('stops polling when it finds itself descheduled mid-poll, and blocks instead', () => {
+    let t = 0;
+    let jump = false;
+    const spinner = new Spinner({
+      spinUs: 30,
+      waitUs: 0,
+      now: () => (t += jump ? 0.2 : 0.001),
+      defer: (fn) => fn(),
+    });
+    spinner.turned();
+    jump = true; // every reading of the clock now comes 200 µs after the last
+    spinner.arm(target());
+    expect(spinner.stats.preempted).toBe(1);
+    expect(spinner.pollUs).toBe(0);
   });
 
   it('polls less when the answer only ever comes once it blocks, and in full again when polling finds it', () => {

@@ -18,9 +18,12 @@
  *   once blocked: when the two threads share one free core (the machine is loaded), polling
  *   just keeps the other thread off it; every 64th spin polls in full again to find out;
  * - the futex wait gives the core away;
+ * - a poll that finds itself descheduled (two readings of the clock far apart) means the
+ *   machine has more runnable threads than cores: polling stops until 256 spins later;
  * - a chain of spins runs in microtasks, which starve the thread's event loop (timers, other
- *   messages), so after `chainMs` without a turn of the event loop it does not spin: the
- *   answer then comes as a message through the loop, which restarts the chain.
+ *   messages), so after `chainMs` without a turn of the loop the next spin waits for one
+ *   (setImmediate, or a message to itself in a browser): the receiver stays awake meanwhile,
+ *   so nobody has to ring it.
  */
 export interface SpinTarget {
   /** Whether the answer (any record) has arrived. */
@@ -36,7 +39,10 @@ export interface SpinnerOptions {
   /** This thread's signal word (Int32 [0]); default a new one. A worker uses the one its host made. */
   signal?: SharedArrayBuffer;
   now?: () => number;
+  /** Runs a spin after the current task (default queueMicrotask). */
   defer?: (fn: () => void) => void;
+  /** Runs a spin after a turn of the event loop (default setImmediate, or a MessageChannel). */
+  yieldThen?: (fn: () => void) => void;
 }
 
 /** Poll about as long as a round trip's work at either end (15-25 µs)... */
@@ -46,6 +52,9 @@ export const DEFAULT_WAIT_US = 250;
 export const DEFAULT_CHAIN_MS = 1;
 const MAX_SKIP = 1024;
 const PROBE_EVERY = 64;
+/** A gap this long between two readings of the clock in a poll: this thread was descheduled. */
+const PREEMPTED_MS = 0.05;
+const PREEMPTED_COOLDOWN = 256;
 /** Below this a poll is not worth starting. */
 const MIN_POLL_MS = 0.002;
 
@@ -56,8 +65,10 @@ export interface SpinStats {
   /** Spins that blocked on the futex, and the time spent in spins in all (ms). */
   waits: number;
   spinMs: number;
-  /** Chances not taken because the chain had run too long without the event loop. */
+  /** Spins that waited for a turn of the event loop first (the chain had run chainMs). */
   chainBreaks: number;
+  /** Polls cut short because the thread was descheduled. */
+  preempted: number;
 }
 
 export class Spinner {
@@ -76,7 +87,9 @@ export class Spinner {
   private readonly canWait: boolean;
   private readonly now: () => number;
   private readonly defer: (fn: () => void) => void;
-  readonly stats: SpinStats = { spins: 0, found: 0, skipped: 0, waits: 0, spinMs: 0, chainBreaks: 0 };
+  private readonly yieldThen: (fn: () => void) => void;
+  private cooldown = 0;
+  readonly stats: SpinStats = { spins: 0, found: 0, skipped: 0, waits: 0, spinMs: 0, chainBreaks: 0, preempted: 0 };
 
   constructor(options: SpinnerOptions = {}) {
     this.spinMs = (options.spinUs ?? DEFAULT_SPIN_US) / 1000;
@@ -88,6 +101,7 @@ export class Spinner {
     this.chainMs = options.chainMs ?? DEFAULT_CHAIN_MS;
     this.now = options.now ?? (() => performance.now());
     this.defer = options.defer ?? ((fn) => queueMicrotask(fn));
+    this.yieldThen = options.yieldThen ?? afterLoopTurn();
     this.lastLoopTurn = this.now();
   }
 
@@ -109,25 +123,31 @@ export class Spinner {
       this.stats.skipped++;
       return false;
     }
-    if (this.now() - this.lastLoopTurn > this.chainMs) {
-      this.stats.chainBreaks++;
-      return false;
-    }
     if (!this.armed.includes(target)) this.armed.push(target);
-    if (!this.queued) {
-      this.queued = true;
+    if (this.queued) return true;
+    this.queued = true;
+    if (this.now() - this.lastLoopTurn <= this.chainMs) {
       this.defer(this.spin);
+    } else {
+      this.stats.chainBreaks++;
+      this.yieldThen(this.spinAfterTurn);
     }
     return true;
   }
+
+  private readonly spinAfterTurn = (): void => {
+    this.turned();
+    this.spin();
+  };
 
   private readonly spin = (): void => {
     this.queued = false;
     const targets = this.armed;
     this.armed = [];
     const start = this.now();
-    const probe = this.stats.spins % PROBE_EVERY === 0;
-    const pollUntil = start + (probe ? this.spinMs : this.pollMs);
+    const probe = this.cooldown > 0 ? (this.cooldown--, false) : this.stats.spins % PROBE_EVERY === 0;
+    let pollUntil = start + (probe ? this.spinMs : this.pollMs);
+    let last = start;
     const waitUntil = start + this.spinMs + this.waitMs;
     let found = false;
     let blocked = false;
@@ -136,6 +156,13 @@ export class Spinner {
       const seen = Atomics.load(this.signal, 0);
       if ((found = anyInbound(targets))) break;
       const now = this.now();
+      if (last < pollUntil && now - last > PREEMPTED_MS) {
+        pollUntil = now;
+        this.pollMs = 0;
+        this.cooldown = PREEMPTED_COOLDOWN;
+        this.stats.preempted++;
+      }
+      last = now;
       if (now < pollUntil) continue;
       if (now >= waitUntil) break;
       blocked = true;
@@ -144,7 +171,7 @@ export class Spinner {
     }
     this.stats.spinMs += this.now() - start;
     this.stats.spins++;
-    if (found && !blocked) this.pollMs = this.spinMs;
+    if (found && !blocked && this.cooldown === 0) this.pollMs = this.spinMs;
     else if (found) this.pollMs = this.pollMs / 2 < MIN_POLL_MS ? 0 : this.pollMs / 2;
     if (found) {
       this.stats.found++;
@@ -156,6 +183,19 @@ export class Spinner {
       this.nextSkip = Math.min(MAX_SKIP, this.nextSkip * 2);
     }
     for (const t of targets) t.settle();
+  };
+}
+
+/** After the event loop's pending work: setImmediate in Node, a message to itself elsewhere (timers are clamped). */
+function afterLoopTurn(): (fn: () => void) => void {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  if (typeof immediate === 'function') return (fn) => void immediate(fn);
+  const channel = new MessageChannel();
+  const queue: Array<() => void> = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  return (fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(0);
   };
 }
 
