@@ -4,12 +4,14 @@
  * sent.
  *
  * - A bare batch (an `ArrayBuffer`) that fits is written to the ring. If the receiver sleeps
- *   (is not polling), a bell (a tiny message) wakes it; while it is awake or a bell is on its
- *   way, nothing else is posted, so a busy receiver takes a stream of batches for one post.
+ *   (is back in its event loop), a bell (a tiny message) wakes it, and while that bell is on
+ *   its way nothing more is posted, so a busy receiver takes a stream of batches for one post.
+ *   If it awaits an answer (polls or blocks, see Spinner), its thread's signal word is bumped
+ *   instead: no post at all.
  * - Any other message is posted as `{ t: 'after', rb, m }`: `rb` counts the ring records
  *   written before it, so the receiver takes those first; each ring record's tag counts the
  *   messages posted before it, so the receiver does not take it before them.
- * - After sending, the sender polls its own ring for the answer (see Spinner) when that pays.
+ * - After sending, the sender waits on its own ring for the answer (see Spinner) when that pays.
  *
  * The receiver's state word (in the ring it reads) follows a Dekker pattern with the sender's
  * write: the sender publishes the record then reads the state; the receiver stores ASLEEP then
