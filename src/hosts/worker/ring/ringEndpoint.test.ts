@@ -79,8 +79,7 @@ describe('RingEndpoint', () => {
 
   it('does not ring a receiver that awaits an answer: it bumps its signal word instead', () => {
     let spin: (() => void) | undefined;
-    const bSpinner = new Spinner({ spinUs: 50, waitUs: 0, defer: (fn) => (spin = fn) });
-    bSpinner.turned();
+    const bSpinner = new Spinner({ spinUs: 50, waitUs: 0, yieldThen: (fn) => (spin = fn) });
     const { a, b, portToB, received, signalB } = channel(4096, bSpinner);
     b.send(new ArrayBuffer(1)); // B asked something: it polls for the answer
     expect(spin).toBeDefined();

@@ -89,7 +89,6 @@ export class RingEndpoint<Out, In> implements SpinTarget {
   /** A message from the port. */
   receive(wire: RingWire<In>): void {
     if (this.closed) return;
-    this.options.spinner.turned();
     if (wire === BELL) {
       Atomics.compareExchange(this.options.inbound.header, RING_STATE, BELLED, ASLEEP);
       this.take();

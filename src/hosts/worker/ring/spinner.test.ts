@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Spinner, type SpinTarget } from './spinner';
 
-/** A clock that moves 1 µs each time it is read, and deferred spins run when the test says. */
-function rig(options: { spinUs?: number; waitUs?: number; chainMs?: number } = {}) {
+/** A clock that moves 1 µs each time it is read; spins run when the test turns the loop. */
+function rig(options: { spinUs?: number; waitUs?: number; busyUs?: number } = {}) {
   let t = 0;
-  const deferred: Array<() => void> = [];
   const afterTurn: Array<() => void> = [];
-  const spinner = new Spinner({
-    spinUs: 10,
-    waitUs: 0,
-    chainMs: 1,
-    ...options,
-    now: () => (t += 0.001),
-    defer: (fn) => deferred.push(fn),
-    yieldThen: (fn) => afterTurn.push(fn),
-  });
-  spinner.turned();
-  const run = () => deferred.splice(0).forEach((fn) => fn());
+  const spinner = new Spinner({ spinUs: 10, waitUs: 0, ...options, now: () => (t += 0.001), yieldThen: (fn) => afterTurn.push(fn) });
   const turnLoop = () => afterTurn.splice(0).forEach((fn) => fn());
-  return { spinner, run, turnLoop, deferred, advance: (ms: number) => (t += ms), now: () => t };
+  return { spinner, turnLoop, afterTurn, advance: (ms: number) => (t += ms), now: () => t };
 }
 
 function target(hasInbound: () => boolean = () => false) {
@@ -27,28 +16,41 @@ function target(hasInbound: () => boolean = () => false) {
 }
 
 describe('Spinner', () => {
-  it('settles every armed target once after one spin, whether the answer came or not', () => {
-    const { spinner, run } = rig();
+  it('waits after a turn of the event loop, and settles every armed target once, whether the answer came or not', () => {
+    const { spinner, turnLoop, afterTurn } = rig();
     const a = target();
     const b = target(() => true);
     expect(spinner.arm(a)).toBe(true);
     expect(spinner.arm(b)).toBe(true);
     expect(spinner.arm(a)).toBe(true);
-    run();
+    expect(afterTurn).toHaveLength(1);
+    expect(a.settled).toBe(0);
+    turnLoop();
     expect([a.settled, b.settled]).toEqual([1, 1]);
     expect(spinner.stats).toMatchObject({ spins: 1, found: 1 });
   });
 
+  it('does not wait when the loop turn before it ran other work (the thread is busy)', () => {
+    const { spinner, turnLoop, advance } = rig({ busyUs: 10 });
+    const t = target(() => true);
+    spinner.arm(t);
+    advance(0.05); // a timer or a driver ran 50 µs in this turn
+    turnLoop();
+    expect(spinner.stats).toMatchObject({ spins: 0, busy: 1 });
+    expect(t.settled).toBe(1);
+    spinner.arm(t);
+    turnLoop();
+    expect(spinner.stats).toMatchObject({ spins: 1, found: 1, busy: 1 });
+  });
+
   it('backs off after spins that found nothing (skipping 1, 2, 4 … chances) and resumes at once when one finds something', () => {
-    const { spinner, run } = rig();
+    const { spinner, turnLoop } = rig();
     let answer = false;
     const t = target(() => answer);
     const chances: boolean[] = [];
     const chance = () => {
-      const armed = spinner.arm(t);
-      chances.push(armed);
-      spinner.turned();
-      run();
+      chances.push(spinner.arm(t));
+      turnLoop();
     };
     for (let i = 0; i < 10; i++) chance();
     // miss, miss → skip 1; miss, miss → skip 2; miss, miss → skip 4 …
@@ -64,45 +66,14 @@ describe('Spinner', () => {
     expect(spinner.stats.skipped).toBe(7);
   });
 
-  it('lets the event loop turn before spinning once a chain has gone on longer than chainMs', () => {
-    const { spinner, advance, deferred, turnLoop } = rig({ chainMs: 1 });
-    const t = target(() => true);
-    advance(2);
-    expect(spinner.arm(t)).toBe(true);
-    expect(deferred).toHaveLength(0); // not in this task's microtasks
-    expect(spinner.stats.chainBreaks).toBe(1);
-    turnLoop();
-    expect(t.settled).toBe(1);
-    // The turn started a new chain: the next spin is a microtask again.
-    expect(spinner.arm(t)).toBe(true);
-    expect(deferred).toHaveLength(1);
-  });
-
-  it('stops polling when it finds itself descheduled mid-poll, and blocks instead', () => {
-    let t = 0;
-    let jump = false;
-    const spinner = new Spinner({
-      spinUs: 30,
-      waitUs: 0,
-      now: () => (t += jump ? 0.2 : 0.001),
-      defer: (fn) => fn(),
-    });
-    spinner.turned();
-    jump = true; // every reading of the clock now comes 200 µs after the last
-    spinner.arm(target());
-    expect(spinner.stats.preempted).toBe(1);
-    expect(spinner.pollUs).toBe(0);
-  });
-
   it('polls less when the answer only ever comes once it blocks, and in full again when polling finds it', () => {
-    const { spinner, run, now } = rig({ spinUs: 8, waitUs: 20 });
+    const { spinner, turnLoop, now } = rig({ spinUs: 8, waitUs: 20 });
     let answerAt = Infinity;
     const t = target(() => now() >= answerAt);
     const spinFor = (after: number) => {
-      answerAt = now() + after;
-      spinner.turned();
       spinner.arm(t);
-      run();
+      answerAt = now() + after;
+      turnLoop();
     };
     spinFor(0); // spin 0 is a probe: full poll, found at once
     expect(spinner.pollUs).toBe(8);
@@ -112,13 +83,26 @@ describe('Spinner', () => {
     expect(spinner.pollUs).toBe(2);
     spinFor(0.012);
     expect(spinner.pollUs).toBe(0); // 1 µs is not worth starting a poll
-    spinFor(0.012);
-    expect(spinner.pollUs).toBe(0);
-    spinFor(0); // found while polling: back to the full poll
+    spinFor(0); // found at once, without polling: no reason to poll again yet
     expect(spinner.pollUs).toBe(8);
   });
 
-  it('never spins when there is no time to spin', () => {
+  it('stops polling when it finds itself descheduled mid-poll, and blocks instead', () => {
+    let t = 0;
+    let reads = 0;
+    let jumpFrom = Infinity;
+    // 1 µs per reading, except from reading `jumpFrom` on: 200 µs (the thread lost its core).
+    const now = () => (t += ++reads >= jumpFrom ? 0.2 : 0.001);
+    let spin: (() => void) | undefined;
+    const spinner = new Spinner({ spinUs: 30, waitUs: 0, now, yieldThen: (fn) => (spin = fn) });
+    spinner.arm(target());
+    jumpFrom = reads + 2; // the spin's first reading is on time, the poll's next one is not
+    spin!();
+    expect(spinner.stats).toMatchObject({ busy: 0, preempted: 1 });
+    expect(spinner.pollUs).toBe(0);
+  });
+
+  it('never waits when there is no time to', () => {
     const { spinner } = rig({ spinUs: 0, waitUs: 0 });
     expect(spinner.arm(target())).toBe(false);
   });

@@ -5,25 +5,22 @@
  * is descheduled, and waking it costs the sender 11-27 µs per crossing: more than a round
  * trip's own work (docs/data-path.md). A thread that has just sent work and expects the answer
  * within microseconds (the host after posting deliveries, a worker after posting its answer)
- * polls the ring for up to `spinUs` instead, then blocks on a futex (`Atomics.wait` on the
- * thread's signal word, which every sender to this thread bumps and notifies) for up to
- * `waitUs`: polling avoids the wake-up entirely (a round trip of a bare relay: 0.2 µs against
- * 24 µs through the futex and 37 µs through postMessage, scratch measurements on this VM); the
- * futex still skips the event loop and the port, and yields the core when other threads need
- * it (two threads polling on one free core starve each other). Three guards keep that from
- * costing CPU or fairness:
- * - it backs off: after spins that found nothing it skips the next 2, 4, … 1024 chances (one
- *   that finds something resets it), so sparse traffic spins almost never;
- * - the poll is short, and it shrinks (halves, down to none) each time the answer came only
- *   once blocked: when the two threads share one free core (the machine is loaded), polling
- *   just keeps the other thread off it; every 64th spin polls in full again to find out;
- * - the futex wait gives the core away;
- * - a poll that finds itself descheduled (two readings of the clock far apart) means the
- *   machine has more runnable threads than cores: polling stops until 256 spins later;
- * - a chain of spins runs in microtasks, which starve the thread's event loop (timers, other
- *   messages), so after `chainMs` without a turn of the loop the next spin waits for one
- *   (setImmediate, or a message to itself in a browser): the receiver stays awake meanwhile,
- *   so nobody has to ring it.
+ * waits for it on the ring instead: it polls for up to `spinUs`, then blocks on a futex
+ * (`Atomics.wait` on the thread's signal word, which every sender to this thread bumps and
+ * notifies) for up to `waitUs`. Polling avoids the wake-up entirely (a round trip of a bare
+ * relay: 0.2 µs against 24 µs through the futex and 37 µs through postMessage, scratch
+ * measurements on this VM); the futex still skips the event loop and the port, and gives the
+ * core away. Guards keep that from costing throughput, CPU or fairness:
+ * - it waits only when the thread is idle: the spin runs after one turn of the event loop
+ *   (setImmediate, or a message to itself in a browser), and is dropped when that turn took
+ *   longer than `busyUs` (timers, a load driver, other messages had work for this thread, which
+ *   blocking would stall: an open-loop driver at 40k requests/s lost half its capacity);
+ * - it backs off: after two spins that found nothing it skips the next 1, 2, 4 … 1024 chances
+ *   (one that finds something resets it), so sparse traffic spins almost never;
+ * - the poll shrinks (halves, down to none) each time the answer came only once blocked, and
+ *   stops for 256 spins when it finds itself descheduled (two readings of the clock far
+ *   apart): with more runnable threads than cores, a polling thread keeps the one it waits
+ *   for off the core. Every 64th spin polls in full to see if that changed.
  */
 export interface SpinTarget {
   /** Whether the answer (any record) has arrived. */
@@ -35,74 +32,69 @@ export interface SpinTarget {
 export interface SpinnerOptions {
   spinUs?: number;
   waitUs?: number;
-  chainMs?: number;
+  busyUs?: number;
   /** This thread's signal word (Int32 [0]); default a new one. A worker uses the one its host made. */
   signal?: SharedArrayBuffer;
   now?: () => number;
-  /** Runs a spin after the current task (default queueMicrotask). */
-  defer?: (fn: () => void) => void;
-  /** Runs a spin after a turn of the event loop (default setImmediate, or a MessageChannel). */
+  /** Runs the spin after a turn of the event loop (default setImmediate, or a MessageChannel). */
   yieldThen?: (fn: () => void) => void;
 }
 
-/** Poll about as long as a round trip's work at either end (15-25 µs)... */
-export const DEFAULT_SPIN_US = 30;
+/** Poll longer than a round trip's work at the other end (15-40 µs)... */
+export const DEFAULT_SPIN_US = 100;
 /** ...then block: an answer later than this is not one the sender is waiting on. */
 export const DEFAULT_WAIT_US = 250;
-export const DEFAULT_CHAIN_MS = 1;
+/** A loop turn longer than this ran someone else's work: the thread is not idle. */
+export const DEFAULT_BUSY_US = 10;
 const MAX_SKIP = 1024;
 const PROBE_EVERY = 64;
+/** Below this a poll is not worth starting. */
+const MIN_POLL_MS = 0.002;
 /** A gap this long between two readings of the clock in a poll: this thread was descheduled. */
 const PREEMPTED_MS = 0.05;
 const PREEMPTED_COOLDOWN = 256;
-/** Below this a poll is not worth starting. */
-const MIN_POLL_MS = 0.002;
 
 export interface SpinStats {
   spins: number;
   found: number;
+  /** Chances skipped by the back-off. */
   skipped: number;
+  /** Spins dropped because the loop turn before them was busy. */
+  busy: number;
   /** Spins that blocked on the futex, and the time spent in spins in all (ms). */
   waits: number;
   spinMs: number;
-  /** Spins that waited for a turn of the event loop first (the chain had run chainMs). */
-  chainBreaks: number;
   /** Polls cut short because the thread was descheduled. */
   preempted: number;
 }
 
 export class Spinner {
   private armed: SpinTarget[] = [];
+  private armedAt = 0;
   private queued = false;
   private misses = 0;
   private nextSkip = 1;
   private skip = 0;
-  private lastLoopTurn: number;
+  private cooldown = 0;
   private readonly spinMs: number;
   private pollMs: number;
   private readonly waitMs: number;
-  private readonly chainMs: number;
+  private readonly busyMs: number;
   readonly signalBuffer: SharedArrayBuffer;
   private readonly signal: Int32Array;
-  private readonly canWait: boolean;
   private readonly now: () => number;
-  private readonly defer: (fn: () => void) => void;
   private readonly yieldThen: (fn: () => void) => void;
-  private cooldown = 0;
-  readonly stats: SpinStats = { spins: 0, found: 0, skipped: 0, waits: 0, spinMs: 0, chainBreaks: 0, preempted: 0 };
+  readonly stats: SpinStats = { spins: 0, found: 0, skipped: 0, busy: 0, waits: 0, spinMs: 0, preempted: 0 };
 
   constructor(options: SpinnerOptions = {}) {
     this.spinMs = (options.spinUs ?? DEFAULT_SPIN_US) / 1000;
     this.pollMs = this.spinMs;
     this.signalBuffer = options.signal ?? new SharedArrayBuffer(4);
     this.signal = new Int32Array(this.signalBuffer, 0, 1);
-    this.canWait = blockingAllowed(this.signal);
-    this.waitMs = this.canWait ? (options.waitUs ?? DEFAULT_WAIT_US) / 1000 : 0;
-    this.chainMs = options.chainMs ?? DEFAULT_CHAIN_MS;
+    this.waitMs = blockingAllowed(this.signal) ? (options.waitUs ?? DEFAULT_WAIT_US) / 1000 : 0;
+    this.busyMs = (options.busyUs ?? DEFAULT_BUSY_US) / 1000;
     this.now = options.now ?? (() => performance.now());
-    this.defer = options.defer ?? ((fn) => queueMicrotask(fn));
     this.yieldThen = options.yieldThen ?? afterLoopTurn();
-    this.lastLoopTurn = this.now();
   }
 
   /** How long the next spin polls before it blocks (µs; shrinks when polling did not pay). */
@@ -110,12 +102,7 @@ export class Spinner {
     return this.pollMs * 1000;
   }
 
-  /** The event loop handed this thread a message: a new chain may start. */
-  turned(): void {
-    this.lastLoopTurn = this.now();
-  }
-
-  /** Whether to spin for `target`'s answer; if so it is armed (settled after the spin). */
+  /** Whether to wait for `target`'s answer; if so it is armed (and settled after the spin). */
   arm(target: SpinTarget): boolean {
     if (this.spinMs + this.waitMs <= 0) return false;
     if (this.skip > 0) {
@@ -124,31 +111,29 @@ export class Spinner {
       return false;
     }
     if (!this.armed.includes(target)) this.armed.push(target);
-    if (this.queued) return true;
-    this.queued = true;
-    if (this.now() - this.lastLoopTurn <= this.chainMs) {
-      this.defer(this.spin);
-    } else {
-      this.stats.chainBreaks++;
-      this.yieldThen(this.spinAfterTurn);
+    if (!this.queued) {
+      this.queued = true;
+      this.armedAt = this.now();
+      this.yieldThen(this.spin);
     }
     return true;
   }
-
-  private readonly spinAfterTurn = (): void => {
-    this.turned();
-    this.spin();
-  };
 
   private readonly spin = (): void => {
     this.queued = false;
     const targets = this.armed;
     this.armed = [];
     const start = this.now();
+    if (start - this.armedAt > this.busyMs) this.stats.busy++;
+    else this.waitForAnswer(targets, start);
+    for (const t of targets) t.settle();
+  };
+
+  private waitForAnswer(targets: readonly SpinTarget[], start: number): void {
     const probe = this.cooldown > 0 ? (this.cooldown--, false) : this.stats.spins % PROBE_EVERY === 0;
     let pollUntil = start + (probe ? this.spinMs : this.pollMs);
-    let last = start;
     const waitUntil = start + this.spinMs + this.waitMs;
+    let last = start;
     let found = false;
     let blocked = false;
     for (;;) {
@@ -171,6 +156,10 @@ export class Spinner {
     }
     this.stats.spinMs += this.now() - start;
     this.stats.spins++;
+    this.learn(found, blocked);
+  }
+
+  private learn(found: boolean, blocked: boolean): void {
     if (found && !blocked && this.cooldown === 0) this.pollMs = this.spinMs;
     else if (found) this.pollMs = this.pollMs / 2 < MIN_POLL_MS ? 0 : this.pollMs / 2;
     if (found) {
@@ -182,8 +171,7 @@ export class Spinner {
       this.skip = this.nextSkip;
       this.nextSkip = Math.min(MAX_SKIP, this.nextSkip * 2);
     }
-    for (const t of targets) t.settle();
-  };
+  }
 }
 
 /** After the event loop's pending work: setImmediate in Node, a message to itself elsewhere (timers are clamped). */
