@@ -10,8 +10,13 @@ import { BELL, RingEndpoint, type RingSetup, type RingWire } from './ringEndpoin
 import { Spinner, threadSpinner } from './spinner';
 import { createRingBuffer, SpscRing } from './spscRing';
 
-/** Per direction: room for the largest batches the host outbox makes (512 small deliveries). */
-export const RING_BYTES = 512 * 1024;
+/**
+ * Per direction. Records up to half of it ride the ring (a round trip's batch is a few hundred
+ * bytes, 64 requests in flight ~20 KB); bigger bursts are posted, where one post is little
+ * against their work. Every worker holds two, so this is memory per worker (an isolated agent
+ * has a worker of its own).
+ */
+export const RING_BYTES = 64 * 1024;
 
 /** A platform port as the ring channel uses it: the protocol's messages inside the channel's envelopes. */
 export type RawAgentWorkerHandle = AgentWorkerHandle<RingWire<ToAgentWorker> | ToAgentWorker, RingWire<FromAgentWorker> | FromAgentWorker>;
