@@ -103,6 +103,8 @@ interface RequestMeasurements {
   /** The relay with WORKING_RELAY_US of work at each end per message. */
   workingRelay: number;
   one: number;
+  /** One in flight, the same workbench with posts only (no ring channel). */
+  onePosts: number;
   comlink: number;
   relay64: number;
   many: number;
@@ -113,7 +115,7 @@ interface RequestMeasurements {
   oneThreadPostsCpuUs: number;
 }
 
-/** Baselines and subjects interleaved: relay, workbench, relay, comlink, relay ×64, workbench ×64, open loop ×2. */
+/** Baselines and subjects interleaved: relay, workbench, relay, workbench by posts only, working relay, comlink, relay ×64, workbench ×64, open loop ×2. */
 async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
   const durationMs = quick ? 500 : 2000;
   const bench = await openRequestBench();
@@ -125,6 +127,7 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
     const relay1 = await measureRoundTrips(relay.ask, durationMs);
     const one = await measureRoundTrips(bench.ask, durationMs);
     const relay2 = await measureRoundTrips(relay.ask, durationMs);
+    const onePosts = await measurePostsOnly(durationMs);
     const working = openRawRelay(bench.requestText, WORKING_RELAY_US);
     const workingRelay = await measureRoundTrips(working.ask, durationMs).finally(() => working.dispose());
     const comlink = await measureComlinkPerCall(durationMs);
@@ -141,6 +144,7 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
       relay: mean(relay1, relay2),
       workingRelay,
       one,
+      onePosts,
       comlink,
       relay64,
       many,
@@ -152,6 +156,16 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
   } finally {
     await relay.dispose();
     await bench.dispose();
+  }
+}
+
+async function measurePostsOnly(durationMs: number): Promise<number> {
+  const posts = await openRequestBench({ ring: false });
+  try {
+    await measureRoundTrips(posts.ask, durationMs / 2);
+    return await measureRoundTrips(posts.ask, durationMs);
+  } finally {
+    await posts.dispose();
   }
 }
 
@@ -194,6 +208,13 @@ function requestFigures(m: RequestMeasurements): Figure[] {
       baseline: { name: `the same two posts of a ${m.requestBytes}-char string on one thread`, value: m.oneThreadPostsCpuUs },
       better: 'lower',
       note: 'the work of both ends without thread wake-ups; the least of several samples',
+    },
+    {
+      name: 'request/response, one in flight, ring channel vs posts only (informational)',
+      value: m.one,
+      unit: 'round trips/s',
+      baseline: { name: 'the same workbench, batches posted (no ring)', value: m.onePosts },
+      better: 'higher',
     },
     {
       name: 'request/response, one in flight, vs comlink (informational)',

@@ -19,8 +19,9 @@ export interface RequestBench {
   dispose(): Promise<void>;
 }
 
-export async function openRequestBench(): Promise<RequestBench> {
-  const wb: NodeWorkbench = await createNodeWorkbench({ kinds: ['echo'], workers: 1 });
+/** `ring: false`: the same workbench with posts only between the threads (the ring channel's baseline). */
+export async function openRequestBench(options: { ring?: boolean } = {}): Promise<RequestBench> {
+  const wb: NodeWorkbench = await createNodeWorkbench({ kinds: ['echo'], workers: 1, ...options });
   // A deep mailbox: under open-loop load a backlog should show as latency, not as refusals.
   await wb.command({ type: 'agent.deploy', spec: { name: ECHO, kind: 'echo', limits: { mailboxCapacity: 1_000_000 } } });
   let requestText = '';

@@ -6,14 +6,17 @@ import { agentWorkerScript, enableWasmFeatures, spawnNodeAgentWorker } from './s
 
 export interface NodePoolHostOptions extends Omit<WorkerPoolOptions, 'spawnWorker'> {
   clock?: Clock;
+  /** False: workers talk by posts only, without the ring channel (for comparisons). */
+  ring?: boolean;
 }
 
 export async function createNodePoolHost(options: NodePoolHostOptions = {}): Promise<WorkerPoolHost> {
   enableWasmFeatures();
   const script = await agentWorkerScript();
+  const { ring, ...pool } = options;
   return createWorkerPoolHost({
     size: Math.min(4, availableParallelism()),
-    ...options,
-    spawnWorker: () => spawnNodeAgentWorker(script),
+    ...pool,
+    spawnWorker: () => spawnNodeAgentWorker(script, ring === undefined ? {} : { ring }),
   });
 }

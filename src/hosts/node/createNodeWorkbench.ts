@@ -30,6 +30,8 @@ export interface NodeWorkbenchOptions {
   watchdogIntervalMs?: number;
   /** Live agent instances across the shared workers (WorkerPoolOptions.liveInstances). */
   liveInstances?: number;
+  /** False: agent workers talk by posts only, without the ring channel (for comparisons). */
+  ring?: boolean;
 }
 
 export interface NodeWorkbench extends WorkbenchApi {
@@ -52,6 +54,7 @@ export async function createNodeWorkbench(options: NodeWorkbenchOptions = {}): P
     ...(options.workers !== undefined ? { size: options.workers } : {}),
     ...(options.watchdogIntervalMs !== undefined ? { watchdogIntervalMs: options.watchdogIntervalMs } : {}),
     ...(options.liveInstances !== undefined ? { liveInstances: options.liveInstances } : {}),
+    ...(options.ring !== undefined ? { ring: options.ring } : {}),
   });
   try {
     if (!options.kinds || options.kinds.length > 0) await loadBuiltinKinds(host, nodeAgentAssets(options.agentsDir), options.kinds);

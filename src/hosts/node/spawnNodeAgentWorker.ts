@@ -60,8 +60,8 @@ async function bundle(): Promise<string> {
   return file;
 }
 
-/** Spawns one Node agent worker; `script` from agentWorkerScript(). */
-export function spawnNodeAgentWorker(script: string): AgentWorkerHandle {
+/** Spawns one Node agent worker; `script` from agentWorkerScript(); `ring: false` talks by posts only. */
+export function spawnNodeAgentWorker(script: string, options: { ring?: boolean } = {}): AgentWorkerHandle {
   enableWasmFeatures();
   const worker = new Worker(script);
   let exitHandler: ((reason: string) => void) | undefined;
@@ -81,5 +81,5 @@ export function spawnNodeAgentWorker(script: string): AgentWorkerHandle {
       void worker.terminate();
     },
   };
-  return withRingHost(raw);
+  return withRingHost(raw, options);
 }

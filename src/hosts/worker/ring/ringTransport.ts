@@ -1,8 +1,9 @@
 /**
  * The ring channel at the transport seam: each side wraps its platform port, and the shared
  * worker code above (the pool's worker slots, startAgentWorker) posts and receives exactly
- * what it did before. Without SharedArrayBuffer (a page that is not cross-origin isolated)
- * the host side sends no ring and both sides pass messages straight through.
+ * what it did before. Without SharedArrayBuffer (a page that is not cross-origin isolated),
+ * or with `ring: false`, the host side sends no ring and both sides pass messages straight
+ * through.
  */
 import type { FromAgentWorker, ToAgentWorker } from '../protocol';
 import type { AgentWorkerHandle, AgentWorkerPort } from '../transport';
@@ -25,11 +26,13 @@ export type RawAgentWorkerPort = AgentWorkerPort<RingWire<FromAgentWorker> | Fro
 export interface RingOptions {
   spinner?: Spinner;
   ringBytes?: number;
+  /** False: posts only, as before the ring (the bench's same-run baseline). Default true. */
+  ring?: boolean;
 }
 
 /** The host's side: makes the two rings, hands them to the worker first, then speaks through them. */
 export function withRingHost(raw: RawAgentWorkerHandle, options: RingOptions = {}): AgentWorkerHandle {
-  if (typeof SharedArrayBuffer !== 'function') {
+  if (options.ring === false || typeof SharedArrayBuffer !== 'function') {
     return {
       post: (message, transfer) => raw.post(message, transfer),
       // Without a ring the worker posts only the protocol's own messages.
