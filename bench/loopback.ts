@@ -48,7 +48,8 @@ function loopbackWorker(): AgentWorkerHandle {
 }
 
 interface RawEnd<Out, In> {
-  peer?: { handler?: (message: never) => void };
+  /** The other end, whose handler takes the bell directly. */
+  peer?: { handler?: (message: typeof BELL) => void };
   handler?: (message: In) => void;
   post(message: Out, transfer?: ArrayBuffer[]): void;
   onMessage(handler: (message: In) => void): void;
@@ -58,7 +59,7 @@ function rawEnd<Out, In>(port: MessagePort): RawEnd<Out, In> {
   const end: RawEnd<Out, In> = {
     post(message, transfer) {
       const peer = end.peer?.handler;
-      if (message === BELL && peer) queueMicrotask(() => peer(BELL as never));
+      if (message === BELL && peer) queueMicrotask(() => peer(BELL));
       else port.postMessage(message, transfer);
     },
     onMessage(handler) {

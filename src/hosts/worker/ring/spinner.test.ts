@@ -83,7 +83,7 @@ describe('Spinner', () => {
     expect(spinner.pollUs).toBe(2);
     spinFor(0.012);
     expect(spinner.pollUs).toBe(0); // 1 µs is not worth starting a poll
-    spinFor(0); // found at once, without polling: no reason to poll again yet
+    spinFor(0); // found before it blocked: polling pays again, in full
     expect(spinner.pollUs).toBe(8);
   });
 
