@@ -7,6 +7,7 @@ import { timeoutFailure, type PreparedRequest, type SendResult } from '../../ker
 import type { Clock } from '../../kernel/types';
 import type { AclMessage } from '../../protocol/message';
 import type { Schedule } from '../realSchedule';
+import { ChurnMap } from '../../kernel/state/churnMap';
 
 const SWEEP_MS = 250;
 
@@ -28,8 +29,10 @@ export interface PendingRequests {
 
 export function createPendingRequests(options: { clock: Clock; schedule: Schedule; graceMs: number }): PendingRequests {
   const { clock, schedule } = options;
-  // By client, then reply_with: no key string built per request (two per round trip).
-  const pending = new Map<string, Map<string, Pending>>();
+  // By client, then reply_with: no key string built per request (two per round trip). A
+  // client's map stays while it has requests, and until the next sweep after that: dropping it
+  // as it empties would make a map per round trip (see ChurnMap).
+  const pending = new Map<string, ChurnMap<string, Pending>>();
   let size = 0;
   let sweepTimer: unknown;
   let disposed = false;
@@ -40,9 +43,10 @@ export function createPendingRequests(options: { clock: Clock; schedule: Schedul
       sweepTimer = undefined;
       const now = clock.now();
       for (const [client, byReplyWith] of pending) {
+        if (byReplyWith.size === 0) pending.delete(client);
         for (const [replyWith, p] of byReplyWith) {
           if (p.giveUpAt > now) continue;
-          forget(client, byReplyWith, replyWith);
+          forget(byReplyWith, replyWith);
           p.resolve(timeoutFailure(p.request, p.timeoutMs, now));
         }
       }
@@ -50,10 +54,9 @@ export function createPendingRequests(options: { clock: Clock; schedule: Schedul
     }, SWEEP_MS);
   }
 
-  function forget(client: string, byReplyWith: Map<string, Pending>, replyWith: string): void {
+  function forget(byReplyWith: ChurnMap<string, Pending>, replyWith: string): void {
     byReplyWith.delete(replyWith);
     size--;
-    if (byReplyWith.size === 0 && pending.get(client) === byReplyWith) pending.delete(client);
   }
 
   return {
@@ -61,14 +64,14 @@ export function createPendingRequests(options: { clock: Clock; schedule: Schedul
       const { client, replyWith } = request;
       return new Promise<AclMessage>((resolve, reject) => {
         let byReplyWith = pending.get(client);
-        if (byReplyWith === undefined) pending.set(client, (byReplyWith = new Map()));
+        if (byReplyWith === undefined) pending.set(client, (byReplyWith = new ChurnMap()));
         // Waiting before sending: the kernel may answer at once (a failure, no route).
         if (!byReplyWith.has(replyWith)) size++;
         byReplyWith.set(replyWith, { resolve, giveUpAt: clock.now() + timeoutMs + options.graceMs, request, timeoutMs });
         armSweep();
         const sent = send();
         if (sent.ok) return;
-        if (byReplyWith.has(replyWith)) forget(client, byReplyWith, replyWith);
+        if (byReplyWith.has(replyWith)) forget(byReplyWith, replyWith);
         reject(new Error(sent.error));
       });
     },
@@ -77,7 +80,7 @@ export function createPendingRequests(options: { clock: Clock; schedule: Schedul
       const byReplyWith = pending.get(client);
       const p = byReplyWith?.get(message.in_reply_to);
       if (!p) return;
-      forget(client, byReplyWith!, message.in_reply_to);
+      forget(byReplyWith!, message.in_reply_to);
       p.resolve(message);
     },
     dispose() {

@@ -6,6 +6,7 @@
  * so settled requests leave the heap at once and ties break deterministically.
  */
 import type { AclMessage } from '../../protocol/message';
+import { ChurnMap } from './churnMap';
 
 export interface PendingRequest {
   readonly requester: string;
@@ -20,7 +21,7 @@ export interface PendingRequest {
 const MAX_REMEMBERED_TIMEOUTS = 10_000;
 
 export class Correlation {
-  private readonly byRequester = new Map<string, Map<string, PendingRequest>>();
+  private readonly byRequester = new Map<string, ChurnMap<string, PendingRequest>>();
   private readonly heap: PendingRequest[] = [];
   private readonly timedOut = new Map<string, true>();
   private order = 0;
@@ -33,7 +34,7 @@ export class Correlation {
     const replyWith = message.reply_with!;
     let pending = this.byRequester.get(message.sender);
     if (pending === undefined) {
-      pending = new Map();
+      pending = new ChurnMap();
       this.byRequester.set(message.sender, pending);
     }
     // A reused reply_with replaces the older request: the newest one is what a reply answers.

@@ -4,6 +4,7 @@ import { WATCHDOG_BYTES, bareBatch, wallNow, wireMessage, type AgentWorkerStats,
 import type { AgentWorkerHandle, SpawnAgentWorker } from '../transport';
 import { EffectsWriter } from '../wire/effectsWire';
 import { PostGate } from './postGate';
+import { ChurnMap } from '../../../kernel/state/churnMap';
 import { transferList } from '../wire/bytes';
 import { readEvents, type EventsVisitor } from '../wire/eventsWire';
 
@@ -30,7 +31,7 @@ export interface WorkerSlot {
   gate: PostGate;
   /** Module hashes already sent to this worker. */
   kinds: Set<string>;
-  running: Map<number, Running>;
+  running: ChurnMap<number, Running>;
   /** Pending stats() requests to this worker. */
   statsWaiters: Map<number, (stats: AgentWorkerStats | undefined) => void>;
   wdInts: Int32Array | undefined;
@@ -64,7 +65,7 @@ export function startWorkerSlot(options: StartWorkerOptions): WorkerSlot {
     outgoing: new EffectsWriter(),
     gate: new PostGate(() => postOutgoing(slot)),
     kinds: new Set(),
-    running: new Map(),
+    running: new ChurnMap(),
     statsWaiters: new Map(),
     wdInts: sab ? new Int32Array(sab, 0, 2) : undefined,
     wdFloats: sab ? new Float64Array(sab, 0, 3) : undefined,
