@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile } from './requests';
+import { measureOpenLoop, percentile } from './requests';
 
 describe('percentile', () => {
   const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -13,5 +13,32 @@ describe('percentile', () => {
 
   it('is NaN with no samples', () => {
     expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('measureOpenLoop', () => {
+  it('sends every request of the schedule and counts failures with the rest', async () => {
+    let asked = 0;
+    const r = await measureOpenLoop(
+      async () => {
+        if (++asked % 4 === 0) throw new Error('timeout');
+      },
+      2000,
+      50,
+    );
+    expect(r.sent).toBe(100);
+    expect(asked).toBe(100);
+    expect(r.failed).toBe(25);
+    expect(r.p99Ms).toBeGreaterThanOrEqual(r.p50Ms);
+  });
+
+  it('rejects when an ask throws instead of returning a promise, in a later turn of its loop', async () => {
+    let asked = 0;
+    const ask = (): Promise<void> => {
+      if (++asked === 30) throw new Error('not a promise');
+      return Promise.resolve();
+    };
+    await expect(measureOpenLoop(ask, 1000, 50)).rejects.toThrow('not a promise');
+    expect(asked).toBe(30);
   });
 });

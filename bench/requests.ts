@@ -115,7 +115,11 @@ export async function measureOpenLoop(ask: () => Promise<void>, ratePerSecond: n
   let answered = 0;
   let failed = 0;
   let allAnswered: () => void = () => {};
-  const done = new Promise<void>((resolve) => (allAnswered = resolve));
+  let driverFailed: (error: unknown) => void = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    allAnswered = resolve;
+    driverFailed = reject;
+  });
   const settle = (due: number) => {
     latencies[answered++] = performance.now() - due;
     if (answered === total) allAnswered();
@@ -127,17 +131,23 @@ export async function measureOpenLoop(ask: () => Promise<void>, ratePerSecond: n
   // driver's garbage is collected on the thread under test).
   const turn = () => {
     const now = performance.now();
-    while (next < total && start + (next * 1000) / ratePerSecond <= now) {
-      const due = start + (next * 1000) / ratePerSecond;
-      // A failed request (a timeout) counts with the time it took to fail.
-      ask().then(
-        () => settle(due),
-        () => {
-          failed++;
-          settle(due);
-        },
-      );
-      next++;
+    try {
+      while (next < total && start + (next * 1000) / ratePerSecond <= now) {
+        const due = start + (next * 1000) / ratePerSecond;
+        // A failed request (a timeout) counts with the time it took to fail.
+        ask().then(
+          () => settle(due),
+          () => {
+            failed++;
+            settle(due);
+          },
+        );
+        next++;
+      }
+    } catch (error) {
+      // An ask that throws instead of rejecting ends the measurement (outside a promise it would end the process).
+      driverFailed(error);
+      return;
     }
     if (next < total) setImmediate(turn);
   };
