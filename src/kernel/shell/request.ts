@@ -1,5 +1,6 @@
 /** A request from the console or a client, as every shell prepares and gives up on it. */
 import type { AclMessage } from '../../protocol/message';
+import { decimal } from '../state/decimal';
 
 /** The console's node name. */
 export const CONSOLE = 'you';
@@ -22,7 +23,7 @@ export function prepareRequest(
   if (draft === null || typeof draft !== 'object' || Array.isArray(draft)) return undefined;
   // Object.assign, not a spread: V8 makes adding keys to a spread copy ~30× slower (measured, Node 20).
   const d: Record<string, unknown> = Object.assign({}, draft as Record<string, unknown>);
-  if (typeof d['reply_with'] !== 'string' || d['reply_with'] === '') d['reply_with'] = `req-${request.seq}`;
+  if (typeof d['reply_with'] !== 'string' || d['reply_with'] === '') d['reply_with'] = 'req-' + decimal(request.seq);
   if (d['reply_by'] === undefined) d['reply_by'] = request.now + request.timeoutMs;
   return { draft: d, replyWith: d['reply_with'] as string, client: request.from ?? CONSOLE };
 }

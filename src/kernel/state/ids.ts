@@ -1,6 +1,8 @@
+import { DecimalSequence } from './decimal';
+
 /** Deterministic ids: `m1, m2, ...` for messages, `l1, l2, ...` for links. No randomness needed. */
 export class Ids {
-  private messages = 0;
+  private readonly messages = new DecimalSequence('m');
   private links = 0;
   private tokens = 0;
 
@@ -10,7 +12,7 @@ export class Ids {
   }
 
   message(): string {
-    return `m${++this.messages}`;
+    return this.messages.next();
   }
 
   /** The next `l<n>` not already taken (callers may choose their own link ids). */
