@@ -12,7 +12,7 @@ import { measureKernelRouting } from './kernelRouting';
 import { measureLocalLatency } from './localLatency';
 import { measureInProcessOneWay, measureRoutedOneWay } from './oneWay';
 import { measureSimulatedLoad } from './simulatedLoad';
-import { measureOpenLoop, measureRoundTrips, openRawRelay, openRequestBench, type OpenLoopLatency } from './requests';
+import { collectGarbage, measureOpenLoop, measureRoundTrips, openRawRelay, openRequestBench, type OpenLoopLatency } from './requests';
 import { cpuPerRoundTrip, openLoopbackBench, openLoopbackRelay } from './loopback';
 import type { Figure } from './table';
 import { aclMessageText, compareTransports, TRANSPORT_VARIANTS } from './transport';
@@ -134,9 +134,12 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
     const relay64 = await measureRoundTrips(relay.ask, durationMs, 64);
     const many = await measureRoundTrips(bench.ask, durationMs, 64);
     // Latency at half the maximum (the 64-in-flight rate), open loop, after a short warm-up.
+    // Each starts from a full collection: it pays for its own garbage, not for the phases before.
+    collectGarbage();
     await measureOpenLoop(bench.ask, many / 2, quick ? 200 : 500);
     const latency = await measureOpenLoop(bench.ask, many / 2, durationMs);
     // The floor: the same driver and schedule against the raw relay (the driver's and the machine's share).
+    collectGarbage();
     const floor = await measureOpenLoop(relay.ask, many / 2, durationMs);
     const { ours: oneThreadCpuUs, posts: oneThreadPostsCpuUs } = await measureOneThreadCpu(bench.requestText.length, quick);
     return {

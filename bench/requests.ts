@@ -98,6 +98,15 @@ export interface OpenLoopLatency {
   completedPerSecond: number;
 }
 
+/**
+ * A full collection on this thread when the bench runs with --expose-gc (npm run bench does):
+ * what start-up and the phases measured before left in the old generation would otherwise be
+ * collected by a mark-compact inside the next measurement window.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 export const percentile = (sorted: ArrayLike<number>, p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 

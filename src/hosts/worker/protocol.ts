@@ -86,6 +86,11 @@ export function wireMessage<T extends 'effects' | 'events', Rare>(
   return { t, wire: batch.wire, length: batch.length, rare: batch.rare };
 }
 
+/** A batch of the first `length` bytes of `wire`, with no rare records. */
+export function plainBatch<T extends 'effects' | 'events', Rare>(t: T, wire: ArrayBuffer, length: number): { t: T } & WireBatch<Rare> {
+  return { t, wire, length, rare: NO_RARE };
+}
+
 /** The batch a bare buffer stands for (see `wireMessage`). */
 export function bareBatch<Rare>(wire: ArrayBuffer): WireBatch<Rare> {
   return { wire, length: wire.byteLength, rare: NO_RARE };

@@ -42,11 +42,10 @@ type Item = { batch: number[] } | { object: number };
 const encode = (item: Item, seq: number): ToAgentWorker =>
   'batch' in item ? new Uint8Array([seq & 0xff, (seq >> 8) & 0xff, ...item.batch]).buffer : { t: 'stats', id: seq };
 
+/** Read during the handler: a batch from the ring is lent (see RingEndpoint's `lend`). */
 const seqOf = (echo: FromAgentWorker): number => {
-  if (echo instanceof ArrayBuffer) {
-    const bytes = new Uint8Array(echo);
-    return bytes[0]! | (bytes[1]! << 8);
-  }
+  const bytes = echo instanceof ArrayBuffer ? new Uint8Array(echo) : 'wire' in echo ? new Uint8Array(echo.wire, 0, echo.length) : undefined;
+  if (bytes) return bytes[0]! | (bytes[1]! << 8);
   return (echo as unknown as { id: number }).id;
 };
 

@@ -8,14 +8,24 @@ type Sent = ArrayBuffer | { n: number };
 
 const never = () => new Spinner({ spinUs: 0, waitUs: 0 });
 
-/** A → B over a ring of `capacity` bytes; B's port is a queue the test delivers from; B waits for answers with `bSpinner`. */
-function channel(capacity: number, bSpinner = never()) {
+/**
+ * A → B over a ring of `capacity` bytes; B's port is a queue the test delivers from; B waits for
+ * answers with `bSpinner`. With `lend`, B takes ring records lent (copied out during the call, and
+ * each loan's buffer noted in `loans`).
+ */
+function channel(capacity: number, bSpinner = never(), options: { lend?: boolean; onLend?: () => void } = {}) {
   const toB = createRingBuffer(capacity);
   const toA = createRingBuffer(capacity);
   const signalA = new SharedArrayBuffer(4);
   const signalB = new SharedArrayBuffer(4);
   const portToB: Array<RingWire<Sent>> = [];
   const received: Sent[] = [];
+  const loans: ArrayBuffer[] = [];
+  const lend = (wire: ArrayBuffer, length: number) => {
+    loans.push(wire);
+    received.push(wire.slice(0, length));
+    options.onLend?.();
+  };
   const a = new RingEndpoint<Sent, Sent>({
     out: new SpscRing(toB),
     peerSignal: signalB,
@@ -30,9 +40,10 @@ function channel(capacity: number, bSpinner = never()) {
     inbound: new SpscRing(toB),
     post: () => undefined,
     deliver: (m) => received.push(m),
+    ...(options.lend ? { lend } : {}),
     spinner: bSpinner,
   });
-  return { a, b, portToB, received, signalB: new Int32Array(signalB) };
+  return { a, b, portToB, received, loans, signalB: new Int32Array(signalB) };
 }
 
 const bytesOf = (m: Sent) => (m instanceof ArrayBuffer ? [...new Uint8Array(m)] : m);
@@ -45,8 +56,8 @@ describe('RingEndpoint', () => {
     );
     const step = fc.oneof(send, fc.constant('port' as const), fc.constant('settle' as const));
     fc.assert(
-      fc.property(fc.integer({ min: 64, max: 1024 }), fc.array(step, { maxLength: 200 }), (capacity, steps) => {
-        const { a, b, portToB, received } = channel(capacity);
+      fc.property(fc.integer({ min: 64, max: 1024 }), fc.array(step, { maxLength: 200 }), fc.boolean(), (capacity, steps, lend) => {
+        const { a, b, portToB, received } = channel(capacity, never(), { lend });
         const sent: Sent[] = [];
         for (const s of steps) {
           if (s === 'port') {
@@ -65,6 +76,38 @@ describe('RingEndpoint', () => {
         expect(received.map(bytesOf)).toEqual(sent.map(bytesOf));
       }),
     );
+  });
+
+  it('lends every ring record in one buffer, and gives a record taken from inside a loan its own', () => {
+    let nested = false;
+    const lent = channel(4096, never(), {
+      lend: true,
+      onLend: () => {
+        // The receiver takes again while a record is lent (the next one must not overwrite it).
+        if (nested) return;
+        nested = true;
+        lent.b.settle();
+      },
+    });
+    for (let i = 0; i < 4; i++) lent.a.send(new Uint8Array([i, i, i]).buffer);
+    lent.b.receive(lent.portToB.shift()!);
+    expect(lent.received.map(bytesOf)).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 3, 3],
+    ]);
+    // The first record was lent; the three taken from inside that loan came as their own buffers.
+    expect(lent.loans).toHaveLength(1);
+    for (let i = 4; i < 6; i++) lent.a.send(new Uint8Array([i, i]).buffer);
+    lent.b.receive(lent.portToB.shift()!);
+    expect(lent.received.slice(4).map(bytesOf)).toEqual([
+      [4, 4],
+      [5, 5],
+    ]);
+    // Later records are lent again, in the same buffer.
+    expect(lent.loans).toHaveLength(3);
+    expect(new Set(lent.loans).size).toBe(1);
   });
 
   it('rings a sleeping receiver once, however many batches follow before it wakes', () => {

@@ -56,6 +56,13 @@ export interface RingEndpointOptions<Out, In> {
   inbound: SpscRing;
   post(message: RingWire<Out>, transfer?: ArrayBuffer[]): void;
   deliver(message: In | ArrayBuffer): void;
+  /**
+   * Ring records lent instead of given: the first `length` bytes of `wire`, which the next
+   * record overwrites. For a receiver done with a batch when the call returns (nothing keeps
+   * the buffer or a view of it); it spares an ArrayBuffer per record, whose backing store
+   * the young collection frees one by one. Without it, each record is a fresh ArrayBuffer.
+   */
+  lend?(wire: ArrayBuffer, length: number): void;
   spinner: Spinner;
 }
 
@@ -67,6 +74,9 @@ export class RingEndpoint<Out, In> implements SpinTarget {
   private readonly record: RingRecord = { tag: 0, length: 0 };
   private closed = false;
   private readonly peerSignal: Int32Array;
+  /** Where lent records are copied (see `lend`); made at the first one. */
+  private loan: Uint8Array | undefined;
+  private lending = false;
 
   constructor(private readonly options: RingEndpointOptions<Out, In>) {
     this.peerSignal = new Int32Array(options.peerSignal, 0, 1);
@@ -126,9 +136,21 @@ export class RingEndpoint<Out, In> implements SpinTarget {
     while (!this.closed && this.taken < until) {
       const next = inbound.peek(this.record);
       if (!next || next.tag > this.seen) return;
-      const batch = inbound.take();
       this.taken++;
-      this.options.deliver(batch);
+      const { lend } = this.options;
+      // A record taken while one is lent (a receiver that takes again from inside) gets its own buffer.
+      if (lend === undefined || this.lending || next.length > inbound.maxRecordBytes) {
+        this.options.deliver(inbound.take());
+        continue;
+      }
+      const loan = (this.loan ??= new Uint8Array(inbound.maxRecordBytes));
+      const length = inbound.takeInto(loan);
+      this.lending = true;
+      try {
+        lend(loan.buffer as ArrayBuffer, length);
+      } finally {
+        this.lending = false;
+      }
     }
   }
 }

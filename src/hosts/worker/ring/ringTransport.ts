@@ -5,7 +5,7 @@
  * or with `ring: false`, the host side sends no ring and both sides pass messages straight
  * through.
  */
-import type { FromAgentWorker, ToAgentWorker } from '../protocol';
+import { plainBatch, type FromAgentWorker, type ToAgentWorker } from '../protocol';
 import type { AgentWorkerHandle, AgentWorkerPort } from '../transport';
 import { BELL, RingEndpoint, type RingSetup, type RingWire } from './ringEndpoint';
 import { Spinner, threadSpinner } from './spinner';
@@ -57,6 +57,10 @@ export function withRingHost(raw: RawAgentWorkerHandle, options: RingOptions = {
     inbound: new SpscRing(setup.toHost),
     post: (message, transfer) => raw.post(message, transfer),
     deliver: (message) => handler(message),
+    // The host reads each batch of events before it returns (the pool's HostEventsReader
+    // decodes the messages to strings), so its batches can be lent. A worker keeps views of
+    // its deliveries until their agents run: it gets its own.
+    lend: (wire, length) => handler(plainBatch('events', wire, length)),
     spinner,
   });
   raw.onMessage((wire) => endpoint.receive(wire as RingWire<FromAgentWorker>));

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRingBuffer, SpscRing, type RingRecord } from './spscRing';
 
-type Op = { write: Uint8Array; tag: number } | 'read';
+type Op = { write: Uint8Array; tag: number } | 'read' | 'read into';
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ write: fc.uint8Array({ maxLength: 120 }), tag: fc.nat({ max: 2 ** 32 - 1 }) }),
   fc.constant('read' as const),
+  fc.constant('read into' as const),
 );
 
 function readAll(ring: SpscRing): Array<{ tag: number; bytes: number[] }> {
@@ -20,14 +21,26 @@ function readAll(ring: SpscRing): Array<{ tag: number; bytes: number[] }> {
 }
 
 describe('SpscRing', () => {
+  it('refuses to take a record into a buffer too small for it, and leaves it for the next read', () => {
+    const ring = new SpscRing(createRingBuffer(256));
+    expect(ring.write(7, new Uint8Array([1, 2, 3, 4, 5]))).toBe(true);
+    expect(() => ring.takeInto(new Uint8Array(4))).toThrow(/5 bytes does not fit 4/);
+    const into = new Uint8Array(8);
+    expect(ring.takeInto(into)).toBe(5);
+    expect([...into.subarray(0, 5)]).toEqual([1, 2, 3, 4, 5]);
+    expect(ring.hasRecord()).toBe(false);
+  });
+
   it('hands back every record it took, byte for byte and in order, across wrap-arounds', () => {
     fc.assert(
       fc.property(fc.integer({ min: 64, max: 600 }), fc.array(op, { maxLength: 300 }), (capacity, ops) => {
         const ring = new SpscRing(createRingBuffer(capacity));
         const model: Array<{ tag: number; bytes: number[] }> = [];
         const record: RingRecord = { tag: 0, length: 0 };
+        // One buffer for every record read into it, dirty from the one before.
+        const into = new Uint8Array(ring.maxRecordBytes);
         for (const o of ops) {
-          if (o === 'read') {
+          if (o === 'read' || o === 'read into') {
             const expected = model.shift();
             const peeked = ring.peek(record);
             if (!expected) {
@@ -36,7 +49,8 @@ describe('SpscRing', () => {
               continue;
             }
             expect(peeked).toEqual({ tag: expected.tag, length: expected.bytes.length });
-            expect([...new Uint8Array(ring.take())]).toEqual(expected.bytes);
+            if (o === 'read') expect([...new Uint8Array(ring.take())]).toEqual(expected.bytes);
+            else expect([...into.subarray(0, ring.takeInto(into))]).toEqual(expected.bytes);
           } else if (ring.write(o.tag, o.write)) {
             model.push({ tag: o.tag, bytes: [...o.write] });
           } else {

@@ -96,6 +96,21 @@ export class SpscRing {
     return copy;
   }
 
+  /**
+   * Consumer: copies the next record (peek first) into `into`, which must hold it, and takes it;
+   * returns its length. For a reader that is done with each record before the next: no
+   * allocation per record.
+   */
+  takeInto(into: Uint8Array): number {
+    const at = this.nextRecordAt();
+    if (at < 0) throw new Error('ring: takeInto() on an empty ring');
+    const length = this.view.getUint32(at, true);
+    if (length > into.length) throw new RangeError(`ring: a record of ${length} bytes does not fit ${into.length}`);
+    into.set(this.bytes.subarray(at + RECORD_HEADER, at + RECORD_HEADER + length));
+    Atomics.store(this.header, READ, (at + RECORD_HEADER + padded(length)) % this.capacity);
+    return length;
+  }
+
   /** Where the next record starts (past a wrap marker), or -1 when the ring is empty. */
   private nextRecordAt(): number {
     const w = Atomics.load(this.header, WRITE);
