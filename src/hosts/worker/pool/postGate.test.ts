@@ -60,6 +60,31 @@ describe('PostGate', () => {
     expect(posted).toEqual([['a'], ['b', 'c']]);
   });
 
+  it('keeps one deadline armed across held batches: a later batch waits no longer than the hold', () => {
+    const { g, write, posted, due, fireDeadline } = gate();
+    write('a');
+    write('b');
+    g.answered();
+    write('c'); // held again: the deadline armed for 'b' still runs, and serves
+    write('d');
+    expect(due).toHaveLength(1);
+    expect(due[0]!.cancelled).toBe(false);
+    fireDeadline();
+    expect(posted).toEqual([['a'], ['b'], ['c', 'd']]);
+    // Nothing held when a deadline fires: it posts nothing.
+    g.answered();
+    write('e');
+    expect(posted).toEqual([['a'], ['b'], ['c', 'd'], ['e']]);
+  });
+
+  it('clears its deadline when disposed', () => {
+    const { g, write, due } = gate();
+    write('a');
+    write('b');
+    g.dispose();
+    expect(due[0]!.cancelled).toBe(true);
+  });
+
   it('keeps the order of everything written across answers, deadlines and forced posts', () => {
     const { g, write, posted, fireDeadline } = gate();
     const expected: string[] = [];
