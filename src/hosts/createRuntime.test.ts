@@ -86,7 +86,7 @@ describe('createRuntime', () => {
     await flush();
     const reply = await runtime.request({ performative: 'request', receiver: 'echo', content: { x: 1 } }, 1000);
     expect(reply).toMatchObject({ performative: 'inform', sender: 'echo', receiver: 'you', content: { x: 1 } });
-    expect(reply.in_reply_to).toMatch(/^req-/);
+    expect(reply.in_reply_to).toMatch(/^request-\d+$/);
   });
 
   it('resolves with the kernel timeout failure when no reply comes', async () => {

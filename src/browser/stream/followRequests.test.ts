@@ -46,8 +46,8 @@ describe('requests the page sends are followed', () => {
     expect(reply.performative).toBe('failure');
     await published();
     expect(sentMessages(seen)).toEqual([
-      ['you', 'request', 'page-req-1'],
-      ['kernel', 'failure', 'page-req-1'],
+      ['you', 'request', 'page-request-1'],
+      ['kernel', 'failure', 'page-request-1'],
     ]);
     expect(seen.filter((e) => e.type === 'message.failed')).toHaveLength(1);
   });

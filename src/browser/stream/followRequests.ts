@@ -5,6 +5,7 @@
  * `reply_with`, given here when the draft has none (the runtime keeps one it is given).
  */
 import { CONSOLE } from '../../kernel/shell';
+import { decimal } from '../../kernel/state/decimal';
 import type { AclMessage } from '../../protocol/message';
 
 export type RequestFn = (draft: unknown, timeoutMs: number, from?: string) => Promise<AclMessage>;
@@ -29,7 +30,7 @@ export function followRequests(deps: FollowRequestsDeps): RequestFn {
     // Not a message object: the runtime refuses it with the kernel's reason.
     if (!isDraftObject(draft)) return deps.request(draft, timeoutMs, from);
     const given = draft['reply_with'];
-    const replyWith = typeof given === 'string' && given !== '' ? given : `page-req-${++seq}`;
+    const replyWith = typeof given === 'string' && given !== '' ? given : 'page-request-' + decimal(++seq);
     deps.watchRequest(senderOf(draft, from), replyWith);
     return deps.request(replyWith === given ? draft : { ...draft, reply_with: replyWith }, timeoutMs, from);
   };

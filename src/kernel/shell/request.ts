@@ -23,7 +23,9 @@ export function prepareRequest(
   if (draft === null || typeof draft !== 'object' || Array.isArray(draft)) return undefined;
   // Object.assign, not a spread: V8 makes adding keys to a spread copy ~30× slower (measured, Node 20).
   const d: Record<string, unknown> = Object.assign({}, draft as Record<string, unknown>);
-  if (typeof d['reply_with'] !== 'string' || d['reply_with'] === '') d['reply_with'] = 'req-' + decimal(request.seq);
+  // Longer than 10 characters from the 100th on: JSON.parse (the reply's in_reply_to) puts
+  // shorter strings in V8's string table, in the old generation (docs/data-path.md).
+  if (typeof d['reply_with'] !== 'string' || d['reply_with'] === '') d['reply_with'] = 'request-' + decimal(request.seq);
   if (d['reply_by'] === undefined) d['reply_by'] = request.now + request.timeoutMs;
   return { draft: d, replyWith: d['reply_with'] as string, client: request.from ?? CONSOLE };
 }
