@@ -1,6 +1,6 @@
-import { getHeapSpaceStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { decimal } from '../state/decimal';
+import { oldGenerationGrowth } from '../state/oldGeneration.testkit';
 import { prepareRequest } from './request';
 
 const prepare = (draft: unknown, seq = 1) => prepareRequest(draft, { now: 1000, timeoutMs: 500, seq });
@@ -39,21 +39,7 @@ describe('prepareRequest', () => {
   });
 });
 
-/** Old-space growth while parsing 100,000 replies (the 100th request on) whose in_reply_to is `tag(seq)` (sum of its rises, so a mark-compact does not hide it). */
+/** Old-space growth while parsing 100,000 replies (the 100th request on) whose in_reply_to is `tag(seq)`. */
 function oldGenerationGrowthParsing(tag: (seq: number) => string): number {
-  let last = oldSpaceUsed();
-  let grown = 0;
-  let sink: unknown;
-  for (let seq = 100; seq < 100_100; seq++) {
-    sink = JSON.parse(JSON.stringify({ performative: 'inform', in_reply_to: tag(seq) }));
-    if (seq % 500 === 0) {
-      const used = oldSpaceUsed();
-      if (used > last) grown += used - last;
-      last = used;
-    }
-  }
-  expect(sink).toBeDefined();
-  return grown;
+  return oldGenerationGrowth(100_000, (i) => JSON.parse(JSON.stringify({ performative: 'inform', in_reply_to: tag(100 + i) })));
 }
-
-const oldSpaceUsed = (): number => getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!.space_used_size;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { getHeapSpaceStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { ChurnMap } from './churnMap';
+import { oldSpaceUsed } from './oldGeneration.testkit';
 
 type Op = { op: 'set'; key: number; value: number } | { op: 'delete'; key: number } | { op: 'clear' };
 
@@ -90,5 +90,3 @@ async function oldGenerationGrowthDuringChurn(map: {
   observer.disconnect();
   return { bytes, majors };
 }
-
-const oldSpaceUsed = (): number => getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!.space_used_size;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { getHeapSpaceStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { decimal, DecimalSequence } from './decimal';
+import { oldGenerationGrowth } from './oldGeneration.testkit';
 
 describe('decimal', () => {
   it('writes any integer as String does', () => {
@@ -33,35 +33,20 @@ describe('DecimalSequence', () => {
   // that way survive young collections and are promoted. Measured in bytes, not time.
   it('leaves ids to die young, where template-literal ids are promoted', async () => {
     const sequence = new DecimalSequence('m');
-    const ours = await oldGenerationGrowth(() => sequence.next());
+    const ours = await idGrowth(() => sequence.next());
     let n = 0;
-    const template = await oldGenerationGrowth(() => `m${++n}`);
+    const template = await idGrowth(() => `m${++n}`);
     expect(template, 'template-literal ids').toBeGreaterThan(2_000_000);
     expect(ours, 'DecimalSequence ids').toBeLessThan(template / 4);
   });
 });
 
-/**
- * Bytes added to the old space while making 200,000 ids with ~1 KB of short-lived garbage each
- * (so a young collection sees a few thousand ids): the sum of its rises between samples, so a
- * mark-compact in the middle does not hide what was promoted before it.
- */
-async function oldGenerationGrowth(nextId: () => string): Promise<number> {
+/** Old-space growth while making 200,000 ids with ~1 KB of short-lived garbage each (so a young collection sees a few thousand ids). */
+async function idGrowth(nextId: () => string): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 0));
-  let last = oldSpaceUsed();
-  let grown = 0;
-  let sink: unknown;
-  for (let i = 0; i < 200_000; i++) {
-    sink = nextId();
-    for (let j = 0; j < 8; j++) sink = [sink, j, j, j, j, j, j, j, j, j, j, j, j, j, j, j];
-    if (i % 500 === 0) {
-      const used = oldSpaceUsed();
-      if (used > last) grown += used - last;
-      last = used;
-    }
-  }
-  expect(sink).toBeDefined();
-  return grown;
+  return oldGenerationGrowth(200_000, () => {
+    let garbage: unknown = nextId();
+    for (let j = 0; j < 8; j++) garbage = [garbage, j, j, j, j, j, j, j, j, j, j, j, j, j, j, j];
+    return garbage;
+  });
 }
-
-const oldSpaceUsed = (): number => getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!.space_used_size;
