@@ -8,15 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FromAgentWorker, ToAgentWorker } from '../protocol';
 import type { AgentWorkerHandle } from '../transport';
 import { withRingHost, type RawAgentWorkerHandle } from './ringTransport';
+import { createSignalBuffer, signalThread, signalWords } from './spinner';
 
 let script = '';
+let wakeScript = '';
+
+/** A fixture bundled into a worker_threads entry. */
+async function bundle(fixture: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const entry = fileURLToPath(new URL(fixture, import.meta.url));
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+  const file = join(await mkdtemp(join(tmpdir(), 'orrery-ring-')), fixture.replace(/\.ts$/, '.mjs'));
+  await writeFile(file, result.outputFiles[0]!.text);
+  return file;
+}
 
 beforeAll(async () => {
-  const { build } = await import('esbuild');
-  const entry = fileURLToPath(new URL('./ringEcho.fixture.ts', import.meta.url));
-  const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
-  script = join(await mkdtemp(join(tmpdir(), 'orrery-ring-')), 'ring-echo.mjs');
-  await writeFile(script, result.outputFiles[0]!.text);
+  [script, wakeScript] = await Promise.all([bundle('./ringEcho.fixture.ts'), bundle('./spinnerWake.fixture.ts')]);
 });
 
 const workers: Worker[] = [];
@@ -77,5 +85,28 @@ describe('ring channel between real threads', () => {
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('a thread blocked on its signal words', () => {
+  it('wakes when a sender signals it, not when its block times out', async () => {
+    const signal = createSignalBuffer();
+    const answer = new SharedArrayBuffer(4);
+    const waitUs = 20_000_000;
+    const worker = new Worker(wakeScript, { workerData: { signal, answer, waitUs } });
+    workers.push(worker);
+    const ended = new Promise<{ ms: number; found: number }>((resolve) => worker.once('message', resolve));
+    // Senders notify only a thread that says it blocks (the second word): wait until it does.
+    const words = signalWords(signal);
+    const giveUpAt = Date.now() + 10_000;
+    while (Atomics.load(words, 1) === 0) {
+      if (Date.now() > giveUpAt) throw new Error('the worker never said it blocks');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    Atomics.store(new Int32Array(answer), 0, 1);
+    signalThread(words);
+    const { ms, found } = await ended;
+    expect(found).toBe(1);
+    expect(ms).toBeLessThan(waitUs / 1000 / 4);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BELL, RingEndpoint, type RingWire } from './ringEndpoint';
-import { Spinner } from './spinner';
+import { createSignalBuffer, Spinner } from './spinner';
 import { createRingBuffer, SpscRing } from './spscRing';
 
 type Sent = ArrayBuffer | { n: number };
@@ -16,8 +16,8 @@ const never = () => new Spinner({ spinUs: 0, waitUs: 0 });
 function channel(capacity: number, bSpinner = never(), options: { lend?: boolean; onLend?: () => void } = {}) {
   const toB = createRingBuffer(capacity);
   const toA = createRingBuffer(capacity);
-  const signalA = new SharedArrayBuffer(4);
-  const signalB = new SharedArrayBuffer(4);
+  const signalA = createSignalBuffer();
+  const signalB = createSignalBuffer();
   const portToB: Array<RingWire<Sent>> = [];
   const received: Sent[] = [];
   const loans: ArrayBuffer[] = [];

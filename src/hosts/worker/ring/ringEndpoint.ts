@@ -19,7 +19,7 @@
  * the receiver takes the record or the sender rings.
  */
 import { RING_STATE, type SpscRing, type RingRecord } from './spscRing';
-import { signalThread, type Spinner, type SpinTarget } from './spinner';
+import { signalThread, signalWords, type Spinner, type SpinTarget } from './spinner';
 
 const ASLEEP = 0;
 const AWAKE = 1;
@@ -34,7 +34,7 @@ export interface RingSetup {
   toWorker: SharedArrayBuffer;
   /** The ring the host reads (worker → host). */
   toHost: SharedArrayBuffer;
-  /** Each thread's signal word (see Spinner): the worker's is made for it by the host. */
+  /** Each thread's signal words (see Spinner): the worker's are made for it by the host. */
   workerSignal: SharedArrayBuffer;
   hostSignal: SharedArrayBuffer;
 }
@@ -51,7 +51,7 @@ export type RingWire<M> = typeof BELL | After<M> | RingSetup;
 
 export interface RingEndpointOptions<Out, In> {
   out: SpscRing;
-  /** The signal word of the thread that reads `out`. */
+  /** The signal words of the thread that reads `out` (createSignalBuffer). */
   peerSignal: SharedArrayBuffer;
   inbound: SpscRing;
   post(message: RingWire<Out>, transfer?: ArrayBuffer[]): void;
@@ -79,7 +79,7 @@ export class RingEndpoint<Out, In> implements SpinTarget {
   private lending = false;
 
   constructor(private readonly options: RingEndpointOptions<Out, In>) {
-    this.peerSignal = new Int32Array(options.peerSignal, 0, 1);
+    this.peerSignal = signalWords(options.peerSignal);
   }
 
   send(message: Out | ArrayBuffer, transfer?: ArrayBuffer[]): void {

@@ -8,7 +8,7 @@
 import { plainBatch, type FromAgentWorker, type ToAgentWorker } from '../protocol';
 import type { AgentWorkerHandle, AgentWorkerPort } from '../transport';
 import { BELL, RingEndpoint, type RingSetup, type RingWire } from './ringEndpoint';
-import { Spinner, threadSpinner } from './spinner';
+import { createSignalBuffer, Spinner, threadSpinner } from './spinner';
 import { createRingBuffer, SpscRing } from './spscRing';
 
 /**
@@ -46,7 +46,7 @@ export function withRingHost(raw: RawAgentWorkerHandle, options: RingOptions = {
     t: 'ring',
     toWorker: createRingBuffer(options.ringBytes ?? RING_BYTES),
     toHost: createRingBuffer(options.ringBytes ?? RING_BYTES),
-    workerSignal: new SharedArrayBuffer(4),
+    workerSignal: createSignalBuffer(),
     hostSignal: spinner.signalBuffer,
   };
   raw.post(setup);

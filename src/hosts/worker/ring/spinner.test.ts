@@ -102,6 +102,21 @@ describe('Spinner', () => {
     expect(spinner.pollUs).toBe(0);
   });
 
+  it('reads the clock once per many looks at the ring, not once per look (each reading allocates a number)', () => {
+    let t = 0;
+    let readings = 0;
+    let looks = 0;
+    const now = () => {
+      readings++;
+      return (t += 0.001);
+    };
+    const spinner = new Spinner({ spinUs: 50, waitUs: 0, now, yieldThen: (fn) => fn() });
+    spinner.arm(target(() => (looks++, false)));
+    expect(spinner.stats).toMatchObject({ spins: 1, found: 0 });
+    expect(readings).toBeGreaterThan(40); // the poll ran its 50 µs of this clock
+    expect(looks / readings).toBeGreaterThan(16);
+  });
+
   it('never waits when there is no time to', () => {
     const { spinner } = rig({ spinUs: 0, waitUs: 0 });
     expect(spinner.arm(target())).toBe(false);

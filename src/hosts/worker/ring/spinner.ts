@@ -6,11 +6,11 @@
  * trip's own work (docs/data-path.md). A thread that has just sent work and expects the answer
  * within microseconds (the host after posting deliveries, a worker after posting its answer)
  * waits for it on the ring instead: it polls for up to `spinUs`, then blocks on a futex
- * (`Atomics.wait` on the thread's signal word, which every sender to this thread bumps and
- * notifies) for up to `waitUs`. Polling avoids the wake-up entirely (a round trip of a bare
- * relay: 0.2 µs against 24 µs through the futex and 37 µs through postMessage, scratch
- * measurements on this VM); the futex still skips the event loop and the port, and gives the
- * core away. Guards keep that from costing throughput, CPU or fairness:
+ * (`Atomics.wait` on the thread's signal counter, which every sender to this thread bumps, and
+ * notifies while the thread blocks) for up to `waitUs`. Polling avoids the wake-up entirely
+ * (a round trip of a bare relay: 0.2 µs against 24 µs through the futex and 37 µs through
+ * postMessage, scratch measurements on this VM); the futex still skips the event loop and the
+ * port, and gives the core away. Guards keep that from costing throughput, CPU or fairness:
  * - it waits only when the thread is idle: the spin runs after one turn of the event loop
  *   (setImmediate, or a message to itself in a browser), and is dropped when that turn took
  *   longer than `busyUs` (timers, a load driver, other messages had work for this thread, which
@@ -33,7 +33,7 @@ export interface SpinnerOptions {
   spinUs?: number;
   waitUs?: number;
   busyUs?: number;
-  /** This thread's signal word (Int32 [0]); default a new one. A worker uses the one its host made. */
+  /** This thread's signal words (see createSignalBuffer); default new ones. A worker uses the ones its host made. */
   signal?: SharedArrayBuffer;
   now?: () => number;
   /** Runs the spin after a turn of the event loop (default setImmediate, or a MessageChannel). */
@@ -53,6 +53,24 @@ const MIN_POLL_MS = 0.002;
 /** A gap this long between two readings of the clock in a poll: this thread was descheduled. */
 const PREEMPTED_MS = 0.05;
 const PREEMPTED_COOLDOWN = 256;
+/**
+ * Polls of the ring between two readings of the clock. Each reading allocates (performance.now()
+ * returns a boxed number): a poll that read it every time filled the young generation of its
+ * thread: 100-200 scavenges per second of polling in Node 20, against 5 with one reading per
+ * 128 polls (scratch measurement), and every scavenge on the kernel's thread stalls the
+ * requests behind it. 64 polls take 2-4 µs, far below the preemption guard's 50 µs.
+ */
+const POLLS_PER_READING = 64;
+
+/** The signal words of a thread: a counter every sender bumps, and whether the thread blocks on it. */
+const COUNT = 0;
+const BLOCKED = 1;
+const SIGNAL_BYTES = 8;
+
+/** A thread's signal words, shared with every thread that sends to it (see signalThread). */
+export function createSignalBuffer(): SharedArrayBuffer {
+  return new SharedArrayBuffer(SIGNAL_BYTES);
+}
 
 export interface SpinStats {
   spins: number;
@@ -89,8 +107,8 @@ export class Spinner {
   constructor(options: SpinnerOptions = {}) {
     this.spinMs = (options.spinUs ?? DEFAULT_SPIN_US) / 1000;
     this.pollMs = this.spinMs;
-    this.signalBuffer = options.signal ?? new SharedArrayBuffer(4);
-    this.signal = new Int32Array(this.signalBuffer, 0, 1);
+    this.signalBuffer = options.signal ?? createSignalBuffer();
+    this.signal = signalWords(this.signalBuffer);
     this.waitMs = blockingAllowed(this.signal) ? (options.waitUs ?? DEFAULT_WAIT_US) / 1000 : 0;
     this.busyMs = (options.busyUs ?? DEFAULT_BUSY_US) / 1000;
     this.now = options.now ?? (() => performance.now());
@@ -137,9 +155,7 @@ export class Spinner {
     let found = false;
     let blocked = false;
     for (;;) {
-      // Read before looking: a send after this read changes it, so the wait below returns at once.
-      const seen = Atomics.load(this.signal, 0);
-      if ((found = anyInbound(targets))) break;
+      if ((found = pollFor(targets))) break;
       const now = this.now();
       if (last < pollUntil && now - last > PREEMPTED_MS) {
         pollUntil = now;
@@ -152,11 +168,25 @@ export class Spinner {
       if (now >= waitUntil) break;
       blocked = true;
       this.stats.waits++;
-      Atomics.wait(this.signal, 0, seen, waitUntil - now);
+      this.block(targets, waitUntil - now);
     }
     this.stats.spinMs += this.now() - start;
     this.stats.spins++;
     this.learn(found, blocked);
+  }
+
+  /**
+   * Blocks until a sender bumps the counter or `ms` pass. Senders notify only while BLOCKED is
+   * set (a notify costs them a lock in V8, most of the time for a thread that is polling): the
+   * flag is set before the counter is read and the ring looked at, and a sender bumps the
+   * counter before it reads the flag, so a sender that saw no flag bumped a counter this wait
+   * has read, or wrote a record that the look finds.
+   */
+  private block(targets: readonly SpinTarget[], ms: number): void {
+    Atomics.store(this.signal, BLOCKED, 1);
+    const seen = Atomics.load(this.signal, COUNT);
+    if (!anyInbound(targets)) Atomics.wait(this.signal, COUNT, seen, ms);
+    Atomics.store(this.signal, BLOCKED, 0);
   }
 
   private learn(found: boolean, blocked: boolean): void {
@@ -190,21 +220,32 @@ function afterLoopTurn(): (fn: () => void) => void {
 /** Atomics.wait throws on a browser's main thread (and wherever blocking is forbidden). */
 function blockingAllowed(signal: Int32Array): boolean {
   try {
-    Atomics.wait(signal, 0, 1, 0);
+    Atomics.wait(signal, COUNT, Atomics.load(signal, COUNT) + 1, 0);
     return true;
   } catch {
     return false;
   }
 }
 
-/** A sender's side: `signal` is the receiving thread's word; wakes it if it waits. */
+/** A view of a thread's signal words (from createSignalBuffer). */
+export function signalWords(buffer: SharedArrayBuffer): Int32Array {
+  return new Int32Array(buffer, 0, SIGNAL_BYTES / Int32Array.BYTES_PER_ELEMENT);
+}
+
+/** A sender's side: `signal` is the receiving thread's words (signalWords); wakes it if it blocks. */
 export function signalThread(signal: Int32Array): void {
-  Atomics.add(signal, 0, 1);
-  Atomics.notify(signal, 0, 1);
+  Atomics.add(signal, COUNT, 1);
+  if (Atomics.load(signal, BLOCKED) !== 0) Atomics.notify(signal, COUNT, 1);
 }
 
 function anyInbound(targets: readonly SpinTarget[]): boolean {
   for (const t of targets) if (t.hasInbound()) return true;
+  return false;
+}
+
+/** Up to POLLS_PER_READING looks at the targets, without reading the clock. */
+function pollFor(targets: readonly SpinTarget[]): boolean {
+  for (let i = 0; i < POLLS_PER_READING; i++) if (anyInbound(targets)) return true;
   return false;
 }
 
