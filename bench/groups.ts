@@ -133,14 +133,10 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
     const comlink = await measureComlinkPerCall(durationMs);
     const relay64 = await measureRoundTrips(relay.ask, durationMs, 64);
     const many = await measureRoundTrips(bench.ask, durationMs, 64);
-    // Latency at half the maximum (the 64-in-flight rate), open loop, after a short warm-up.
-    // Each starts from a full collection: it pays for its own garbage, not for the phases before.
-    collectGarbage();
-    await measureOpenLoop(bench.ask, many / 2, quick ? 200 : 500);
-    const latency = await measureOpenLoop(bench.ask, many / 2, durationMs);
-    // The floor: the same driver and schedule against the raw relay (the driver's and the machine's share).
-    collectGarbage();
-    const floor = await measureOpenLoop(relay.ask, many / 2, durationMs);
+    // Latency at half the maximum (the 64-in-flight rate), open loop. The floor: the same driver
+    // and schedule against the raw relay (the driver's and the machine's share).
+    const latency = await latencyUnderLoad(bench.ask, many / 2, durationMs, quick);
+    const floor = await latencyUnderLoad(relay.ask, many / 2, durationMs, quick);
     const { ours: oneThreadCpuUs, posts: oneThreadPostsCpuUs } = await measureOneThreadCpu(bench.requestText.length, quick);
     return {
       requestBytes: bench.requestText.length,
@@ -160,6 +156,22 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
     await relay.dispose();
     await bench.dispose();
   }
+}
+
+/**
+ * Open-loop latency after a full collection (it pays for its own garbage, not for the phases
+ * before) and a warm-up at the same rate (a mark-compact leaves the old generation's sweeping
+ * to helper threads, which compete for the cores for a while after it).
+ */
+async function latencyUnderLoad(
+  ask: () => Promise<void>,
+  ratePerSecond: number,
+  durationMs: number,
+  quick: boolean,
+): Promise<OpenLoopLatency> {
+  collectGarbage();
+  await measureOpenLoop(ask, ratePerSecond, quick ? 200 : 500);
+  return measureOpenLoop(ask, ratePerSecond, durationMs);
 }
 
 async function measurePostsOnly(durationMs: number): Promise<number> {
