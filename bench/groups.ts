@@ -160,8 +160,8 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
 
 /**
  * Open-loop latency after a full collection (it pays for its own garbage, not for the phases
- * before) and a warm-up at the same rate (a mark-compact leaves the old generation's sweeping
- * to helper threads, which compete for the cores for a while after it).
+ * before) and a warm-up at the same rate (V8's helper threads stay busy for a while after a
+ * mark-compact, concurrent sweeping among their work, and compete for the cores).
  */
 async function latencyUnderLoad(
   ask: () => Promise<void>,

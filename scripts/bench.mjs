@@ -14,6 +14,6 @@ if (!offline) {
 }
 // Not `must`: exit 1 is how `--compare` reports a regression, and it says so itself.
 // One Node process with tsx as its loader, not `npx tsx`: npx and tsx's CLI would stay alive as
-// two more Node processes whose own collections after start-up take a core in the first seconds
-// of the run (docs/data-path.md, "Where the p99 goes").
+// two more Node processes, which took CPU in the first seconds of a run (docs/data-path.md,
+// "Where the p99 goes").
 process.exit(run(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/run.ts', ...args]));

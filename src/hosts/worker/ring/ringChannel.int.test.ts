@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FromAgentWorker, ToAgentWorker } from '../protocol';
 import type { AgentWorkerHandle } from '../transport';
 import { withRingHost, type RawAgentWorkerHandle } from './ringTransport';
-import { createSignalBuffer, signalThread, signalWords } from './spinner';
+import { createSignalBuffer, signalThread, signalWords, threadBlocks } from './spinner';
 
 let script = '';
 let wakeScript = '';
@@ -96,10 +96,10 @@ describe('a thread blocked on its signal words', () => {
     const worker = new Worker(wakeScript, { workerData: { signal, answer, waitUs } });
     workers.push(worker);
     const ended = new Promise<{ ms: number; found: number }>((resolve) => worker.once('message', resolve));
-    // Senders notify only a thread that says it blocks (the second word): wait until it does.
+    // Senders notify only a thread that says it blocks: wait until it does.
     const words = signalWords(signal);
     const giveUpAt = Date.now() + 10_000;
-    while (Atomics.load(words, 1) === 0) {
+    while (!threadBlocks(words)) {
       if (Date.now() > giveUpAt) throw new Error('the worker never said it blocks');
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
