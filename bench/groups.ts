@@ -97,6 +97,9 @@ const transport: FigureGroup = {
  */
 const WORKING_RELAY_US = 12;
 
+/** Open loop before the latency is measured (see latencyUnderLoad). */
+const LATENCY_WARM_UP_MS = 1000;
+
 interface RequestMeasurements {
   requestBytes: number;
   relay: number;
@@ -160,8 +163,10 @@ async function measureRequests(quick: boolean): Promise<RequestMeasurements> {
 
 /**
  * Open-loop latency after a full collection (it pays for its own garbage, not for the phases
- * before) and a warm-up at the same rate (V8's helper threads stay busy for a while after a
- * mark-compact, concurrent sweeping among their work, and compete for the cores).
+ * before) and a warm-up at the same rate, in the same loop. After a mark-compact V8's helper
+ * threads stay busy for a while (concurrent sweeping), and the JIT compiles again what the
+ * collection threw away (optimised code that held objects of the phases before); on two cores
+ * both compete with the threads under test.
  */
 async function latencyUnderLoad(
   ask: () => Promise<void>,
@@ -170,8 +175,7 @@ async function latencyUnderLoad(
   quick: boolean,
 ): Promise<OpenLoopLatency> {
   collectGarbage();
-  await measureOpenLoop(ask, ratePerSecond, quick ? 200 : 500);
-  return measureOpenLoop(ask, ratePerSecond, durationMs);
+  return measureOpenLoop(ask, ratePerSecond, durationMs, quick ? 200 : LATENCY_WARM_UP_MS);
 }
 
 async function measurePostsOnly(durationMs: number): Promise<number> {

@@ -32,6 +32,21 @@ describe('measureOpenLoop', () => {
     expect(r.p99Ms).toBeGreaterThanOrEqual(r.p50Ms);
   });
 
+  it('sends the warm-up in the same loop and counts only the requests due after it', async () => {
+    let asked = 0;
+    const slowDuringWarmUp = async () => {
+      // The first 40 requests (the warm-up at 2000/s for 20 ms) fail after 30 ms; the rest answer at once.
+      if (++asked <= 40) {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        throw new Error('cold');
+      }
+    };
+    const r = await measureOpenLoop(slowDuringWarmUp, 2000, 50, 20);
+    expect(asked).toBe(140);
+    expect(r.sent).toBe(100);
+    expect(r.failed).toBe(0);
+  });
+
   it('rejects when an ask throws instead of returning a promise, in a later turn of its loop', async () => {
     let asked = 0;
     const ask = (): Promise<void> => {

@@ -111,16 +111,29 @@ export const percentile = (sorted: ArrayLike<number>, p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 
 /**
- * Requests at a fixed rate by the clock for `durationMs`, whether earlier ones have been
- * answered or not; each latency counts from the moment the request was due, not from when it
- * was actually sent, so a stalled sender shows up in the figure (no coordinated omission).
+ * Requests at a fixed rate by the clock for `warmUpMs` and then `durationMs`, whether earlier
+ * ones have been answered or not; each latency counts from the moment the request was due,
+ * not from when it was actually sent, so a stalled sender shows up in the figure (no
+ * coordinated omission). Only the requests due after the warm-up count. The warm-up is the
+ * same loop, not a run before it: a second loop brings new closures (the driver's), and the
+ * code the JIT specialised for the first one's is thrown away inside the measurement
+ * (docs/data-path.md, "Where the p99 goes").
  */
-export async function measureOpenLoop(ask: () => Promise<void>, ratePerSecond: number, durationMs: number): Promise<OpenLoopLatency> {
+export async function measureOpenLoop(
+  ask: () => Promise<void>,
+  ratePerSecond: number,
+  durationMs: number,
+  warmUpMs = 0,
+): Promise<OpenLoopLatency> {
+  const warmUp = Math.round((ratePerSecond * warmUpMs) / 1000);
   const total = Math.max(1, Math.round((ratePerSecond * durationMs) / 1000));
+  const all = warmUp + total;
   // Preallocated, and no promise kept per request: a driver that holds every request until the
   // end makes each one survive into the old generation, and the collections that copies them
-  // run on the thread under test (they set the p99, not the system).
-  const latencies = new Float64Array(total);
+  // run on the thread under test (they set the p99, not the system). The warm-up's latencies
+  // are written too: a path first taken when the measurement starts would send the JIT back
+  // to work inside it.
+  const latencies = new Float64Array(all);
   let answered = 0;
   let failed = 0;
   let allAnswered: () => void = () => {};
@@ -129,9 +142,9 @@ export async function measureOpenLoop(ask: () => Promise<void>, ratePerSecond: n
     allAnswered = resolve;
     driverFailed = reject;
   });
-  const settle = (due: number) => {
-    latencies[answered++] = performance.now() - due;
-    if (answered === total) allAnswered();
+  const settle = (due: number, index: number) => {
+    latencies[index] = performance.now() - due;
+    if (++answered === all) allAnswered();
   };
   const start = performance.now();
   let next = 0;
@@ -141,14 +154,15 @@ export async function measureOpenLoop(ask: () => Promise<void>, ratePerSecond: n
   const turn = () => {
     const now = performance.now();
     try {
-      while (next < total && start + (next * 1000) / ratePerSecond <= now) {
+      while (next < all && start + (next * 1000) / ratePerSecond <= now) {
         const due = start + (next * 1000) / ratePerSecond;
+        const index = next;
         // A failed request (a timeout) counts with the time it took to fail.
         ask().then(
-          () => settle(due),
+          () => settle(due, index),
           () => {
-            failed++;
-            settle(due);
+            if (index >= warmUp) failed++;
+            settle(due, index);
           },
         );
         next++;
@@ -158,18 +172,19 @@ export async function measureOpenLoop(ask: () => Promise<void>, ratePerSecond: n
       driverFailed(error);
       return;
     }
-    if (next < total) setImmediate(turn);
+    if (next < all) setImmediate(turn);
   };
   turn();
   await done;
-  const completedPerSecond = total / ((performance.now() - start) / 1000);
-  latencies.sort();
+  const measuredFrom = start + (warmUp * 1000) / ratePerSecond;
+  const completedPerSecond = total / ((performance.now() - measuredFrom) / 1000);
+  const measured = latencies.subarray(warmUp).sort();
   return {
     ratePerSecond,
     sent: total,
     failed,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
+    p50Ms: percentile(measured, 50),
+    p99Ms: percentile(measured, 99),
     completedPerSecond,
   };
 }
