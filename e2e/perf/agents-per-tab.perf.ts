@@ -16,11 +16,10 @@
  * have all answered (all live: FEW ≤ the live budget), (3) with N agents that have all
  * answered, where hostStats gives the live count L and the passivated count P = N − L.
  * liveBytesPerAgent = (m2 − m1) / FEW; passiveBytesPerAgent = (m3 − m1 − L × live) / P.
- * FEW is most of the live budget, since the figure is only as steady as the measurement over
- * FEW agents: the page and its workers grow by a step of ~1 MB at a moment that varies from
- * run to run (before the first measurement, between the two, or after both), whatever the
- * agents. Over 40 agents two runs of the same code read 42–70 KB per live agent; over 80,
- * 26–40 KB (four runs).
+ * FEW is most of the live budget: between the measurements the page and its workers grow by
+ * a step of ~1 MB in some runs and not in others (what it is, I did not find), and the figure
+ * carries it divided by FEW. Over 40 agents two runs of the same code read 42–70 KB per live
+ * agent; over 80, 26–40 KB (four runs).
  * A live agent carries its instance (wasm memory, JS objects in its worker) plus the
  * kernel's and UI's records; a passivated one only the records (and its kind's module,
  * shared). The figures include the UI's share (the canvas draws every agent).
